@@ -1,0 +1,19 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QString>
+
+namespace Earmark::Phone {
+
+// True for a strict E.164 string: '+', country code, at most 15 digits in all.
+bool isE164(const QString& text);
+
+// Normalises a number typed any way ("07700 900123", "+44 7700 900123", "0044-7700-900123") to E.164.
+// National numbers are read in defaultRegion (ISO 3166 code, "GB" by default).
+Result<QString> normalise(const QString& typed, const QString& defaultRegion = QStringLiteral("GB"));
+
+// Masks all but the last three digits: "+447700900123" -> "+44 •••• ••• 123"-style "…123".
+QString masked(const QString& e164);
+
+} // namespace Earmark::Phone

@@ -1,0 +1,106 @@
+#include "crypto/KeyHierarchy.h"
+
+#include <sodium.h>
+
+namespace Earmark {
+
+namespace {
+constexpr char KdfContext[crypto_kdf_CONTEXTBYTES + 1] = "EarmarkK";
+enum SubkeyId : uint64_t {
+    DatabaseSubkey = 1,
+    WrappingSubkey = 2,
+    PhoneIndexSubkey = 3,
+    AuditSubkey = 4,
+    CheckSubkey = 5,
+};
+
+SecretKey derive(const SecretKey& master, uint64_t id)
+{
+    SecretKey out = SecretKey::random();
+    crypto_kdf_derive_from_key(out.mutableData(), SecretKey::Size, id, KdfContext, master.data());
+    return out;
+}
+
+QByteArray wrapAssociatedData(const QString& callId)
+{
+    return QByteArrayLiteral("earmark-data-key/1:") + callId.toUtf8();
+}
+} // namespace
+
+KeyHierarchy::KeyHierarchy(const SecretKey& master)
+    : m_database(derive(master, DatabaseSubkey))
+    , m_wrapping(derive(master, WrappingSubkey))
+    , m_phoneIndex(derive(master, PhoneIndexSubkey))
+    , m_audit(derive(master, AuditSubkey))
+{
+}
+
+QByteArray KeyHierarchy::checkValue(const SecretKey& master)
+{
+    const SecretKey check = derive(master, CheckSubkey);
+    QByteArray out(16, '\0');
+    static const QByteArray label = QByteArrayLiteral("earmark-key-check/1");
+    crypto_generichash(reinterpret_cast<unsigned char*>(out.data()), out.size(),
+                       reinterpret_cast<const unsigned char*>(label.constData()), label.size(), check.data(),
+                       SecretKey::Size);
+    return out;
+}
+
+QByteArray KeyHierarchy::wrapDataKey(const SecretKey& dataKey, const QString& callId) const
+{
+    const QByteArray ad = wrapAssociatedData(callId);
+    QByteArray out(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + SecretKey::Size
+                       + crypto_aead_xchacha20poly1305_ietf_ABYTES,
+                   '\0');
+    auto* nonce = reinterpret_cast<unsigned char*>(out.data());
+    randombytes_buf(nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+    unsigned long long clen = 0;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, &clen,
+                                               dataKey.data(), SecretKey::Size,
+                                               reinterpret_cast<const unsigned char*>(ad.constData()), ad.size(),
+                                               nullptr, nonce, m_wrapping.data());
+    return out;
+}
+
+Result<SecretKey> KeyHierarchy::unwrapDataKey(const QByteArray& wrapped, const QString& callId) const
+{
+    constexpr qsizetype expected = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + SecretKey::Size
+        + crypto_aead_xchacha20poly1305_ietf_ABYTES;
+    if (wrapped.size() != expected) {
+        return makeError(QStringLiteral("The key of call %1 is damaged: run earmark-cli verify.").arg(callId));
+    }
+    const QByteArray ad = wrapAssociatedData(callId);
+    const auto* nonce = reinterpret_cast<const unsigned char*>(wrapped.constData());
+    const unsigned char* ct = nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+    SecretKey key = SecretKey::random();
+    unsigned long long mlen = 0;
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(key.mutableData(), &mlen, nullptr, ct,
+                                                   wrapped.size() - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
+                                                   reinterpret_cast<const unsigned char*>(ad.constData()), ad.size(),
+                                                   nonce, m_wrapping.data())
+        != 0) {
+        return makeError(
+            QStringLiteral("The key of call %1 does not authenticate: the cache was tampered with or damaged.")
+                .arg(callId));
+    }
+    return key;
+}
+
+QByteArray KeyHierarchy::phoneIndex(const QString& e164) const
+{
+    const QByteArray msg = e164.toUtf8();
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256(mac, reinterpret_cast<const unsigned char*>(msg.constData()), msg.size(),
+                           m_phoneIndex.data());
+    return QByteArray(reinterpret_cast<const char*>(mac), 16);
+}
+
+QByteArray KeyHierarchy::auditMac(const QByteArray& message) const
+{
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256(mac, reinterpret_cast<const unsigned char*>(message.constData()), message.size(),
+                           m_audit.data());
+    return QByteArray(reinterpret_cast<const char*>(mac), sizeof mac);
+}
+
+} // namespace Earmark
