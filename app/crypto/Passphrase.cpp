@@ -13,7 +13,10 @@ namespace Earmark::Passphrase {
 namespace {
 QString reasonFor(int type)
 {
-    switch (type & ~MULTIPLE_MATCH) {
+    if (type & MULTIPLE_MATCH) {
+        return QStringLiteral("it repeats characters or groups of characters");
+    }
+    switch (type) {
     case DICTIONARY_MATCH:
         return QStringLiteral("it is built from common words, names or well-known passwords");
     case DICT_LEET_MATCH:
