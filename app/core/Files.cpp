@@ -80,3 +80,12 @@ void syncDir(const QString& dirPath)
 }
 
 } // namespace Earmark::Files
+
+#include <sys/stat.h>
+
+namespace Earmark::Files {
+void restrictUmask()
+{
+    ::umask(077);
+}
+} // namespace Earmark::Files

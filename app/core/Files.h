@@ -23,3 +23,8 @@ void wipe(QByteArray& bytes);
 void syncDir(const QString& dirPath);
 
 } // namespace Earmark::Files
+
+namespace Earmark::Files {
+// Sets the process umask to 077 so that every file Earmark creates is private to the user.
+void restrictUmask();
+} // namespace Earmark::Files

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "cache/CallRecord.h"
+#include "core/Result.h"
+#include "crypto/SecretKey.h"
+
+#include <QHash>
+#include <QList>
+
+namespace Earmark {
+
+class Database;
+class KeyHierarchy;
+class BlobStore;
+
+// What the sync needs to know of each cached call to skip unchanged ones without reading them.
+struct CallSyncState
+{
+    qint64 id = 0;
+    QString storeKey;
+    QByteArray sidecarSha256;
+    qint64 sidecarSize = 0;
+    qint64 sidecarMtimeNs = 0;
+    QString audioSha256;
+    AudioState audioState = AudioState::NotFetched;
+    QString audioBlobSha256;
+};
+
+struct CallQuery
+{
+    QString phoneE164;
+    QString agentId;
+    qint64 fromUtc = 0; // inclusive, 0 = open
+    qint64 toUtc = 0; // exclusive, 0 = open
+    int limit = -1;
+};
+
+// Reads and writes calls. Sealing of personal fields and transcripts happens here, with each call's data key.
+class CallRepository
+{
+public:
+    CallRepository(Database& db, const KeyHierarchy& keys, BlobStore& blobs);
+
+    Result<QHash<QString, CallSyncState>> syncStates();
+
+    // Inserts a new call (with a fresh data key) or updates an existing one (same key). Caller holds a transaction.
+    Result<qint64> save(const CallRecord& call, const std::optional<TranscriptData>& transcript);
+
+    // Records a fetched, verified audio blob for a call (replacing and deleting an older blob file).
+    Status setAudio(qint64 id, const QString& blobName, const QString& storeSha256, const AudioFacts& facts);
+    Status setAudioUnavailable(qint64 id, const QString& reason);
+
+    Result<SecretKey> dataKey(qint64 id, const QString& callId);
+    // A fresh data key for a call not yet saved, so its audio can be encrypted before the call is committed.
+    SecretKey newDataKey() const { return SecretKey::random(); }
+    Result<qint64> saveWithKey(const CallRecord& call, const std::optional<TranscriptData>& transcript,
+                               const SecretKey& dataKey);
+
+    Result<std::optional<CallRecord>> find(const QString& callId);
+    Result<QList<CallRecord>> query(const CallQuery& q);
+    Result<CallPersonal> personal(const CallRecord& call);
+    Result<QByteArray> transcript(const CallRecord& call);
+    Result<QString> audioBlob(qint64 id);
+    QSet<QString> referencedBlobs();
+    qint64 count();
+
+    // Destroys a call: its key, personal fields, transcript and audio blob. Returns false when it was not cached.
+    Result<bool> destroy(const QString& callId);
+
+    static QByteArray binding(const QString& callId, const char* purpose);
+
+private:
+    Result<qint64> insertOrUpdate(const CallRecord& call, const std::optional<TranscriptData>& transcript,
+                                  const SecretKey& dataKey, qint64 existingId);
+
+    Database& m_db;
+    const KeyHierarchy& m_keys;
+    BlobStore& m_blobs;
+};
+
+} // namespace Earmark

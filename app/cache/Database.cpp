@@ -1,0 +1,169 @@
+#include "cache/Database.h"
+
+#include "cache/Statement.h"
+#include "core/Files.h"
+#include "core/Logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <sqlcipher/sqlite3.h>
+
+namespace Earmark {
+
+Database::~Database()
+{
+    if (m_db) {
+        sqlite3_close_v2(m_db);
+    }
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const SecretKey& key, bool create)
+{
+    const QString native = QDir::toNativeSeparators(path);
+    if (!create && !QFileInfo::exists(path)) {
+        return makeError(QStringLiteral("There is no cache database at %1.").arg(native));
+    }
+    std::unique_ptr<Database> db(new Database);
+    db->m_path = path;
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db->m_db, flags, nullptr) != SQLITE_OK) {
+        return makeError(QStringLiteral("Cannot open the cache database %1: %2.").arg(native, db->lastError()));
+    }
+    sqlite3_extended_result_codes(db->m_db, 1);
+
+    // A binary linked against plain SQLite accepts PRAGMA key silently and writes clear text: refuse it.
+    auto version = db->queryText(QStringLiteral("PRAGMA cipher_version"));
+    if (!version || version.value().isEmpty()) {
+        return makeError(QStringLiteral("This build of Earmark uses plain SQLite instead of SQLCipher, so it cannot "
+                                        "encrypt the cache: rebuild it linked against libsqlcipher only."));
+    }
+    db->m_cipherVersion = version.value();
+
+    QByteArray pragma = "PRAGMA key = \"x'" + key.toHex() + "'\"";
+    const int rc = sqlite3_exec(db->m_db, pragma.constData(), nullptr, nullptr, nullptr);
+    Files::wipe(pragma);
+    if (rc != SQLITE_OK) {
+        return makeError(QStringLiteral("Cannot key the cache database %1: %2.").arg(native, db->lastError()));
+    }
+    // The first read proves the key: SQLCipher cannot tell a wrong key from a file that is not a database.
+    if (auto st = db->exec(QStringLiteral("SELECT count(*) FROM sqlite_master")); !st) {
+        return makeError(QStringLiteral("The cache database %1 cannot be decrypted with this key: the key belongs to "
+                                        "another cache, or the file is damaged.")
+                             .arg(native));
+    }
+    for (const char* setup : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
+                              "PRAGMA secure_delete = ON", "PRAGMA temp_store = MEMORY", "PRAGMA busy_timeout = 5000"}) {
+        if (auto st = db->exec(QString::fromLatin1(setup)); !st) {
+            return st.error();
+        }
+    }
+    return db;
+}
+
+Status Database::exec(const QString& sql)
+{
+    char* err = nullptr;
+    const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        const QString message = err ? QString::fromUtf8(err) : lastError();
+        sqlite3_free(err);
+        if ((rc & 0xff) == SQLITE_FULL) {
+            return makeError(QStringLiteral("The disk is full: free some space and try again."));
+        }
+        return makeError(QStringLiteral("Cache database error: %1.").arg(message));
+    }
+    return {};
+}
+
+Result<Statement> Database::prepare(const QString& sql)
+{
+    sqlite3_stmt* stmt = nullptr;
+    const QByteArray utf8 = sql.toUtf8();
+    if (sqlite3_prepare_v2(m_db, utf8.constData(), static_cast<int>(utf8.size()), &stmt, nullptr) != SQLITE_OK) {
+        qCWarning(lcCache) << "prepare failed:" << lastError() << sql.left(80);
+        return makeError(QStringLiteral("Cache database error: %1.").arg(lastError()));
+    }
+    return Statement(stmt, sql);
+}
+
+Result<QString> Database::queryText(const QString& sql)
+{
+    auto stmt = prepare(sql);
+    if (!stmt) {
+        return stmt.error();
+    }
+    auto row = stmt->step();
+    if (!row) {
+        return row.error();
+    }
+    return row.value() ? stmt->text(0) : QString();
+}
+
+qint64 Database::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
+Status Database::checkpointTruncate()
+{
+    int logFrames = 0;
+    int checkpointed = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &logFrames, &checkpointed);
+    if (rc != SQLITE_OK) {
+        return makeError(QStringLiteral("Cannot checkpoint the cache database: %1.").arg(lastError()));
+    }
+    return {};
+}
+
+Status Database::integrityCheck()
+{
+    auto result = queryText(QStringLiteral("PRAGMA quick_check"));
+    if (!result) {
+        return result.error();
+    }
+    if (result.value() != QLatin1String("ok")) {
+        return makeError(QStringLiteral("The cache database failed its integrity check (%1).").arg(result.value()));
+    }
+    return {};
+}
+
+QString Database::lastError() const
+{
+    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("out of memory");
+}
+
+Transaction::Transaction(Database& db)
+    : m_db(db)
+{
+}
+
+Transaction::~Transaction()
+{
+    if (m_open) {
+        (void)m_db.exec(QStringLiteral("ROLLBACK"));
+    }
+}
+
+Status Transaction::begin()
+{
+    auto st = m_db.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    m_open = st.ok();
+    return st;
+}
+
+Status Transaction::commit()
+{
+    auto st = m_db.exec(QStringLiteral("COMMIT"));
+    if (st) {
+        m_open = false;
+    }
+    return st;
+}
+
+} // namespace Earmark

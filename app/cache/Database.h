@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/Result.h"
+#include "crypto/SecretKey.h"
+
+#include <QString>
+
+#include <memory>
+
+struct sqlite3;
+
+namespace Earmark {
+
+class Statement;
+
+// One SQLCipher connection opened with a raw 256-bit key. Refuses plain SQLite (empty cipher_version).
+// Owned and used by one thread only: the thread that opened it (checked in debug builds).
+class Database
+{
+public:
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    // Opens (creating when create is true) the database at path. A wrong key is reported as such.
+    static Result<std::unique_ptr<Database>> open(const QString& path, const SecretKey& key, bool create);
+
+    Status exec(const QString& sql);
+    Result<Statement> prepare(const QString& sql);
+    qint64 lastInsertId() const;
+    int changes() const;
+    QString cipherVersion() const { return m_cipherVersion; }
+    QString path() const { return m_path; }
+
+    // Removes deleted rows from the WAL and the free pages (secure_delete is on): used after destruction.
+    Status checkpointTruncate();
+    // PRAGMA quick_check over every page (which also authenticates every page's HMAC).
+    Status integrityCheck();
+
+    QString lastError() const;
+    sqlite3* handle() const { return m_db; }
+
+private:
+    Database() = default;
+    Result<QString> queryText(const QString& sql);
+
+    sqlite3* m_db = nullptr;
+    QString m_path;
+    QString m_cipherVersion;
+};
+
+// RAII transaction: rolls back unless commit() succeeded.
+class Transaction
+{
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    Status begin();
+    Status commit();
+
+private:
+    Database& m_db;
+    bool m_open = false;
+};
+
+} // namespace Earmark

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QVariant>
+
+struct sqlite3_stmt;
+
+namespace Earmark {
+
+// A prepared statement. Bind positions start at 1, columns at 0.
+class Statement
+{
+public:
+    Statement(sqlite3_stmt* stmt, QString sql);
+    ~Statement();
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&& other) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& bind(int pos, qint64 value);
+    Statement& bind(int pos, int value) { return bind(pos, qint64(value)); }
+    Statement& bind(int pos, double value);
+    Statement& bind(int pos, const QString& value); // null QString binds NULL
+    Statement& bind(int pos, const QByteArray& value); // null QByteArray binds NULL
+    Statement& bindNull(int pos);
+    Statement& bindVariant(int pos, const QVariant& value);
+
+    // Steps once: true while a row is available, false when done.
+    Result<bool> step();
+    // Steps to completion (for statements without rows).
+    Status run();
+    void reset();
+
+    bool isNull(int col) const;
+    qint64 int64(int col) const;
+    double real(int col) const;
+    QString text(int col) const;
+    QByteArray blob(int col) const;
+
+private:
+    sqlite3_stmt* m_stmt = nullptr;
+    QString m_sql;
+};
+
+} // namespace Earmark

@@ -1,0 +1,260 @@
+#include "keys/CacheUnlocker.h"
+
+#include "core/Files.h"
+#include "core/Logging.h"
+#include "crypto/KeyHierarchy.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QTimer>
+#include <QtConcurrent>
+
+#include <qt6keychain/keychain.h>
+
+#include <memory>
+
+namespace Earmark {
+
+namespace {
+struct PassphraseOutcome
+{
+    SecretKey master;
+    KeyInfo info;
+    bool infoChanged = false;
+    Error error;
+};
+
+QString keychainProblem(QKeychain::Error code, const QString& detail)
+{
+    Q_UNUSED(code)
+    return QStringLiteral("The OS keychain is not available (%1): start a desktop session with a Secret Service "
+                          "(GNOME Keyring or KWallet) and unlock it, or use a passphrase with --passphrase-file.")
+        .arg(detail);
+}
+} // namespace
+
+CacheUnlocker::CacheUnlocker(UnlockRequest request, QObject* parent)
+    : QObject(parent)
+    , m_request(std::move(request))
+    , m_folder(m_request.cacheDir)
+{
+}
+
+CacheUnlocker::~CacheUnlocker() = default;
+
+void CacheUnlocker::start()
+{
+    // Always asynchronous, so that finished() is never emitted from inside start().
+    QTimer::singleShot(0, this, [this] {
+        const QString infoPath = m_folder.keyInfoPath();
+        if (!QFile::exists(infoPath)) {
+            if (QFile::exists(m_folder.databasePath())) {
+                fail(QStringLiteral("The cache in %1 has a database but its key file keyinfo.json is missing: restore "
+                                    "keyinfo.json from a backup. Earmark will not make a new key over an existing "
+                                    "cache.")
+                         .arg(QDir::toNativeSeparators(m_folder.root())));
+                return;
+            }
+            if (!m_request.allowCreate) {
+                fail(QStringLiteral("There is no Earmark cache in %1: run a sync first to create one.")
+                         .arg(QDir::toNativeSeparators(m_folder.root())));
+                return;
+            }
+            if (auto st = m_folder.prepare(); !st) {
+                fail(st.errorMessage());
+                return;
+            }
+            m_request.mode == KeyMode::Keychain ? createInKeychain() : createWithPassphrase();
+            return;
+        }
+        auto info = KeyInfo::load(infoPath);
+        if (!info) {
+            fail(info.errorMessage());
+            return;
+        }
+        if (info->mode != m_request.mode) {
+            fail(info->mode == KeyMode::Keychain
+                     ? QStringLiteral("This cache keeps its key in the OS keychain, not behind a passphrase: run "
+                                      "without --passphrase-file (and unset EARMARK_PASSPHRASE_FILE).")
+                     : QStringLiteral("This cache is protected by a passphrase: give it with --passphrase-file FILE "
+                                      "or EARMARK_PASSPHRASE_FILE."));
+            return;
+        }
+        info->mode == KeyMode::Keychain ? readFromKeychain(info.value()) : unlockWithPassphrase(info.value());
+    });
+}
+
+void CacheUnlocker::fail(const QString& message)
+{
+    if (m_done) {
+        return;
+    }
+    m_done = true;
+    m_error = makeError(message);
+    qCInfo(lcKeys) << "unlock failed:" << message;
+    Q_EMIT finished(this);
+    deleteLater();
+}
+
+void CacheUnlocker::succeed(SecretKey key, bool created)
+{
+    if (m_done) {
+        return;
+    }
+    m_done = true;
+    m_key = std::move(key);
+    m_created = created;
+    Q_EMIT finished(this);
+    deleteLater();
+}
+
+void CacheUnlocker::readFromKeychain(const KeyInfo& info)
+{
+    auto* job = new QKeychain::ReadPasswordJob(keychainService(), this);
+    job->setAutoDelete(true);
+    job->setKey(keychainEntry(info.keyId));
+    connect(job, &QKeychain::Job::finished, this, [this, job, info] {
+        if (job->error() == QKeychain::EntryNotFound) {
+            // A locked keyring answers "not found" for an item that exists: never treat it as "no key yet".
+            fail(QStringLiteral("The OS keychain has no key for this cache (key id %1): the keyring is probably "
+                                "locked or unavailable. Unlock it (log in to the desktop session) and try again. "
+                                "Earmark never makes a new key for an existing cache.")
+                     .arg(info.keyId));
+            return;
+        }
+        if (job->error() != QKeychain::NoError) {
+            fail(keychainProblem(job->error(), job->errorString()));
+            return;
+        }
+        QByteArray bytes = job->binaryData();
+        SecretKey key = SecretKey::fromBytes(bytes);
+        Files::wipe(bytes);
+        if (key.isNull() || KeyHierarchy::checkValue(key) != info.check) {
+            fail(QStringLiteral("The key in the OS keychain does not match this cache (key id %1): the keychain entry "
+                                "was changed. Restore it, or the cache cannot be opened.")
+                     .arg(info.keyId));
+            return;
+        }
+        succeed(std::move(key), false);
+    });
+    job->start();
+}
+
+void CacheUnlocker::createInKeychain()
+{
+    auto master = std::make_shared<SecretKey>(SecretKey::random());
+    KeyInfo info;
+    info.mode = KeyMode::Keychain;
+    info.keyId = KeyInfo::newKeyId();
+    info.check = KeyHierarchy::checkValue(*master);
+    auto* job = new QKeychain::WritePasswordJob(keychainService(), this);
+    job->setAutoDelete(true);
+    job->setKey(keychainEntry(info.keyId));
+    QByteArray bytes = master->toByteArray();
+    job->setBinaryData(bytes);
+    Files::wipe(bytes);
+    connect(job, &QKeychain::Job::finished, this, [this, job, info, master] {
+        if (job->error() != QKeychain::NoError) {
+            fail(keychainProblem(job->error(), job->errorString()));
+            return;
+        }
+        if (auto st = info.save(m_folder.keyInfoPath()); !st) {
+            fail(st.errorMessage());
+            return;
+        }
+        succeed(std::move(*master), true);
+    });
+    job->start();
+}
+
+void CacheUnlocker::unlockWithPassphrase(const KeyInfo& info)
+{
+    auto outcome = std::make_shared<PassphraseOutcome>();
+    outcome->info = info;
+    const QString passphrase = m_request.passphrase;
+    auto* watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, outcome] {
+        watcher->deleteLater();
+        if (outcome->master.isNull()) {
+            fail(outcome->error.message);
+            return;
+        }
+        if (outcome->infoChanged) {
+            if (auto st = outcome->info.save(m_folder.keyInfoPath()); !st) {
+                qCWarning(lcKeys) << "could not store stronger passphrase parameters:" << st.errorMessage();
+            }
+        }
+        succeed(std::move(outcome->master), false);
+    });
+    watcher->setFuture(QtConcurrent::run([outcome, passphrase] {
+        auto kek = Passphrase::deriveKey(passphrase, outcome->info.kdf);
+        if (!kek) {
+            outcome->error = kek.error();
+            return;
+        }
+        auto master = outcome->info.unwrapMaster(kek.value());
+        if (!master) {
+            outcome->error = master.error();
+            return;
+        }
+        if (KeyHierarchy::checkValue(master.value()) != outcome->info.check) {
+            outcome->error = makeError(QStringLiteral("The cache's key file does not match its key: restore "
+                                                      "keyinfo.json from a backup."));
+            return;
+        }
+        if (Passphrase::isBelowPolicy(outcome->info.kdf)) {
+            // Raise the stored Argon2id parameters: re-wrap the same master key.
+            KeyInfo stronger = outcome->info;
+            stronger.kdf = Passphrase::defaultParams();
+            if (auto newKek = Passphrase::deriveKey(passphrase, stronger.kdf)) {
+                stronger.wrapMaster(master.value(), newKek.value());
+                outcome->info = stronger;
+                outcome->infoChanged = true;
+            }
+        }
+        outcome->master = std::move(master.value());
+    }));
+}
+
+void CacheUnlocker::createWithPassphrase()
+{
+    const auto strength = Passphrase::assess(m_request.passphrase);
+    if (!strength.acceptable) {
+        fail(strength.reason);
+        return;
+    }
+    auto outcome = std::make_shared<PassphraseOutcome>();
+    const QString passphrase = m_request.passphrase;
+    auto* watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, outcome] {
+        watcher->deleteLater();
+        if (outcome->master.isNull()) {
+            fail(outcome->error.message);
+            return;
+        }
+        if (auto st = outcome->info.save(m_folder.keyInfoPath()); !st) {
+            fail(st.errorMessage());
+            return;
+        }
+        succeed(std::move(outcome->master), true);
+    });
+    watcher->setFuture(QtConcurrent::run([outcome, passphrase] {
+        KeyInfo info;
+        info.mode = KeyMode::Passphrase;
+        info.keyId = KeyInfo::newKeyId();
+        info.kdf = Passphrase::defaultParams();
+        auto kek = Passphrase::deriveKey(passphrase, info.kdf);
+        if (!kek) {
+            outcome->error = kek.error();
+            return;
+        }
+        SecretKey master = SecretKey::random();
+        info.check = KeyHierarchy::checkValue(master);
+        info.wrapMaster(master, kek.value());
+        outcome->info = info;
+        outcome->master = std::move(master);
+    }));
+}
+
+} // namespace Earmark

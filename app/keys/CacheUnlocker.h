@@ -1,0 +1,66 @@
+#pragma once
+
+#include "cache/CacheFolder.h"
+#include "core/Result.h"
+#include "crypto/SecretKey.h"
+#include "keys/KeyInfo.h"
+
+#include <QObject>
+
+namespace QKeychain {
+class Job;
+}
+
+namespace Earmark {
+
+struct UnlockRequest
+{
+    QString cacheDir;
+    KeyMode mode = KeyMode::Keychain;
+    QString passphrase; // passphrase mode only
+    bool allowCreate = true; // make a new key when the folder has no cache yet
+};
+
+// Finds the master key of a cache, asynchronously: from the OS keychain (QtKeychain jobs) or by deriving it from
+// a passphrase (Argon2id on a worker thread). Creates a key for a new cache. Never makes a new key where a cache
+// exists: a keychain that answers "not found" for an existing cache is reported as locked or unavailable.
+// A self-deleting job: emits finished() exactly once on every path, then deletes itself.
+class CacheUnlocker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit CacheUnlocker(UnlockRequest request, QObject* parent = nullptr);
+    ~CacheUnlocker() override;
+
+    void start();
+
+    bool succeeded() const { return !m_key.isNull(); }
+    bool created() const { return m_created; }
+    Error error() const { return m_error; }
+    // Moves the key out (valid inside the finished() handler).
+    SecretKey takeKey() { return std::move(m_key); }
+
+    static QString keychainService() { return QStringLiteral("Earmark"); }
+    static QString keychainEntry(const QString& keyId) { return QStringLiteral("cache-master-key-") + keyId; }
+
+Q_SIGNALS:
+    void finished(Earmark::CacheUnlocker* job);
+
+private:
+    void fail(const QString& message);
+    void succeed(SecretKey key, bool created);
+    void readFromKeychain(const KeyInfo& info);
+    void createInKeychain();
+    void unlockWithPassphrase(const KeyInfo& info);
+    void createWithPassphrase();
+
+    UnlockRequest m_request;
+    CacheFolder m_folder;
+    SecretKey m_key;
+    Error m_error;
+    bool m_created = false;
+    bool m_done = false;
+};
+
+} // namespace Earmark

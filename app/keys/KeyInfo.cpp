@@ -1,0 +1,143 @@
+#include "keys/KeyInfo.h"
+
+#include "core/Files.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <sodium.h>
+
+namespace Earmark {
+
+namespace {
+QByteArray masterAd(const QString& keyId)
+{
+    return QByteArrayLiteral("earmark-master-key/1:") + keyId.toUtf8();
+}
+
+Error damaged(const QString& path, const char* what)
+{
+    return makeError(QStringLiteral("The cache's key file %1 is damaged (%2): restore it from a backup of the cache "
+                                    "folder.")
+                         .arg(QDir::toNativeSeparators(path), QLatin1String(what)));
+}
+} // namespace
+
+QString KeyInfo::newKeyId()
+{
+    ensureSodium();
+    unsigned char id[8];
+    randombytes_buf(id, sizeof id);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(id), sizeof id).toHex());
+}
+
+QString KeyInfo::modeName(KeyMode mode)
+{
+    return mode == KeyMode::Keychain ? QStringLiteral("keychain") : QStringLiteral("passphrase");
+}
+
+Result<KeyInfo> KeyInfo::load(const QString& path)
+{
+    auto bytes = Files::readAll(path, 64 * 1024);
+    if (!bytes) {
+        return bytes.error();
+    }
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes.value(), &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
+        return damaged(path, "not JSON");
+    }
+    const QJsonObject o = doc.object();
+    KeyInfo info;
+    info.format = o.value(QStringLiteral("format")).toInt();
+    if (info.format != 1) {
+        return makeError(QStringLiteral("The cache's key file uses format %1, which this Earmark does not know: update "
+                                        "Earmark.")
+                             .arg(info.format));
+    }
+    const QString mode = o.value(QStringLiteral("mode")).toString();
+    if (mode == QLatin1String("keychain")) {
+        info.mode = KeyMode::Keychain;
+    } else if (mode == QLatin1String("passphrase")) {
+        info.mode = KeyMode::Passphrase;
+    } else {
+        return damaged(path, "unknown key mode");
+    }
+    info.keyId = o.value(QStringLiteral("key_id")).toString();
+    info.check = QByteArray::fromHex(o.value(QStringLiteral("check")).toString().toLatin1());
+    if (info.keyId.isEmpty() || info.check.size() != 16) {
+        return damaged(path, "no key id or check value");
+    }
+    if (info.mode == KeyMode::Passphrase) {
+        const QJsonObject kdf = o.value(QStringLiteral("kdf")).toObject();
+        if (kdf.value(QStringLiteral("alg")).toString() != QLatin1String("argon2id13")) {
+            return damaged(path, "unknown key derivation");
+        }
+        info.kdf.opsLimit = static_cast<quint64>(kdf.value(QStringLiteral("opslimit")).toDouble());
+        info.kdf.memLimit = static_cast<quint64>(kdf.value(QStringLiteral("memlimit")).toDouble());
+        info.kdf.salt = QByteArray::fromHex(kdf.value(QStringLiteral("salt")).toString().toLatin1());
+        info.wrappedKey = QByteArray::fromHex(o.value(QStringLiteral("wrapped_key")).toString().toLatin1());
+        if (info.wrappedKey.isEmpty()) {
+            return damaged(path, "no wrapped key");
+        }
+    }
+    return info;
+}
+
+Status KeyInfo::save(const QString& path) const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("format"), format);
+    o.insert(QStringLiteral("mode"), modeName(mode));
+    o.insert(QStringLiteral("key_id"), keyId);
+    o.insert(QStringLiteral("check"), QString::fromLatin1(check.toHex()));
+    if (mode == KeyMode::Passphrase) {
+        QJsonObject k;
+        k.insert(QStringLiteral("alg"), QStringLiteral("argon2id13"));
+        k.insert(QStringLiteral("opslimit"), static_cast<double>(kdf.opsLimit));
+        k.insert(QStringLiteral("memlimit"), static_cast<double>(kdf.memLimit));
+        k.insert(QStringLiteral("salt"), QString::fromLatin1(kdf.salt.toHex()));
+        o.insert(QStringLiteral("kdf"), k);
+        o.insert(QStringLiteral("wrapped_key"), QString::fromLatin1(wrappedKey.toHex()));
+    }
+    return Files::writeAtomically(path, QJsonDocument(o).toJson());
+}
+
+void KeyInfo::wrapMaster(const SecretKey& master, const SecretKey& kek)
+{
+    const QByteArray ad = masterAd(keyId);
+    wrappedKey = QByteArray(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + SecretKey::Size
+                                + crypto_aead_xchacha20poly1305_ietf_ABYTES,
+                            '\0');
+    auto* nonce = reinterpret_cast<unsigned char*>(wrappedKey.data());
+    randombytes_buf(nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+    unsigned long long clen = 0;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, &clen,
+                                               master.data(), SecretKey::Size,
+                                               reinterpret_cast<const unsigned char*>(ad.constData()), ad.size(),
+                                               nullptr, nonce, kek.data());
+}
+
+Result<SecretKey> KeyInfo::unwrapMaster(const SecretKey& kek) const
+{
+    if (wrappedKey.size() != qsizetype(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + SecretKey::Size
+                                       + crypto_aead_xchacha20poly1305_ietf_ABYTES)) {
+        return makeError(QStringLiteral("The cache's key file is damaged (wrapped key): restore it from a backup."));
+    }
+    const QByteArray ad = masterAd(keyId);
+    const auto* nonce = reinterpret_cast<const unsigned char*>(wrappedKey.constData());
+    SecretKey master = SecretKey::random();
+    unsigned long long mlen = 0;
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+            master.mutableData(), &mlen, nullptr, nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
+            wrappedKey.size() - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
+            reinterpret_cast<const unsigned char*>(ad.constData()), ad.size(), nonce, kek.data())
+        != 0) {
+        return makeError(QStringLiteral("Wrong passphrase for this cache: check the passphrase file and try again. "
+                                        "Nothing was changed."));
+    }
+    return master;
+}
+
+} // namespace Earmark

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/Result.h"
+#include "crypto/Passphrase.h"
+#include "crypto/SecretKey.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace Earmark {
+
+enum class KeyMode {
+    Keychain,
+    Passphrase,
+};
+
+// keyinfo.json beside the database: non-secret facts about the master key. In keychain mode: the key id (names
+// the keychain entry) and a check value. In passphrase mode also the Argon2id parameters and the master key
+// wrapped with the passphrase-derived key. Its presence means "a key exists": never make a new one over it.
+struct KeyInfo
+{
+    int format = 1;
+    KeyMode mode = KeyMode::Keychain;
+    QString keyId;
+    QByteArray check;
+    Passphrase::KdfParams kdf;
+    QByteArray wrappedKey;
+
+    static Result<KeyInfo> load(const QString& path);
+    Status save(const QString& path) const;
+
+    static QString newKeyId();
+    static QString modeName(KeyMode mode);
+
+    // Passphrase mode: wraps/unwraps the master key with the key derived from the passphrase.
+    void wrapMaster(const SecretKey& master, const SecretKey& kek);
+    Result<SecretKey> unwrapMaster(const SecretKey& kek) const;
+};
+
+} // namespace Earmark
