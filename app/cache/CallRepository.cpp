@@ -129,7 +129,18 @@ Result<SecretKey> CallRepository::dataKey(qint64 id, const QString& callId)
     return m_keys.unwrapDataKey(s->blob(0), callId);
 }
 
-Result<qint64> CallRepository::save(const CallRecord& call, const std::optional<TranscriptData>& transcript)
+Status CallRepository::touchSidecar(qint64 id, qint64 size, qint64 mtimeNs)
+{
+    auto s = m_db.prepare(QStringLiteral("UPDATE calls SET sidecar_size=?, sidecar_mtime_ns=? WHERE id=?"));
+    if (!s) {
+        return s.error();
+    }
+    s->bind(1, size).bind(2, mtimeNs).bind(3, id);
+    return s->run();
+}
+
+Result<qint64> CallRepository::save(const CallRecord& call, const std::optional<TranscriptData>& transcript,
+                                    TranscriptAction action)
 {
     auto existing = find(call.callId);
     if (!existing) {
@@ -140,19 +151,19 @@ Result<qint64> CallRepository::save(const CallRecord& call, const std::optional<
         if (!key) {
             return key.error();
         }
-        return insertOrUpdate(call, transcript, key.value(), existing.value()->id);
+        return insertOrUpdate(call, transcript, key.value(), existing.value()->id, action);
     }
-    return insertOrUpdate(call, transcript, SecretKey::random(), 0);
+    return insertOrUpdate(call, transcript, SecretKey::random(), 0, TranscriptAction::Replace);
 }
 
 Result<qint64> CallRepository::saveWithKey(const CallRecord& call, const std::optional<TranscriptData>& transcript,
                                            const SecretKey& dataKey)
 {
-    return insertOrUpdate(call, transcript, dataKey, 0);
+    return insertOrUpdate(call, transcript, dataKey, 0, TranscriptAction::Replace);
 }
 
 Result<qint64> CallRepository::insertOrUpdate(const CallRecord& c, const std::optional<TranscriptData>& transcript,
-                                              const SecretKey& dataKey, qint64 existingId)
+                                              const SecretKey& dataKey, qint64 existingId, TranscriptAction action)
 {
     const QString sql = existingId == 0
         ? QStringLiteral("INSERT INTO calls(call_id, store_key, start_utc, duration_s, direction, agent_id, client, "
@@ -164,7 +175,8 @@ Result<qint64> CallRepository::insertOrUpdate(const CallRecord& c, const std::op
                          "agent_id=?6, client=?7, campaign=?8, disposition=?9, consent_recorded=?10, consent_at_s=?11, "
                          "tags=?12, phone_index=?13, pii=?14, sidecar_sha256=?15, sidecar_size=?16, "
                          "sidecar_mtime_ns=?17, audio_file=?18, audio_sha256=?19, audio_size=?20, audio_codec=?21, "
-                         "channel_layout=?22, has_transcript=?23, synced_utc=?24 WHERE id=?25");
+                         "channel_layout=?22, has_transcript=CASE WHEN ?26 THEN ?23 ELSE has_transcript END, "
+                         "synced_utc=?24 WHERE id=?25");
     auto s = m_db.prepare(sql);
     if (!s) {
         return s.error();
@@ -188,7 +200,7 @@ Result<qint64> CallRepository::insertOrUpdate(const CallRecord& c, const std::op
     s->bind(18, c.audioFile).bind(19, c.audioSha256).bind(20, c.audioSize).bind(21, c.audioCodec);
     s->bind(22, c.channelLayout).bind(23, qint64(transcript ? 1 : 0)).bind(24, QDateTime::currentSecsSinceEpoch());
     if (existingId != 0) {
-        s->bind(25, existingId);
+        s->bind(25, existingId).bind(26, qint64(action == TranscriptAction::Replace ? 1 : 0));
     }
     if (auto st = s->run(); !st) {
         return st.error();
@@ -211,6 +223,9 @@ Result<qint64> CallRepository::insertOrUpdate(const CallRecord& c, const std::op
     agent->bind(1, c.agentId).bind(2, c.agentName);
     if (auto st = agent->run(); !st) {
         return st.error();
+    }
+    if (action == TranscriptAction::Keep) {
+        return id;
     }
     auto del = m_db.prepare(QStringLiteral("DELETE FROM transcripts WHERE call = ?"));
     if (!del) {

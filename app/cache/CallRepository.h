@@ -43,8 +43,14 @@ public:
 
     Result<QHash<QString, CallSyncState>> syncStates();
 
+    // Whether a save replaces the stored transcript (with the one given, or none) or keeps it as it is.
+    enum class TranscriptAction { Replace, Keep };
+
     // Inserts a new call (with a fresh data key) or updates an existing one (same key). Caller holds a transaction.
-    Result<qint64> save(const CallRecord& call, const std::optional<TranscriptData>& transcript);
+    Result<qint64> save(const CallRecord& call, const std::optional<TranscriptData>& transcript,
+                        TranscriptAction action = TranscriptAction::Replace);
+    // Records a new change marker for a sidecar whose bytes did not change.
+    Status touchSidecar(qint64 id, qint64 size, qint64 mtimeNs);
 
     // Records a fetched, verified audio blob for a call (replacing and deleting an older blob file).
     Status setAudio(qint64 id, const QString& blobName, const QString& storeSha256, const AudioFacts& facts);
@@ -71,7 +77,7 @@ public:
 
 private:
     Result<qint64> insertOrUpdate(const CallRecord& call, const std::optional<TranscriptData>& transcript,
-                                  const SecretKey& dataKey, qint64 existingId);
+                                  const SecretKey& dataKey, qint64 existingId, TranscriptAction action);
 
     Database& m_db;
     const KeyHierarchy& m_keys;

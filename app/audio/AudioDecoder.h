@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QByteArray>
+#include <QVector>
+
+namespace Earmark {
+
+struct DecodedAudio
+{
+    int sampleRate = 0;
+    int channels = 0;
+    qint64 frames = 0;
+    QVector<qint16> samples; // interleaved, empty when only probing
+};
+
+// Decodes audio from memory with libsndfile (WAV PCM/mu-law/A-law/GSM 6.10, FLAC, MP3, Ogg Opus/Vorbis),
+// identified by content, never by file name. Decoded audio never touches the disk.
+namespace AudioDecoder {
+
+// Decodes every frame (proving the file decodes to its end) and returns the real rate, channels and length.
+Result<DecodedAudio> probe(const QByteArray& bytes);
+// Decodes to interleaved 16-bit samples.
+Result<DecodedAudio> decode(const QByteArray& bytes);
+
+} // namespace AudioDecoder
+} // namespace Earmark
