@@ -1,8 +1,7 @@
 #include "audio/AudioDecoder.h"
 
-#include <sndfile.h>
-
 #include <cstring>
+#include <sndfile.h>
 
 namespace Earmark::AudioDecoder {
 
@@ -59,9 +58,9 @@ sf_count_t vioTell(void* user)
 
 Result<DecodedAudio> run(const QByteArray& bytes, bool keepSamples)
 {
-    SF_VIRTUAL_IO io{vioLength, vioSeek, vioRead, vioWrite, vioTell};
-    MemoryFile mem{&bytes};
-    SF_INFO info{};
+    SF_VIRTUAL_IO io {vioLength, vioSeek, vioRead, vioWrite, vioTell};
+    MemoryFile mem {&bytes};
+    SF_INFO info {};
     SNDFILE* sf = sf_open_virtual(&io, SFM_READ, &info, &mem);
     if (!sf) {
         return makeError(QStringLiteral("the audio does not decode (%1)").arg(QString::fromUtf8(sf_strerror(nullptr))));

@@ -8,7 +8,6 @@
 #include <QDateTime>
 #include <QFile>
 #include <QtEndian>
-
 #include <sqlcipher/sqlite3.h>
 
 namespace Earmark {
@@ -42,9 +41,9 @@ std::optional<Anchor> readAnchor(const QString& path)
     }
     const QList<QByteArray> parts = f.readAll().trimmed().split(' ');
     if (parts.size() != 2) {
-        return Anchor{-1, {}};
+        return Anchor {-1, {}};
     }
-    return Anchor{parts.at(0).toLongLong(), QByteArray::fromHex(parts.at(1))};
+    return Anchor {parts.at(0).toLongLong(), QByteArray::fromHex(parts.at(1))};
 }
 } // namespace
 
@@ -52,8 +51,7 @@ AuditLog::AuditLog(Database& db, const KeyHierarchy& keys, QString anchorPath)
     : m_db(db)
     , m_keys(keys)
     , m_anchorPath(std::move(anchorPath))
-{
-}
+{ }
 
 QString AuditLog::currentActor()
 {
@@ -65,7 +63,7 @@ QString AuditLog::currentActor()
 }
 
 QByteArray AuditLog::macFor(const QByteArray& previous, qint64 seq, qint64 at, const QString& actor,
-                            const QString& action, const QString& subject, const QString& detail) const
+    const QString& action, const QString& subject, const QString& detail) const
 {
     QByteArray msg = QByteArrayLiteral("earmark-audit/1");
     msg.append(previous);
@@ -97,8 +95,11 @@ Status AuditLog::append(const QString& action, const QString& subject, const QSt
     if (!insert) {
         return insert.error();
     }
-    insert->bind(1, seq).bind(2, at).bind(3, actor).bind(4, action).bind(5, subject).bind(6, detail);
-    insert->bind(7, macFor(previous, seq, at, actor, action, subject, detail));
+    // Empty, never NULL: the MAC covers exactly what verify() reads back.
+    const QString subjectText = subject.isNull() ? QString(QLatin1String("")) : subject;
+    const QString detailText = detail.isNull() ? QString(QLatin1String("")) : detail;
+    insert->bind(1, seq).bind(2, at).bind(3, actor).bind(4, action).bind(5, subjectText).bind(6, detailText);
+    insert->bind(7, macFor(previous, seq, at, actor, action, subjectText, detailText));
     if (auto st = insert->run(); !st) {
         return st;
     }
@@ -121,7 +122,8 @@ Status AuditLog::syncAnchor()
     if (!row.value()) {
         return {};
     }
-    return Files::writeAtomically(m_anchorPath, QByteArray::number(last->int64(0)) + ' ' + last->blob(1).toHex() + '\n');
+    return Files::writeAtomically(
+        m_anchorPath, QByteArray::number(last->int64(0)) + ' ' + last->blob(1).toHex() + '\n');
 }
 
 qint64 AuditLog::count()
@@ -167,7 +169,8 @@ Status AuditLog::verify()
     const auto anchor = readAnchor(m_anchorPath);
     if (!anchor) {
         if (newest > 0) {
-            return makeError(QStringLiteral("The audit anchor file is missing while the log has %1 entries.").arg(newest));
+            return makeError(
+                QStringLiteral("The audit anchor file is missing while the log has %1 entries.").arg(newest));
         }
         return {};
     }

@@ -30,7 +30,7 @@ public:
 
 private:
     QByteArray macFor(const QByteArray& previous, qint64 seq, qint64 at, const QString& actor, const QString& action,
-                      const QString& subject, const QString& detail) const;
+        const QString& subject, const QString& detail) const;
 
     Database& m_db;
     const KeyHierarchy& m_keys;

@@ -6,7 +6,6 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
-
 #include <sodium.h>
 #include <unistd.h>
 
@@ -32,8 +31,7 @@ BlobStore::Pending::~Pending()
 
 BlobStore::BlobStore(QString dir)
     : m_dir(std::move(dir))
-{
-}
+{ }
 
 QString BlobStore::pathOf(const QString& name) const
 {
@@ -45,8 +43,8 @@ bool BlobStore::contains(const QString& name) const
     return !name.isEmpty() && QFile::exists(pathOf(name));
 }
 
-Result<std::unique_ptr<BlobStore::Pending>> BlobStore::create(const SecretKey& dataKey, const QByteArray& binding,
-                                                              Blob::Kind kind)
+Result<std::unique_ptr<BlobStore::Pending>> BlobStore::create(
+    const SecretKey& dataKey, const QByteArray& binding, Blob::Kind kind)
 {
     ensureSodium();
     auto p = std::make_unique<Pending>();

@@ -15,8 +15,7 @@ Cache::Cache(CacheFolder folder, std::unique_ptr<Database> db, const SecretKey& 
     , m_blobs(m_folder.blobsPath())
     , m_calls(*m_db, m_keys, m_blobs)
     , m_audit(*m_db, m_keys, m_folder.anchorPath())
-{
-}
+{ }
 
 Result<std::unique_ptr<Cache>> Cache::open(const CacheFolder& folder, const SecretKey& master, bool create)
 {
@@ -49,7 +48,7 @@ Status Cache::verify()
     if (auto st = m_db->integrityCheck(); !st) {
         return st;
     }
-    auto all = m_calls.query(CallQuery{});
+    auto all = m_calls.query(CallQuery {});
     if (!all) {
         return all.error();
     }

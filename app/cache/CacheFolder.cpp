@@ -10,8 +10,7 @@ namespace Earmark {
 
 CacheFolder::CacheFolder(QString root)
     : m_root(QDir::cleanPath(QDir(root).absolutePath()))
-{
-}
+{ }
 
 QString CacheFolder::resolve(const QString& given)
 {
@@ -61,8 +60,9 @@ Status CacheFolder::prepare() const
     }
     const QString tag = m_root + QStringLiteral("/CACHEDIR.TAG");
     if (!QFile::exists(tag)) {
-        if (auto st = Files::writeAtomically(tag, QByteArrayLiteral("Signature: 8a477f597d28d172789f06886806bc55\n"
-                                                                    "# This folder is an Earmark encrypted cache.\n"));
+        if (auto st = Files::writeAtomically(tag,
+                QByteArrayLiteral("Signature: 8a477f597d28d172789f06886806bc55\n"
+                                  "# This folder is an Earmark encrypted cache.\n"));
             !st) {
             return st;
         }

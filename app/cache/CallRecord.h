@@ -4,12 +4,12 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace Earmark {
 
-enum class AudioState {
+enum class AudioState
+{
     NotFetched = 0,
     Cached = 1,
     Unavailable = 2,

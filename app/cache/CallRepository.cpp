@@ -74,8 +74,7 @@ CallRepository::CallRepository(Database& db, const KeyHierarchy& keys, BlobStore
     : m_db(db)
     , m_keys(keys)
     , m_blobs(blobs)
-{
-}
+{ }
 
 QByteArray CallRepository::binding(const QString& callId, const char* purpose)
 {
@@ -139,8 +138,8 @@ Status CallRepository::touchSidecar(qint64 id, qint64 size, qint64 mtimeNs)
     return s->run();
 }
 
-Result<qint64> CallRepository::save(const CallRecord& call, const std::optional<TranscriptData>& transcript,
-                                    TranscriptAction action)
+Result<qint64> CallRepository::save(
+    const CallRecord& call, const std::optional<TranscriptData>& transcript, TranscriptAction action)
 {
     auto existing = find(call.callId);
     if (!existing) {
@@ -156,21 +155,22 @@ Result<qint64> CallRepository::save(const CallRecord& call, const std::optional<
     return insertOrUpdate(call, transcript, SecretKey::random(), 0, TranscriptAction::Replace);
 }
 
-Result<qint64> CallRepository::saveWithKey(const CallRecord& call, const std::optional<TranscriptData>& transcript,
-                                           const SecretKey& dataKey)
+Result<qint64> CallRepository::saveWithKey(
+    const CallRecord& call, const std::optional<TranscriptData>& transcript, const SecretKey& dataKey)
 {
     return insertOrUpdate(call, transcript, dataKey, 0, TranscriptAction::Replace);
 }
 
 Result<qint64> CallRepository::insertOrUpdate(const CallRecord& c, const std::optional<TranscriptData>& transcript,
-                                              const SecretKey& dataKey, qint64 existingId, TranscriptAction action)
+    const SecretKey& dataKey, qint64 existingId, TranscriptAction action)
 {
     const QString sql = existingId == 0
-        ? QStringLiteral("INSERT INTO calls(call_id, store_key, start_utc, duration_s, direction, agent_id, client, "
-                         "campaign, disposition, consent_recorded, consent_at_s, tags, phone_index, pii, "
-                         "sidecar_sha256, sidecar_size, sidecar_mtime_ns, audio_file, audio_sha256, audio_size, "
-                         "audio_codec, channel_layout, has_transcript, synced_utc) "
-                         "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)")
+        ? QStringLiteral(
+            "INSERT INTO calls(call_id, store_key, start_utc, duration_s, direction, agent_id, client, "
+            "campaign, disposition, consent_recorded, consent_at_s, tags, phone_index, pii, "
+            "sidecar_sha256, sidecar_size, sidecar_mtime_ns, audio_file, audio_sha256, audio_size, "
+            "audio_codec, channel_layout, has_transcript, synced_utc) "
+            "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)")
         : QStringLiteral("UPDATE calls SET call_id=?1, store_key=?2, start_utc=?3, duration_s=?4, direction=?5, "
                          "agent_id=?6, client=?7, campaign=?8, disposition=?9, consent_recorded=?10, consent_at_s=?11, "
                          "tags=?12, phone_index=?13, pii=?14, sidecar_sha256=?15, sidecar_size=?16, "
@@ -241,8 +241,8 @@ Result<qint64> CallRepository::insertOrUpdate(const CallRecord& c, const std::op
         if (!t) {
             return t.error();
         }
-        t->bind(1, id).bind(2, Blob::seal(dataKey, binding(c.callId, "transcript"), Blob::Kind::Transcript,
-                                          transcript->json));
+        t->bind(1, id).bind(
+            2, Blob::seal(dataKey, binding(c.callId, "transcript"), Blob::Kind::Transcript, transcript->json));
         t->bind(3, transcript->sha256).bind(4, qint64(transcript->segments)).bind(5, qint64(transcript->words));
         if (auto st = t->run(); !st) {
             return st.error();
@@ -251,8 +251,7 @@ Result<qint64> CallRepository::insertOrUpdate(const CallRecord& c, const std::op
     return id;
 }
 
-Status CallRepository::setAudio(qint64 id, const QString& blobName, const QString& storeSha256,
-                                const AudioFacts& facts)
+Status CallRepository::setAudio(qint64 id, const QString& blobName, const QString& storeSha256, const AudioFacts& facts)
 {
     auto old = audioBlob(id);
     auto s = m_db.prepare(QStringLiteral("UPDATE calls SET audio_state=1, audio_error=NULL, audio_blob=?, "
@@ -315,8 +314,8 @@ QSet<QString> CallRepository::referencedBlobs()
 Result<std::optional<CallRecord>> CallRepository::find(const QString& callId)
 {
     auto s = m_db.prepare(QStringLiteral("SELECT ") + SelectColumns
-                          + QStringLiteral(" FROM calls c LEFT JOIN agents a ON a.agent_id = c.agent_id "
-                                           "WHERE c.call_id = ?"));
+        + QStringLiteral(" FROM calls c LEFT JOIN agents a ON a.agent_id = c.agent_id "
+                         "WHERE c.call_id = ?"));
     if (!s) {
         return s.error();
     }
@@ -402,8 +401,8 @@ Result<CallPersonal> CallRepository::personal(const CallRecord& call)
     }
     const QJsonObject o = QJsonDocument::fromJson(plain.value()).object();
     Files::wipe(plain.value());
-    return CallPersonal{o.value(QStringLiteral("phone_e164")).toString(), o.value(QStringLiteral("name")).toString(),
-                        o.value(QStringLiteral("raw")).toObject()};
+    return CallPersonal {o.value(QStringLiteral("phone_e164")).toString(), o.value(QStringLiteral("name")).toString(),
+        o.value(QStringLiteral("raw")).toObject()};
 }
 
 Result<QByteArray> CallRepository::transcript(const CallRecord& call)

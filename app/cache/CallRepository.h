@@ -44,11 +44,15 @@ public:
     Result<QHash<QString, CallSyncState>> syncStates();
 
     // Whether a save replaces the stored transcript (with the one given, or none) or keeps it as it is.
-    enum class TranscriptAction { Replace, Keep };
+    enum class TranscriptAction
+    {
+        Replace,
+        Keep
+    };
 
     // Inserts a new call (with a fresh data key) or updates an existing one (same key). Caller holds a transaction.
     Result<qint64> save(const CallRecord& call, const std::optional<TranscriptData>& transcript,
-                        TranscriptAction action = TranscriptAction::Replace);
+        TranscriptAction action = TranscriptAction::Replace);
     // Records a new change marker for a sidecar whose bytes did not change.
     Status touchSidecar(qint64 id, qint64 size, qint64 mtimeNs);
 
@@ -59,8 +63,8 @@ public:
     Result<SecretKey> dataKey(qint64 id, const QString& callId);
     // A fresh data key for a call not yet saved, so its audio can be encrypted before the call is committed.
     SecretKey newDataKey() const { return SecretKey::random(); }
-    Result<qint64> saveWithKey(const CallRecord& call, const std::optional<TranscriptData>& transcript,
-                               const SecretKey& dataKey);
+    Result<qint64> saveWithKey(
+        const CallRecord& call, const std::optional<TranscriptData>& transcript, const SecretKey& dataKey);
 
     Result<std::optional<CallRecord>> find(const QString& callId);
     Result<QList<CallRecord>> query(const CallQuery& q);
@@ -77,7 +81,7 @@ public:
 
 private:
     Result<qint64> insertOrUpdate(const CallRecord& call, const std::optional<TranscriptData>& transcript,
-                                  const SecretKey& dataKey, qint64 existingId, TranscriptAction action);
+        const SecretKey& dataKey, qint64 existingId, TranscriptAction action);
 
     Database& m_db;
     const KeyHierarchy& m_keys;

@@ -6,7 +6,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-
 #include <sqlcipher/sqlite3.h>
 
 namespace Earmark {
@@ -53,7 +52,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secr
                              .arg(native));
     }
     for (const char* setup : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
-                              "PRAGMA secure_delete = ON", "PRAGMA temp_store = MEMORY", "PRAGMA busy_timeout = 5000"}) {
+             "PRAGMA secure_delete = ON", "PRAGMA temp_store = MEMORY", "PRAGMA busy_timeout = 5000"}) {
         if (auto st = db->exec(QString::fromLatin1(setup)); !st) {
             return st.error();
         }
@@ -140,8 +139,7 @@ QString Database::lastError() const
 
 Transaction::Transaction(Database& db)
     : m_db(db)
-{
-}
+{ }
 
 Transaction::~Transaction()
 {

@@ -4,7 +4,6 @@
 #include "crypto/SecretKey.h"
 
 #include <QString>
-
 #include <memory>
 
 struct sqlite3;

@@ -7,10 +7,18 @@
 #include <QDir>
 #include <QFile>
 
+// Resources in a static library must be registered explicitly.
+static void initMigrationResources()
+{
+    Q_INIT_RESOURCE(migrations);
+}
+
 namespace Earmark::Migrations {
 
 QStringList files()
 {
+    static const bool registered = (initMigrationResources(), true);
+    Q_UNUSED(registered)
     QStringList out;
     const QDir dir(QStringLiteral(":/earmark/migrations"));
     for (const QString& name : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {

@@ -3,7 +3,6 @@
 #include "core/Logging.h"
 
 #include <sqlcipher/sqlite3.h>
-
 #include <utility>
 
 namespace Earmark {
@@ -11,8 +10,7 @@ namespace Earmark {
 Statement::Statement(sqlite3_stmt* stmt, QString sql)
     : m_stmt(stmt)
     , m_sql(std::move(sql))
-{
-}
+{ }
 
 Statement::~Statement()
 {
@@ -24,8 +22,7 @@ Statement::~Statement()
 Statement::Statement(Statement&& other) noexcept
     : m_stmt(std::exchange(other.m_stmt, nullptr))
     , m_sql(std::move(other.m_sql))
-{
-}
+{ }
 
 Statement& Statement::operator=(Statement&& other) noexcept
 {

@@ -1,12 +1,10 @@
 #include "core/Phone.h"
 
 #include <QRegularExpression>
-
+#include <mutex>
 #include <phonenumbers/logger.h>
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
-
-#include <mutex>
 
 namespace Earmark::Phone {
 
@@ -39,8 +37,8 @@ Result<QString> normalise(const QString& typed, const QString& defaultRegion)
     pn::PhoneNumber number;
     const auto rc = util()->Parse(trimmed.toStdString(), defaultRegion.toStdString(), &number);
     if (rc != pn::PhoneNumberUtil::NO_PARSING_ERROR || !util()->IsPossibleNumber(number)) {
-        return makeError(QStringLiteral("\"%1\" is not a phone number: type it as 07700 900123 or +44 7700 900123.")
-                             .arg(trimmed));
+        return makeError(
+            QStringLiteral("\"%1\" is not a phone number: type it as 07700 900123 or +44 7700 900123.").arg(trimmed));
     }
     std::string out;
     util()->Format(number, pn::PhoneNumberUtil::E164, &out);

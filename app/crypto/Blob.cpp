@@ -4,7 +4,6 @@
 
 #include <QBuffer>
 #include <QIODevice>
-
 #include <sodium.h>
 
 namespace Earmark::Blob {
@@ -84,16 +83,16 @@ Status Writer::sealChunk(bool last)
     chunkNonce(nonce, m_counter, last);
     unsigned long long clen = 0;
     crypto_aead_chacha20poly1305_ietf_encrypt(reinterpret_cast<unsigned char*>(sealed.data()), &clen,
-                                              reinterpret_cast<const unsigned char*>(m_pending.constData()), len,
-                                              reinterpret_cast<const unsigned char*>(m_associated.constData()),
-                                              m_associated.size(), nullptr, nonce, m_payloadKey.data());
+        reinterpret_cast<const unsigned char*>(m_pending.constData()), len,
+        reinterpret_cast<const unsigned char*>(m_associated.constData()), m_associated.size(), nullptr, nonce,
+        m_payloadKey.data());
     sodium_memzero(m_pending.data(), len);
     m_pending.remove(0, len);
     ++m_counter;
     if (m_out->write(sealed) != sealed.size()) {
         m_failed = true;
-        return makeError(QStringLiteral("Cannot write encrypted data: %1. Check the free disk space.")
-                             .arg(m_out->errorString()));
+        return makeError(
+            QStringLiteral("Cannot write encrypted data: %1. Check the free disk space.").arg(m_out->errorString()));
     }
     return {};
 }
@@ -185,8 +184,7 @@ Result<QByteArray> Reader::readChunk(qint64 index) const
     chunkNonce(nonce, static_cast<quint64>(index), last);
     QByteArray plain(sealedLen - TagSize, '\0');
     unsigned long long mlen = 0;
-    if (crypto_aead_chacha20poly1305_ietf_decrypt(
-            reinterpret_cast<unsigned char*>(plain.data()), &mlen, nullptr,
+    if (crypto_aead_chacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(plain.data()), &mlen, nullptr,
             reinterpret_cast<const unsigned char*>(sealed.constData()), sealed.size(),
             reinterpret_cast<const unsigned char*>(m_associated.constData()), m_associated.size(), nonce,
             m_payloadKey.data())

@@ -15,7 +15,8 @@ namespace Earmark::Blob {
 // id and purpose) are associated data of every chunk. Detects flipped bits, truncation, reordered, dropped and
 // appended chunks, and blobs swapped between calls or purposes; any chunk can be read alone.
 
-enum class Kind : quint8 {
+enum class Kind : quint8
+{
     Audio = 1,
     Transcript = 2,
     Personal = 3,

@@ -6,7 +6,8 @@ namespace Earmark {
 
 namespace {
 constexpr char KdfContext[crypto_kdf_CONTEXTBYTES + 1] = "EarmarkK";
-enum SubkeyId : uint64_t {
+enum SubkeyId : uint64_t
+{
     DatabaseSubkey = 1,
     WrappingSubkey = 2,
     PhoneIndexSubkey = 3,
@@ -32,8 +33,7 @@ KeyHierarchy::KeyHierarchy(const SecretKey& master)
     , m_wrapping(derive(master, WrappingSubkey))
     , m_phoneIndex(derive(master, PhoneIndexSubkey))
     , m_audit(derive(master, AuditSubkey))
-{
-}
+{ }
 
 QByteArray KeyHierarchy::checkValue(const SecretKey& master)
 {
@@ -41,31 +41,29 @@ QByteArray KeyHierarchy::checkValue(const SecretKey& master)
     QByteArray out(16, '\0');
     static const QByteArray label = QByteArrayLiteral("earmark-key-check/1");
     crypto_generichash(reinterpret_cast<unsigned char*>(out.data()), out.size(),
-                       reinterpret_cast<const unsigned char*>(label.constData()), label.size(), check.data(),
-                       SecretKey::Size);
+        reinterpret_cast<const unsigned char*>(label.constData()), label.size(), check.data(), SecretKey::Size);
     return out;
 }
 
 QByteArray KeyHierarchy::wrapDataKey(const SecretKey& dataKey, const QString& callId) const
 {
     const QByteArray ad = wrapAssociatedData(callId);
-    QByteArray out(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + SecretKey::Size
-                       + crypto_aead_xchacha20poly1305_ietf_ABYTES,
-                   '\0');
+    QByteArray out(
+        crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + SecretKey::Size + crypto_aead_xchacha20poly1305_ietf_ABYTES,
+        '\0');
     auto* nonce = reinterpret_cast<unsigned char*>(out.data());
     randombytes_buf(nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
     unsigned long long clen = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, &clen,
-                                               dataKey.data(), SecretKey::Size,
-                                               reinterpret_cast<const unsigned char*>(ad.constData()), ad.size(),
-                                               nullptr, nonce, m_wrapping.data());
+        dataKey.data(), SecretKey::Size, reinterpret_cast<const unsigned char*>(ad.constData()), ad.size(), nullptr,
+        nonce, m_wrapping.data());
     return out;
 }
 
 Result<SecretKey> KeyHierarchy::unwrapDataKey(const QByteArray& wrapped, const QString& callId) const
 {
-    constexpr qsizetype expected = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + SecretKey::Size
-        + crypto_aead_xchacha20poly1305_ietf_ABYTES;
+    constexpr qsizetype expected
+        = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + SecretKey::Size + crypto_aead_xchacha20poly1305_ietf_ABYTES;
     if (wrapped.size() != expected) {
         return makeError(QStringLiteral("The key of call %1 is damaged: run earmark-cli verify.").arg(callId));
     }
@@ -75,9 +73,8 @@ Result<SecretKey> KeyHierarchy::unwrapDataKey(const QByteArray& wrapped, const Q
     SecretKey key = SecretKey::random();
     unsigned long long mlen = 0;
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(key.mutableData(), &mlen, nullptr, ct,
-                                                   wrapped.size() - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
-                                                   reinterpret_cast<const unsigned char*>(ad.constData()), ad.size(),
-                                                   nonce, m_wrapping.data())
+            wrapped.size() - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
+            reinterpret_cast<const unsigned char*>(ad.constData()), ad.size(), nonce, m_wrapping.data())
         != 0) {
         return makeError(
             QStringLiteral("The key of call %1 does not authenticate: the cache was tampered with or damaged.")
@@ -90,16 +87,16 @@ QByteArray KeyHierarchy::phoneIndex(const QString& e164) const
 {
     const QByteArray msg = e164.toUtf8();
     unsigned char mac[crypto_auth_hmacsha256_BYTES];
-    crypto_auth_hmacsha256(mac, reinterpret_cast<const unsigned char*>(msg.constData()), msg.size(),
-                           m_phoneIndex.data());
+    crypto_auth_hmacsha256(
+        mac, reinterpret_cast<const unsigned char*>(msg.constData()), msg.size(), m_phoneIndex.data());
     return QByteArray(reinterpret_cast<const char*>(mac), 16);
 }
 
 QByteArray KeyHierarchy::auditMac(const QByteArray& message) const
 {
     unsigned char mac[crypto_auth_hmacsha256_BYTES];
-    crypto_auth_hmacsha256(mac, reinterpret_cast<const unsigned char*>(message.constData()), message.size(),
-                           m_audit.data());
+    crypto_auth_hmacsha256(
+        mac, reinterpret_cast<const unsigned char*>(message.constData()), message.size(), m_audit.data());
     return QByteArray(reinterpret_cast<const char*>(mac), sizeof mac);
 }
 

@@ -4,7 +4,6 @@
 
 #include <QDir>
 #include <QStringList>
-
 #include <sodium.h>
 #include <zxcvbn.h>
 
@@ -95,8 +94,8 @@ Result<SecretKey> deriveKey(const QString& passphrase, const KdfParams& params)
     QByteArray utf8 = passphrase.toUtf8();
     SecretKey key = SecretKey::random();
     const int rc = crypto_pwhash(key.mutableData(), SecretKey::Size, utf8.constData(), utf8.size(),
-                                 reinterpret_cast<const unsigned char*>(params.salt.constData()), params.opsLimit,
-                                 params.memLimit, crypto_pwhash_ALG_ARGON2ID13);
+        reinterpret_cast<const unsigned char*>(params.salt.constData()), params.opsLimit, params.memLimit,
+        crypto_pwhash_ALG_ARGON2ID13);
     Files::wipe(utf8);
     if (rc != 0) {
         return makeError(QStringLiteral("Not enough memory to derive the key from the passphrase (%1 MiB needed): "

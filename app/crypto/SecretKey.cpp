@@ -1,9 +1,7 @@
 #include "crypto/SecretKey.h"
 
-#include <sodium.h>
-
 #include <QtGlobal>
-
+#include <sodium.h>
 #include <utility>
 
 namespace Earmark {
@@ -23,8 +21,7 @@ SecretKey::~SecretKey()
 
 SecretKey::SecretKey(SecretKey&& other) noexcept
     : m_data(std::exchange(other.m_data, nullptr))
-{
-}
+{ }
 
 SecretKey& SecretKey::operator=(SecretKey&& other) noexcept
 {

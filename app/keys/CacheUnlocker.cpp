@@ -9,10 +9,8 @@
 #include <QFutureWatcher>
 #include <QTimer>
 #include <QtConcurrent>
-
-#include <qt6keychain/keychain.h>
-
 #include <memory>
+#include <qt6keychain/keychain.h>
 
 namespace Earmark {
 
@@ -38,8 +36,7 @@ CacheUnlocker::CacheUnlocker(UnlockRequest request, QObject* parent)
     : QObject(parent)
     , m_request(std::move(request))
     , m_folder(m_request.cacheDir)
-{
-}
+{ }
 
 CacheUnlocker::~CacheUnlocker() = default;
 
@@ -75,10 +72,10 @@ void CacheUnlocker::start()
         }
         if (info->mode != m_request.mode) {
             fail(info->mode == KeyMode::Keychain
-                     ? QStringLiteral("This cache keeps its key in the OS keychain, not behind a passphrase: run "
-                                      "without --passphrase-file (and unset EARMARK_PASSPHRASE_FILE).")
-                     : QStringLiteral("This cache is protected by a passphrase: give it with --passphrase-file FILE "
-                                      "or EARMARK_PASSPHRASE_FILE."));
+                    ? QStringLiteral("This cache keeps its key in the OS keychain, not behind a passphrase: run "
+                                     "without --passphrase-file (and unset EARMARK_PASSPHRASE_FILE).")
+                    : QStringLiteral("This cache is protected by a passphrase: give it with --passphrase-file FILE "
+                                     "or EARMARK_PASSPHRASE_FILE."));
             return;
         }
         info->mode == KeyMode::Keychain ? readFromKeychain(info.value()) : unlockWithPassphrase(info.value());

@@ -5,7 +5,6 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <sodium.h>
 
 namespace Earmark {
@@ -107,30 +106,30 @@ Status KeyInfo::save(const QString& path) const
 void KeyInfo::wrapMaster(const SecretKey& master, const SecretKey& kek)
 {
     const QByteArray ad = masterAd(keyId);
-    wrappedKey = QByteArray(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + SecretKey::Size
-                                + crypto_aead_xchacha20poly1305_ietf_ABYTES,
-                            '\0');
+    wrappedKey = QByteArray(
+        crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + SecretKey::Size + crypto_aead_xchacha20poly1305_ietf_ABYTES,
+        '\0');
     auto* nonce = reinterpret_cast<unsigned char*>(wrappedKey.data());
     randombytes_buf(nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
     unsigned long long clen = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, &clen,
-                                               master.data(), SecretKey::Size,
-                                               reinterpret_cast<const unsigned char*>(ad.constData()), ad.size(),
-                                               nullptr, nonce, kek.data());
+        master.data(), SecretKey::Size, reinterpret_cast<const unsigned char*>(ad.constData()), ad.size(), nullptr,
+        nonce, kek.data());
 }
 
 Result<SecretKey> KeyInfo::unwrapMaster(const SecretKey& kek) const
 {
-    if (wrappedKey.size() != qsizetype(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + SecretKey::Size
-                                       + crypto_aead_xchacha20poly1305_ietf_ABYTES)) {
+    if (wrappedKey.size()
+        != qsizetype(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + SecretKey::Size
+            + crypto_aead_xchacha20poly1305_ietf_ABYTES)) {
         return makeError(QStringLiteral("The cache's key file is damaged (wrapped key): restore it from a backup."));
     }
     const QByteArray ad = masterAd(keyId);
     const auto* nonce = reinterpret_cast<const unsigned char*>(wrappedKey.constData());
     SecretKey master = SecretKey::random();
     unsigned long long mlen = 0;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-            master.mutableData(), &mlen, nullptr, nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(master.mutableData(), &mlen, nullptr,
+            nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
             wrappedKey.size() - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
             reinterpret_cast<const unsigned char*>(ad.constData()), ad.size(), nonce, kek.data())
         != 0) {

@@ -9,7 +9,8 @@
 
 namespace Earmark {
 
-enum class KeyMode {
+enum class KeyMode
+{
     Keychain,
     Passphrase,
 };

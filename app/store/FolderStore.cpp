@@ -2,10 +2,9 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QTimeZone>
 #include <QFile>
 #include <QFileInfo>
-
+#include <QTimeZone>
 #include <algorithm>
 
 namespace Earmark {
@@ -24,15 +23,14 @@ bool isNumberedDir(const QString& name, int digits)
 StoreEntry entryOf(const QString& key, const QFileInfo& info)
 {
     const QDateTime m = info.lastModified();
-    return StoreEntry{key, info.size(), m.toMSecsSinceEpoch() * 1000000};
+    return StoreEntry {key, info.size(), m.toMSecsSinceEpoch() * 1000000};
 }
 } // namespace
 
 FolderStore::FolderStore(const QString& root)
     : m_root(QDir::cleanPath(root))
     , m_canonicalRoot(QFileInfo(root).canonicalFilePath())
-{
-}
+{ }
 
 Result<QList<StoreEntry>> FolderStore::listSidecars()
 {
@@ -59,8 +57,8 @@ Result<QList<StoreEntry>> FolderStore::listSidecars()
                 }
                 const QDir dd(md.filePath(d));
                 const QString prefix = QStringLiteral("v1/%1/%2/%3/").arg(y, m, d);
-                for (const QFileInfo& f : dd.entryInfoList({QStringLiteral("*.json")}, QDir::Files | QDir::System,
-                                                           QDir::Name)) {
+                for (const QFileInfo& f :
+                    dd.entryInfoList({QStringLiteral("*.json")}, QDir::Files | QDir::System, QDir::Name)) {
                     const QString name = f.fileName();
                     if (isIgnoredName(name) || name.endsWith(QLatin1String(".transcript.json"))) {
                         continue;
@@ -130,7 +128,8 @@ Result<QByteArray> FolderStore::read(const QString& key, qint64 maxBytes)
         return makeError(QStringLiteral("%1 cannot be read: %2.").arg(key, f.errorString()));
     }
     if (f.size() > maxBytes) {
-        return makeError(QStringLiteral("%1 is %2 bytes, over the limit of %3 bytes.").arg(key).arg(f.size()).arg(maxBytes));
+        return makeError(
+            QStringLiteral("%1 is %2 bytes, over the limit of %3 bytes.").arg(key).arg(f.size()).arg(maxBytes));
     }
     QByteArray bytes = f.readAll();
     if (bytes.size() != f.size()) {

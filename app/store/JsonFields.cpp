@@ -3,7 +3,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringDecoder>
-
 #include <cmath>
 
 namespace Earmark::JsonFields {

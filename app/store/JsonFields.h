@@ -5,7 +5,6 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QStringList>
-
 #include <optional>
 
 namespace Earmark::JsonFields {

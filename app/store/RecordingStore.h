@@ -6,7 +6,6 @@
 #include <QList>
 #include <QRegularExpression>
 #include <QString>
-
 #include <memory>
 
 namespace Earmark {

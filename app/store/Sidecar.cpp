@@ -5,10 +5,10 @@
 #include "store/RecordingStore.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QTimeZone>
 
 namespace Earmark {
 
@@ -21,9 +21,9 @@ namespace {
     }                                                                                                                  \
     auto var = std::move(var##_r.value())
 
-const QStringList Codecs = {QStringLiteral("pcm_s16le"), QStringLiteral("mulaw"), QStringLiteral("alaw"),
-                            QStringLiteral("gsm610"),    QStringLiteral("mp3"),   QStringLiteral("opus"),
-                            QStringLiteral("vorbis"),    QStringLiteral("flac")};
+const QStringList Codecs
+    = {QStringLiteral("pcm_s16le"), QStringLiteral("mulaw"), QStringLiteral("alaw"), QStringLiteral("gsm610"),
+        QStringLiteral("mp3"), QStringLiteral("opus"), QStringLiteral("vorbis"), QStringLiteral("flac")};
 } // namespace
 
 bool isSha256Hex(const QString& text)
@@ -97,15 +97,16 @@ Result<Sidecar> Sidecar::parse(const QByteArray& bytes, const QString& fileCallI
 
     EARMARK_TRY(duration, requiredNumber(o, QStringLiteral("duration_s")));
     if (!(duration > 0 && duration <= 86400)) {
-        return makeError(QStringLiteral("field \"duration_s\" must be more than 0 and at most 86400, not %1").arg(duration));
+        return makeError(
+            QStringLiteral("field \"duration_s\" must be more than 0 and at most 86400, not %1").arg(duration));
     }
     c.durationS = duration;
 
     EARMARK_TRY(direction, requiredString(o, QStringLiteral("direction")));
     if (direction != QLatin1String("outbound") && direction != QLatin1String("inbound")
         && direction != QLatin1String("internal")) {
-        return makeError(QStringLiteral("field \"direction\" must be outbound, inbound or internal, not \"%1\"")
-                             .arg(direction));
+        return makeError(
+            QStringLiteral("field \"direction\" must be outbound, inbound or internal, not \"%1\"").arg(direction));
     }
     c.direction = direction;
 

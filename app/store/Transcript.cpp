@@ -49,7 +49,8 @@ Result<Transcript> Transcript::parse(const QByteArray& bytes, const QString& exp
         return callId.error();
     }
     if (callId.value() && *callId.value() != expectedCallId) {
-        return makeError(QStringLiteral("call_id \"%1\" is not the call's id \"%2\"").arg(*callId.value(), expectedCallId));
+        return makeError(
+            QStringLiteral("call_id \"%1\" is not the call's id \"%2\"").arg(*callId.value(), expectedCallId));
     }
     t.callId = expectedCallId;
     t.language = o.value(QStringLiteral("language")).toString();
@@ -69,7 +70,8 @@ Result<Transcript> Transcript::parse(const QByteArray& bytes, const QString& exp
         auto start = requiredNumber(so, QStringLiteral("start_s"));
         auto end = requiredNumber(so, QStringLiteral("end_s"));
         auto text = requiredString(so, QStringLiteral("text"));
-        for (const QString& e : {speaker.errorMessage(), start.errorMessage(), end.errorMessage(), text.errorMessage()}) {
+        for (const QString& e :
+            {speaker.errorMessage(), start.errorMessage(), end.errorMessage(), text.errorMessage()}) {
             if (!e.isEmpty()) {
                 return at(i, e);
             }
@@ -101,11 +103,12 @@ Result<Transcript> Transcript::parse(const QByteArray& bytes, const QString& exp
                 }
                 if (ws.value() < previous || we.value() < ws.value() || ws.value() < s.startS - Tolerance
                     || we.value() > s.endS + Tolerance) {
-                    return at(i, QStringLiteral("word \"%1\" has times outside its segment or out of order").arg(w.value()));
+                    return at(
+                        i, QStringLiteral("word \"%1\" has times outside its segment or out of order").arg(w.value()));
                 }
                 previous = ws.value();
-                s.words << TranscriptWord{w.value(), ws.value(), we.value(),
-                                          wo.value(QStringLiteral("conf")).toDouble(-1)};
+                s.words << TranscriptWord {
+                    w.value(), ws.value(), we.value(), wo.value(QStringLiteral("conf")).toDouble(-1)};
             }
         }
         t.segments << s;

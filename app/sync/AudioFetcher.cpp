@@ -12,8 +12,7 @@ namespace Earmark {
 AudioFetcher::AudioFetcher(Cache& cache, RecordingStore& store)
     : m_cache(cache)
     , m_store(store)
-{
-}
+{ }
 
 QString AudioFetcher::audioKey(const CallRecord& call)
 {
@@ -62,7 +61,7 @@ Result<AudioFetcher::Fetched> AudioFetcher::fetch(const CallRecord& call, const 
     }
     Fetched f;
     f.blob = std::move(pending.value());
-    f.facts = AudioFacts{decoded->sampleRate, decoded->channels, decoded->frames};
+    f.facts = AudioFacts {decoded->sampleRate, decoded->channels, decoded->frames};
     f.bytes = size;
     return f;
 }

@@ -12,8 +12,7 @@ namespace Earmark {
 Erasures::Erasures(Cache& cache, RecordingStore& store)
     : m_cache(cache)
     , m_store(store)
-{
-}
+{ }
 
 Result<QSet<QString>> Erasures::apply(SyncReport& report)
 {
@@ -47,7 +46,7 @@ Result<QSet<QString>> Erasures::apply(SyncReport& report)
         }
         auto bytes = m_store.read(e.key, 1024 * 1024);
         if (!bytes) {
-            report.rejected << Rejection{e.key, bytes.errorMessage()};
+            report.rejected << Rejection {e.key, bytes.errorMessage()};
             continue;
         }
         auto o = JsonFields::parseObject(bytes.value());
@@ -56,13 +55,13 @@ Result<QSet<QString>> Erasures::apply(SyncReport& report)
             problem = o.errorMessage();
         } else if (o->value(QStringLiteral("schema")).toString() != QLatin1String("earmark.erasure/1")) {
             problem = QStringLiteral("field \"schema\" must be \"earmark.erasure/1\"");
-        } else if (o->value(QStringLiteral("call_id")).toString() != fileId
-                   || !RecordingStore::isValidCallId(fileId)) {
+        } else if (o->value(QStringLiteral("call_id")).toString() != fileId || !RecordingStore::isValidCallId(fileId)) {
             problem = QStringLiteral("call_id must be a valid id equal to the file name");
         }
         if (!problem.isEmpty()) {
-            report.rejected << Rejection{e.key, QStringLiteral("erasure notice not applied: ") + problem
-                                                    + QStringLiteral(". Ask the provider to correct it.")};
+            report.rejected << Rejection {e.key,
+                QStringLiteral("erasure notice not applied: ") + problem
+                    + QStringLiteral(". Ask the provider to correct it.")};
             continue;
         }
         Transaction tx(db);
@@ -84,8 +83,8 @@ Result<QSet<QString>> Erasures::apply(SyncReport& report)
             return st.error();
         }
         if (auto st = m_cache.audit().append(QStringLiteral("erase"), fileId,
-                                             destroyed.value() ? QStringLiteral("destroyed by erasure notice")
-                                                               : QStringLiteral("erasure notice before import"));
+                destroyed.value() ? QStringLiteral("destroyed by erasure notice")
+                                  : QStringLiteral("erasure notice before import"));
             !st) {
             return st.error();
         }

@@ -15,7 +15,6 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QLockFile>
-
 #include <memory>
 
 namespace Earmark {
@@ -33,18 +32,17 @@ QString sha256Hex(const QByteArray& bytes)
 SyncEngine::SyncEngine(Cache& cache, RecordingStore& store)
     : m_cache(cache)
     , m_store(store)
-{
-}
+{ }
 
 void SyncEngine::reject(const QString& item, const QString& reason)
 {
     qCInfo(lcSync) << "rejected" << item << reason;
-    m_report.rejected << Rejection{item, reason};
+    m_report.rejected << Rejection {item, reason};
 }
 
 Result<SyncReport> SyncEngine::run(const SyncOptions& options)
 {
-    m_report = SyncReport{};
+    m_report = SyncReport {};
     m_seenKeys.clear();
     m_listedKeys.clear();
 
@@ -56,8 +54,8 @@ Result<SyncReport> SyncEngine::run(const SyncOptions& options)
         QString host;
         QString app;
         lock.getLockInfo(&pid, &host, &app);
-        return makeError(QStringLiteral("Another sync is running on this cache (process %1): wait for it to finish.")
-                             .arg(pid));
+        return makeError(
+            QStringLiteral("Another sync is running on this cache (process %1): wait for it to finish.").arg(pid));
     }
     // Blobs written by a sync that was killed before its transaction committed: unreadable, delete them.
     m_cache.collectGarbage();
@@ -149,13 +147,12 @@ Result<SyncReport> SyncEngine::run(const SyncOptions& options)
     if (auto st = saveRejections(); !st) {
         return st.error();
     }
-    const QString detail = QString::fromUtf8(QJsonDocument(QJsonObject{
-        {QStringLiteral("store"), m_store.description()},
-        {QStringLiteral("imported"), m_report.imported},
-        {QStringLiteral("updated"), m_report.updated},
-        {QStringLiteral("unchanged"), m_report.unchanged},
-        {QStringLiteral("erased"), m_report.erased},
-        {QStringLiteral("rejected"), static_cast<int>(m_report.rejected.size())}}).toJson(QJsonDocument::Compact));
+    const QString detail = QString::fromUtf8(QJsonDocument(
+        QJsonObject {{QStringLiteral("store"), m_store.description()}, {QStringLiteral("imported"), m_report.imported},
+            {QStringLiteral("updated"), m_report.updated}, {QStringLiteral("unchanged"), m_report.unchanged},
+            {QStringLiteral("erased"), m_report.erased},
+            {QStringLiteral("rejected"), static_cast<int>(m_report.rejected.size())}})
+                                                 .toJson(QJsonDocument::Compact));
     if (auto st = m_cache.audit().append(QStringLiteral("sync"), QString(), detail); !st) {
         return st.error();
     }
@@ -167,24 +164,27 @@ Result<SyncEngine::Outcome> SyncEngine::syncOne(const StoreEntry& entry, const S
     const QString key = entry.key;
     const QString callId = RecordingStore::callIdOfKey(key);
     if (!RecordingStore::isValidCallId(callId)) {
-        reject(key, QStringLiteral("bad call_id \"%1\" in the file name: ids are 1 to 64 letters, digits, '.', '_' or "
-                                   "'-'. Ask the provider to rename the call.")
-                        .arg(callId));
+        reject(key,
+            QStringLiteral("bad call_id \"%1\" in the file name: ids are 1 to 64 letters, digits, '.', '_' or "
+                           "'-'. Ask the provider to rename the call.")
+                .arg(callId));
         return Outcome::Rejected;
     }
     if (m_erased.contains(callId)) {
         return Outcome::Skipped;
     }
     if (m_seenKeys.contains(callId)) {
-        reject(key, QStringLiteral("duplicate call_id \"%1\": already imported from %2; this copy is ignored")
-                        .arg(callId, m_seenKeys.value(callId)));
+        reject(key,
+            QStringLiteral("duplicate call_id \"%1\": already imported from %2; this copy is ignored")
+                .arg(callId, m_seenKeys.value(callId)));
         return Outcome::Rejected;
     }
     const bool cached = m_states.contains(callId);
     const CallSyncState state = m_states.value(callId);
     if (cached && state.storeKey != key && m_listedKeys.contains(state.storeKey)) {
-        reject(key, QStringLiteral("duplicate call_id \"%1\": already imported from %2; this copy is ignored")
-                        .arg(callId, state.storeKey));
+        reject(key,
+            QStringLiteral("duplicate call_id \"%1\": already imported from %2; this copy is ignored")
+                .arg(callId, state.storeKey));
         return Outcome::Rejected;
     }
     const bool sameFile = cached && state.storeKey == key;
@@ -197,8 +197,9 @@ Result<SyncEngine::Outcome> SyncEngine::syncOne(const StoreEntry& entry, const S
         return Outcome::Unchanged;
     }
     if (entry.size > Sidecar::MaxBytes) {
-        reject(key, QStringLiteral("the sidecar is %1 bytes, over the 1 MiB limit: ask the provider to fix it")
-                        .arg(entry.size));
+        reject(key,
+            QStringLiteral("the sidecar is %1 bytes, over the 1 MiB limit: ask the provider to fix it")
+                .arg(entry.size));
         return Outcome::Rejected;
     }
     auto bytes = m_store.read(key, Sidecar::MaxBytes);
@@ -233,8 +234,10 @@ Result<SyncEngine::Outcome> SyncEngine::syncOne(const StoreEntry& entry, const S
 
     auto sidecar = Sidecar::parse(bytes.value(), callId);
     if (!sidecar) {
-        reject(key, sidecar.errorMessage() + QStringLiteral(". Ask the provider to correct the sidecar; the call is "
-                                                            "imported once it is valid."));
+        reject(key,
+            sidecar.errorMessage()
+                + QStringLiteral(". Ask the provider to correct the sidecar; the call is "
+                                 "imported once it is valid."));
         return Outcome::Rejected;
     }
     CallRecord& call = sidecar->call;
@@ -259,14 +262,15 @@ Result<SyncEngine::Outcome> SyncEngine::syncOne(const StoreEntry& entry, const S
             } else if (auto parsed = Transcript::parse(tbytes.value(), callId); !parsed) {
                 problem = parsed.errorMessage();
             } else {
-                transcript = TranscriptData{tbytes.value(), tsha, static_cast<int>(parsed->segments.size()),
-                                            parsed->wordCount()};
+                transcript = TranscriptData {
+                    tbytes.value(), tsha, static_cast<int>(parsed->segments.size()), parsed->wordCount()};
             }
         }
         if (!problem.isEmpty()) {
-            reject(tkey, QStringLiteral("transcript not imported: %1. The call is imported without it; it is retried "
-                                        "when the provider corrects it.")
-                             .arg(problem));
+            reject(tkey,
+                QStringLiteral("transcript not imported: %1. The call is imported without it; it is retried "
+                               "when the provider corrects it.")
+                    .arg(problem));
             // An earlier good transcript is kept.
             transcriptAction = CallRepository::TranscriptAction::Keep;
         }

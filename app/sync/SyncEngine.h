@@ -35,7 +35,14 @@ public:
     Result<SyncReport> run(const SyncOptions& options);
 
 private:
-    enum class Outcome { Imported, Updated, Unchanged, Rejected, Skipped };
+    enum class Outcome
+    {
+        Imported,
+        Updated,
+        Unchanged,
+        Rejected,
+        Skipped
+    };
     Result<Outcome> syncOne(const StoreEntry& entry, const SyncOptions& options);
     Status saveRejections();
     void reject(const QString& item, const QString& reason);

@@ -8,13 +8,11 @@ QJsonObject SyncReport::toJson() const
 {
     QJsonArray rejects;
     for (const Rejection& r : rejected) {
-        rejects.append(QJsonObject{{QStringLiteral("item"), r.item}, {QStringLiteral("reason"), r.reason}});
+        rejects.append(QJsonObject {{QStringLiteral("item"), r.item}, {QStringLiteral("reason"), r.reason}});
     }
-    QJsonObject o{{QStringLiteral("imported"), imported},
-                  {QStringLiteral("updated"), updated},
-                  {QStringLiteral("unchanged"), unchanged},
-                  {QStringLiteral("erased"), erased},
-                  {QStringLiteral("rejected"), rejects}};
+    QJsonObject o {{QStringLiteral("imported"), imported}, {QStringLiteral("updated"), updated},
+        {QStringLiteral("unchanged"), unchanged}, {QStringLiteral("erased"), erased},
+        {QStringLiteral("rejected"), rejects}};
     if (cancelled) {
         o.insert(QStringLiteral("cancelled"), true);
     }

@@ -89,9 +89,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("attack");
         for (const char* a : {"flip header", "flip salt", "flip body", "flip tag", "truncate at chunk boundary",
-                              "truncate mid chunk", "drop last chunk", "reorder chunks", "append a chunk",
-                              "append garbage", "duplicate a chunk", "swap blob between calls",
-                              "swap purpose", "wrong key", "header only"}) {
+                 "truncate mid chunk", "drop last chunk", "reorder chunks", "append a chunk", "append garbage",
+                 "duplicate a chunk", "swap blob between calls", "swap purpose", "wrong key", "header only"}) {
             QTest::newRow(a) << QString::fromLatin1(a);
         }
     }
@@ -148,7 +147,8 @@ private Q_SLOTS:
         // Random access must authenticate too: chunk 1 of another blob with the same key does not pass.
         const QByteArray a = Blob::seal(m_key, m_binding, Blob::Kind::Audio, randomBytes(3 * Blob::ChunkSize, 1));
         const QByteArray b = Blob::seal(m_key, m_binding, Blob::Kind::Audio, randomBytes(3 * Blob::ChunkSize, 2));
-        QByteArray mixed = a.left(Blob::HeaderSize + Blob::SealedChunkSize) + b.mid(Blob::HeaderSize + Blob::SealedChunkSize);
+        QByteArray mixed
+            = a.left(Blob::HeaderSize + Blob::SealedChunkSize) + b.mid(Blob::HeaderSize + Blob::SealedChunkSize);
         QBuffer in(&mixed);
         in.open(QIODevice::ReadOnly);
         auto reader = Blob::Reader::open(m_key, m_binding, &in);
@@ -162,7 +162,7 @@ private Q_SLOTS:
     {
         const QByteArray plain = randomBytes(1000, 4);
         QVERIFY(Blob::seal(m_key, m_binding, Blob::Kind::Transcript, plain)
-                != Blob::seal(m_key, m_binding, Blob::Kind::Transcript, plain));
+            != Blob::seal(m_key, m_binding, Blob::Kind::Transcript, plain));
     }
 };
 

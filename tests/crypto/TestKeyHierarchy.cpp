@@ -1,10 +1,9 @@
+#include "TestSupport.h"
 #include "crypto/KeyHierarchy.h"
 #include "crypto/Passphrase.h"
 
 #include <QTemporaryDir>
 #include <QTest>
-
-#include "TestSupport.h"
 
 using namespace Earmark;
 

@@ -22,8 +22,9 @@ QString sourcePath(const QString& relative);
 
 // Runs a program to completion (no standard input) with the given environment.
 ProcessResult run(const QString& program, const QStringList& args,
-                  const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(), int timeoutMs = 240000);
-ProcessResult runCli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment());
+    const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(), int timeoutMs = 240000);
+ProcessResult runCli(
+    const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment());
 
 // Every file below dir (recursively) whose bytes contain any of needles; returns "file: needle" lines.
 QStringList filesContaining(const QString& dir, const QList<QByteArray>& needles);

@@ -1,0 +1,169 @@
+#include "cli/CliApp.h"
+
+#include "cli/Commands.h"
+#include "core/Files.h"
+#include "crypto/Passphrase.h"
+#include "keys/CacheUnlocker.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+#include <cstdio>
+#include <sys/resource.h>
+
+namespace Earmark::Cli {
+
+namespace {
+void quietMessages(QtMsgType type, const QMessageLogContext&, const QString& message)
+{
+    // Scripts get one clear line from us, not Qt or library chatter. EARMARK_DEBUG=1 shows everything.
+    static const bool debug = qEnvironmentVariableIntValue("EARMARK_DEBUG") != 0;
+    if (debug || type == QtFatalMsg) {
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+    }
+}
+
+void printHelp(QTextStream& out)
+{
+    out << "Usage: earmark-cli [--cache DIR] [--passphrase-file FILE] COMMAND [ARGS]\n\n"
+           "Commands:\n";
+    for (const Command& c : commands()) {
+        out << "  " << QString::fromLatin1(c.synopsis) << "\n";
+    }
+    out << "\n--cache DIR             the encrypted cache folder (default $EARMARK_CACHE, else the app data folder)\n"
+           "--passphrase-file FILE  protect the cache with a passphrase instead of the OS keychain\n"
+           "                        (also EARMARK_PASSPHRASE_FILE)\n";
+    out.flush();
+}
+} // namespace
+
+bool parseArgs(CliContext& ctx, int minPositional, int maxPositional, const char* usage)
+{
+    QCommandLineParser& p = ctx.parser();
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!p.parse(QStringList {QStringLiteral("earmark-cli")} + ctx.args())) {
+        ctx.error(p.errorText() + QStringLiteral(". Usage: earmark-cli ") + QString::fromLatin1(usage));
+        return false;
+    }
+    const qsizetype n = p.positionalArguments().size();
+    if (n < minPositional || n > maxPositional) {
+        ctx.error(QStringLiteral("wrong number of arguments. Usage: earmark-cli ") + QString::fromLatin1(usage));
+        return false;
+    }
+    return true;
+}
+
+int run(int argc, char** argv)
+{
+    // No core dumps (they would hold keys and audio) and private files only.
+    const rlimit noCore {0, 0};
+    setrlimit(RLIMIT_CORE, &noCore);
+    Files::restrictUmask();
+    qInstallMessageHandler(quietMessages);
+
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Earmark"));
+    QCoreApplication::setApplicationName(QStringLiteral("earmark"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(EARMARK_VERSION));
+
+    QStringList args = app.arguments().mid(1);
+    GlobalOptions options;
+    options.passphraseFile = qEnvironmentVariable("EARMARK_PASSPHRASE_FILE");
+    while (!args.isEmpty() && args.first().startsWith(QLatin1Char('-'))) {
+        const QString opt = args.takeFirst();
+        if (opt == QLatin1String("--help") || opt == QLatin1String("-h")) {
+            CliContext ctx(options, {});
+            printHelp(ctx.out());
+            return 0;
+        }
+        if (opt == QLatin1String("--version")) {
+            std::printf("earmark-cli %s\n", EARMARK_VERSION);
+            return 0;
+        }
+        const bool isCache = opt == QLatin1String("--cache") || opt.startsWith(QLatin1String("--cache="));
+        const bool isPass
+            = opt == QLatin1String("--passphrase-file") || opt.startsWith(QLatin1String("--passphrase-file="));
+        if (!isCache && !isPass) {
+            CliContext(options, {}).error(QStringLiteral("unknown option %1: run earmark-cli --help").arg(opt));
+            return 1;
+        }
+        QString value;
+        if (opt.contains(QLatin1Char('='))) {
+            value = opt.section(QLatin1Char('='), 1);
+        } else if (!args.isEmpty()) {
+            value = args.takeFirst();
+        } else {
+            CliContext(options, {}).error(QStringLiteral("%1 needs a value: run earmark-cli --help").arg(opt));
+            return 1;
+        }
+        (isCache ? options.cacheDir : options.passphraseFile) = value;
+    }
+    if (args.isEmpty()) {
+        CliContext ctx(options, {});
+        ctx.error(QStringLiteral("no command given: run earmark-cli --help"));
+        return 1;
+    }
+    const QString name = args.takeFirst();
+    if (name == QLatin1String("help")) {
+        CliContext ctx(options, {});
+        printHelp(ctx.out());
+        return 0;
+    }
+    const Command* command = nullptr;
+    for (const Command& c : commands()) {
+        if (name == QLatin1String(c.name)) {
+            command = &c;
+        }
+    }
+    options.cacheDir = CacheFolder::resolve(options.cacheDir);
+    CliContext ctx(options, args);
+    if (!command) {
+        ctx.error(QStringLiteral("unknown command \"%1\": run earmark-cli --help").arg(name));
+        return 1;
+    }
+    if (!command->setup(ctx)) {
+        return 1;
+    }
+    if (!command->needsCache) {
+        return command->run(ctx);
+    }
+
+    UnlockRequest request;
+    request.cacheDir = options.cacheDir;
+    request.allowCreate = command->createsCache;
+    if (!options.passphraseFile.isEmpty()) {
+        auto passphrase = Passphrase::readPassphraseFile(options.passphraseFile);
+        if (!passphrase) {
+            ctx.error(passphrase.errorMessage());
+            return 1;
+        }
+        request.mode = KeyMode::Passphrase;
+        request.passphrase = passphrase.value();
+    }
+    int status = 1;
+    auto* unlocker = new CacheUnlocker(request);
+    QObject::connect(unlocker, &CacheUnlocker::finished, &app, [&](CacheUnlocker* job) {
+        if (!job->succeeded()) {
+            ctx.error(job->error().message);
+            app.exit(1);
+            return;
+        }
+        SecretKey master = job->takeKey();
+        // Run the command from the event loop, outside the job's signal.
+        QTimer::singleShot(0, &app, [&, key = std::make_shared<SecretKey>(std::move(master))] {
+            auto cache = Cache::open(CacheFolder(ctx.options().cacheDir), *key, command->createsCache);
+            if (!cache) {
+                ctx.error(cache.errorMessage());
+                app.exit(1);
+                return;
+            }
+            ctx.setCache(std::move(cache.value()));
+            status = command->run(ctx);
+            app.exit(status);
+        });
+    });
+    unlocker->start();
+    const int loop = app.exec();
+    return loop == 0 ? status : loop;
+}
+
+} // namespace Earmark::Cli

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "cli/CliContext.h"
+
+namespace Earmark::Cli {
+
+// A command: setup() declares and parses its options before anything is opened (so usage errors never touch the
+// keychain) and returns false after printing the problem; run() does the work, with the cache unlocked and open
+// when needsCache, and returns the exit status.
+struct Command
+{
+    const char* name;
+    const char* synopsis;
+    bool needsCache;
+    bool createsCache;
+    bool (*setup)(CliContext& ctx);
+    int (*run)(CliContext& ctx);
+};
+
+const QList<Command>& commands();
+
+// Parses ctx.args() with the options already added to ctx.parser(); prints a usage error and returns false.
+bool parseArgs(CliContext& ctx, int minPositional, int maxPositional, const char* usage);
+
+bool syncSetup(CliContext& ctx);
+int syncRun(CliContext& ctx);
+bool callsSetup(CliContext& ctx);
+int callsRun(CliContext& ctx);
+bool exportAudioSetup(CliContext& ctx);
+int exportAudioRun(CliContext& ctx);
+bool verifySetup(CliContext& ctx);
+int verifyRun(CliContext& ctx);
+bool demoStoreSetup(CliContext& ctx);
+int demoStoreRun(CliContext& ctx);
+
+// The store the cache was last synced from (remembered so audio can be fetched on demand).
+QString rememberedStore(Cache& cache);
+Status rememberStore(Cache& cache, const QString& path);
+
+} // namespace Earmark::Cli

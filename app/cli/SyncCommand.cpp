@@ -1,0 +1,132 @@
+#include "cache/Statement.h"
+#include "cli/Commands.h"
+#include "store/RecordingStore.h"
+#include "sync/SyncEngine.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <atomic>
+#include <csignal>
+
+namespace Earmark::Cli {
+
+namespace {
+std::atomic_bool g_interrupted {false};
+
+void onInterrupt(int)
+{
+    g_interrupted.store(true);
+}
+
+QString humanBytes(qint64 bytes)
+{
+    if (bytes < 1024 * 1024) {
+        return QStringLiteral("%1 KB").arg(bytes / 1024);
+    }
+    return QStringLiteral("%1 MB").arg(double(bytes) / (1024 * 1024), 0, 'f', 1);
+}
+} // namespace
+
+QString rememberedStore(Cache& cache)
+{
+    auto s = cache.database().prepare(QStringLiteral("SELECT value FROM settings WHERE key = 'store'"));
+    if (!s) {
+        return {};
+    }
+    auto row = s->step();
+    return row && row.value() ? s->text(0) : QString();
+}
+
+Status rememberStore(Cache& cache, const QString& path)
+{
+    auto s
+        = cache.database().prepare(QStringLiteral("INSERT OR REPLACE INTO settings(key, value) VALUES ('store', ?)"));
+    if (!s) {
+        return s.error();
+    }
+    s->bind(1, path);
+    return s->run();
+}
+
+bool syncSetup(CliContext& ctx)
+{
+    QCommandLineParser& p = ctx.parser();
+    p.addOption({QStringLiteral("store"), QStringLiteral("The recording store: a folder."), QStringLiteral("PATH")});
+    p.addOption(
+        {QStringLiteral("audio"), QStringLiteral("none or all"), QStringLiteral("MODE"), QStringLiteral("none")});
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print the report as JSON.")});
+    if (!parseArgs(ctx, 0, 0, "sync --store PATH_OR_S3_URL [--audio none|all] [--json]")) {
+        return false;
+    }
+    if (p.value(QStringLiteral("store")).isEmpty()) {
+        ctx.error(QStringLiteral("sync needs --store PATH: the folder of the provider's recording store"));
+        return false;
+    }
+    const QString audio = p.value(QStringLiteral("audio"));
+    if (audio != QLatin1String("none") && audio != QLatin1String("all")) {
+        ctx.error(QStringLiteral("--audio takes none or all, not \"%1\"").arg(audio));
+        return false;
+    }
+    return true;
+}
+
+int syncRun(CliContext& ctx)
+{
+    QCommandLineParser& p = ctx.parser();
+    const QString storePath = p.value(QStringLiteral("store"));
+    auto store = openStore(storePath);
+    if (!store) {
+        ctx.error(store.errorMessage());
+        return 1;
+    }
+    const QString remembered
+        = storePath.startsWith(QLatin1String("s3://")) ? storePath : QFileInfo(storePath).absoluteFilePath();
+    if (auto st = rememberStore(ctx.cache(), remembered); !st) {
+        ctx.error(st.errorMessage());
+        return 1;
+    }
+    SyncEngine engine(ctx.cache(), *store.value());
+    g_interrupted.store(false);
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    engine.setCancelFlag(&g_interrupted);
+    QElapsedTimer throttle;
+    throttle.start();
+    engine.setProgressHandler([&](const SyncProgress& progress) {
+        if (throttle.elapsed() < 100 && progress.callsDone != progress.callsTotal) {
+            return;
+        }
+        throttle.restart();
+        ctx.progress(QStringLiteral("Syncing: %1/%2 calls, %3 read")
+                         .arg(progress.callsDone)
+                         .arg(progress.callsTotal)
+                         .arg(humanBytes(progress.bytesDone)));
+    });
+    SyncOptions options;
+    options.fetchAllAudio = p.value(QStringLiteral("audio")) == QLatin1String("all");
+    auto report = engine.run(options);
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    ctx.endProgress();
+    if (!report) {
+        ctx.error(QStringLiteral("sync failed: ") + report.errorMessage());
+        return 1;
+    }
+    if (p.isSet(QStringLiteral("json"))) {
+        ctx.out() << QJsonDocument(report->toJson()).toJson(QJsonDocument::Compact) << "\n";
+    } else {
+        ctx.out() << "Synced " << QDir::toNativeSeparators(storePath) << ": " << report->summary() << "\n";
+        for (const Rejection& r : report->rejected) {
+            ctx.out() << "  rejected " << r.item << ": " << r.reason << "\n";
+        }
+    }
+    ctx.out().flush();
+    if (report->cancelled) {
+        return 1;
+    }
+    return report->rejected.isEmpty() ? 0 : 2;
+}
+
+} // namespace Earmark::Cli
