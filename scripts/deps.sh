@@ -10,7 +10,7 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-qpa-plugins qt6-svg-dev
     # crypto, storage, keychain
-    libsqlcipher-dev libsodium-dev qtkeychain-qt6-dev libzxcvbn-dev
+    libsqlcipher-dev libsqlite3-0 libsodium-dev qtkeychain-qt6-dev libzxcvbn-dev
     # audio, speech, phone numbers
     libsndfile1-dev libsamplerate0-dev libsoundtouch-dev libespeak-ng-dev espeak-ng-data libphonenumber-dev
     # tests and benchmarks: private D-Bus + keyring, null audio sink, X server for screenshots

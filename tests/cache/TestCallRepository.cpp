@@ -1,0 +1,233 @@
+#include "cache/Cache.h"
+#include "cache/Statement.h"
+#include "core/Phone.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "TestSupport.h"
+
+using namespace Earmark;
+
+namespace {
+CallRecord sampleCall(const QString& id, const QString& phone, qint64 start)
+{
+    CallRecord c;
+    c.callId = id;
+    c.storeKey = QStringLiteral("v1/2026/03/14/") + id + QStringLiteral(".json");
+    c.startUtc = start;
+    c.durationS = 125.5;
+    c.direction = QStringLiteral("outbound");
+    c.agentId = QStringLiteral("TR7");
+    c.agentName = QStringLiteral("Agent Seven");
+    c.campaign = QStringLiteral("CAMP");
+    c.consentRecorded = true;
+    c.personal.phoneE164 = phone;
+    c.personal.respondentName = QStringLiteral("Winifred Quaxley");
+    c.personal.sourceRaw = QJsonObject{{QStringLiteral("dst"), phone}};
+    c.sidecarSha256 = QByteArray(32, 'x');
+    c.audioFile = id + QStringLiteral(".wav");
+    c.audioSha256 = QString(64, QLatin1Char('a'));
+    c.audioSize = 1000;
+    return c;
+}
+} // namespace
+
+class TestCallRepository : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Cache> m_cache;
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        QDir(m_dir.path()).removeRecursively();
+        auto cache = Cache::open(CacheFolder(m_dir.path() + QStringLiteral("/c")), SecretKey::random(), true);
+        QVERIFY2(cache.ok(), qPrintable(cache.errorMessage()));
+        m_cache = std::move(cache.value());
+    }
+
+    void cleanup() { m_cache.reset(); }
+
+    void savesAndReadsBackWithPersonalFieldsSealed()
+    {
+        TranscriptData t{QByteArrayLiteral("{\"schema\":\"earmark.transcript/1\",\"segments\":[]}"), QStringLiteral("ab"), 0, 0};
+        auto id = m_cache->calls().save(sampleCall(QStringLiteral("C-1"), QStringLiteral("+447700900123"), 1000), t);
+        QVERIFY2(id.ok(), qPrintable(id.errorMessage()));
+        auto found = m_cache->calls().find(QStringLiteral("C-1"));
+        QVERIFY(found.ok() && found.value());
+        const CallRecord c = *found.value();
+        QCOMPARE(c.agentName, QStringLiteral("Agent Seven"));
+        QCOMPARE(c.durationS, 125.5);
+        QVERIFY(c.consentRecorded && *c.consentRecorded);
+        QVERIFY(c.hasTranscript);
+        QVERIFY(c.personal.phoneE164.isEmpty()); // never read with the row
+        auto personal = m_cache->calls().personal(c);
+        QVERIFY(personal.ok());
+        QCOMPARE(personal->phoneE164, QStringLiteral("+447700900123"));
+        QCOMPARE(personal->respondentName, QStringLiteral("Winifred Quaxley"));
+        QCOMPARE(m_cache->calls().transcript(c).value(), t.json);
+
+        // Inside the (decrypted) database, the personal fields are sealed blobs, not text.
+        auto raw = m_cache->database().prepare(QStringLiteral("SELECT pii, phone_index FROM calls"));
+        QVERIFY(raw.ok() && raw->step().value());
+        QVERIFY(!raw->blob(0).contains("Winifred"));
+        QVERIFY(!raw->blob(0).contains("7700900123"));
+        QCOMPARE(raw->blob(1).size(), 16);
+    }
+
+    void phoneLookupAcceptsAnyTypedForm_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::newRow("national spaced") << QStringLiteral("07700 900123");
+        QTest::newRow("international") << QStringLiteral("+44 7700 900123");
+        QTest::newRow("00 prefix dashes") << QStringLiteral("0044-7700-900123");
+        QTest::newRow("brackets") << QStringLiteral("(07700) 900 123");
+        QTest::newRow("e164") << QStringLiteral("+447700900123");
+    }
+
+    void phoneLookupAcceptsAnyTypedForm()
+    {
+        QFETCH(QString, typed);
+        QVERIFY(m_cache->calls().save(sampleCall(QStringLiteral("C-1"), QStringLiteral("+447700900123"), 1000), std::nullopt).ok());
+        QVERIFY(m_cache->calls().save(sampleCall(QStringLiteral("C-2"), QStringLiteral("+441632960001"), 2000), std::nullopt).ok());
+        QVERIFY(m_cache->calls().save(sampleCall(QStringLiteral("C-3"), QString(), 3000), std::nullopt).ok());
+        auto e164 = Phone::normalise(typed);
+        QVERIFY2(e164.ok(), qPrintable(e164.errorMessage()));
+        CallQuery q;
+        q.phoneE164 = e164.value();
+        auto hits = m_cache->calls().query(q);
+        QVERIFY(hits.ok());
+        QCOMPARE(hits->size(), 1);
+        QCOMPARE(hits->first().callId, QStringLiteral("C-1"));
+    }
+
+    void phoneLookupUsesTheIndex()
+    {
+        auto plan = m_cache->database().prepare(
+            QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM calls WHERE phone_index = x'00'"));
+        QVERIFY(plan.ok());
+        QString detail;
+        while (plan->step().value()) {
+            detail += plan->text(3);
+        }
+        QVERIFY2(detail.contains(QLatin1String("calls_phone")), qPrintable(detail));
+    }
+
+    void notAPhoneNumberIsExplained()
+    {
+        auto r = Phone::normalise(QStringLiteral("hello"));
+        QVERIFY(!r.ok());
+        QVERIFY(r.errorMessage().contains(QLatin1String("07700 900123")));
+    }
+
+    void queryFiltersAndOrdersNewestFirst()
+    {
+        for (int i = 0; i < 5; ++i) {
+            CallRecord c = sampleCall(QStringLiteral("C-%1").arg(i), QString(), 1000 + i * 86400);
+            c.agentId = i % 2 ? QStringLiteral("A") : QStringLiteral("B");
+            QVERIFY(m_cache->calls().save(c, std::nullopt).ok());
+        }
+        CallQuery q;
+        q.agentId = QStringLiteral("B");
+        auto r = m_cache->calls().query(q);
+        QCOMPARE(r->size(), 3);
+        QCOMPARE(r->first().callId, QStringLiteral("C-4"));
+        q = CallQuery{};
+        q.fromUtc = 1000 + 86400;
+        q.toUtc = 1000 + 3 * 86400;
+        r = m_cache->calls().query(q);
+        QCOMPARE(r->size(), 2);
+    }
+
+    void updateKeepsTheDataKey()
+    {
+        QVERIFY(m_cache->calls().save(sampleCall(QStringLiteral("C-1"), QStringLiteral("+447700900123"), 1), std::nullopt).ok());
+        auto before = m_cache->calls().find(QStringLiteral("C-1"));
+        const QString keyBefore = QString::fromLatin1(m_cache->calls().dataKey(before.value()->id, QStringLiteral("C-1"))->toHex());
+        CallRecord changed = sampleCall(QStringLiteral("C-1"), QStringLiteral("+447700900999"), 1);
+        changed.disposition = QStringLiteral("complaint");
+        QVERIFY(m_cache->calls().save(changed, std::nullopt).ok());
+        auto after = m_cache->calls().find(QStringLiteral("C-1"));
+        QCOMPARE(after.value()->disposition, QStringLiteral("complaint"));
+        QCOMPARE(QString::fromLatin1(m_cache->calls().dataKey(after.value()->id, QStringLiteral("C-1"))->toHex()), keyBefore);
+        QCOMPARE(m_cache->calls().personal(*after.value())->phoneE164, QStringLiteral("+447700900999"));
+        QCOMPARE(m_cache->calls().count(), 1);
+    }
+
+    void destroyingACallDestroysItsKeyTranscriptAndAudio()
+    {
+        TranscriptData t{QByteArrayLiteral("{\"segments\":[]}"), QStringLiteral("ab"), 0, 0};
+        auto id = m_cache->calls().save(sampleCall(QStringLiteral("C-1"), QStringLiteral("+447700900123"), 1), t);
+        QVERIFY(id.ok());
+        auto key = m_cache->calls().dataKey(id.value(), QStringLiteral("C-1"));
+        auto pending = m_cache->blobs().create(key.value(), CallRepository::binding(QStringLiteral("C-1"), "audio"),
+                                               Blob::Kind::Audio);
+        QVERIFY(pending.ok());
+        QVERIFY(pending.value()->writer->write(QByteArray(200000, 'a')).ok());
+        QVERIFY(m_cache->blobs().commit(*pending.value()).ok());
+        QVERIFY(m_cache->calls().setAudio(id.value(), pending.value()->name, QString(64, QLatin1Char('a')), {8000, 2, 100}).ok());
+        const QString blobPath = m_cache->blobs().pathOf(pending.value()->name);
+        QVERIFY(QFile::exists(blobPath));
+        QByteArray wrapped;
+        {
+            auto s = m_cache->database().prepare(QStringLiteral("SELECT wrapped FROM call_keys"));
+            QVERIFY(s->step().value());
+            wrapped = s->blob(0);
+        }
+        QVERIFY(m_cache->calls().destroy(QStringLiteral("C-1")).value());
+        QVERIFY(m_cache->database().checkpointTruncate().ok());
+        QVERIFY(!QFile::exists(blobPath));
+        QVERIFY(!m_cache->calls().find(QStringLiteral("C-1")).value());
+        QVERIFY(!m_cache->calls().dataKey(id.value(), QStringLiteral("C-1")).ok());
+        {
+            auto count = m_cache->database().prepare(QStringLiteral("SELECT (SELECT count(*) FROM call_keys) + "
+                                                                    "(SELECT count(*) FROM transcripts)"));
+            QVERIFY(count->step().value());
+            QCOMPARE(count->int64(0), 0);
+        }
+        // The truncating checkpoint leaves nothing of the deleted rows in the WAL.
+        QCOMPARE(QFileInfo(m_cache->folder().databasePath() + QStringLiteral("-wal")).size(), 0);
+        // And a plain-text export of everything live holds no trace of the wrapped key.
+        const QString plain = m_dir.path() + QStringLiteral("/plain.db");
+        QVERIFY(m_cache->database().exec(QStringLiteral("ATTACH DATABASE '%1' AS plaintext KEY ''").arg(plain)).ok());
+        QVERIFY(m_cache->database().exec(QStringLiteral("SELECT sqlcipher_export('plaintext')")).ok());
+        QVERIFY(m_cache->database().exec(QStringLiteral("DETACH DATABASE plaintext")).ok());
+        const QByteArray exported = Test::readFile(plain);
+        QVERIFY(exported.startsWith("SQLite format 3"));
+        QVERIFY(!exported.contains(wrapped.mid(24, 16)));
+    }
+
+    void garbageCollectionRemovesOnlyOrphans()
+    {
+        auto id = m_cache->calls().save(sampleCall(QStringLiteral("C-1"), QString(), 1), std::nullopt);
+        auto key = m_cache->calls().dataKey(id.value(), QStringLiteral("C-1"));
+        const QByteArray binding = CallRepository::binding(QStringLiteral("C-1"), "audio");
+        auto kept = m_cache->blobs().create(key.value(), binding, Blob::Kind::Audio);
+        QVERIFY(kept.value()->writer->write(QByteArray(10, 'k')).ok());
+        QVERIFY(m_cache->blobs().commit(*kept.value()).ok());
+        QVERIFY(m_cache->calls().setAudio(id.value(), kept.value()->name, QString(), {}).ok());
+        auto orphan = m_cache->blobs().create(key.value(), binding, Blob::Kind::Audio);
+        QVERIFY(orphan.value()->writer->write(QByteArray(10, 'o')).ok());
+        QVERIFY(m_cache->blobs().commit(*orphan.value()).ok());
+        QCOMPARE(m_cache->collectGarbage(), 1);
+        QVERIFY(m_cache->blobs().contains(kept.value()->name));
+        QVERIFY(!m_cache->blobs().contains(orphan.value()->name));
+        QVERIFY(m_cache->verify().ok());
+        // verify() authenticates audio blobs: a damaged one is reported.
+        QFile blob(m_cache->blobs().pathOf(kept.value()->name));
+        QVERIFY(blob.open(QIODevice::ReadWrite));
+        blob.seek(40);
+        blob.write("X");
+        blob.close();
+        QVERIFY(m_cache->verify().errorMessage().contains(QLatin1String("C-1 audio")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCallRepository)
+#include "TestCallRepository.moc"
