@@ -43,7 +43,9 @@ private Q_SLOTS:
         const QByteArray plain = randomBytes(size, 7);
         const QByteArray sealed = Blob::seal(m_key, m_binding, Blob::Kind::Audio, plain);
         QCOMPARE(sealed.size(), Blob::sealedSize(size));
-        QVERIFY(!sealed.contains(plain.left(64)) || size == 0);
+        if (size >= 64) {
+            QVERIFY(!sealed.contains(plain.left(64)));
+        }
         auto opened = Blob::open(m_key, m_binding, sealed);
         QVERIFY2(opened.ok(), qPrintable(opened.errorMessage()));
         QCOMPARE(opened.value(), plain);
