@@ -164,14 +164,14 @@ CallPlan planCall(int index, quint64 seed, int days)
     p.hasTranscript = !(index % 9 == 4 || rng.chance(0.08));
 
     opening(p, rng);
+    if (p.recordingNotice) {
+        recordingNotice(p, rng);
+    }
     if (refuses) {
         add(p, Speaker::Respondent, QStringLiteral("No thanks, I'm not interested."));
         add(p, Speaker::Agent, QStringLiteral("No problem at all, thank you for your time. Goodbye."));
         p.disposition = QStringLiteral("refused");
         return p;
-    }
-    if (p.recordingNotice) {
-        recordingNotice(p, rng);
     }
     if (abusive) {
         abuse(p);

@@ -28,7 +28,9 @@ struct DemoSummary
 
 // Writes a realistic synthetic recording store (shared/spec/recording-store.md): spoken audio (espeak-ng, one
 // voice per speaker, one speaker per channel in stereo calls), a mix of codecs, word-timed transcripts for most
-// calls, sidecars written last. The same options give the same bytes.
+// calls, sidecars written last. The same options give the same bytes in every fresh process (earmark-cli
+// demo-store): espeak-ng keeps internal state between utterances, so a second store written by the same process
+// may differ slightly in its audio.
 Result<DemoSummary> writeDemoStore(
     const DemoOptions& options, const std::function<void(int done, int total)>& progress = {});
 
