@@ -113,10 +113,11 @@ Result<QHash<QString, CallSyncState>> CallRepository::syncStates()
 
 Result<SecretKey> CallRepository::dataKey(qint64 id, const QString& callId)
 {
-    auto s = m_db.prepare(QStringLiteral("SELECT wrapped FROM call_keys WHERE call = ?"));
-    if (!s) {
-        return s.error();
+    auto sLease = m_db.cached(QStringLiteral("SELECT wrapped FROM call_keys WHERE call = ?"));
+    if (!sLease) {
+        return sLease.error();
     }
+    Statement* s = &*sLease.value();
     s->bind(1, id);
     auto row = s->step();
     if (!row) {
@@ -130,10 +131,11 @@ Result<SecretKey> CallRepository::dataKey(qint64 id, const QString& callId)
 
 Status CallRepository::touchSidecar(qint64 id, qint64 size, qint64 mtimeNs)
 {
-    auto s = m_db.prepare(QStringLiteral("UPDATE calls SET sidecar_size=?, sidecar_mtime_ns=? WHERE id=?"));
-    if (!s) {
-        return s.error();
+    auto sLease = m_db.cached(QStringLiteral("UPDATE calls SET sidecar_size=?, sidecar_mtime_ns=? WHERE id=?"));
+    if (!sLease) {
+        return sLease.error();
     }
+    Statement* s = &*sLease.value();
     s->bind(1, size).bind(2, mtimeNs).bind(3, id);
     return s->run();
 }
@@ -177,10 +179,11 @@ Result<qint64> CallRepository::insertOrUpdate(const CallRecord& c, const std::op
                          "sidecar_mtime_ns=?17, audio_file=?18, audio_sha256=?19, audio_size=?20, audio_codec=?21, "
                          "channel_layout=?22, has_transcript=CASE WHEN ?26 THEN ?23 ELSE has_transcript END, "
                          "synced_utc=?24 WHERE id=?25");
-    auto s = m_db.prepare(sql);
-    if (!s) {
-        return s.error();
+    auto sLease = m_db.cached(sql);
+    if (!sLease) {
+        return sLease.error();
     }
+    Statement* s = &*sLease.value();
     s->bind(1, c.callId).bind(2, c.storeKey).bind(3, c.startUtc).bind(4, c.durationS).bind(5, c.direction);
     s->bind(6, c.agentId).bind(7, c.client).bind(8, c.campaign).bind(9, c.disposition);
     if (c.consentRecorded) {
@@ -207,19 +210,21 @@ Result<qint64> CallRepository::insertOrUpdate(const CallRecord& c, const std::op
     }
     const qint64 id = existingId != 0 ? existingId : m_db.lastInsertId();
     if (existingId == 0) {
-        auto k = m_db.prepare(QStringLiteral("INSERT INTO call_keys(call, wrapped) VALUES (?, ?)"));
-        if (!k) {
-            return k.error();
+        auto kLease = m_db.cached(QStringLiteral("INSERT INTO call_keys(call, wrapped) VALUES (?, ?)"));
+        if (!kLease) {
+            return kLease.error();
         }
+        Statement* k = &*kLease.value();
         k->bind(1, id).bind(2, m_keys.wrapDataKey(dataKey, c.callId));
         if (auto st = k->run(); !st) {
             return st.error();
         }
     }
-    auto agent = m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO agents(agent_id, name) VALUES (?, ?)"));
-    if (!agent) {
-        return agent.error();
+    auto agentLease = m_db.cached(QStringLiteral("INSERT OR REPLACE INTO agents(agent_id, name) VALUES (?, ?)"));
+    if (!agentLease) {
+        return agentLease.error();
     }
+    Statement* agent = &*agentLease.value();
     agent->bind(1, c.agentId).bind(2, c.agentName);
     if (auto st = agent->run(); !st) {
         return st.error();
@@ -227,20 +232,22 @@ Result<qint64> CallRepository::insertOrUpdate(const CallRecord& c, const std::op
     if (action == TranscriptAction::Keep) {
         return id;
     }
-    auto del = m_db.prepare(QStringLiteral("DELETE FROM transcripts WHERE call = ?"));
-    if (!del) {
-        return del.error();
+    auto delLease = m_db.cached(QStringLiteral("DELETE FROM transcripts WHERE call = ?"));
+    if (!delLease) {
+        return delLease.error();
     }
+    Statement* del = &*delLease.value();
     del->bind(1, id);
     if (auto st = del->run(); !st) {
         return st.error();
     }
     if (transcript) {
-        auto t = m_db.prepare(
+        auto tLease = m_db.cached(
             QStringLiteral("INSERT INTO transcripts(call, sealed, sha256, segments, words) VALUES (?,?,?,?,?)"));
-        if (!t) {
-            return t.error();
+        if (!tLease) {
+            return tLease.error();
         }
+        Statement* t = &*tLease.value();
         t->bind(1, id).bind(
             2, Blob::seal(dataKey, binding(c.callId, "transcript"), Blob::Kind::Transcript, transcript->json));
         t->bind(3, transcript->sha256).bind(4, qint64(transcript->segments)).bind(5, qint64(transcript->words));

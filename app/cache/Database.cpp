@@ -10,8 +10,16 @@
 
 namespace Earmark {
 
+StatementLease::~StatementLease()
+{
+    if (m_statement) {
+        m_statement->reset();
+    }
+}
+
 Database::~Database()
 {
+    m_statements.clear(); // finalize before closing
     if (m_db) {
         sqlite3_close_v2(m_db);
     }
@@ -84,6 +92,20 @@ Result<Statement> Database::prepare(const QString& sql)
         return makeError(QStringLiteral("Cache database error: %1.").arg(lastError()));
     }
     return Statement(stmt, sql);
+}
+
+Result<StatementLease> Database::cached(const QString& sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto stmt = prepare(sql);
+        if (!stmt) {
+            return stmt.error();
+        }
+        it = m_statements.insert(sql, std::make_shared<Statement>(std::move(stmt.value())));
+    }
+    it.value()->reset();
+    return StatementLease(it.value().get());
 }
 
 Result<QString> Database::queryText(const QString& sql)

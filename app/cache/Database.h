@@ -4,6 +4,8 @@
 #include "crypto/SecretKey.h"
 
 #include <QString>
+#include <QHash>
+
 #include <memory>
 
 struct sqlite3;
@@ -11,6 +13,31 @@ struct sqlite3;
 namespace Earmark {
 
 class Statement;
+
+// A statement from the connection's cache, reset (and its bindings cleared) when the lease ends, so that it never
+// holds a read transaction open.
+class StatementLease
+{
+public:
+    explicit StatementLease(Statement* statement)
+        : m_statement(statement)
+    {
+    }
+    StatementLease(StatementLease&& other) noexcept
+        : m_statement(std::exchange(other.m_statement, nullptr))
+    {
+    }
+    StatementLease(const StatementLease&) = delete;
+    StatementLease& operator=(const StatementLease&) = delete;
+    StatementLease& operator=(StatementLease&&) = delete;
+    ~StatementLease();
+
+    Statement* operator->() const { return m_statement; }
+    Statement& operator*() const { return *m_statement; }
+
+private:
+    Statement* m_statement;
+};
 
 // One SQLCipher connection opened with a raw 256-bit key. Refuses plain SQLite (empty cipher_version).
 // Owned and used by one thread only: the thread that opened it (checked in debug builds).
@@ -26,6 +53,8 @@ public:
 
     Status exec(const QString& sql);
     Result<Statement> prepare(const QString& sql);
+    // A prepared statement kept for the connection's lifetime (for statements run once per call in a sync).
+    Result<StatementLease> cached(const QString& sql);
     qint64 lastInsertId() const;
     int changes() const;
     QString cipherVersion() const { return m_cipherVersion; }
@@ -44,6 +73,7 @@ private:
     Result<QString> queryText(const QString& sql);
 
     sqlite3* m_db = nullptr;
+    QHash<QString, std::shared_ptr<Statement>> m_statements;
     QString m_path;
     QString m_cipherVersion;
 };

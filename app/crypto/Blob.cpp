@@ -196,16 +196,30 @@ Result<QByteArray> Reader::readChunk(qint64 index) const
 
 Result<QByteArray> Reader::readAll() const
 {
-    QByteArray out;
-    out.reserve(m_plainSize);
+    // One read of the sealed bytes, then each chunk is opened straight into the output buffer.
+    if (!m_in->seek(HeaderSize)) {
+        return damaged("cannot seek");
+    }
+    const QByteArray sealed = m_in->read(m_in->size() - HeaderSize);
+    if (sealed.size() != (m_chunkCount - 1) * SealedChunkSize + m_lastSealedSize) {
+        return damaged("short read");
+    }
+    QByteArray out(m_plainSize, Qt::Uninitialized);
     for (qint64 k = 0; k < m_chunkCount; ++k) {
-        auto chunk = readChunk(k);
-        if (!chunk) {
+        const bool last = k == m_chunkCount - 1;
+        const qint64 sealedLen = last ? m_lastSealedSize : SealedChunkSize;
+        unsigned char nonce[crypto_aead_chacha20poly1305_ietf_NPUBBYTES];
+        chunkNonce(nonce, static_cast<quint64>(k), last);
+        unsigned long long mlen = 0;
+        if (crypto_aead_chacha20poly1305_ietf_decrypt(
+                reinterpret_cast<unsigned char*>(out.data()) + k * ChunkSize, &mlen, nullptr,
+                reinterpret_cast<const unsigned char*>(sealed.constData()) + k * SealedChunkSize, sealedLen,
+                reinterpret_cast<const unsigned char*>(m_associated.constData()), m_associated.size(), nonce,
+                m_payloadKey.data())
+            != 0) {
             Files::wipe(out);
-            return chunk.error();
+            return damaged("a chunk does not authenticate");
         }
-        out.append(chunk.value());
-        Files::wipe(chunk.value());
     }
     return out;
 }

@@ -33,7 +33,15 @@ KeyHierarchy::KeyHierarchy(const SecretKey& master)
     , m_wrapping(derive(master, WrappingSubkey))
     , m_phoneIndex(derive(master, PhoneIndexSubkey))
     , m_audit(derive(master, AuditSubkey))
-{ }
+{
+    // Long-lived: keep these pages out of swap.
+    sodium_mlock(this, sizeof(*this));
+}
+
+KeyHierarchy::~KeyHierarchy()
+{
+    sodium_munlock(this, sizeof(*this)); // also zeroes the memory
+}
 
 QByteArray KeyHierarchy::checkValue(const SecretKey& master)
 {

@@ -13,6 +13,9 @@ class KeyHierarchy
 {
 public:
     explicit KeyHierarchy(const SecretKey& master);
+    ~KeyHierarchy();
+    KeyHierarchy(const KeyHierarchy&) = delete;
+    KeyHierarchy& operator=(const KeyHierarchy&) = delete;
 
     const SecretKey& databaseKey() const { return m_database; }
     const SecretKey& phoneIndexKey() const { return m_phoneIndex; }

@@ -14,22 +14,26 @@ bool ensureSodium()
 
 SecretKey::~SecretKey()
 {
-    if (m_data) {
-        sodium_free(m_data);
-    }
+    wipe();
+}
+
+void SecretKey::wipe()
+{
+    sodium_memzero(m_data, Size);
+    m_valid = false;
 }
 
 SecretKey::SecretKey(SecretKey&& other) noexcept
-    : m_data(std::exchange(other.m_data, nullptr))
-{ }
+{
+    *this = std::move(other);
+}
 
 SecretKey& SecretKey::operator=(SecretKey&& other) noexcept
 {
     if (this != &other) {
-        if (m_data) {
-            sodium_free(m_data);
-        }
-        m_data = std::exchange(other.m_data, nullptr);
+        std::copy(std::begin(other.m_data), std::end(other.m_data), m_data);
+        m_valid = other.m_valid;
+        other.wipe();
     }
     return *this;
 }
@@ -39,10 +43,7 @@ void SecretKey::allocate()
     if (!ensureSodium()) {
         qFatal("libsodium failed to initialise");
     }
-    m_data = static_cast<unsigned char*>(sodium_malloc(Size));
-    if (!m_data) {
-        qFatal("out of memory for a secret key");
-    }
+    m_valid = true;
 }
 
 SecretKey SecretKey::random()
@@ -71,17 +72,17 @@ SecretKey SecretKey::fromRaw(const unsigned char* bytes)
 
 SecretKey SecretKey::clone() const
 {
-    return m_data ? fromRaw(m_data) : SecretKey();
+    return m_valid ? fromRaw(m_data) : SecretKey();
 }
 
 QByteArray SecretKey::toByteArray() const
 {
-    return m_data ? QByteArray(reinterpret_cast<const char*>(m_data), Size) : QByteArray();
+    return m_valid ? QByteArray(reinterpret_cast<const char*>(m_data), Size) : QByteArray();
 }
 
 QByteArray SecretKey::toHex() const
 {
-    if (!m_data) {
+    if (!m_valid) {
         return {};
     }
     QByteArray hex(Size * 2 + 1, '\0');

@@ -96,13 +96,24 @@ Result<QString> FolderStore::resolve(const QString& key) const
         }
         return makeError(QStringLiteral("%1 is missing from the store.").arg(key));
     }
-    const QString real = info.canonicalFilePath();
+    // The real path: the file's own link resolved when it is one, else its folder's real path (cached) and its name.
+    QString real;
+    if (info.isSymLink()) {
+        real = info.canonicalFilePath();
+    } else {
+        const QString dir = info.absolutePath();
+        auto it = m_canonicalDirs.constFind(dir);
+        if (it == m_canonicalDirs.constEnd()) {
+            it = m_canonicalDirs.insert(dir, QFileInfo(dir).canonicalFilePath());
+        }
+        real = it.value() + QLatin1Char('/') + info.fileName();
+    }
     if (!real.startsWith(m_canonicalRoot + QLatin1Char('/'))) {
         return makeError(QStringLiteral("%1 is a symbolic link that leaves the store (to %2): the provider must put "
                                         "the file itself in the store.")
                              .arg(key, QDir::toNativeSeparators(real)));
     }
-    if (!QFileInfo(real).isFile()) {
+    if (!info.isFile()) {
         return makeError(QStringLiteral("%1 is not a regular file.").arg(key));
     }
     return real;

@@ -2,6 +2,8 @@
 
 #include "store/RecordingStore.h"
 
+#include <QHash>
+
 namespace Earmark {
 
 // A recording store in a local or mounted folder. Symbolic links are followed only while they stay inside it.
@@ -22,6 +24,7 @@ private:
 
     QString m_root;
     QString m_canonicalRoot;
+    mutable QHash<QString, QString> m_canonicalDirs; // folder -> real path (folders are checked once)
 };
 
 } // namespace Earmark
