@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -146,6 +147,68 @@ private Q_SLOTS:
         QVERIFY(!r.crashed);
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY2(r.err.startsWith("earmark-cli: ") && r.err.contains(expected.toUtf8()), r.err.constData());
+    }
+
+    void passphraseModeThroughOptionsAndEnvironment()
+    {
+        const QString dir = m_root.filePath(QStringLiteral("pass"));
+        QDir().mkpath(dir);
+        const QString weak = dir + QStringLiteral("/weak");
+        const QString strong = dir + QStringLiteral("/strong");
+        const QString wrong = dir + QStringLiteral("/wrong");
+        Test::writeFile(weak, "letmein123\n");
+        Test::writeFile(strong, "quokka lantern basalt ripple 77\n");
+        Test::writeFile(wrong, "quokka lantern basalt ripple 78\n");
+        const QString cacheDir = dir + QStringLiteral("/cache");
+        const QStringList syncArgs{QStringLiteral("sync"), QStringLiteral("--store"), m_store};
+
+        auto r = Test::runCli(QStringList{QStringLiteral("--cache"), cacheDir, QStringLiteral("--passphrase-file"), weak} + syncArgs);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("too easy to guess"), r.err.constData());
+        QVERIFY(!QFile::exists(cacheDir + QStringLiteral("/keyinfo.json")));
+
+        // EARMARK_CACHE and EARMARK_PASSPHRASE_FILE stand for the options.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("EARMARK_CACHE"), cacheDir);
+        env.insert(QStringLiteral("EARMARK_PASSPHRASE_FILE"), strong);
+        r = Test::runCli(syncArgs, env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QByteArray info = Test::readFile(cacheDir + QStringLiteral("/keyinfo.json"));
+        const QByteArray db = Test::readFile(cacheDir + QStringLiteral("/earmark.db"));
+        QVERIFY(!info.contains("quokka"));
+
+        env.insert(QStringLiteral("EARMARK_PASSPHRASE_FILE"), wrong);
+        r = Test::runCli({QStringLiteral("calls")}, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("Wrong passphrase") && r.err.contains("Nothing was changed"), r.err.constData());
+        QCOMPARE(Test::readFile(cacheDir + QStringLiteral("/keyinfo.json")), info);
+        QCOMPARE(Test::readFile(cacheDir + QStringLiteral("/earmark.db")), db);
+
+        env.remove(QStringLiteral("EARMARK_PASSPHRASE_FILE"));
+        r = Test::runCli({QStringLiteral("calls")}, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("protected by a passphrase"), r.err.constData());
+
+        r = Test::runCli({QStringLiteral("--passphrase-file"), strong, QStringLiteral("calls"), QStringLiteral("--json")}, env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 60);
+        QVERIFY(!r.out.contains("quokka") && !r.err.contains("quokka"));
+    }
+
+    void aTerminalGetsAProgressLine()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("script")).isEmpty()) {
+            QSKIP("util-linux script is not installed");
+        }
+        const QString cmd = Test::binaryPath(QStringLiteral("earmark-cli")) + QStringLiteral(" --cache ")
+            + m_root.filePath(QStringLiteral("tty")) + QStringLiteral(" sync --store ") + m_store;
+        auto r = Test::run(QStringLiteral("script"), {QStringLiteral("-qec"), cmd, QStringLiteral("/dev/null")});
+        QVERIFY2(r.exitCode == 0, r.out.constData());
+        QVERIFY2(r.out.contains("Syncing: ") && r.out.contains("/60 calls"), r.out.constData());
+        QVERIFY(r.out.contains("Synced "));
+        // Not on a pipe: scripts get the summary only.
+        r = Test::runCli({QStringLiteral("--cache"), m_root.filePath(QStringLiteral("tty")), QStringLiteral("sync"), QStringLiteral("--store"), m_store});
+        QVERIFY(!r.err.contains("Syncing"));
     }
 
     void exportAudioIsByteIdenticalAndAudited()
