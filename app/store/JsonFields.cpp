@@ -169,8 +169,10 @@ Result<QJsonObject> optionalObject(const QJsonObject& root, const QString& path)
     return v.toObject();
 }
 
-Result<QJsonObject> parseObject(const QByteArray& bytes)
+Result<QJsonObject> parseObject(const QByteArray& input)
 {
+    // Tolerate a UTF-8 byte order mark, which some Windows tools write.
+    const QByteArray bytes = input.startsWith("\xEF\xBB\xBF") ? input.mid(3) : input;
     QStringDecoder decoder(QStringDecoder::Utf8, QStringConverter::Flag::Stateless);
     const QString text = decoder.decode(bytes);
     if (decoder.hasError()) {

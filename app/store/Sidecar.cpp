@@ -40,7 +40,8 @@ bool isBareFileName(const QString& text)
 
 std::optional<qint64> parseUtc(const QString& text)
 {
-    static const QRegularExpression re(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z$"));
+    // RFC 3339 allows a lower-case 't' and 'z'.
+    static const QRegularExpression re(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?[Zz]$"));
     if (!re.match(text).hasMatch()) {
         return std::nullopt;
     }
@@ -154,12 +155,9 @@ Result<Sidecar> Sidecar::parse(const QByteArray& bytes, const QString& fileCallI
         return makeError(QStringLiteral("field \"audio.size_bytes\" must be more than 0, not %1").arg(audioSize));
     }
     c.audioSize = audioSize;
+    // Informative only (audio is decoded by content): any label is kept, none is rejected.
     EARMARK_TRY(codec, optionalString(o, QStringLiteral("audio.codec")));
     c.audioCodec = codec.value_or(QString());
-    if (!c.audioCodec.isEmpty() && !Codecs.contains(c.audioCodec)) {
-        return makeError(QStringLiteral("field \"audio.codec\" must be one of %1, not \"%2\"")
-                             .arg(Codecs.join(QStringLiteral(", ")), c.audioCodec));
-    }
     EARMARK_TRY(rate, optionalInteger(o, QStringLiteral("audio.sample_rate")));
     Q_UNUSED(rate)
     EARMARK_TRY(channels, optionalInteger(o, QStringLiteral("audio.channels")));
