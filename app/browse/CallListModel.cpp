@@ -1,0 +1,319 @@
+#include "browse/CallListModel.h"
+
+#include "browse/CacheService.h"
+#include "cache/Statement.h"
+#include "core/Phone.h"
+
+#include <QDateTime>
+
+namespace Earmark {
+
+namespace {
+struct Page
+{
+    QVector<CallRow> rows;
+    QString error;
+};
+
+struct Count
+{
+    int count = 0;
+    QString error;
+};
+
+Count countCalls(Cache& cache, const CallFilter& filter)
+{
+    QVariantList binds;
+    const QString sql = QStringLiteral("SELECT count(*) FROM calls c") + filter.whereClause(cache.keys(), binds);
+    auto s = cache.database().prepare(sql);
+    if (!s) {
+        return {0, s.errorMessage()};
+    }
+    for (int i = 0; i < binds.size(); ++i) {
+        s->bindVariant(i + 1, binds.at(i));
+    }
+    auto row = s->step();
+    if (!row) {
+        return {0, row.errorMessage()};
+    }
+    return {static_cast<int>(s->int64(0)), {}};
+}
+
+Page fetchPage(Cache& cache, const CallFilter& filter, int offset)
+{
+    QVariantList binds;
+    const QString sql = QStringLiteral("SELECT c.id, c.call_id, c.start_utc, c.duration_s, c.agent_id, a.name, "
+                                       "c.client, c.campaign, c.disposition, c.has_transcript, c.consent_recorded "
+                                       "FROM calls c LEFT JOIN agents a ON a.agent_id = c.agent_id")
+        + filter.whereClause(cache.keys(), binds) + filter.orderClause() + QStringLiteral(" LIMIT ? OFFSET ?");
+    auto s = cache.database().prepare(sql);
+    if (!s) {
+        return {{}, s.errorMessage()};
+    }
+    int pos = 1;
+    for (const QVariant& b : std::as_const(binds)) {
+        s->bindVariant(pos++, b);
+    }
+    s->bind(pos, qint64(CallListModel::PageSize));
+    s->bind(pos + 1, qint64(offset));
+    Page page;
+    page.rows.reserve(CallListModel::PageSize);
+    for (;;) {
+        auto row = s->step();
+        if (!row) {
+            return {{}, row.errorMessage()};
+        }
+        if (!row.value()) {
+            break;
+        }
+        CallRow r;
+        r.id = s->int64(0);
+        r.callId = s->text(1);
+        r.startUtc = s->int64(2);
+        r.durationS = s->real(3);
+        r.agentId = s->text(4);
+        r.agentName = s->text(5);
+        r.client = s->text(6);
+        r.campaign = s->text(7);
+        r.disposition = s->text(8);
+        r.hasTranscript = s->int64(9) != 0;
+        if (!s->isNull(10)) {
+            r.noticeFlag = s->int64(10) != 0;
+        }
+        page.rows << r;
+    }
+    // Only the rows of this page have their personal fields opened (for the masked phone column).
+    for (CallRow& r : page.rows) {
+        CallRecord record;
+        record.id = r.id;
+        record.callId = r.callId;
+        auto personal = cache.calls().personal(record);
+        r.phoneE164 = personal ? personal->phoneE164 : QString();
+    }
+    return page;
+}
+
+QString durationText(double seconds)
+{
+    const int s = qRound(seconds);
+    if (s >= 3600) {
+        return QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+    }
+    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+} // namespace
+
+CallListModel::CallListModel(CacheService* service, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_service(service)
+{
+}
+
+void CallListModel::setFilter(const CallFilter& filter)
+{
+    m_filter = filter;
+    refresh();
+}
+
+void CallListModel::refresh()
+{
+    const quint64 generation = ++m_generation;
+    m_counting = true;
+    const CallFilter filter = m_filter;
+    m_service->post<Count>(
+        this, [filter](Cache& cache) { return countCalls(cache, filter); },
+        [this, generation](Count result) {
+            if (generation != m_generation) {
+                return; // a newer filter is on its way
+            }
+            m_counting = false;
+            if (!result.error.isEmpty()) {
+                Q_EMIT loadFailed(result.error);
+            }
+            beginResetModel();
+            m_count = result.count;
+            m_pages.clear();
+            m_requested.clear();
+            endResetModel();
+            Q_EMIT countChanged(m_count);
+        });
+}
+
+void CallListModel::setPhonesRevealed(bool revealed)
+{
+    if (m_revealed == revealed) {
+        return;
+    }
+    m_revealed = revealed;
+    if (m_count > 0) {
+        const int col = static_cast<int>(CallColumn::Phone);
+        Q_EMIT dataChanged(index(0, col), index(m_count - 1, col), {Qt::DisplayRole});
+    }
+}
+
+std::optional<CallRow> CallListModel::rowAt(int row) const
+{
+    if (row < 0 || row >= m_count) {
+        return std::nullopt;
+    }
+    const auto it = m_pages.constFind(row / PageSize);
+    if (it == m_pages.constEnd() || row % PageSize >= it->size()) {
+        requestPage(row / PageSize);
+        return std::nullopt;
+    }
+    return it->at(row % PageSize);
+}
+
+void CallListModel::requestPage(int page) const
+{
+    if (m_requested.contains(page)) {
+        return;
+    }
+    m_requested.insert(page);
+    const quint64 generation = m_generation;
+    const CallFilter filter = m_filter;
+    auto* self = const_cast<CallListModel*>(this);
+    m_service->post<Page>(
+        self, [filter, page](Cache& cache) { return fetchPage(cache, filter, page * PageSize); },
+        [self, page, generation](Page result) {
+            if (generation != self->m_generation) {
+                return;
+            }
+            if (!result.error.isEmpty()) {
+                self->m_requested.remove(page);
+                Q_EMIT self->loadFailed(result.error);
+                return;
+            }
+            self->evictFarFrom(page);
+            self->m_pages.insert(page, std::move(result.rows));
+            const int first = page * PageSize;
+            const int last = std::min(self->m_count, first + PageSize) - 1;
+            if (last >= first) {
+                Q_EMIT self->dataChanged(self->index(first, 0), self->index(last, self->columnCount() - 1));
+            }
+            Q_EMIT self->pageLoaded(page);
+        });
+}
+
+void CallListModel::evictFarFrom(int page)
+{
+    while (m_pages.size() >= MaxPages) {
+        int farthest = -1;
+        for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
+            if (farthest < 0 || std::abs(it.key() - page) > std::abs(farthest - page)) {
+                farthest = it.key();
+            }
+        }
+        m_pages.remove(farthest);
+        m_requested.remove(farthest);
+    }
+}
+
+int CallListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : m_count;
+}
+
+int CallListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(CallColumn::Count);
+}
+
+QVariant CallListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const auto row = rowAt(index.row());
+    const auto column = static_cast<CallColumn>(index.column());
+    if (!row) {
+        return role == Qt::DisplayRole ? QVariant(QStringLiteral("…")) : QVariant();
+    }
+    if (role == CallIdRole) {
+        return row->callId;
+    }
+    if (role == Qt::TextAlignmentRole && column == CallColumn::Duration) {
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    if (role == SortValueRole) {
+        switch (column) {
+        case CallColumn::Start:
+            return row->startUtc;
+        case CallColumn::Duration:
+            return row->durationS;
+        default:
+            break;
+        }
+    }
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != SortValueRole) {
+        return {};
+    }
+    switch (column) {
+    case CallColumn::Start:
+        return QDateTime::fromSecsSinceEpoch(row->startUtc).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    case CallColumn::Duration:
+        return durationText(row->durationS);
+    case CallColumn::Agent:
+        return row->agentName.isEmpty() ? row->agentId : row->agentName;
+    case CallColumn::Campaign:
+        return row->campaign;
+    case CallColumn::Client:
+        return row->client;
+    case CallColumn::Disposition:
+        return row->disposition;
+    case CallColumn::Phone:
+        if (row->phoneE164.isEmpty()) {
+            return tr("withheld");
+        }
+        return m_revealed ? row->phoneE164 : Phone::masked(row->phoneE164);
+    case CallColumn::Transcript:
+        return row->hasTranscript ? tr("Transcript") : QString();
+    case CallColumn::Count:
+        break;
+    }
+    return {};
+}
+
+QVariant CallListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (static_cast<CallColumn>(section)) {
+    case CallColumn::Start:
+        return tr("Date");
+    case CallColumn::Duration:
+        return tr("Duration");
+    case CallColumn::Agent:
+        return tr("Agent");
+    case CallColumn::Campaign:
+        return tr("Campaign");
+    case CallColumn::Client:
+        return tr("Client");
+    case CallColumn::Disposition:
+        return tr("Disposition");
+    case CallColumn::Phone:
+        return tr("Phone");
+    case CallColumn::Transcript:
+        return tr("Transcript");
+    case CallColumn::Count:
+        break;
+    }
+    return {};
+}
+
+void CallListModel::sort(int column, Qt::SortOrder order)
+{
+    const auto c = static_cast<CallColumn>(column);
+    if (c == CallColumn::Phone || c == CallColumn::Transcript || c >= CallColumn::Count) {
+        return; // personal or not indexed: not sortable
+    }
+    CallFilter f = m_filter;
+    f.sortColumn = c;
+    f.descending = order == Qt::DescendingOrder;
+    if (!(f == m_filter)) {
+        setFilter(f);
+    }
+}
+
+} // namespace Earmark

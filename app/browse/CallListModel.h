@@ -1,0 +1,86 @@
+#pragma once
+
+#include "browse/CallFilter.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QSet>
+#include <QVector>
+
+#include <optional>
+
+namespace Earmark {
+
+class CacheService;
+
+// One call as the browser lists it (no transcript, no audio).
+struct CallRow
+{
+    qint64 id = 0;
+    QString callId;
+    qint64 startUtc = 0;
+    double durationS = 0;
+    QString agentId;
+    QString agentName;
+    QString client;
+    QString campaign;
+    QString disposition;
+    bool hasTranscript = false;
+    std::optional<bool> noticeFlag;
+    QString phoneE164; // decrypted for the visible page only; shown masked unless revealed
+};
+
+// The call browser's model: serves any number of calls (a million and more) without loading them, by counting
+// the filter's matches and fetching 256-row pages on demand through the cache's worker thread. A page that is not
+// loaded yet shows as "…" and arrives with dataChanged. Sorting and filtering run in SQL over the indexes.
+class CallListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    static constexpr int PageSize = 256;
+    static constexpr int MaxPages = 64;
+    enum Role {
+        CallIdRole = Qt::UserRole + 1,
+        SortValueRole,
+    };
+
+    explicit CallListModel(CacheService* service, QObject* parent = nullptr);
+
+    void setFilter(const CallFilter& filter);
+    const CallFilter& filter() const { return m_filter; }
+    // Re-counts and reloads (after a sync).
+    void refresh();
+    void setPhonesRevealed(bool revealed);
+    bool phonesRevealed() const { return m_revealed; }
+
+    int totalCount() const { return m_count; }
+    bool isCounting() const { return m_counting; }
+    std::optional<CallRow> rowAt(int row) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+Q_SIGNALS:
+    void countChanged(int count);
+    void pageLoaded(int page);
+    void loadFailed(const QString& message);
+
+private:
+    void requestPage(int page) const;
+    void evictFarFrom(int page);
+
+    CacheService* m_service;
+    CallFilter m_filter;
+    int m_count = 0;
+    bool m_counting = false;
+    bool m_revealed = false;
+    quint64 m_generation = 0;
+    QHash<int, QVector<CallRow>> m_pages;
+    mutable QSet<int> m_requested;
+};
+
+} // namespace Earmark
