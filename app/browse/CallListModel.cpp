@@ -15,49 +15,58 @@ struct Page
     QString error;
 };
 
-struct Count
+struct Snapshot
 {
-    int count = 0;
+    QVector<qint64> ids;
     QString error;
 };
 
-Count countCalls(Cache& cache, const CallFilter& filter)
+// The matching calls' row ids in display order: one walk of the sort order's index. Any page is then a handful of
+// rowid look-ups, wherever it is (OFFSET would walk the index up to the page: seconds deep in a million rows).
+Snapshot snapshot(Cache& cache, const CallFilter& filter)
 {
     QVariantList binds;
-    const QString sql = QStringLiteral("SELECT count(*) FROM calls c") + filter.whereClause(cache.keys(), binds);
-    auto s = cache.database().prepare(sql);
-    if (!s) {
-        return {0, s.errorMessage()};
-    }
-    for (int i = 0; i < binds.size(); ++i) {
-        s->bindVariant(i + 1, binds.at(i));
-    }
-    auto row = s->step();
-    if (!row) {
-        return {0, row.errorMessage()};
-    }
-    return {static_cast<int>(s->int64(0)), {}};
-}
-
-Page fetchPage(Cache& cache, const CallFilter& filter, int offset)
-{
-    QVariantList binds;
-    const QString sql = QStringLiteral("SELECT c.id, c.call_id, c.start_utc, c.duration_s, c.agent_id, a.name, "
-                                       "c.client, c.campaign, c.disposition, c.has_transcript, c.consent_recorded "
-                                       "FROM calls c LEFT JOIN agents a ON a.agent_id = c.agent_id")
-        + filter.whereClause(cache.keys(), binds) + filter.orderClause() + QStringLiteral(" LIMIT ? OFFSET ?");
+    const QString sql = QStringLiteral("SELECT c.id FROM calls c") + filter.whereClause(cache.keys(), binds)
+        + filter.orderClause();
     auto s = cache.database().prepare(sql);
     if (!s) {
         return {{}, s.errorMessage()};
     }
-    int pos = 1;
-    for (const QVariant& b : std::as_const(binds)) {
-        s->bindVariant(pos++, b);
+    for (int i = 0; i < binds.size(); ++i) {
+        s->bindVariant(i + 1, binds.at(i));
     }
-    s->bind(pos, qint64(CallListModel::PageSize));
-    s->bind(pos + 1, qint64(offset));
-    Page page;
-    page.rows.reserve(CallListModel::PageSize);
+    Snapshot out;
+    for (;;) {
+        auto row = s->step();
+        if (!row) {
+            return {{}, row.errorMessage()};
+        }
+        if (!row.value()) {
+            break;
+        }
+        out.ids.append(s->int64(0));
+    }
+    return out;
+}
+
+Page fetchPage(Cache& cache, const QVector<qint64>& ids)
+{
+    QString placeholders;
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        placeholders += i ? QStringLiteral(",?") : QStringLiteral("?");
+    }
+    const QString sql = QStringLiteral("SELECT c.id, c.call_id, c.start_utc, c.duration_s, c.agent_id, a.name, "
+                                       "c.client, c.campaign, c.disposition, c.has_transcript, c.consent_recorded "
+                                       "FROM calls c LEFT JOIN agents a ON a.agent_id = c.agent_id WHERE c.id IN (")
+        + placeholders + QLatin1Char(')');
+    auto s = cache.database().prepare(sql);
+    if (!s) {
+        return {{}, s.errorMessage()};
+    }
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        s->bind(static_cast<int>(i + 1), ids.at(i));
+    }
+    QHash<qint64, CallRow> byId;
     for (;;) {
         auto row = s->step();
         if (!row) {
@@ -80,7 +89,15 @@ Page fetchPage(Cache& cache, const CallFilter& filter, int offset)
         if (!s->isNull(10)) {
             r.noticeFlag = s->int64(10) != 0;
         }
-        page.rows << r;
+        byId.insert(r.id, r);
+    }
+    Page page;
+    page.rows.reserve(ids.size());
+    for (qint64 id : ids) {
+        // A call destroyed since the snapshot (erasure during a sync) is left out of its page.
+        if (byId.contains(id)) {
+            page.rows << byId.value(id);
+        }
     }
     // Only the rows of this page have their personal fields opened (for the masked phone column).
     for (CallRow& r : page.rows) {
@@ -120,9 +137,9 @@ void CallListModel::refresh()
     const quint64 generation = ++m_generation;
     m_counting = true;
     const CallFilter filter = m_filter;
-    m_service->post<Count>(
-        this, [filter](Cache& cache) { return countCalls(cache, filter); },
-        [this, generation](Count result) {
+    m_service->post<Snapshot>(
+        this, [filter](Cache& cache) { return snapshot(cache, filter); },
+        [this, generation](Snapshot result) {
             if (generation != m_generation) {
                 return; // a newer filter is on its way
             }
@@ -131,7 +148,8 @@ void CallListModel::refresh()
                 Q_EMIT loadFailed(result.error);
             }
             beginResetModel();
-            m_count = result.count;
+            m_ids = std::move(result.ids);
+            m_count = static_cast<int>(m_ids.size());
             m_pages.clear();
             m_requested.clear();
             endResetModel();
@@ -171,10 +189,10 @@ void CallListModel::requestPage(int page) const
     }
     m_requested.insert(page);
     const quint64 generation = m_generation;
-    const CallFilter filter = m_filter;
+    const QVector<qint64> ids = m_ids.mid(qsizetype(page) * PageSize, PageSize);
     auto* self = const_cast<CallListModel*>(this);
     m_service->post<Page>(
-        self, [filter, page](Cache& cache) { return fetchPage(cache, filter, page * PageSize); },
+        self, [ids](Cache& cache) { return fetchPage(cache, ids); },
         [self, page, generation](Page result) {
             if (generation != self->m_generation) {
                 return;

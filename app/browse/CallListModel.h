@@ -30,8 +30,9 @@ struct CallRow
     QString phoneE164; // decrypted for the visible page only; shown masked unless revealed
 };
 
-// The call browser's model: serves any number of calls (a million and more) without loading them, by counting
-// the filter's matches and fetching 256-row pages on demand through the cache's worker thread. A page that is not
+// The call browser's model: serves any number of calls (a million and more) without loading them. A filter takes
+// a snapshot of the matching row ids in display order (8 bytes a call); 256-row pages are fetched on demand by id
+// through the cache's worker thread. A page that is not
 // loaded yet shows as "…" and arrives with dataChanged. Sorting and filtering run in SQL over the indexes.
 class CallListModel : public QAbstractTableModel
 {
@@ -79,6 +80,7 @@ private:
     bool m_counting = false;
     bool m_revealed = false;
     quint64 m_generation = 0;
+    QVector<qint64> m_ids;
     QHash<int, QVector<CallRow>> m_pages;
     mutable QSet<int> m_requested;
 };

@@ -38,6 +38,27 @@ Result<std::unique_ptr<Cache>> Cache::open(const CacheFolder& folder, const Secr
     return cache;
 }
 
+QString Cache::setting(const QString& key)
+{
+    auto s = m_db->prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    if (!s) {
+        return {};
+    }
+    s->bind(1, key);
+    auto row = s->step();
+    return row && row.value() ? s->text(0) : QString();
+}
+
+Status Cache::setSetting(const QString& key, const QString& value)
+{
+    auto s = m_db->prepare(QStringLiteral("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)"));
+    if (!s) {
+        return s.error();
+    }
+    s->bind(1, key).bind(2, value);
+    return s->run();
+}
+
 int Cache::collectGarbage()
 {
     return m_blobs.collectGarbage(m_calls.referencedBlobs());

@@ -26,6 +26,10 @@ public:
     CallRepository& calls() { return m_calls; }
     AuditLog& audit() { return m_audit; }
 
+    // Non-secret settings kept in the cache (e.g. "store": where it was last synced from).
+    QString setting(const QString& key);
+    Status setSetting(const QString& key, const QString& value);
+
     // Deletes blob files no call refers to (left by an interrupted sync; unreadable without their keys).
     int collectGarbage();
 

@@ -1,4 +1,3 @@
-#include "cache/Statement.h"
 #include "cli/Commands.h"
 #include "store/RecordingStore.h"
 #include "sync/SyncEngine.h"
@@ -31,23 +30,12 @@ QString humanBytes(qint64 bytes)
 
 QString rememberedStore(Cache& cache)
 {
-    auto s = cache.database().prepare(QStringLiteral("SELECT value FROM settings WHERE key = 'store'"));
-    if (!s) {
-        return {};
-    }
-    auto row = s->step();
-    return row && row.value() ? s->text(0) : QString();
+    return cache.setting(QStringLiteral("store"));
 }
 
 Status rememberStore(Cache& cache, const QString& path)
 {
-    auto s
-        = cache.database().prepare(QStringLiteral("INSERT OR REPLACE INTO settings(key, value) VALUES ('store', ?)"));
-    if (!s) {
-        return s.error();
-    }
-    s->bind(1, path);
-    return s->run();
+    return cache.setSetting(QStringLiteral("store"), path);
 }
 
 bool syncSetup(CliContext& ctx)

@@ -1,0 +1,163 @@
+// The call browser at 1,000,000 calls: count, first page, a deep page, a filter change, a sort change.
+//   build/release/tests/bench/bench_browse
+// The calls are bulk-inserted with SQL (one recursive INSERT); their sealed personal fields are placeholders,
+// so the phone column's per-row key unwrap fails fast instead of decrypting (a few ms per page in real use).
+#include "browse/CacheService.h"
+#include "browse/CallListModel.h"
+#include "cache/Statement.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <benchmark/benchmark.h>
+
+using namespace Earmark;
+
+namespace {
+constexpr int Calls = 1000000;
+QTemporaryDir g_dir;
+SecretKey g_key = SecretKey::random();
+
+void populate()
+{
+    auto cache = Cache::open(CacheFolder(g_dir.path()), g_key, true);
+    Database& db = cache.value()->database();
+    QElapsedTimer t;
+    t.start();
+    const QString sql = QStringLiteral(
+        "WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < %1) "
+        "INSERT INTO calls(call_id, store_key, start_utc, duration_s, direction, agent_id, client, campaign, "
+        "disposition, consent_recorded, tags, phone_index, pii, sidecar_sha256, sidecar_size, sidecar_mtime_ns, "
+        "audio_file, audio_sha256, audio_size, has_transcript, synced_utc) "
+        "SELECT 'C-' || i, 'v1/k/' || i || '.json', 1700000000 + i * 60, 20 + (i * 7919) % 1800, 'outbound', "
+        "'TR' || (i % 60), 'Client ' || (i % 9), 'CAMP-' || (i % 40), CASE WHEN i % 10 = 0 THEN 'complaint' ELSE "
+        "'complete' END, i % 7 != 0, '[]', randomblob(16), randomblob(300), randomblob(32), 1000, 1, 'a.wav', 'x', "
+        "1, i % 2, 1 FROM seq")
+                            .arg(Calls - 1);
+    (void)db.exec(QStringLiteral("BEGIN"));
+    if (auto st = db.exec(sql); !st) {
+        qFatal("populate failed: %s", qPrintable(st.errorMessage()));
+    }
+    (void)db.exec(QStringLiteral("INSERT INTO agents(agent_id, name) SELECT DISTINCT agent_id, 'Agent ' || agent_id FROM calls"));
+    (void)db.exec(QStringLiteral("COMMIT"));
+    (void)db.checkpointTruncate();
+    std::fprintf(stderr, "populated %d calls in %.1f s\n", Calls, t.elapsed() / 1000.0);
+}
+
+struct Fixture
+{
+    std::unique_ptr<CacheService> service;
+    std::unique_ptr<CallListModel> model;
+
+    Fixture()
+    {
+        service = std::make_unique<CacheService>();
+        QEventLoop loop;
+        service->open(g_dir.path(), g_key.clone(), false, &loop, [&](const QString&) { loop.quit(); });
+        loop.exec();
+        model = std::make_unique<CallListModel>(service.get());
+    }
+
+    // Applies a filter and waits for its count (the window shows the row count and a scroll bar).
+    void count(const CallFilter& f)
+    {
+        QEventLoop loop;
+        auto c = QObject::connect(model.get(), &CallListModel::countChanged, &loop, &QEventLoop::quit);
+        model->setFilter(f);
+        loop.exec();
+        QObject::disconnect(c);
+    }
+
+    // Asks for row's page and waits until it is there (what the user sees after scrolling there).
+    void show(int row)
+    {
+        if (model->rowAt(row)) {
+            return;
+        }
+        QEventLoop loop;
+        auto c = QObject::connect(model.get(), &CallListModel::pageLoaded, &loop, &QEventLoop::quit);
+        loop.exec();
+        QObject::disconnect(c);
+    }
+};
+
+Fixture& fixture()
+{
+    static Fixture f;
+    return f;
+}
+
+void BM_CountAll(benchmark::State& state)
+{
+    for (auto _ : state) {
+        fixture().count(CallFilter{});
+    }
+}
+BENCHMARK(BM_CountAll)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_FilterChangeToFirstRows(benchmark::State& state)
+{
+    int i = 0;
+    for (auto _ : state) {
+        CallFilter f;
+        f.agentId = QStringLiteral("TR%1").arg(i++ % 60);
+        fixture().count(f);
+        fixture().show(0);
+    }
+}
+BENCHMARK(BM_FilterChangeToFirstRows)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_FilterDateRangeAndDuration(benchmark::State& state)
+{
+    for (auto _ : state) {
+        CallFilter f;
+        f.from = QDate(2024, 1, 1);
+        f.to = QDate(2024, 6, 30);
+        f.minDurationS = 300;
+        fixture().count(f);
+        fixture().show(0);
+    }
+}
+BENCHMARK(BM_FilterDateRangeAndDuration)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_ScrollToRow(benchmark::State& state)
+{
+    fixture().count(CallFilter{});
+    const int row = static_cast<int>(state.range(0));
+    for (auto _ : state) {
+        fixture().count(CallFilter{}); // drop loaded pages
+        fixture().show(row);
+    }
+}
+BENCHMARK(BM_ScrollToRow)->Arg(0)->Arg(500000)->Arg(999000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_SortByDuration(benchmark::State& state)
+{
+    bool asc = true;
+    for (auto _ : state) {
+        CallFilter f;
+        f.sortColumn = CallColumn::Duration;
+        f.descending = !(asc = !asc);
+        fixture().count(f);
+        fixture().show(0);
+    }
+}
+BENCHMARK(BM_SortByDuration)->Unit(benchmark::kMillisecond)->UseRealTime();
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsEmpty("EARMARK_BENCH_QUICK")) {
+        populate();
+    }
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    fixture().model.reset();
+    fixture().service.reset();
+    benchmark::Shutdown();
+    return 0;
+}

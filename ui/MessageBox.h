@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QMessageBox>
+
+namespace Earmark::Gui {
+
+// Message boxes through one seam, so that tests can answer them without a blocking dialog
+// (as KeePassXC's MessageBox::setNextAnswer).
+namespace MessageBox {
+
+QMessageBox::StandardButton critical(QWidget* parent, const QString& title, const QString& text);
+QMessageBox::StandardButton information(QWidget* parent, const QString& title, const QString& text);
+// Test seam: the next box returns this answer at once instead of showing; its text is kept for the test.
+void setNextAnswer(QMessageBox::StandardButton answer);
+QString lastText();
+
+} // namespace MessageBox
+} // namespace Earmark::Gui

@@ -1,0 +1,6 @@
+#include "GuiApp.h"
+
+int main(int argc, char** argv)
+{
+    return Earmark::Gui::run(argc, argv);
+}
