@@ -104,7 +104,14 @@ MainWindow::MainWindow(CacheService* service, const QString& cacheDir, QWidget* 
     resize(1280, 800);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
-    m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/columns")).toByteArray());
+    if (!m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/columns")).toByteArray())) {
+        // First start: columns sized for their usual contents.
+        const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+        const int widths[] = {11, 5, 9, 8, 10, 7, 6, 7};
+        for (int c = 0; c < static_cast<int>(CallColumn::Count); ++c) {
+            m_view->setColumnWidth(c, widths[c] * em);
+        }
+    }
     setEnabled(false);
 }
 

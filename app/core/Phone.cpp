@@ -50,7 +50,8 @@ QString masked(const QString& e164)
     if (e164.size() <= 3) {
         return QString(e164.size(), QLatin1Char('*'));
     }
-    return QString(e164.size() - 3, QChar(0x2022)) + e164.right(3);
+    // Short enough to read in a list: the last three digits only.
+    return QString(4, QChar(0x2022)) + e164.right(3);
 }
 
 } // namespace Earmark::Phone

@@ -13,7 +13,7 @@ bool isE164(const QString& text);
 // National numbers are read in defaultRegion (ISO 3166 code, "GB" by default).
 Result<QString> normalise(const QString& typed, const QString& defaultRegion = QStringLiteral("GB"));
 
-// Masks all but the last three digits: "+447700900123" -> "+44 •••• ••• 123"-style "…123".
+// Masks all but the last three digits: "+447700900123" -> "••••123".
 QString masked(const QString& e164);
 
 } // namespace Earmark::Phone

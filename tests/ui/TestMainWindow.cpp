@@ -1,0 +1,197 @@
+#include "CallDetailPane.h"
+#include "FilterBar.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "RejectionsDialog.h"
+#include "SyncController.h"
+#include "UnlockFlow.h"
+#include "browse/CacheService.h"
+#include "browse/CallListModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+#include "TestSupport.h"
+
+using namespace Earmark;
+using namespace Earmark::Gui;
+
+// Drives the real main window offscreen on a real demo store and an encrypted cache opened with a passphrase.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_root;
+    QString m_store;
+    QString m_cache;
+    QString m_passFile;
+    std::unique_ptr<CacheService> m_service;
+    std::unique_ptr<MainWindow> m_window;
+
+    void waitForCount()
+    {
+        QSignalSpy spy(m_window->model(), &CallListModel::countChanged);
+        QVERIFY(spy.wait(15000));
+    }
+
+    void waitForRow(int row)
+    {
+        if (!m_window->model()->rowAt(row)) {
+            QSignalSpy spy(m_window->model(), &CallListModel::pageLoaded);
+            QVERIFY(spy.wait(15000));
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // settings in a test location
+        m_store = m_root.filePath(QStringLiteral("store"));
+        m_cache = m_root.filePath(QStringLiteral("cache"));
+        m_passFile = m_root.filePath(QStringLiteral("pass"));
+        Test::writeFile(m_passFile, "heron quilt marzipan glacier 58\n");
+        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), m_store, QStringLiteral("--calls"), QStringLiteral("24")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = Test::runCli({QStringLiteral("--cache"), m_cache, QStringLiteral("--passphrase-file"), m_passFile,
+                          QStringLiteral("sync"), QStringLiteral("--store"), m_store});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    void init()
+    {
+        QSettings().clear();
+        m_service = std::make_unique<CacheService>();
+        m_window = std::make_unique<MainWindow>(m_service.get(), m_cache);
+        new QAbstractItemModelTester(m_window->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_window.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(!m_window->isEnabled()); // until the cache is open
+        auto* flow = new UnlockFlow(m_cache, m_passFile, m_service.get(), m_window.get());
+        QSignalSpy unlocked(flow, &UnlockFlow::unlocked);
+        connect(flow, &UnlockFlow::unlocked, m_window.get(), &MainWindow::cacheReady);
+        flow->start();
+        QVERIFY(unlocked.wait(20000));
+        QVERIFY(m_window->isEnabled());
+        QVERIFY(m_window->windowTitle().contains(QLatin1String("Earmark")));
+        waitForCount();
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_service.reset();
+    }
+
+    void listsTheCallsNewestFirstWithPhonesMasked()
+    {
+        QCOMPARE(m_window->model()->rowCount(), 24);
+        QVERIFY(m_window->findChild<QLabel*>(QStringLiteral("matchCount"))->text().contains(QLatin1String("24")));
+        waitForRow(0);
+        const QString phone = m_window->model()->index(0, static_cast<int>(CallColumn::Phone)).data().toString();
+        QVERIFY2(phone.startsWith(QChar(0x2022)) || phone == QLatin1String("withheld"), qPrintable(phone));
+        m_window->revealAction()->trigger();
+        const QString revealed = m_window->model()->index(0, static_cast<int>(CallColumn::Phone)).data().toString();
+        QVERIFY2(revealed.startsWith(QLatin1String("+44")) || revealed == QLatin1String("withheld"), qPrintable(revealed));
+    }
+
+    void filteringByAgentAndSearchingByPhone()
+    {
+        auto* agent = m_window->findChild<QComboBox*>(QStringLiteral("agentFilter"));
+        QTRY_VERIFY_WITH_TIMEOUT(agent->count() > 2, 10000);
+        agent->setCurrentIndex(1);
+        const QString agentId = agent->currentData().toString();
+        waitForCount();
+        const int n = m_window->model()->rowCount();
+        QVERIFY(n > 0 && n < 24);
+        auto r = Test::runCli({QStringLiteral("--cache"), m_cache, QStringLiteral("--passphrase-file"), m_passFile,
+                               QStringLiteral("calls"), QStringLiteral("--agent"), agentId, QStringLiteral("--json")});
+        QCOMPARE(n, QJsonDocument::fromJson(r.out).array().size());
+        agent->setCurrentIndex(0);
+        waitForCount();
+        QCOMPARE(m_window->model()->rowCount(), 24);
+
+        // Quick search: reveal a number, then type it the way a person reads it.
+        m_window->revealAction()->trigger();
+        waitForRow(3);
+        const QString e164 = m_window->model()->index(3, static_cast<int>(CallColumn::Phone)).data().toString();
+        QVERIFY(e164.startsWith(QLatin1String("+44")));
+        const QString typed = QStringLiteral("0") + e164.mid(3, 4) + QLatin1Char(' ') + e164.mid(7);
+        auto* phone = m_window->findChild<QLineEdit*>(QStringLiteral("phoneSearch"));
+        QTest::keyClicks(phone, typed);
+        waitForCount();
+        QVERIFY(m_window->model()->rowCount() >= 1);
+        waitForRow(0);
+        QCOMPARE(m_window->model()->index(0, static_cast<int>(CallColumn::Phone)).data().toString(), e164);
+    }
+
+    void selectingACallShowsItsTranscript()
+    {
+        QTableView* view = m_window->callView();
+        int row = -1;
+        for (int r = 0; r < 24 && row < 0; ++r) {
+            waitForRow(r);
+            if (!m_window->model()->index(r, static_cast<int>(CallColumn::Transcript)).data().toString().isEmpty()) {
+                row = r;
+            }
+        }
+        QVERIFY(row >= 0);
+        QSignalSpy loaded(m_window->detailPane(), &CallDetailPane::loaded);
+        view->setCurrentIndex(m_window->model()->index(row, 0));
+        QVERIFY(loaded.wait(10000));
+        const QString text = m_window->detailPane()->transcriptText();
+        QVERIFY2(text.contains(QLatin1String("Agent")) && text.contains(QLatin1String("Fieldline Research")), qPrintable(text.left(200)));
+        // A call without a transcript says so.
+        for (int r = 0; r < 24; ++r) {
+            if (m_window->model()->index(r, static_cast<int>(CallColumn::Transcript)).data().toString().isEmpty()) {
+                view->setCurrentIndex(m_window->model()->index(r, 0));
+                QVERIFY(loaded.wait(10000));
+                QVERIFY(m_window->detailPane()->transcriptText().contains(QLatin1String("no transcript")));
+                break;
+            }
+        }
+    }
+
+    void syncFromTheWindowShowsRejections()
+    {
+        Test::writeFile(m_store + QStringLiteral("/v1/2026/11/20/C-broken.json"), "{ broken");
+        QSignalSpy finished(m_window->syncController(), &SyncController::finished);
+        QSignalSpy progress(m_window->syncController(), &SyncController::progress);
+        m_window->syncAction()->trigger();
+        QVERIFY(finished.wait(30000));
+        QVERIFY(progress.size() >= 1);
+        QVERIFY(m_window->rejectionsDialog()->isVisible());
+        QCOMPARE(m_window->rejectionsDialog()->rowCount(), 1);
+        QVERIFY(m_window->syncAction()->isEnabled());
+        QFile::remove(m_store + QStringLiteral("/v1/2026/11/20/C-broken.json"));
+    }
+
+    void aWrongPassphraseIsExplainedNotAnEmptyCache()
+    {
+        const QString wrong = m_root.filePath(QStringLiteral("wrong"));
+        Test::writeFile(wrong, "heron quilt marzipan glacier 59\n");
+        CacheService service;
+        MainWindow window(&service, m_cache);
+        UnlockFlow flow(m_cache, wrong, &service, &window);
+        QSignalSpy failed(&flow, &UnlockFlow::failed);
+        flow.start();
+        QVERIFY(failed.wait(20000));
+        QVERIFY(failed.first().first().toString().contains(QLatin1String("Wrong passphrase")));
+        QVERIFY(!window.isEnabled());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"
