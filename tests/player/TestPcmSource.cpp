@@ -1,0 +1,154 @@
+#include "player/PcmSource.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace Earmark;
+
+namespace {
+// Left (agent) carries the frame number, right (respondent) its negative: any output frame names its source.
+std::shared_ptr<CallAudio> rampAudio(qint64 frames)
+{
+    auto a = std::make_shared<CallAudio>();
+    a->sampleRate = 8000;
+    a->channels = 2;
+    a->frames = frames;
+    a->agentChannel = 0;
+    a->respondentChannel = 1;
+    a->samples.resize(frames * 2);
+    for (qint64 f = 0; f < frames; ++f) {
+        a->samples[2 * f] = static_cast<qint16>(f % 30000);
+        a->samples[2 * f + 1] = static_cast<qint16>(-(f % 30000));
+    }
+    return a;
+}
+
+std::shared_ptr<CallAudio> sineAudio(double hz, double seconds)
+{
+    auto a = std::make_shared<CallAudio>();
+    a->sampleRate = 8000;
+    a->channels = 1;
+    a->frames = qint64(seconds * 8000);
+    a->samples.resize(a->frames);
+    for (qint64 f = 0; f < a->frames; ++f) {
+        a->samples[f] = static_cast<qint16>(12000 * std::sin(2 * M_PI * hz * f / 8000.0));
+    }
+    return a;
+}
+
+QVector<qint16> pull(PcmSource& s, qint64 frames)
+{
+    QVector<qint16> out(frames * 2);
+    qint64 got = 0;
+    while (got < frames) {
+        const qint64 n = s.read(reinterpret_cast<char*>(out.data() + 2 * got), (frames - got) * 4) / 4;
+        if (n <= 0) {
+            break;
+        }
+        got += n;
+    }
+    out.resize(got * 2);
+    return out;
+}
+
+double zeroCrossingHz(const QVector<qint16>& stereo, int rate)
+{
+    int crossings = 0;
+    const qint64 frames = stereo.size() / 2;
+    for (qint64 f = 1; f < frames; ++f) {
+        crossings += (stereo[2 * (f - 1)] < 0) != (stereo[2 * f] < 0) ? 1 : 0;
+    }
+    return crossings / 2.0 / (double(frames) / rate);
+}
+} // namespace
+
+class TestPcmSource : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void seekGivesTheSamplesAtThatFrame()
+    {
+        PcmSource s(rampAudio(80000));
+        QVERIFY(s.open(QIODevice::ReadOnly | QIODevice::Unbuffered));
+        for (qint64 start : {0LL, 1LL, 12345LL, 79000LL}) {
+            s.restartAt(start);
+            const QVector<qint16> out = pull(s, 500);
+            QCOMPARE(out.size(), 2 * std::min<qint64>(500, 80000 - start));
+            for (qint64 i = 0; i < out.size() / 2; ++i) {
+                QCOMPARE(out[2 * i], static_cast<qint16>((start + i) % 30000));
+                QCOMPARE(out[2 * i + 1], static_cast<qint16>(-((start + i) % 30000)));
+            }
+            // The position map is exact at 1x.
+            QCOMPARE(s.sourceFrameAt(0), start);
+            QCOMPARE(s.sourceFrameAt(250), start + 250);
+        }
+    }
+
+    void soloPutsOneSpeakerInBothEars()
+    {
+        PcmSource s(rampAudio(8000));
+        s.open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+        s.setListen(Listen::Respondent);
+        s.restartAt(100);
+        QVector<qint16> out = pull(s, 10);
+        QCOMPARE(out[0], qint16(-100));
+        QCOMPARE(out[1], qint16(-100));
+        s.setListen(Listen::Agent);
+        out = pull(s, 10);
+        QCOMPARE(out[0], qint16(110));
+        QCOMPARE(out[1], qint16(110));
+    }
+
+    void loopsWithoutAGap()
+    {
+        PcmSource s(rampAudio(80000));
+        s.open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+        s.restartAt(1000);
+        s.setLoop(1000, 2000);
+        const QVector<qint16> out = pull(s, 2500);
+        for (qint64 i = 0; i < 2500; ++i) {
+            QCOMPARE(out[2 * i], static_cast<qint16>(1000 + i % 1000));
+        }
+        QCOMPARE(s.sourceFrameAt(1500), 1500);
+        QCOMPARE(s.sourceFrameAt(2499), 1499);
+        s.clearLoop();
+        s.restartAt(79990);
+        QCOMPARE(pull(s, 100).size(), 20); // the end of the call
+        QVERIFY(s.finished());
+    }
+
+    void doubleSpeedKeepsThePitch()
+    {
+        PcmSource s(sineAudio(440, 6));
+        s.open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+        s.setSpeed(2.0);
+        s.restartAt(0);
+        const QVector<qint16> out = pull(s, 20000);
+        QVERIFY(out.size() / 2 >= 19000);
+        const double hz = zeroCrossingHz(out.mid(4000, 30000), 8000);
+        QVERIFY2(std::abs(hz - 440) < 15, qPrintable(QString::number(hz)));
+        // About twice as much source consumed as output produced.
+        const qint64 source = s.sourceFrameAt(20000);
+        QVERIFY2(std::abs(source - 40000) < 800, qPrintable(QString::number(source)));
+    }
+
+    void halfSpeedKeepsThePitchAndChangesSpeedSmoothly()
+    {
+        PcmSource s(sineAudio(300, 6));
+        s.open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+        s.restartAt(8000);
+        pull(s, 4000); // 0.5 s at 1x
+        QCOMPARE(s.sourceFrameAt(4000), 12000);
+        s.setSpeed(0.5);
+        const QVector<qint16> slow = pull(s, 16000);
+        const double hz = zeroCrossingHz(slow.mid(2000, 28000), 8000);
+        QVERIFY2(std::abs(hz - 300) < 12, qPrintable(QString::number(hz)));
+        const qint64 at = s.sourceFrameAt(20000);
+        QVERIFY2(std::abs(at - (12000 + 8000)) < 800, qPrintable(QString::number(at)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPcmSource)
+#include "TestPcmSource.moc"
