@@ -1,93 +1,113 @@
 #include "CallDetailPane.h"
 
+#include "PlayerWidget.h"
+#include "TranscriptView.h"
 #include "browse/CacheService.h"
+#include "browse/CallMedia.h"
 #include "core/Files.h"
+#include "player/CallAudio.h"
 #include "store/Transcript.h"
 
+#include <QAction>
 #include <QDateTime>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
 #include <QLabel>
-#include <QTextBrowser>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSplitter>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace Earmark::Gui {
 
 namespace {
-struct Detail
-{
-    QString header;
-    QString transcriptHtml;
-    QString error;
-};
-
 QString clock(double s)
 {
     const int t = static_cast<int>(s);
     return QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
 }
 
-Detail load(Cache& cache, const QString& callId)
+QString headerOf(const CallRecord& c)
 {
-    Detail d;
-    auto found = cache.calls().find(callId);
-    if (!found || !found.value()) {
-        d.error = QObject::tr("This call is no longer in the cache.");
-        return d;
-    }
-    const CallRecord& c = *found.value();
     const QString notice = !c.consentRecorded ? QObject::tr("unknown")
         : *c.consentRecorded                   ? QObject::tr("flagged by the provider")
                                                : QObject::tr("not flagged");
-    d.header = QObject::tr("<b>%1</b> · %2 · %3<br>Agent %4 · %5 · %6 · %7<br>Recording notice: %8")
-                   .arg(c.callId.toHtmlEscaped(),
-                        QDateTime::fromSecsSinceEpoch(c.startUtc).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                        clock(c.durationS), (c.agentName.isEmpty() ? c.agentId : c.agentName).toHtmlEscaped(),
-                        c.client.toHtmlEscaped(), c.campaign.toHtmlEscaped(), c.disposition.toHtmlEscaped(), notice);
-    if (!c.hasTranscript) {
-        d.transcriptHtml = QObject::tr("<p><i>This call has no transcript: the provider did not send one.</i></p>");
-        return d;
-    }
-    auto bytes = cache.calls().transcript(c);
-    if (!bytes) {
-        d.error = bytes.errorMessage();
-        return d;
-    }
-    auto t = Transcript::parse(bytes.value(), c.callId);
-    Files::wipe(bytes.value());
-    if (!t) {
-        d.error = t.errorMessage();
-        return d;
-    }
-    QString html;
-    for (const TranscriptSegment& s : t->segments) {
-        const bool agent = s.speaker == QLatin1String("agent");
-        html += QStringLiteral("<p><span style='font-weight:600'>%1</span> <span style='opacity:0.6'>%2</span><br>%3</p>")
-                    .arg(agent ? QObject::tr("Agent") : s.speaker == QLatin1String("respondent") ? QObject::tr("Respondent") : QObject::tr("Other"),
-                         clock(s.startS), s.text.toHtmlEscaped());
-    }
-    d.transcriptHtml = html;
-    return d;
+    return QObject::tr("<b>%1</b> · %2 · %3<br>Agent %4 · %5 · %6 · %7 · Recording notice: %8")
+        .arg(c.callId.toHtmlEscaped(), QDateTime::fromSecsSinceEpoch(c.startUtc).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+             clock(c.durationS), (c.agentName.isEmpty() ? c.agentId : c.agentName).toHtmlEscaped(),
+             c.client.toHtmlEscaped(), c.campaign.toHtmlEscaped(), c.disposition.toHtmlEscaped(), notice);
 }
+
+using Decoded = Result<std::shared_ptr<CallAudio>>;
 } // namespace
 
 CallDetailPane::CallDetailPane(QWidget* parent)
     : QWidget(parent)
     , m_header(new QLabel(this))
-    , m_transcript(new QTextBrowser(this))
+    , m_player(new PlayerWidget(this))
+    , m_transcript(new TranscriptView(this))
+    , m_find(new QLineEdit(this))
+    , m_backToPlayback(new QPushButton(tr("Back to playback"), this))
 {
     m_header->setTextFormat(Qt::RichText);
     m_header->setWordWrap(true);
-    m_transcript->setObjectName(QStringLiteral("transcript"));
+    m_find->setPlaceholderText(tr("Find in transcript (Ctrl+F)"));
+    m_find->setClearButtonEnabled(true);
+    m_find->setObjectName(QStringLiteral("findInTranscript"));
+    m_backToPlayback->setObjectName(QStringLiteral("backToPlayback"));
+    m_backToPlayback->hide();
+    auto* findAction = new QAction(this);
+    findAction->setShortcut(QKeySequence::Find);
+    findAction->setShortcutContext(Qt::WindowShortcut);
+    addAction(findAction);
+    connect(findAction, &QAction::triggered, m_find, [this] {
+        m_find->setFocus();
+        m_find->selectAll();
+    });
+    connect(m_find, &QLineEdit::returnPressed, this, &CallDetailPane::findNext);
+
+    auto* transcriptBox = new QWidget(this);
+    auto* tl = new QVBoxLayout(transcriptBox);
+    tl->setContentsMargins(0, 0, 0, 0);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_find, 1);
+    bar->addWidget(m_backToPlayback);
+    tl->addLayout(bar);
+    tl->addWidget(m_transcript, 1);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("detailSplitter"));
+    split->addWidget(m_player);
+    split->addWidget(transcriptBox);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
-    layout->addWidget(m_transcript, 1);
+    layout->addWidget(split, 1);
+
+    connect(m_player, &PlayerWidget::positionChanged, m_transcript, &TranscriptView::setPosition);
+    connect(m_transcript, &TranscriptView::seekRequested, this, [this](double s) {
+        m_player->engine()->seek(s); // keeps playing if it was playing
+        m_transcript->setFollowing(true);
+        m_transcript->setPosition(s);
+    });
+    connect(m_transcript, &TranscriptView::followChanged, m_backToPlayback, [this](bool following) {
+        m_backToPlayback->setVisible(!following);
+    });
+    connect(m_backToPlayback, &QPushButton::clicked, this, [this] { m_transcript->setFollowing(true); });
+    connect(m_player, &PlayerWidget::followRequested, this,
+            [this] { m_transcript->setFollowing(!m_transcript->following()); });
     clear();
 }
+
+CallDetailPane::~CallDetailPane() = default;
 
 void CallDetailPane::clear()
 {
     m_callId.clear();
     m_header->setText(tr("<b>No call selected</b>"));
-    m_transcript->setHtml(tr("<p><i>Select a call in the list to see its details and transcript.</i></p>"));
+    m_transcript->setNoTranscript(tr("Select a call in the list to listen to it and read its transcript."));
+    m_player->unload(QString());
 }
 
 void CallDetailPane::showCall(const QString& callId)
@@ -96,21 +116,80 @@ void CallDetailPane::showCall(const QString& callId)
         return;
     }
     m_callId = callId;
-    m_service->post<Detail>(
-        this, [callId](Cache& cache) { return load(cache, callId); },
-        [this, callId](Detail d) {
-            if (callId != m_callId) {
+    m_player->unload(tr("Loading the audio…"));
+    m_service->post<CallMedia>(
+        this, [callId](Cache& cache) { return CallMedia::load(cache, callId); },
+        [this](CallMedia media) {
+            if (media.callId != m_callId) {
+                Files::wipe(media.audio);
                 return;
             }
-            if (!d.error.isEmpty()) {
-                m_header->setText(callId.toHtmlEscaped());
-                m_transcript->setHtml(QStringLiteral("<p>%1</p>").arg(d.error.toHtmlEscaped()));
-            } else {
-                m_header->setText(d.header);
-                m_transcript->setHtml(d.transcriptHtml);
+            if (!media.error.isEmpty()) {
+                m_header->setText(media.callId.toHtmlEscaped());
+                m_transcript->setNoTranscript(media.error);
+                m_player->unload(media.error);
+                Q_EMIT loaded(media.callId);
+                Q_EMIT audioReady(media.callId, false);
+                return;
             }
-            Q_EMIT loaded(callId);
+            m_header->setText(headerOf(media.call));
+            QList<double> turns;
+            if (media.transcript.isEmpty()) {
+                m_transcript->setNoTranscript(tr("This call has no transcript: the provider did not send one."));
+            } else if (auto t = Transcript::parse(media.transcript, media.callId)) {
+                m_transcript->setTranscript(t.value());
+                for (const auto& s : t->segments) {
+                    turns << s.startS;
+                }
+            } else {
+                m_transcript->setNoTranscript(t.errorMessage());
+            }
+            Files::wipe(media.transcript);
+            m_player->setTurns(turns);
+            Q_EMIT loaded(media.callId);
+            if (media.audio.isEmpty()) {
+                m_player->unload(media.audioError);
+                Q_EMIT audioReady(media.callId, false);
+                return;
+            }
+            // Decoding (up to seconds for a long Opus call) runs on a pool thread; the bytes are wiped after.
+            auto* watcher = new QFutureWatcher<Decoded>(this);
+            const QString id = media.callId;
+            connect(watcher, &QFutureWatcher<Decoded>::finished, this, [this, watcher, id] {
+                watcher->deleteLater();
+                Decoded decoded = watcher->result();
+                if (id != m_callId) {
+                    return;
+                }
+                if (!decoded) {
+                    m_player->unload(tr("The audio cannot be played: %1").arg(decoded.errorMessage()));
+                    Q_EMIT audioReady(id, false);
+                    return;
+                }
+                m_player->load(decoded.value());
+                Q_EMIT audioReady(id, true);
+            });
+            watcher->setFuture(QtConcurrent::run([bytes = std::move(media.audio), layout = media.call.channelLayout]() mutable {
+                Decoded d = CallAudio::decode(bytes, layout);
+                Files::wipe(bytes);
+                return d;
+            }));
         });
+}
+
+void CallDetailPane::findNext()
+{
+    const QString text = m_find->text();
+    if (text.isEmpty()) {
+        return;
+    }
+    m_transcript->setFollowing(false);
+    if (!m_transcript->find(text)) {
+        QTextCursor c = m_transcript->textCursor();
+        c.movePosition(QTextCursor::Start);
+        m_transcript->setTextCursor(c);
+        m_transcript->find(text);
+    }
 }
 
 QString CallDetailPane::transcriptText() const

@@ -3,7 +3,8 @@
 #include <QWidget>
 
 class QLabel;
-class QTextBrowser;
+class QLineEdit;
+class QPushButton;
 
 namespace Earmark {
 class CacheService;
@@ -11,28 +12,44 @@ class CacheService;
 
 namespace Earmark::Gui {
 
-// The selected call: its facts and its transcript (speaker turns with times). Decrypted text lives only in this
-// widget's memory. Calls without a transcript say so plainly.
+class PlayerWidget;
+class TranscriptView;
+
+// The selected call: its facts, the player and the transcript that follows playback. The call's audio is
+// decrypted on the cache's worker thread and decoded on another, into memory only; the window never waits.
 class CallDetailPane : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit CallDetailPane(QWidget* parent = nullptr);
+    ~CallDetailPane() override;
+
     void setService(CacheService* service) { m_service = service; }
     void showCall(const QString& callId);
     void clear();
+    QString currentCallId() const { return m_callId; }
     QString transcriptText() const;
     QString headerText() const;
+    PlayerWidget* player() const { return m_player; }
+    TranscriptView* transcript() const { return m_transcript; }
 
 Q_SIGNALS:
+    // The call's details and transcript are shown (its audio may still be decoding).
     void loaded(const QString& callId);
+    // Its audio is ready to play (or known to be unavailable).
+    void audioReady(const QString& callId, bool available);
 
 private:
+    void findNext();
+
     CacheService* m_service = nullptr;
     QString m_callId;
     QLabel* m_header;
-    QTextBrowser* m_transcript;
+    PlayerWidget* m_player;
+    TranscriptView* m_transcript;
+    QLineEdit* m_find;
+    QPushButton* m_backToPlayback;
 };
 
 } // namespace Earmark::Gui

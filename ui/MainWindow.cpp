@@ -5,6 +5,8 @@
 #include "MessageBox.h"
 #include "RejectionsDialog.h"
 #include "SyncController.h"
+#include "PlayerWidget.h"
+#include "ShortcutsDialog.h"
 #include "browse/CacheService.h"
 #include "browse/CallListModel.h"
 
@@ -133,6 +135,15 @@ void MainWindow::buildActions()
     auto* quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     auto* about = new QAction(tr("&About Earmark"), this);
+    auto* shortcuts = new QAction(tr("&Keyboard shortcuts…"), this);
+    shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(shortcuts, &QAction::triggered, this, [this] {
+        QList<QAction*> all = m_detail->player()->actions();
+        all += {m_syncAction, m_revealAction};
+        auto* dialog = new ShortcutsDialog(all, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
 
     connect(m_syncAction, &QAction::triggered, this, [this] { m_sync->start(); });
     connect(m_cancelAction, &QAction::triggered, m_sync, &SyncController::cancel);
@@ -158,7 +169,11 @@ void MainWindow::buildActions()
     auto* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_revealAction);
     view->addAction(m_rejectedAction);
-    menuBar()->addMenu(tr("&Help"))->addAction(about);
+    auto* playback = menuBar()->addMenu(tr("&Playback"));
+    playback->addActions(m_detail->player()->actions());
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(shortcuts);
+    help->addAction(about);
 }
 
 void MainWindow::cacheReady()

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "cache/CallRecord.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace Earmark {
+
+class Cache;
+
+// What the player needs of one call, read on the cache's worker thread: the original audio file's bytes
+// (decrypted into memory; fetched from the store and cached first when needed) and the transcript.
+struct CallMedia
+{
+    QString callId;
+    CallRecord call;
+    QByteArray audio; // plaintext: memory only, wiped by the receiver
+    QByteArray transcript; // JSON, empty when the call has none
+    QString audioError; // why there is no audio (the call stays listed)
+    QString error; // the call cannot be shown at all
+
+    static CallMedia load(Cache& cache, const QString& callId);
+};
+
+} // namespace Earmark

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "player/PlayerEngine.h"
+
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QSlider;
+class QTimer;
+class QToolButton;
+
+namespace Earmark::Gui {
+
+class WaveformWidget;
+
+// The review player: transport, skips, speed with pitch kept, speaker solo, region loop, volume, and the waveform.
+// Every action has a shortcut (actions()); the shortcuts dialog lists them.
+class PlayerWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PlayerWidget(QWidget* parent = nullptr);
+    ~PlayerWidget() override;
+
+    PlayerEngine* engine() { return &m_engine; }
+    WaveformWidget* waveform() const { return m_waveform; }
+    QList<QAction*> actions() const { return m_actions; }
+    QAction* action(const QString& objectName) const;
+
+    void load(std::shared_ptr<const CallAudio> audio);
+    void unload(const QString& message);
+    void setStatus(const QString& message);
+    // Speaker turn starts (from the transcript), for next/previous turn.
+    void setTurns(const QList<double>& starts) { m_turns = starts; }
+    QString timeText() const;
+
+Q_SIGNALS:
+    void positionChanged(double seconds);
+    void followRequested();
+
+private:
+    QAction* addAction(const QString& name, const QString& text, const QList<QKeySequence>& keys,
+                       Qt::ShortcutContext context = Qt::WindowShortcut);
+    void buildActions();
+    void stepSpeed(int direction);
+    void setSpeedIndex(int index);
+    void jumpTurn(int direction);
+    void tick();
+    void updateButtons();
+
+    PlayerEngine m_engine;
+    WaveformWidget* m_waveform;
+    QToolButton* m_play;
+    QComboBox* m_speed;
+    QComboBox* m_listen;
+    QToolButton* m_loop;
+    QSlider* m_volume;
+    QLabel* m_time;
+    QLabel* m_status;
+    QTimer* m_ticker;
+    QList<QAction*> m_actions;
+    QList<double> m_turns;
+    double m_lastSlowSpeed = 0.75;
+};
+
+} // namespace Earmark::Gui

@@ -1,0 +1,150 @@
+#include "TranscriptView.h"
+
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QUrl>
+
+namespace Earmark::Gui {
+
+namespace {
+QString clock(double s)
+{
+    const int t = static_cast<int>(s);
+    return QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
+}
+} // namespace
+
+TranscriptView::TranscriptView(QWidget* parent)
+    : QTextBrowser(parent)
+{
+    setObjectName(QStringLiteral("transcript"));
+    setOpenLinks(false);
+    setOpenExternalLinks(false);
+    connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        bool ok = false;
+        const int index = url.path().toInt(&ok);
+        if (url.scheme() == QLatin1String("w") && ok && index >= 0 && index < m_words.size()) {
+            Q_EMIT seekRequested(m_words.at(index).start);
+        }
+    });
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        if (!m_autoScrolling && m_following) {
+            setFollowing(false); // a hand scroll unlocks following
+        }
+    });
+}
+
+void TranscriptView::setNoTranscript(const QString& message)
+{
+    m_words.clear();
+    m_current = -1;
+    setHtml(QStringLiteral("<p><i>%1</i></p>").arg(message.toHtmlEscaped()));
+}
+
+void TranscriptView::setTranscript(const Transcript& t)
+{
+    m_words.clear();
+    m_current = -1;
+    const QString link = palette().color(QPalette::Text).name();
+    QString html = QStringLiteral("<style>a { text-decoration: none; color: %1; }</style>").arg(link);
+    for (const TranscriptSegment& s : t.segments) {
+        const QString who = s.speaker == QLatin1String("agent") ? tr("Agent")
+            : s.speaker == QLatin1String("respondent")           ? tr("Respondent")
+                                                                 : tr("Other");
+        html += QStringLiteral("<p><b>%1</b> <span style='color:gray'>%2</span><br>").arg(who, clock(s.startS));
+        if (s.words.isEmpty()) {
+            // No word times: the whole turn seeks to its start.
+            m_words.append({s.startS, s.endS, -1, 0, s.text});
+            html += QStringLiteral("<a href='w:%1'>%2</a>").arg(m_words.size() - 1).arg(s.text.toHtmlEscaped());
+        } else {
+            for (const TranscriptWord& w : s.words) {
+                m_words.append({w.startS, w.endS, -1, 0, w.text});
+                html += QStringLiteral("<a href='w:%1'>%2</a> ").arg(m_words.size() - 1).arg(w.text.toHtmlEscaped());
+            }
+        }
+        html += QStringLiteral("</p>");
+    }
+    setHtml(html);
+    locateWords();
+}
+
+void TranscriptView::locateWords()
+{
+    for (QTextBlock b = document()->begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            const QString href = f.charFormat().anchorHref();
+            if (href.startsWith(QLatin1String("w:"))) {
+                const int index = href.mid(2).toInt();
+                if (index >= 0 && index < m_words.size() && m_words[index].position < 0) {
+                    m_words[index].position = f.position();
+                    m_words[index].length = f.length();
+                }
+            }
+        }
+    }
+}
+
+QString TranscriptView::wordText(int index) const
+{
+    return index >= 0 && index < m_words.size() ? m_words.at(index).text : QString();
+}
+
+QRect TranscriptView::wordRect(int index) const
+{
+    if (index < 0 || index >= m_words.size() || m_words.at(index).position < 0) {
+        return {};
+    }
+    QTextCursor c(document());
+    c.setPosition(m_words.at(index).position + 1);
+    return cursorRect(c);
+}
+
+void TranscriptView::setFollowing(bool following)
+{
+    if (m_following == following) {
+        return;
+    }
+    m_following = following;
+    if (following && m_current >= 0) {
+        highlight(m_current);
+    }
+    Q_EMIT followChanged(following);
+}
+
+void TranscriptView::setPosition(double seconds)
+{
+    // The last word that has started by now.
+    auto it = std::upper_bound(m_words.cbegin(), m_words.cend(), seconds,
+                               [](double s, const Word& w) { return s < w.start; });
+    const int index = static_cast<int>(it - m_words.cbegin()) - 1;
+    if (index != m_current) {
+        highlight(index);
+    }
+}
+
+void TranscriptView::highlight(int index)
+{
+    m_current = index;
+    QList<QTextEdit::ExtraSelection> selections;
+    if (index >= 0 && m_words.at(index).position >= 0) {
+        QTextEdit::ExtraSelection sel;
+        sel.cursor = QTextCursor(document());
+        sel.cursor.setPosition(m_words.at(index).position);
+        sel.cursor.setPosition(m_words.at(index).position + m_words.at(index).length, QTextCursor::KeepAnchor);
+        sel.format.setBackground(palette().color(QPalette::Highlight));
+        sel.format.setForeground(palette().color(QPalette::HighlightedText));
+        selections << sel;
+        if (m_following) {
+            const QRect r = cursorRect(sel.cursor);
+            if (r.top() < 0 || r.bottom() > viewport()->height()) {
+                m_autoScrolling = true;
+                verticalScrollBar()->setValue(verticalScrollBar()->value() + r.top() - viewport()->height() / 3);
+                m_autoScrolling = false;
+            }
+        }
+    }
+    setExtraSelections(selections);
+}
+
+} // namespace Earmark::Gui

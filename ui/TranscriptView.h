@@ -1,0 +1,52 @@
+#pragma once
+
+#include "store/Transcript.h"
+
+#include <QTextBrowser>
+
+namespace Earmark::Gui {
+
+// Speaker turns with times; every word can be clicked to seek there; the word being played is highlighted and
+// followed (scroll lock), until the reviewer scrolls by hand, which unlocks following (followChanged(false)).
+class TranscriptView : public QTextBrowser
+{
+    Q_OBJECT
+
+public:
+    explicit TranscriptView(QWidget* parent = nullptr);
+
+    void setTranscript(const Transcript& transcript);
+    void setNoTranscript(const QString& message);
+    void setPosition(double seconds);
+    void setFollowing(bool following);
+    bool following() const { return m_following; }
+    // The word highlighted now (-1: none) and its text, for tests and accessibility.
+    int currentWord() const { return m_current; }
+    QString wordText(int index) const;
+    int wordCount() const { return static_cast<int>(m_words.size()); }
+    // The document position of word index (to click it in tests).
+    QRect wordRect(int index) const;
+
+Q_SIGNALS:
+    void seekRequested(double seconds);
+    void followChanged(bool following);
+
+private:
+    struct Word
+    {
+        double start;
+        double end;
+        int position = -1;
+        int length = 0;
+        QString text;
+    };
+    void locateWords();
+    void highlight(int index);
+
+    QList<Word> m_words;
+    int m_current = -1;
+    bool m_following = true;
+    bool m_autoScrolling = false;
+};
+
+} // namespace Earmark::Gui
