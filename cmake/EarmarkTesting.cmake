@@ -9,8 +9,11 @@ function(earmark_add_test name)
     if(NOT ARG_TIMEOUT)
         set(ARG_TIMEOUT 300)
     endif()
+    # A private temporary folder per test: what a test finds there was written by the code under test.
+    set(_tmp ${CMAKE_CURRENT_BINARY_DIR}/${name}-tmp)
+    file(MAKE_DIRECTORY ${_tmp})
     set_tests_properties(${name} PROPERTIES
         TIMEOUT ${ARG_TIMEOUT}
         LABELS "${ARG_LABELS}"
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;EARMARK_TEST_BINARY_DIR=${PROJECT_BINARY_DIR};EARMARK_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;TMPDIR=${_tmp};EARMARK_TEST_BINARY_DIR=${PROJECT_BINARY_DIR};EARMARK_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
 endfunction()

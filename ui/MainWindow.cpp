@@ -105,7 +105,9 @@ MainWindow::MainWindow(CacheService* service, const QString& cacheDir, QWidget* 
     QSettings settings;
     resize(1280, 800);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray())) {
+        m_splitter->setSizes({620, 660});
+    }
     if (!m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/columns")).toByteArray())) {
         // First start: columns sized for their usual contents.
         const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));

@@ -57,9 +57,14 @@ void TranscriptView::setTranscript(const Transcript& t)
             m_words.append({s.startS, s.endS, -1, 0, s.text});
             html += QStringLiteral("<a href='w:%1'>%2</a>").arg(m_words.size() - 1).arg(s.text.toHtmlEscaped());
         } else {
-            for (const TranscriptWord& w : s.words) {
+            // Show the turn's own text (punctuation included) when its tokens line up with the timed words.
+            const QStringList tokens = s.text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            const bool aligned = tokens.size() == s.words.size();
+            for (int i = 0; i < s.words.size(); ++i) {
+                const TranscriptWord& w = s.words.at(i);
                 m_words.append({w.startS, w.endS, -1, 0, w.text});
-                html += QStringLiteral("<a href='w:%1'>%2</a> ").arg(m_words.size() - 1).arg(w.text.toHtmlEscaped());
+                const QString shown = aligned ? tokens.at(i) : w.text;
+                html += QStringLiteral("<a href='w:%1'>%2</a> ").arg(m_words.size() - 1).arg(shown.toHtmlEscaped());
             }
         }
         html += QStringLiteral("</p>");

@@ -1,0 +1,237 @@
+#include "CallDetailPane.h"
+#include "MainWindow.h"
+#include "PlayerWidget.h"
+#include "TranscriptView.h"
+#include "UnlockFlow.h"
+#include "WaveformWidget.h"
+#include "browse/CacheService.h"
+#include "browse/CallListModel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QScrollBar>
+#include <QTest>
+
+#include "TestSupport.h"
+
+using namespace Earmark;
+using namespace Earmark::Gui;
+
+// The review player in the real main window, on a real demo call, playing to the PulseAudio null sink.
+class TestReviewPlayer : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_root;
+    QString m_store;
+    QString m_cache;
+    QString m_pass;
+    std::unique_ptr<CacheService> m_service;
+    std::unique_ptr<MainWindow> m_window;
+
+    PlayerWidget* player() const { return m_window->detailPane()->player(); }
+    PlayerEngine* engine() const { return player()->engine(); }
+    QAction* action(const char* name) const { return player()->action(QLatin1String(name)); }
+
+    // Selects the first stereo call with a transcript and waits until its audio is ready.
+    void openAReviewableCall()
+    {
+        QSignalSpy count(m_window->model(), &CallListModel::countChanged);
+        if (m_window->model()->rowCount() == 0) {
+            QVERIFY(count.wait(15000));
+        }
+        for (int row = 0; row < m_window->model()->rowCount(); ++row) {
+            if (!m_window->model()->rowAt(row)) {
+                QSignalSpy page(m_window->model(), &CallListModel::pageLoaded);
+                QVERIFY(page.wait(10000));
+            }
+            if (m_window->model()->index(row, static_cast<int>(CallColumn::Transcript)).data().toString().isEmpty()) {
+                continue;
+            }
+            QSignalSpy ready(m_window->detailPane(), &CallDetailPane::audioReady);
+            m_window->callView()->setCurrentIndex(m_window->model()->index(row, 0));
+            QVERIFY(ready.wait(20000));
+            QVERIFY(ready.first().at(1).toBool());
+            if (engine()->audio()->speakersSeparable()) {
+                return;
+            }
+        }
+        QFAIL("no stereo call with a transcript in the demo store");
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_store = m_root.filePath(QStringLiteral("store"));
+        m_cache = m_root.filePath(QStringLiteral("cache"));
+        m_pass = m_root.filePath(QStringLiteral("pass"));
+        Test::writeFile(m_pass, "otter velvet cinnamon harbour 31\n");
+        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), m_store, QStringLiteral("--calls"), QStringLiteral("12")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        // Metadata only: the player fetches, verifies and encrypts the audio when the call is opened.
+        r = Test::runCli({QStringLiteral("--cache"), m_cache, QStringLiteral("--passphrase-file"), m_pass,
+                          QStringLiteral("sync"), QStringLiteral("--store"), m_store});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    void init()
+    {
+        QSettings().clear();
+        m_service = std::make_unique<CacheService>();
+        m_window = std::make_unique<MainWindow>(m_service.get(), m_cache);
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        auto* flow = new UnlockFlow(m_cache, m_pass, m_service.get(), m_window.get());
+        QSignalSpy unlocked(flow, &UnlockFlow::unlocked);
+        connect(flow, &UnlockFlow::unlocked, m_window.get(), &MainWindow::cacheReady);
+        flow->start();
+        QVERIFY(unlocked.wait(20000));
+        openAReviewableCall();
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_service.reset();
+    }
+
+    void playPauseAndSeekOnTheWaveform()
+    {
+        action("playPause")->trigger();
+        QCOMPARE(engine()->state(), PlayerEngine::State::Playing);
+        QTest::qWait(700);
+        const double played = engine()->position();
+        QVERIFY2(played > 0.4 && played < 0.95, qPrintable(QString::number(played)));
+        QVERIFY(player()->timeText().startsWith(QLatin1String("0:00.")));
+        action("playPause")->trigger();
+        QCOMPARE(engine()->state(), PlayerEngine::State::Paused);
+        const double paused = engine()->position();
+        QTest::qWait(300);
+        QVERIFY(std::abs(engine()->position() - paused) < 0.02);
+        // A click in the middle of the waveform seeks to the middle of the call.
+        WaveformWidget* wave = player()->waveform();
+        QTest::mouseClick(wave, Qt::LeftButton, {}, QPoint(wave->width() / 2, wave->height() / 2));
+        QVERIFY2(std::abs(engine()->position() - engine()->duration() / 2) < engine()->duration() / wave->width() + 0.01,
+                 qPrintable(QString::number(engine()->position())));
+        action("playPause")->trigger();
+        QTest::qWait(400);
+        QVERIFY(engine()->position() > engine()->duration() / 2 + 0.2);
+        // Skips.
+        const double before = engine()->position();
+        action("back5")->trigger();
+        QVERIFY(std::abs(engine()->position() - (before - 5)) < 0.3);
+    }
+
+    void speedAndSoloFromTheKeyboard()
+    {
+        auto* speed = player()->findChild<QComboBox*>(QStringLiteral("speed"));
+        QCOMPARE(engine()->speed(), 1.0);
+        QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier); // faster
+        QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+        QCOMPARE(engine()->speed(), 1.25);
+        QCOMPARE(speed->currentData().toDouble(), 1.25);
+        QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier); // slower
+        QCOMPARE(engine()->speed(), 1.125);
+        action("playPause")->trigger();
+        QTest::qWait(1000);
+        const double p = engine()->position();
+        QVERIFY2(p > 0.9 && p < 1.35, qPrintable(QString::number(p)));
+        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::AltModifier);
+        QCOMPARE(engine()->listen(), Listen::Agent);
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::AltModifier);
+        QCOMPARE(engine()->listen(), Listen::Respondent);
+        QTest::keyClick(m_window.get(), Qt::Key_0, Qt::AltModifier);
+        QCOMPARE(engine()->listen(), Listen::Both);
+    }
+
+    void loopADraggedRegion()
+    {
+        WaveformWidget* wave = player()->waveform();
+        const int x0 = wave->xAt(2.0);
+        const int x1 = wave->xAt(3.5);
+        const int y = wave->height() / 2;
+        QTest::mousePress(wave, Qt::LeftButton, {}, QPoint(x0, y));
+        QTest::mouseMove(wave, QPoint((x0 + x1) / 2, y));
+        QTest::mouseMove(wave, QPoint(x1, y));
+        QTest::mouseRelease(wave, Qt::LeftButton, {}, QPoint(x1, y));
+        QVERIFY(wave->hasSelection());
+        action("loop")->setChecked(true);
+        QVERIFY(engine()->looping());
+        QVERIFY(std::abs(engine()->loopStart() - 2.0) < 0.2);
+        action("playPause")->trigger();
+        for (int i = 0; i < 12; ++i) {
+            QTest::qWait(200);
+            const double p = engine()->position();
+            QVERIFY2(p >= engine()->loopStart() - 0.01 && p <= engine()->loopEnd() + 0.01, qPrintable(QString::number(p)));
+        }
+        action("loop")->setChecked(false);
+        QVERIFY(!engine()->looping());
+    }
+
+    void clickingATranscriptWordSeeksThereAndTheWordFollows()
+    {
+        TranscriptView* t = m_window->detailPane()->transcript();
+        QVERIFY(t->wordCount() > 20);
+        const int target = t->wordCount() / 2;
+        t->setFollowing(false);
+        t->verticalScrollBar()->setValue(0);
+        // Bring the word into view, then click it like a person would.
+        QTextCursor c(t->document());
+        c.setPosition(0);
+        QRect r = t->wordRect(target);
+        if (r.bottom() > t->viewport()->height()) {
+            t->verticalScrollBar()->setValue(t->verticalScrollBar()->value() + r.top() - 20);
+            r = t->wordRect(target);
+        }
+        QTest::mouseClick(t->viewport(), Qt::LeftButton, {}, r.center());
+        QVERIFY(t->following());
+        QCOMPARE(t->currentWord(), target);
+        const double at = engine()->position();
+        action("playPause")->trigger();
+        QTest::qWait(1200);
+        QVERIFY(engine()->position() > at + 0.8);
+        QVERIFY(t->currentWord() > target); // the highlight moved on with playback
+    }
+
+    void nothingIsWrittenToDiskWhilePlaying()
+    {
+        action("playPause")->trigger();
+        QTest::qWait(1500);
+        action("stop")->trigger();
+        // Personal values of the call just played and the audio formats of the store: in no file of the cache or temp.
+        QList<QByteArray> needles = {QByteArrayLiteral("RIFF"), QByteArrayLiteral("OggS"), QByteArrayLiteral("fLaC")};
+        QDirIterator it(m_store, {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QJsonObject o = QJsonDocument::fromJson(Test::readFile(it.next())).object();
+            const QString phone = o.value(QStringLiteral("respondent")).toObject().value(QStringLiteral("phone_e164")).toString();
+            if (!phone.isEmpty()) {
+                needles << phone.toUtf8() << phone.mid(3).toUtf8();
+            }
+            const QString name = o.value(QStringLiteral("respondent")).toObject().value(QStringLiteral("name")).toString();
+            if (!name.isEmpty()) {
+                needles << name.toUtf8();
+            }
+        }
+        needles << m_window->detailPane()->transcriptText().section(QLatin1Char('\n'), 1, 1).toUtf8();
+        const QStringList cacheHits = Test::filesContaining(m_cache, needles);
+        QVERIFY2(cacheHits.isEmpty(), qPrintable(cacheHits.join(QLatin1Char('\n'))));
+        QStringList tmpHits = Test::filesContaining(QDir::tempPath(), needles);
+        tmpHits.removeIf([this](const QString& hit) { return hit.startsWith(m_root.path()); }); // the store itself
+        QVERIFY2(tmpHits.isEmpty(), qPrintable(tmpHits.join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_MAIN(TestReviewPlayer)
+#include "TestReviewPlayer.moc"
