@@ -3,6 +3,9 @@
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "UnlockFlow.h"
+#include "FirstRunFlow.h"
+#include "SetupDialog.h"
+#include "SyncController.h"
 #include "browse/CacheService.h"
 #include "cache/CacheFolder.h"
 #include "core/Files.h"
@@ -43,12 +46,30 @@ int run(int argc, char** argv)
     CacheService service;
     MainWindow window(&service, cacheDir);
     window.show();
-    auto* unlock = new UnlockFlow(cacheDir, passphraseFile, &service, &window);
-    QObject::connect(unlock, &UnlockFlow::unlocked, &window, &MainWindow::cacheReady);
-    QObject::connect(unlock, &UnlockFlow::failed, &window, [&window](const QString& message) {
+    const auto fail = [&window](const QString& message) {
         MessageBox::critical(&window, QObject::tr("Earmark cannot open the cache"), message);
         QApplication::exit(1);
-    });
+    };
+    if (!CacheFolder(cacheDir).exists()) {
+        // First start: the set-up, then the new cache and its first sync.
+        auto* setup = new SetupDialog(cacheDir, &window);
+        auto* flow = new FirstRunFlow(cacheDir, &service, &window);
+        QObject::connect(setup, &QDialog::rejected, &app, [] { QApplication::exit(0); });
+        QObject::connect(setup, &QDialog::accepted, &window, [setup, flow] {
+            flow->start(setup->storePath(), setup->useDemoStore(), setup->keyMode(), setup->passphrase());
+        });
+        QObject::connect(flow, &FirstRunFlow::progress, &window, [&window](const QString& m) { window.showMessage(m); });
+        QObject::connect(flow, &FirstRunFlow::failed, &window, fail);
+        QObject::connect(flow, &FirstRunFlow::ready, &window, [&window](const QString& store) {
+            window.cacheReady();
+            window.syncController()->start(store);
+        });
+        QTimer::singleShot(0, setup, &QDialog::open);
+        return app.exec();
+    }
+    auto* unlock = new UnlockFlow(cacheDir, passphraseFile, &service, &window);
+    QObject::connect(unlock, &UnlockFlow::unlocked, &window, &MainWindow::cacheReady);
+    QObject::connect(unlock, &UnlockFlow::failed, &window, fail);
     QTimer::singleShot(0, unlock, &UnlockFlow::start); // from the event loop, so that exit() takes effect
     return app.exec();
 }

@@ -187,6 +187,11 @@ void MainWindow::cacheReady()
     m_view->setFocus();
 }
 
+void MainWindow::showMessage(const QString& message)
+{
+    m_status->setText(message);
+}
+
 void MainWindow::updateCount()
 {
     m_filters->setCount(m_model->totalCount(), m_model->isCounting());

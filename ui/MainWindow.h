@@ -33,6 +33,7 @@ public:
 
     // Called once the cache is open.
     void cacheReady();
+    void showMessage(const QString& message);
 
     CallListModel* model() const { return m_model; }
     QTableView* callView() const { return m_view; }

@@ -5,6 +5,10 @@
 #include "browse/CacheService.h"
 #include "browse/CallListModel.h"
 #include "cache/Statement.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QTableView>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -146,11 +150,51 @@ void BM_SortByDuration(benchmark::State& state)
     }
 }
 BENCHMARK(BM_SortByDuration)->Unit(benchmark::kMillisecond)->UseRealTime();
+// The review window on a cache, from construction to the first rows painted.
+void showWindow(benchmark::State& state, const QString& dir, const SecretKey& key)
+{
+    for (auto _ : state) {
+        CacheService service;
+        QEventLoop open;
+        service.open(dir, key.clone(), false, &open, [&](const QString&) { open.quit(); });
+        open.exec();
+        Gui::MainWindow window(&service, dir);
+        window.show();
+        window.cacheReady();
+        QEventLoop shown;
+        QObject::connect(window.model(), &CallListModel::countChanged, &shown, [&] {
+            if (window.model()->rowCount() == 0) {
+                shown.quit();
+            } else {
+                (void)window.model()->rowAt(0);
+            }
+        });
+        QObject::connect(window.model(), &CallListModel::pageLoaded, &shown, &QEventLoop::quit);
+        shown.exec();
+        window.callView()->viewport()->repaint();
+    }
+}
+
+void BM_WindowShown1M(benchmark::State& state)
+{
+    showWindow(state, g_dir.path(), g_key);
+}
+BENCHMARK(BM_WindowShown1M)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+void BM_WindowShownEmpty(benchmark::State& state)
+{
+    static QTemporaryDir empty;
+    static SecretKey key = SecretKey::random();
+    (void)Cache::open(CacheFolder(empty.path()), key, true);
+    showWindow(state, empty.path(), key);
+}
+BENCHMARK(BM_WindowShownEmpty)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 } // namespace
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
     if (qEnvironmentVariableIsEmpty("EARMARK_BENCH_QUICK")) {
         populate();
     }

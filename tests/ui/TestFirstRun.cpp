@@ -1,0 +1,106 @@
+#include "FirstRunFlow.h"
+#include "MainWindow.h"
+#include "SetupDialog.h"
+#include "SyncController.h"
+#include "browse/CacheService.h"
+#include "browse/CallListModel.h"
+#include "keys/KeyInfo.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "TestSupport.h"
+
+using namespace Earmark;
+using namespace Earmark::Gui;
+
+// First start: the set-up dialog as a person fills it in, then the new cache and its first sync in the window.
+class TestFirstRun : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_root;
+    QString m_store;
+
+    void runFirstStart(const QString& cacheDir, KeyMode mode, const QString& passphrase)
+    {
+        CacheService service;
+        MainWindow window(&service, cacheDir);
+        FirstRunFlow flow(cacheDir, &service);
+        QSignalSpy ready(&flow, &FirstRunFlow::ready);
+        QSignalSpy failed(&flow, &FirstRunFlow::failed);
+        connect(&flow, &FirstRunFlow::ready, &window, [&window](const QString& store) {
+            window.cacheReady();
+            window.syncController()->start(store);
+        });
+        QSignalSpy synced(window.syncController(), &SyncController::finished);
+        flow.start(m_store, false, mode, passphrase);
+        QVERIFY2(ready.wait(30000), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
+        QVERIFY(synced.wait(30000));
+        QTRY_COMPARE_WITH_TIMEOUT(window.model()->rowCount(), 5, 10000);
+        auto info = KeyInfo::load(cacheDir + QStringLiteral("/keyinfo.json"));
+        QVERIFY(info.ok());
+        QCOMPARE(info->mode, mode);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        m_store = m_root.filePath(QStringLiteral("store"));
+        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), m_store, QStringLiteral("--calls"), QStringLiteral("5")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    void theDialogGuidesAndRefusesWeakPassphrases()
+    {
+        SetupDialog dialog(m_root.filePath(QStringLiteral("c1")));
+        dialog.show();
+        QVERIFY(!dialog.canProceed()); // no folder yet
+        QTest::keyClicks(dialog.storeEdit(), m_root.path());
+        QVERIFY(!dialog.canProceed()); // a folder, but not a store
+        QVERIFY(dialog.findChildren<QLabel*>().size() > 0);
+        dialog.storeEdit()->setText(m_store);
+        QVERIFY(dialog.canProceed());
+        dialog.next();
+        QVERIFY(dialog.canProceed()); // keychain mode needs nothing more
+        dialog.passphraseChoice()->setChecked(true);
+        QVERIFY(!dialog.canProceed());
+        QTest::keyClicks(dialog.passphraseEdit(), QStringLiteral("password1"));
+        QVERIFY(!dialog.canProceed());
+        QVERIFY2(dialog.strengthLabel()->text().contains(QLatin1String("too easy to guess")), qPrintable(dialog.strengthLabel()->text()));
+        dialog.passphraseEdit()->setText(QStringLiteral("walrus pinecone tundra lilac 64"));
+        QVERIFY(!dialog.canProceed()); // not confirmed yet
+        QTest::keyClicks(dialog.repeatEdit(), QStringLiteral("walrus pinecone tundra lilac 64"));
+        QVERIFY(dialog.canProceed());
+        QCOMPARE(dialog.keyMode(), KeyMode::Passphrase);
+        QCOMPARE(dialog.storePath(), m_store);
+        dialog.demoChoice()->setChecked(true);
+        QVERIFY(dialog.storePath().endsWith(QLatin1String("demo-store")));
+        QVERIFY(dialog.useDemoStore());
+    }
+
+    void firstStartWithAPassphrase()
+    {
+        runFirstStart(m_root.filePath(QStringLiteral("pass-cache")), KeyMode::Passphrase, QStringLiteral("walrus pinecone tundra lilac 64"));
+    }
+
+    void firstStartWithTheKeychain()
+    {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+            QFAIL("no D-Bus session: run the tests through scripts/test");
+        }
+        runFirstStart(m_root.filePath(QStringLiteral("keychain-cache")), KeyMode::Keychain, {});
+    }
+};
+
+QTEST_MAIN(TestFirstRun)
+#include "TestFirstRun.moc"
