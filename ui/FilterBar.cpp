@@ -184,7 +184,9 @@ void FilterBar::loadChoices(CacheService* service)
             fill(m_disposition, tr("All dispositions"), same(c.dispositions));
             restore();
             m_restoring = false;
-            emitFilter();
+            if (!m_lastEmitted || !(*m_lastEmitted == filter())) {
+                emitFilter(); // only when the remembered choices change what is shown
+            }
         });
 }
 
@@ -237,7 +239,8 @@ void FilterBar::emitFilter()
     const QString typed = m_phone->text().trimmed();
     m_phoneProblem->setText(!typed.isEmpty() && !Phone::normalise(typed) ? tr("Not a phone number yet") : QString());
     save();
-    Q_EMIT filterChanged(filter());
+    m_lastEmitted = filter();
+    Q_EMIT filterChanged(*m_lastEmitted);
 }
 
 void FilterBar::restore()

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QDateEdit;
 class QCheckBox;
@@ -33,6 +35,8 @@ public:
     CallFilter filter() const;
     void setCount(int count, bool counting);
     QLineEdit* phoneEdit() const { return m_phone; }
+    // Emits the current filter now (without the typing delay).
+    void apply() { emitFilter(); }
 
 Q_SIGNALS:
     void filterChanged(const Earmark::CallFilter& filter);
@@ -59,6 +63,7 @@ private:
     QLabel* m_count;
     QTimer* m_debounce;
     bool m_restoring = false;
+    std::optional<CallFilter> m_lastEmitted;
 };
 
 } // namespace Earmark::Gui

@@ -182,8 +182,9 @@ void MainWindow::cacheReady()
 {
     setEnabled(true);
     setWindowTitle(tr("Earmark — %1").arg(QDir::toNativeSeparators(m_cacheDir)));
+    // The rows first; the filter choices (distinct values over all calls) after them.
+    m_filters->apply();
     m_filters->loadChoices(m_service);
-    m_model->setFilter(m_filters->filter());
     m_view->setFocus();
 }
 
