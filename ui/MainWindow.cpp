@@ -23,6 +23,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -111,7 +112,7 @@ MainWindow::MainWindow(CacheService* service, const QString& cacheDir, QWidget* 
     if (!m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/columns")).toByteArray())) {
         // First start: columns sized for their usual contents.
         const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-        const int widths[] = {11, 5, 9, 8, 10, 7, 6, 7};
+        const int widths[] = {10, 6, 9, 8, 9, 7, 6, 7};
         for (int c = 0; c < static_cast<int>(CallColumn::Count); ++c) {
             m_view->setColumnWidth(c, widths[c] * em);
         }
@@ -182,9 +183,20 @@ void MainWindow::cacheReady()
 {
     setEnabled(true);
     setWindowTitle(tr("Earmark — %1").arg(QDir::toNativeSeparators(m_cacheDir)));
-    // The rows first; the filter choices (distinct values over all calls) after them.
+    // The rows first; the filter choices after the first rows are in (the worker runs one job at a time).
+    auto done = std::make_shared<bool>(false);
+    auto loadChoices = [this, done] {
+        if (!*done) {
+            *done = true;
+            m_filters->loadChoices(m_service);
+        }
+    };
+    connect(m_model, &CallListModel::pageLoaded, this, loadChoices, Qt::SingleShotConnection);
+    connect(m_model, &CallListModel::countChanged, this, [this, loadChoices](int count) {
+        // No rows to wait for, or a hidden list that asks for none: load them anyway.
+        count == 0 ? loadChoices() : QTimer::singleShot(1000, this, loadChoices);
+    }, Qt::SingleShotConnection);
     m_filters->apply();
-    m_filters->loadChoices(m_service);
     m_view->setFocus();
 }
 

@@ -50,6 +50,7 @@ PlayerWidget::PlayerWidget(QWidget* parent)
     m_listen->setObjectName(QStringLiteral("listen"));
     m_volume->setRange(0, 100);
     m_volume->setValue(100);
+    m_volume->setMinimumWidth(70);
     m_volume->setMaximumWidth(120);
     m_volume->setToolTip(tr("Volume"));
     m_time->setObjectName(QStringLiteral("time"));
