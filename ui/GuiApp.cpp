@@ -12,9 +12,15 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTimer>
 
 #include <sys/resource.h>
+
+static void initIcons()
+{
+    Q_INIT_RESOURCE(icons); // resources of a static library
+}
 
 namespace Earmark::Gui {
 
@@ -28,6 +34,9 @@ int run(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("earmark"));
     QApplication::setApplicationDisplayName(QStringLiteral("Earmark"));
     QApplication::setApplicationVersion(QStringLiteral(EARMARK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("earmark"));
+    initIcons();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/earmark/icons/earmark.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Review recorded survey calls."));

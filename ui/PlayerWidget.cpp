@@ -303,6 +303,9 @@ void PlayerWidget::load(std::shared_ptr<const CallAudio> audio)
     m_engine.setListen(static_cast<Listen>(m_listen->currentData().toInt()));
     m_engine.setVolume(m_volume->value() / 100.0);
     m_waveform->setAudio(audio);
+    if (m_turns.isEmpty()) {
+        m_turns = audio->turnStarts(); // no transcript: turns from the speakers' channels
+    }
     const bool separable = audio->speakersSeparable();
     m_listen->setEnabled(separable);
     m_listen->setToolTip(separable ? QString() : tr("This recording has both speakers on one channel"));

@@ -156,6 +156,7 @@ void WaveformWidget::mousePressEvent(QMouseEvent* event)
     if (event->button() == Qt::LeftButton && m_audio) {
         m_pressX = event->position().toPoint().x();
         m_dragging = false;
+        m_scrubbing = std::abs(m_pressX - xAt(m_position)) <= 6;
     }
 }
 
@@ -168,10 +169,10 @@ void WaveformWidget::mouseMoveEvent(QMouseEvent* event)
     if (std::abs(x - m_pressX) > 4) {
         m_dragging = true;
     }
-    if (m_dragging) {
-        setSelection(secondsAt(m_pressX), secondsAt(x));
-    } else {
+    if (m_scrubbing) {
         Q_EMIT seekRequested(secondsAt(x));
+    } else if (m_dragging) {
+        setSelection(secondsAt(m_pressX), secondsAt(x));
     }
 }
 
@@ -181,7 +182,9 @@ void WaveformWidget::mouseReleaseEvent(QMouseEvent* event)
         return;
     }
     const int x = event->position().toPoint().x();
-    if (m_dragging) {
+    if (m_scrubbing && m_dragging) {
+        Q_EMIT seekRequested(secondsAt(x));
+    } else if (m_dragging) {
         setSelection(secondsAt(m_pressX), secondsAt(x));
         Q_EMIT selectionChanged(m_selStart, m_selEnd);
     } else {
@@ -189,6 +192,7 @@ void WaveformWidget::mouseReleaseEvent(QMouseEvent* event)
     }
     m_pressX = -1;
     m_dragging = false;
+    m_scrubbing = false;
 }
 
 } // namespace Earmark::Gui

@@ -11,7 +11,8 @@ namespace Earmark::Gui {
 
 // The call as lanes of peaks: agent above, respondent below (one lane for mono or mixed calls), the playhead and
 // the selected region. Click to seek, drag to select a region (to loop it). Colours come from the palette and the
-// lanes are labelled in text, so nothing relies on colour alone.
+// lanes are labelled in text, so nothing relies on colour alone. Dragging the playhead scrubs (seeks as it moves);
+// dragging anywhere else selects.
 class WaveformWidget : public QWidget
 {
     Q_OBJECT
@@ -60,6 +61,7 @@ private:
     double m_selEnd = 0;
     int m_pressX = -1;
     bool m_dragging = false;
+    bool m_scrubbing = false; // the press grabbed the playhead: dragging seeks
 };
 
 } // namespace Earmark::Gui

@@ -2,6 +2,7 @@
 
 #include "audio/AudioDecoder.h"
 
+#include <QList>
 #include <QVector>
 
 #include <memory>
@@ -25,6 +26,13 @@ struct CallAudio
     ~CallAudio();
     double durationS() const { return sampleRate ? double(frames) / sampleRate : 0; }
     bool speakersSeparable() const { return agentChannel >= 0 && respondentChannel >= 0; }
+
+    // Computes peaks from samples (min/max of every sample per block and channel).
+    void computePeaks();
+
+    // Where each speaker turn starts, from the two speakers' channels (for calls without a transcript): a turn
+    // starts when the other speaker takes over after a pause. Empty when the speakers share a channel.
+    QList<double> turnStarts() const;
 
     // Decodes audio bytes (from the cache) and computes peaks; channelLayout is the sidecar's JSON text.
     static Result<std::shared_ptr<CallAudio>> decode(const QByteArray& bytes, const QString& channelLayout);

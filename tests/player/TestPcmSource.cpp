@@ -148,6 +148,30 @@ private Q_SLOTS:
         const qint64 at = s.sourceFrameAt(20000);
         QVERIFY2(std::abs(at - (12000 + 8000)) < 800, qPrintable(QString::number(at)));
     }
+
+    void turnsFromTheSpeakersChannels()
+    {
+        // Agent speaks 0-2 s, respondent 2.5-4 s, agent again 5-6 s.
+        auto a = std::make_shared<CallAudio>();
+        a->sampleRate = 8000;
+        a->channels = 2;
+        a->frames = 6 * 8000;
+        a->agentChannel = 1;
+        a->respondentChannel = 0;
+        a->samples.resize(a->frames * 2);
+        for (qint64 f = 0; f < a->frames; ++f) {
+            const double t = f / 8000.0;
+            const qint16 v = static_cast<qint16>(9000 * std::sin(2 * M_PI * 200 * t));
+            a->samples[2 * f + 1] = (t < 2.0 || t >= 5.0) ? v : 0;
+            a->samples[2 * f] = (t >= 2.5 && t < 4.0) ? v : 0;
+        }
+        a->computePeaks();
+        const QList<double> turns = a->turnStarts();
+        QCOMPARE(turns.size(), 3);
+        QVERIFY(std::abs(turns.at(0) - 0.0) < 0.05);
+        QVERIFY(std::abs(turns.at(1) - 2.5) < 0.05);
+        QVERIFY(std::abs(turns.at(2) - 5.0) < 0.05);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPcmSource)
