@@ -1,5 +1,12 @@
 #include "FirstRunFlow.h"
 #include "MainWindow.h"
+#include "MessageBox.h"
+#include "UnlockFlow.h"
+#include "keys/CacheUnlocker.h"
+
+#include <QAction>
+#include <QDir>
+#include <qt6keychain/keychain.h>
 #include "SetupDialog.h"
 #include "SyncController.h"
 #include "browse/CacheService.h"
@@ -99,6 +106,50 @@ private Q_SLOTS:
             QFAIL("no D-Bus session: run the tests through scripts/test");
         }
         runFirstStart(m_root.filePath(QStringLiteral("keychain-cache")), KeyMode::Keychain, {});
+    }
+
+    void aLockedKeychainIsExplainedAndNoNewKeyIsMade()
+    {
+        // What a locked keyring answers: "not found" for the cache's entry.
+        const QString cacheDir = m_root.filePath(QStringLiteral("keychain-cache"));
+        const QByteArray before = Test::readFile(cacheDir + QStringLiteral("/keyinfo.json"));
+        auto info = KeyInfo::load(cacheDir + QStringLiteral("/keyinfo.json"));
+        auto* del = new QKeychain::DeletePasswordJob(CacheUnlocker::keychainService());
+        del->setKey(CacheUnlocker::keychainEntry(info->keyId));
+        QSignalSpy deleted(del, &QKeychain::Job::finished);
+        del->start();
+        QVERIFY(deleted.wait(10000));
+        CacheService service;
+        MainWindow window(&service, cacheDir);
+        UnlockFlow flow(cacheDir, QString(), &service, &window);
+        QSignalSpy failed(&flow, &UnlockFlow::failed);
+        flow.start();
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(failed.first().first().toString().contains(QLatin1String("locked or unavailable")),
+                 qPrintable(failed.first().first().toString()));
+        QVERIFY(!window.isEnabled());
+        QCOMPARE(Test::readFile(cacheDir + QStringLiteral("/keyinfo.json")), before);
+    }
+
+    void aFailedSyncIsExplainedInAMessage()
+    {
+        const QString cacheDir = m_root.filePath(QStringLiteral("pass-cache"));
+        const QString moved = m_store + QStringLiteral("-moved");
+        QVERIFY(QDir().rename(m_store, moved));
+        CacheService service;
+        MainWindow window(&service, cacheDir);
+        UnlockFlow flow(cacheDir, m_root.filePath(QStringLiteral("passfile")), &service, &window);
+        Test::writeFile(m_root.filePath(QStringLiteral("passfile")), "walrus pinecone tundra lilac 64\n");
+        QSignalSpy unlocked(&flow, &UnlockFlow::unlocked);
+        connect(&flow, &UnlockFlow::unlocked, &window, &MainWindow::cacheReady);
+        flow.start();
+        QVERIFY(unlocked.wait(20000));
+        MessageBox::setNextAnswer(QMessageBox::Ok); // the seam: no blocking dialog in a test
+        QSignalSpy finished(window.syncController(), &SyncController::finished);
+        window.syncAction()->trigger();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(MessageBox::lastText().contains(QLatin1String("not a folder")), qPrintable(MessageBox::lastText()));
+        QVERIFY(QDir().rename(moved, m_store));
     }
 };
 
