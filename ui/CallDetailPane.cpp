@@ -31,12 +31,13 @@ QString clock(double s)
 QString headerOf(const CallRecord& c)
 {
     const QString notice = !c.consentRecorded ? QObject::tr("unknown")
-        : *c.consentRecorded                   ? QObject::tr("flagged by the provider")
-                                               : QObject::tr("not flagged");
+        : *c.consentRecorded                  ? QObject::tr("flagged by the provider")
+                                              : QObject::tr("not flagged");
     return QObject::tr("<b>%1</b> · %2 · %3<br>Agent %4 · %5 · %6 · %7 · Recording notice: %8")
-        .arg(c.callId.toHtmlEscaped(), QDateTime::fromSecsSinceEpoch(c.startUtc).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-             clock(c.durationS), (c.agentName.isEmpty() ? c.agentId : c.agentName).toHtmlEscaped(),
-             c.client.toHtmlEscaped(), c.campaign.toHtmlEscaped(), c.disposition.toHtmlEscaped(), notice);
+        .arg(c.callId.toHtmlEscaped(),
+            QDateTime::fromSecsSinceEpoch(c.startUtc).toString(QStringLiteral("yyyy-MM-dd HH:mm")), clock(c.durationS),
+            (c.agentName.isEmpty() ? c.agentId : c.agentName).toHtmlEscaped(), c.client.toHtmlEscaped(),
+            c.campaign.toHtmlEscaped(), c.disposition.toHtmlEscaped(), notice);
 }
 
 using Decoded = Result<std::shared_ptr<CallAudio>>;
@@ -91,12 +92,11 @@ CallDetailPane::CallDetailPane(QWidget* parent)
         m_transcript->setFollowing(true);
         m_transcript->setPosition(s);
     });
-    connect(m_transcript, &TranscriptView::followChanged, m_backToPlayback, [this](bool following) {
-        m_backToPlayback->setVisible(!following);
-    });
+    connect(m_transcript, &TranscriptView::followChanged, m_backToPlayback,
+        [this](bool following) { m_backToPlayback->setVisible(!following); });
     connect(m_backToPlayback, &QPushButton::clicked, this, [this] { m_transcript->setFollowing(true); });
     connect(m_player, &PlayerWidget::followRequested, this,
-            [this] { m_transcript->setFollowing(!m_transcript->following()); });
+        [this] { m_transcript->setFollowing(!m_transcript->following()); });
     clear();
 }
 
@@ -169,11 +169,12 @@ void CallDetailPane::showCall(const QString& callId)
                 m_player->load(decoded.value());
                 Q_EMIT audioReady(id, true);
             });
-            watcher->setFuture(QtConcurrent::run([bytes = std::move(media.audio), layout = media.call.channelLayout]() mutable {
-                Decoded d = CallAudio::decode(bytes, layout);
-                Files::wipe(bytes);
-                return d;
-            }));
+            watcher->setFuture(
+                QtConcurrent::run([bytes = std::move(media.audio), layout = media.call.channelLayout]() mutable {
+                    Decoded d = CallAudio::decode(bytes, layout);
+                    Files::wipe(bytes);
+                    return d;
+                }));
         });
 }
 

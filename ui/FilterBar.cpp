@@ -29,8 +29,8 @@ struct Choices
 QStringList distinct(Cache& cache, const QString& column)
 {
     QStringList out;
-    auto s = cache.database().prepare(
-        QStringLiteral("SELECT %1 FROM calls WHERE %1 > ? ORDER BY %1 LIMIT 1").arg(column));
+    auto s
+        = cache.database().prepare(QStringLiteral("SELECT %1 FROM calls WHERE %1 > ? ORDER BY %1 LIMIT 1").arg(column));
     if (!s) {
         return out;
     }
@@ -169,14 +169,16 @@ void FilterBar::loadChoices(CacheService* service)
         this,
         [](Cache& cache) {
             Choices c;
-            auto s = cache.database().prepare(QStringLiteral("SELECT agent_id, name FROM agents ORDER BY name, agent_id"));
+            auto s
+                = cache.database().prepare(QStringLiteral("SELECT agent_id, name FROM agents ORDER BY name, agent_id"));
             while (s) {
                 auto row = s->step();
                 if (!row || !row.value()) {
                     break;
                 }
                 const QString name = s->text(1);
-                c.agents.append({s->text(0), name.isEmpty() ? s->text(0) : name + QStringLiteral(" (") + s->text(0) + QLatin1Char(')')});
+                c.agents.append({s->text(0),
+                    name.isEmpty() ? s->text(0) : name + QStringLiteral(" (") + s->text(0) + QLatin1Char(')')});
             }
             c.clients = distinct(cache, QStringLiteral("client"));
             c.campaigns = distinct(cache, QStringLiteral("campaign"));

@@ -3,7 +3,6 @@
 #include "browse/CallFilter.h"
 
 #include <QWidget>
-
 #include <optional>
 
 class QComboBox;

@@ -15,8 +15,7 @@ FirstRunFlow::FirstRunFlow(QString cacheDir, CacheService* service, QObject* par
     : QObject(parent)
     , m_cacheDir(std::move(cacheDir))
     , m_service(service)
-{
-}
+{ }
 
 void FirstRunFlow::start(const QString& storePath, bool writeDemo, KeyMode mode, const QString& passphrase)
 {

@@ -1,11 +1,11 @@
 #include "GuiApp.h"
 
+#include "FirstRunFlow.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
-#include "UnlockFlow.h"
-#include "FirstRunFlow.h"
 #include "SetupDialog.h"
 #include "SyncController.h"
+#include "UnlockFlow.h"
 #include "browse/CacheService.h"
 #include "cache/CacheFolder.h"
 #include "core/Files.h"
@@ -14,7 +14,6 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QTimer>
-
 #include <sys/resource.h>
 
 static void initIcons()
@@ -26,7 +25,7 @@ namespace Earmark::Gui {
 
 int run(int argc, char** argv)
 {
-    const rlimit noCore{0, 0};
+    const rlimit noCore {0, 0};
     setrlimit(RLIMIT_CORE, &noCore);
     Files::restrictUmask();
     QApplication app(argc, argv);
@@ -44,7 +43,7 @@ int run(int argc, char** argv)
     parser.addVersionOption();
     parser.addOption({QStringLiteral("cache"), QStringLiteral("The encrypted cache folder."), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("passphrase-file"), QStringLiteral("Unlock the cache with this passphrase file."),
-                      QStringLiteral("FILE")});
+        QStringLiteral("FILE")});
     parser.process(app);
     const QString cacheDir = CacheFolder::resolve(parser.value(QStringLiteral("cache")));
     QString passphraseFile = parser.value(QStringLiteral("passphrase-file"));
@@ -67,7 +66,8 @@ int run(int argc, char** argv)
         QObject::connect(setup, &QDialog::accepted, &window, [setup, flow] {
             flow->start(setup->storePath(), setup->useDemoStore(), setup->keyMode(), setup->passphrase());
         });
-        QObject::connect(flow, &FirstRunFlow::progress, &window, [&window](const QString& m) { window.showMessage(m); });
+        QObject::connect(
+            flow, &FirstRunFlow::progress, &window, [&window](const QString& m) { window.showMessage(m); });
         QObject::connect(flow, &FirstRunFlow::failed, &window, fail);
         QObject::connect(flow, &FirstRunFlow::ready, &window, [&window](const QString& store) {
             window.cacheReady();

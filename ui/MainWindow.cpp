@@ -3,10 +3,10 @@
 #include "CallDetailPane.h"
 #include "FilterBar.h"
 #include "MessageBox.h"
-#include "RejectionsDialog.h"
-#include "SyncController.h"
 #include "PlayerWidget.h"
+#include "RejectionsDialog.h"
 #include "ShortcutsDialog.h"
+#include "SyncController.h"
 #include "browse/CacheService.h"
 #include "browse/CallListModel.h"
 
@@ -84,9 +84,8 @@ MainWindow::MainWindow(CacheService* service, const QString& cacheDir, QWidget* 
         updateCount();
     });
     connect(m_model, &CallListModel::countChanged, this, &MainWindow::updateCount);
-    connect(m_model, &CallListModel::loadFailed, this, [this](const QString& message) {
-        m_status->setText(tr("Could not read the cache: %1").arg(message));
-    });
+    connect(m_model, &CallListModel::loadFailed, this,
+        [this](const QString& message) { m_status->setText(tr("Could not read the cache: %1").arg(message)); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& index) {
         const QString id = index.siblingAtColumn(0).data(CallListModel::CallIdRole).toString();
         if (!id.isEmpty()) {
@@ -192,10 +191,13 @@ void MainWindow::cacheReady()
         }
     };
     connect(m_model, &CallListModel::pageLoaded, this, loadChoices, Qt::SingleShotConnection);
-    connect(m_model, &CallListModel::countChanged, this, [this, loadChoices](int count) {
-        // No rows to wait for, or a hidden list that asks for none: load them anyway.
-        count == 0 ? loadChoices() : QTimer::singleShot(1000, this, loadChoices);
-    }, Qt::SingleShotConnection);
+    connect(
+        m_model, &CallListModel::countChanged, this,
+        [this, loadChoices](int count) {
+            // No rows to wait for, or a hidden list that asks for none: load them anyway.
+            count == 0 ? loadChoices() : QTimer::singleShot(1000, this, loadChoices);
+        },
+        Qt::SingleShotConnection);
     m_filters->apply();
     m_view->setFocus();
 }
@@ -210,8 +212,8 @@ void MainWindow::updateCount()
     m_filters->setCount(m_model->totalCount(), m_model->isCounting());
     if (!m_sync->isRunning()) {
         m_status->setText(m_model->totalCount() == 0 && !m_model->isCounting()
-                              ? tr("No calls match. Change the filters, or press Sync to import calls from the store.")
-                              : tr("Cache: %1").arg(QDir::toNativeSeparators(m_cacheDir)));
+                ? tr("No calls match. Change the filters, or press Sync to import calls from the store.")
+                : tr("Cache: %1").arg(QDir::toNativeSeparators(m_cacheDir)));
     }
 }
 
@@ -222,7 +224,8 @@ void MainWindow::onSyncProgress(const SyncProgress& p)
     m_progress->show();
     m_progress->setRange(0, static_cast<int>(std::max<qint64>(1, p.callsTotal)));
     m_progress->setValue(static_cast<int>(p.callsDone));
-    m_status->setText(tr("Syncing: %1 of %2 calls, %3 KB read").arg(p.callsDone).arg(p.callsTotal).arg(p.bytesDone / 1024));
+    m_status->setText(
+        tr("Syncing: %1 of %2 calls, %3 KB read").arg(p.callsDone).arg(p.callsTotal).arg(p.bytesDone / 1024));
 }
 
 void MainWindow::onSyncFinished(const SyncReport& report, const QString& error)
@@ -248,9 +251,9 @@ void MainWindow::onSyncFinished(const SyncReport& report, const QString& error)
 void MainWindow::about()
 {
     MessageBox::information(this, tr("About Earmark"),
-                            tr("Earmark %1\n\nReview recorded survey calls without leaving personal data lying "
-                               "around. The cache is encrypted at rest; phone numbers are masked until revealed.")
-                                .arg(QStringLiteral(EARMARK_VERSION)));
+        tr("Earmark %1\n\nReview recorded survey calls without leaving personal data lying "
+           "around. The cache is encrypted at rest; phone numbers are masked until revealed.")
+            .arg(QStringLiteral(EARMARK_VERSION)));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -102,7 +102,7 @@ PlayerWidget::PlayerWidget(QWidget* parent)
         m_engine.setSpeed(s);
     });
     connect(m_listen, &QComboBox::currentIndexChanged, this,
-            [this](int i) { m_engine.setListen(static_cast<Listen>(m_listen->itemData(i).toInt())); });
+        [this](int i) { m_engine.setListen(static_cast<Listen>(m_listen->itemData(i).toInt())); });
     connect(m_volume, &QSlider::valueChanged, this, [this](int v) { m_engine.setVolume(v / 100.0); });
     connect(m_waveform, &WaveformWidget::seekRequested, this, [this](double s) {
         m_engine.seek(s);
@@ -123,8 +123,8 @@ PlayerWidget::PlayerWidget(QWidget* parent)
 
 PlayerWidget::~PlayerWidget() = default;
 
-QAction* PlayerWidget::addAction(const QString& name, const QString& text, const QList<QKeySequence>& keys,
-                                 Qt::ShortcutContext context)
+QAction* PlayerWidget::addAction(
+    const QString& name, const QString& text, const QList<QKeySequence>& keys, Qt::ShortcutContext context)
 {
     auto* a = new QAction(text, this);
     a->setObjectName(name);
@@ -169,9 +169,12 @@ void PlayerWidget::buildActions()
         QStyle::StandardPixmap icon;
     } skips[] = {
         {"back5", QT_TR_NOOP("Back 5 seconds"), -5, {QKeySequence(Qt::CTRL | Qt::Key_1)}, QStyle::SP_MediaSeekBackward},
-        {"forward5", QT_TR_NOOP("Forward 5 seconds"), 5, {QKeySequence(Qt::CTRL | Qt::Key_2)}, QStyle::SP_MediaSeekForward},
-        {"back30", QT_TR_NOOP("Back 30 seconds"), -30, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_1)}, QStyle::SP_MediaSkipBackward},
-        {"forward30", QT_TR_NOOP("Forward 30 seconds"), 30, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_2)}, QStyle::SP_MediaSkipForward},
+        {"forward5", QT_TR_NOOP("Forward 5 seconds"), 5, {QKeySequence(Qt::CTRL | Qt::Key_2)},
+            QStyle::SP_MediaSeekForward},
+        {"back30", QT_TR_NOOP("Back 30 seconds"), -30, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_1)},
+            QStyle::SP_MediaSkipBackward},
+        {"forward30", QT_TR_NOOP("Forward 30 seconds"), 30, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_2)},
+            QStyle::SP_MediaSkipForward},
     };
     for (const auto& k : skips) {
         auto* a = addAction(QLatin1String(k.name), tr(k.text), k.keys);
@@ -188,7 +191,7 @@ void PlayerWidget::buildActions()
         QKeySequence key;
         double delta;
     } arrows[] = {{Qt::Key_Left, -5}, {Qt::Key_Right, 5}, {QKeySequence(Qt::SHIFT | Qt::Key_Left), -30},
-                  {QKeySequence(Qt::SHIFT | Qt::Key_Right), 30}};
+        {QKeySequence(Qt::SHIFT | Qt::Key_Right), 30}};
     for (const auto& k : arrows) {
         auto* a = new QAction(this);
         a->setShortcut(k.key);
@@ -200,21 +203,22 @@ void PlayerWidget::buildActions()
             tick();
         });
     }
-    connect(addAction(QStringLiteral("slower"), tr("Slower"), {QKeySequence(Qt::CTRL | Qt::Key_3)}), &QAction::triggered,
-            this, [this] { stepSpeed(-1); });
-    connect(addAction(QStringLiteral("faster"), tr("Faster"), {QKeySequence(Qt::CTRL | Qt::Key_4)}), &QAction::triggered,
-            this, [this] { stepSpeed(1); });
-    connect(addAction(QStringLiteral("toggleSpeed"), tr("Normal speed / last slow speed"), {QKeySequence(Qt::CTRL | Qt::Key_5)}),
-            &QAction::triggered, this, [this] {
-                const double current = m_speed->currentData().toDouble();
-                const double target = current == 1.0 ? m_lastSlowSpeed : 1.0;
-                setSpeedIndex(m_speed->findData(target));
-            });
+    connect(addAction(QStringLiteral("slower"), tr("Slower"), {QKeySequence(Qt::CTRL | Qt::Key_3)}),
+        &QAction::triggered, this, [this] { stepSpeed(-1); });
+    connect(addAction(QStringLiteral("faster"), tr("Faster"), {QKeySequence(Qt::CTRL | Qt::Key_4)}),
+        &QAction::triggered, this, [this] { stepSpeed(1); });
+    connect(addAction(QStringLiteral("toggleSpeed"), tr("Normal speed / last slow speed"),
+                {QKeySequence(Qt::CTRL | Qt::Key_5)}),
+        &QAction::triggered, this, [this] {
+            const double current = m_speed->currentData().toDouble();
+            const double target = current == 1.0 ? m_lastSlowSpeed : 1.0;
+            setSpeedIndex(m_speed->findData(target));
+        });
     connect(addAction(QStringLiteral("toStart"), tr("Go to start"), {QKeySequence(Qt::CTRL | Qt::Key_0)}),
-            &QAction::triggered, this, [this] {
-                m_engine.seek(0);
-                tick();
-            });
+        &QAction::triggered, this, [this] {
+            m_engine.seek(0);
+            tick();
+        });
     auto* loop = addAction(QStringLiteral("loop"), tr("Loop selection"), {QKeySequence(Qt::CTRL | Qt::Key_L)});
     loop->setCheckable(true);
     connect(loop, &QAction::toggled, this, [this](bool on) {
@@ -225,18 +229,20 @@ void PlayerWidget::buildActions()
             m_engine.clearLoop();
         }
     });
-    connect(addAction(QStringLiteral("selectionStart"), tr("Selection start at playhead"), {QKeySequence(Qt::Key_BracketLeft)}, Qt::WidgetWithChildrenShortcut),
-            &QAction::triggered, this, [this] {
-                const double end = m_waveform->hasSelection() ? m_waveform->selectionEnd() : m_engine.duration();
-                m_waveform->setSelection(m_engine.position(), end);
-                Q_EMIT m_waveform->selectionChanged(m_waveform->selectionStart(), m_waveform->selectionEnd());
-            });
-    connect(addAction(QStringLiteral("selectionEnd"), tr("Selection end at playhead"), {QKeySequence(Qt::Key_BracketRight)}, Qt::WidgetWithChildrenShortcut),
-            &QAction::triggered, this, [this] {
-                const double start = m_waveform->hasSelection() ? m_waveform->selectionStart() : 0;
-                m_waveform->setSelection(start, m_engine.position());
-                Q_EMIT m_waveform->selectionChanged(m_waveform->selectionStart(), m_waveform->selectionEnd());
-            });
+    connect(addAction(QStringLiteral("selectionStart"), tr("Selection start at playhead"),
+                {QKeySequence(Qt::Key_BracketLeft)}, Qt::WidgetWithChildrenShortcut),
+        &QAction::triggered, this, [this] {
+            const double end = m_waveform->hasSelection() ? m_waveform->selectionEnd() : m_engine.duration();
+            m_waveform->setSelection(m_engine.position(), end);
+            Q_EMIT m_waveform->selectionChanged(m_waveform->selectionStart(), m_waveform->selectionEnd());
+        });
+    connect(addAction(QStringLiteral("selectionEnd"), tr("Selection end at playhead"),
+                {QKeySequence(Qt::Key_BracketRight)}, Qt::WidgetWithChildrenShortcut),
+        &QAction::triggered, this, [this] {
+            const double start = m_waveform->hasSelection() ? m_waveform->selectionStart() : 0;
+            m_waveform->setSelection(start, m_engine.position());
+            Q_EMIT m_waveform->selectionChanged(m_waveform->selectionStart(), m_waveform->selectionEnd());
+        });
     const struct
     {
         const char* name;
@@ -244,19 +250,22 @@ void PlayerWidget::buildActions()
         Qt::Key key;
         int index;
     } solos[] = {{"soloAgent", QT_TR_NOOP("Listen to the agent only"), Qt::Key_1, 1},
-                 {"soloRespondent", QT_TR_NOOP("Listen to the respondent only"), Qt::Key_2, 2},
-                 {"soloBoth", QT_TR_NOOP("Listen to both speakers"), Qt::Key_0, 0}};
+        {"soloRespondent", QT_TR_NOOP("Listen to the respondent only"), Qt::Key_2, 2},
+        {"soloBoth", QT_TR_NOOP("Listen to both speakers"), Qt::Key_0, 0}};
     for (const auto& k : solos) {
         const int index = k.index;
-        connect(addAction(QLatin1String(k.name), tr(k.text), {QKeySequence(Qt::ALT | k.key)}), &QAction::triggered, this,
-                [this, index] { m_listen->setCurrentIndex(index); });
+        connect(addAction(QLatin1String(k.name), tr(k.text), {QKeySequence(Qt::ALT | k.key)}), &QAction::triggered,
+            this, [this, index] { m_listen->setCurrentIndex(index); });
     }
-    connect(addAction(QStringLiteral("nextTurn"), tr("Next speaker turn"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down)}),
-            &QAction::triggered, this, [this] { jumpTurn(1); });
-    connect(addAction(QStringLiteral("previousTurn"), tr("Previous speaker turn"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up)}),
-            &QAction::triggered, this, [this] { jumpTurn(-1); });
-    connect(addAction(QStringLiteral("follow"), tr("Follow playback in the transcript"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)}),
-            &QAction::triggered, this, &PlayerWidget::followRequested);
+    connect(addAction(QStringLiteral("nextTurn"), tr("Next speaker turn"),
+                {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down)}),
+        &QAction::triggered, this, [this] { jumpTurn(1); });
+    connect(addAction(QStringLiteral("previousTurn"), tr("Previous speaker turn"),
+                {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up)}),
+        &QAction::triggered, this, [this] { jumpTurn(-1); });
+    connect(addAction(QStringLiteral("follow"), tr("Follow playback in the transcript"),
+                {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)}),
+        &QAction::triggered, this, &PlayerWidget::followRequested);
 }
 
 void PlayerWidget::setSpeedIndex(int index)

@@ -43,7 +43,7 @@ Q_SIGNALS:
 
 private:
     QAction* addAction(const QString& name, const QString& text, const QList<QKeySequence>& keys,
-                       Qt::ShortcutContext context = Qt::WindowShortcut);
+        Qt::ShortcutContext context = Qt::WindowShortcut);
     void buildActions();
     void stepSpeed(int direction);
     void setSpeedIndex(int index);

@@ -24,7 +24,7 @@ RejectionsDialog::RejectionsDialog(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Everything else was imported. Each item below is tried again by the next sync; "
                                     "ask the provider to correct it."),
-                                 this));
+        this));
     layout->addWidget(m_table, 1);
     layout->addWidget(buttons);
     resize(900, 400);

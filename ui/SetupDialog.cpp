@@ -27,7 +27,8 @@ SetupDialog::SetupDialog(const QString& cacheDir, QWidget* parent)
     , m_store(new QLineEdit(this))
     , m_storeProblem(new QLabel(this))
     , m_keychainMode(new QRadioButton(tr("Keep the key in the OS keychain (recommended)"), this))
-    , m_passphraseMode(new QRadioButton(tr("Protect the cache with a passphrase (for machines without a keychain)"), this))
+    , m_passphraseMode(
+          new QRadioButton(tr("Protect the cache with a passphrase (for machines without a keychain)"), this))
     , m_pass1(new QLineEdit(this))
     , m_pass2(new QLineEdit(this))
     , m_strength(new QProgressBar(this))
@@ -39,10 +40,11 @@ SetupDialog::SetupDialog(const QString& cacheDir, QWidget* parent)
 
     auto* store = new QWidget(this);
     auto* sl = new QVBoxLayout(store);
-    auto* intro = new QLabel(tr("<h3>Where are the recordings?</h3>Earmark copies the calls you review into an encrypted "
-                                "cache in %1. Nothing personal is ever left unencrypted on this computer.")
-                                 .arg(QDir::toNativeSeparators(cacheDir).toHtmlEscaped()),
-                             this);
+    auto* intro
+        = new QLabel(tr("<h3>Where are the recordings?</h3>Earmark copies the calls you review into an encrypted "
+                        "cache in %1. Nothing personal is ever left unencrypted on this computer.")
+                         .arg(QDir::toNativeSeparators(cacheDir).toHtmlEscaped()),
+            this);
     intro->setWordWrap(true);
     auto* browse = new QPushButton(tr("Browse…"), this);
     auto* row = new QHBoxLayout;
@@ -63,7 +65,7 @@ SetupDialog::SetupDialog(const QString& cacheDir, QWidget* parent)
     auto* keyIntro = new QLabel(tr("<h3>How is the cache unlocked?</h3>The cache's key is 32 random bytes. Keep it "
                                    "in the keychain of your desktop session, or behind a passphrase that you type "
                                    "when Earmark starts."),
-                                this);
+        this);
     keyIntro->setWordWrap(true);
     m_pass1->setEchoMode(QLineEdit::Password);
     m_pass2->setEchoMode(QLineEdit::Password);
@@ -94,7 +96,8 @@ SetupDialog::SetupDialog(const QString& cacheDir, QWidget* parent)
             m_store->setText(dir);
         }
     });
-    for (QObject* o : {static_cast<QObject*>(m_store), static_cast<QObject*>(m_pass1), static_cast<QObject*>(m_pass2)}) {
+    for (QObject* o :
+        {static_cast<QObject*>(m_store), static_cast<QObject*>(m_pass1), static_cast<QObject*>(m_pass2)}) {
         connect(qobject_cast<QLineEdit*>(o), &QLineEdit::textChanged, this, &SetupDialog::validate);
     }
     for (QRadioButton* r : {m_folder, m_demo, m_keychainMode, m_passphraseMode}) {
@@ -168,15 +171,16 @@ void SetupDialog::validate()
             } else if (!QFileInfo(path).isDir()) {
                 problem = tr("There is no folder %1.").arg(path);
             } else if (!QFileInfo(path + QStringLiteral("/v1")).isDir()) {
-                problem = tr("%1 is not a recording store: it has no v1/ folder. Choose the store's root folder.").arg(path);
+                problem = tr("%1 is not a recording store: it has no v1/ folder. Choose the store's root folder.")
+                              .arg(path);
             }
         }
         m_storeProblem->setText(problem);
         ok = ok && problem.isEmpty();
     } else {
         const bool pass = m_passphraseMode->isChecked();
-        for (QWidget* w : {static_cast<QWidget*>(m_pass1), static_cast<QWidget*>(m_pass2), static_cast<QWidget*>(m_strength),
-                           static_cast<QWidget*>(m_strengthText)}) {
+        for (QWidget* w : {static_cast<QWidget*>(m_pass1), static_cast<QWidget*>(m_pass2),
+                 static_cast<QWidget*>(m_strength), static_cast<QWidget*>(m_strengthText)}) {
             w->setVisible(pass);
         }
         if (pass) {

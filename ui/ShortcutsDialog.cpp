@@ -38,7 +38,7 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("On the waveform, Space plays and pauses and the arrow keys skip (5 s; with Shift "
                                     "30 s). Space never controls playback while you type."),
-                                 this));
+        this));
     layout->addWidget(table, 1);
     layout->addWidget(buttons);
     resize(560, 620);

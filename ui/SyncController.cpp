@@ -21,8 +21,7 @@ struct Outcome
 SyncController::SyncController(CacheService* service, QObject* parent)
     : QObject(parent)
     , m_service(service)
-{
-}
+{ }
 
 void SyncController::start(const QString& storePath)
 {
@@ -63,7 +62,7 @@ void SyncController::start(const QString& storePath)
                     }
                 });
             });
-            auto report = engine.run(SyncOptions{});
+            auto report = engine.run(SyncOptions {});
             if (report) {
                 out.report = report.value();
             } else {

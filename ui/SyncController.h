@@ -3,7 +3,6 @@
 #include "sync/SyncReport.h"
 
 #include <QObject>
-
 #include <atomic>
 #include <memory>
 

@@ -49,8 +49,8 @@ void TranscriptView::setTranscript(const Transcript& t)
     QString html = QStringLiteral("<style>a { text-decoration: none; color: %1; }</style>").arg(link);
     for (const TranscriptSegment& s : t.segments) {
         const QString who = s.speaker == QLatin1String("agent") ? tr("Agent")
-            : s.speaker == QLatin1String("respondent")           ? tr("Respondent")
-                                                                 : tr("Other");
+            : s.speaker == QLatin1String("respondent")          ? tr("Respondent")
+                                                                : tr("Other");
         html += QStringLiteral("<p><b>%1</b> <span style='color:gray'>%2</span><br>").arg(who, clock(s.startS));
         if (s.words.isEmpty()) {
             // No word times: the whole turn seeks to its start.
@@ -120,8 +120,8 @@ void TranscriptView::setFollowing(bool following)
 void TranscriptView::setPosition(double seconds)
 {
     // The last word that has started by now.
-    auto it = std::upper_bound(m_words.cbegin(), m_words.cend(), seconds,
-                               [](double s, const Word& w) { return s < w.start; });
+    auto it = std::upper_bound(
+        m_words.cbegin(), m_words.cend(), seconds, [](double s, const Word& w) { return s < w.start; });
     const int index = static_cast<int>(it - m_words.cbegin()) - 1;
     if (index != m_current) {
         highlight(index);

@@ -18,8 +18,7 @@ UnlockFlow::UnlockFlow(QString cacheDir, QString passphraseFile, CacheService* s
     , m_passphraseFile(std::move(passphraseFile))
     , m_service(service)
     , m_window(window)
-{
-}
+{ }
 
 void UnlockFlow::start()
 {
@@ -56,9 +55,9 @@ bool UnlockFlow::askPassphrase(QString& out)
 {
     bool ok = false;
     out = QInputDialog::getText(m_window, tr("Unlock Earmark"),
-                                m_tries == 0 ? tr("Passphrase of the cache in %1:").arg(QDir::toNativeSeparators(m_cacheDir))
-                                             : tr("Wrong passphrase, try again:"),
-                                QLineEdit::Password, {}, &ok);
+        m_tries == 0 ? tr("Passphrase of the cache in %1:").arg(QDir::toNativeSeparators(m_cacheDir))
+                     : tr("Wrong passphrase, try again:"),
+        QLineEdit::Password, {}, &ok);
     return ok && !out.isEmpty();
 }
 

@@ -15,13 +15,14 @@ CacheService::CacheService(QObject* parent)
 CacheService::~CacheService()
 {
     // Close the cache on its own thread, then stop the thread.
-    QMetaObject::invokeMethod(m_worker, [this] { m_cache.reset(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_cache.reset(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
 
-void CacheService::open(const QString& dir, SecretKey master, bool create, QObject* context,
-                        std::function<void(const QString&)> done)
+void CacheService::open(
+    const QString& dir, SecretKey master, bool create, QObject* context, std::function<void(const QString&)> done)
 {
     QPointer<QObject> guard(context);
     auto key = std::make_shared<SecretKey>(std::move(master));

@@ -5,7 +5,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QThread>
-
 #include <functional>
 #include <memory>
 
@@ -24,7 +23,7 @@ public:
 
     // Opens the cache on the worker thread; done(error message, empty on success) runs on context's thread.
     void open(const QString& dir, SecretKey master, bool create, QObject* context,
-              std::function<void(const QString& error)> done);
+        std::function<void(const QString& error)> done);
 
     // Runs work(cache) on the worker thread, then done(result) on context's thread.
     template<typename R>

@@ -19,7 +19,8 @@ QString CallFilter::whereClause(const KeyHierarchy& keys, QVariantList& binds) c
         add(QStringLiteral("c.start_utc >= ?"), QDateTime(from, QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch());
     }
     if (to.isValid()) {
-        add(QStringLiteral("c.start_utc < ?"), QDateTime(to.addDays(1), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch());
+        add(QStringLiteral("c.start_utc < ?"),
+            QDateTime(to.addDays(1), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch());
     }
     if (!agentId.isEmpty()) {
         add(QStringLiteral("c.agent_id = ?"), agentId);

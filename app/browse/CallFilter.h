@@ -3,14 +3,14 @@
 #include <QDate>
 #include <QString>
 #include <QVariantList>
-
 #include <optional>
 
 namespace Earmark {
 
 class KeyHierarchy;
 
-enum class CallColumn {
+enum class CallColumn
+{
     Start,
     Duration,
     Agent,

@@ -26,8 +26,8 @@ struct Snapshot
 Snapshot snapshot(Cache& cache, const CallFilter& filter)
 {
     QVariantList binds;
-    const QString sql = QStringLiteral("SELECT c.id FROM calls c") + filter.whereClause(cache.keys(), binds)
-        + filter.orderClause();
+    const QString sql
+        = QStringLiteral("SELECT c.id FROM calls c") + filter.whereClause(cache.keys(), binds) + filter.orderClause();
     auto s = cache.database().prepare(sql);
     if (!s) {
         return {{}, s.errorMessage()};
@@ -114,7 +114,10 @@ QString durationText(double seconds)
 {
     const int s = qRound(seconds);
     if (s >= 3600) {
-        return QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+        return QStringLiteral("%1:%2:%3")
+            .arg(s / 3600)
+            .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
+            .arg(s % 60, 2, 10, QLatin1Char('0'));
     }
     return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
@@ -123,8 +126,7 @@ QString durationText(double seconds)
 CallListModel::CallListModel(CacheService* service, QObject* parent)
     : QAbstractTableModel(parent)
     , m_service(service)
-{
-}
+{ }
 
 void CallListModel::setFilter(const CallFilter& filter)
 {

@@ -6,7 +6,6 @@
 #include <QHash>
 #include <QSet>
 #include <QVector>
-
 #include <optional>
 
 namespace Earmark {
@@ -41,7 +40,8 @@ class CallListModel : public QAbstractTableModel
 public:
     static constexpr int PageSize = 256;
     static constexpr int MaxPages = 64;
-    enum Role {
+    enum Role
+    {
         CallIdRole = Qt::UserRole + 1,
         SortValueRole,
     };

@@ -76,7 +76,7 @@ QByteArray AuditLog::macFor(const QByteArray& previous, qint64 seq, qint64 at, c
     return m_keys.auditMac(msg);
 }
 
-Status AuditLog::append(const QString& action, const QString& subject, const QString& detail)
+Result<std::optional<AuditLog::Entry>> AuditLog::newest()
 {
     auto last = m_db.prepare(QStringLiteral("SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1"));
     if (!last) {
@@ -86,8 +86,20 @@ Status AuditLog::append(const QString& action, const QString& subject, const QSt
     if (!row) {
         return row.error();
     }
-    const qint64 seq = row.value() ? last->int64(0) + 1 : 1;
-    const QByteArray previous = row.value() ? last->blob(1) : QByteArray();
+    if (!row.value()) {
+        return std::optional<Entry>();
+    }
+    return std::optional<Entry>(Entry {last->int64(0), last->blob(1)});
+}
+
+Status AuditLog::append(const QString& action, const QString& subject, const QString& detail)
+{
+    auto last = newest();
+    if (!last) {
+        return last.error();
+    }
+    const qint64 seq = last.value() ? last.value()->seq + 1 : 1;
+    const QByteArray previous = last.value() ? last.value()->mac : QByteArray();
     const qint64 at = QDateTime::currentSecsSinceEpoch();
     const QString actor = currentActor();
     auto insert = m_db.prepare(QStringLiteral(
@@ -111,19 +123,15 @@ Status AuditLog::append(const QString& action, const QString& subject, const QSt
 
 Status AuditLog::syncAnchor()
 {
-    auto last = m_db.prepare(QStringLiteral("SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1"));
+    auto last = newest();
     if (!last) {
         return last.error();
     }
-    auto row = last->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!row.value()) {
+    if (!last.value()) {
         return {};
     }
     return Files::writeAtomically(
-        m_anchorPath, QByteArray::number(last->int64(0)) + ' ' + last->blob(1).toHex() + '\n');
+        m_anchorPath, QByteArray::number(last.value()->seq) + ' ' + last.value()->mac.toHex() + '\n');
 }
 
 qint64 AuditLog::count()

@@ -3,6 +3,7 @@
 #include "core/Result.h"
 
 #include <QString>
+#include <optional>
 
 namespace Earmark {
 
@@ -29,6 +30,12 @@ public:
     static QString currentActor();
 
 private:
+    struct Entry
+    {
+        qint64 seq;
+        QByteArray mac;
+    };
+    Result<std::optional<Entry>> newest();
     QByteArray macFor(const QByteArray& previous, qint64 seq, qint64 at, const QString& actor, const QString& action,
         const QString& subject, const QString& detail) const;
 

@@ -386,23 +386,33 @@ Result<QList<CallRecord>> CallRepository::query(const CallQuery& q)
     return out;
 }
 
-Result<CallPersonal> CallRepository::personal(const CallRecord& call)
+Result<QByteArray> CallRepository::openSealed(
+    const CallRecord& call, const QString& sql, const char* purpose, const QString& missing)
 {
-    auto s = m_db.prepare(QStringLiteral("SELECT pii FROM calls WHERE id = ?"));
+    auto s = m_db.prepare(sql);
     if (!s) {
         return s.error();
     }
     s->bind(1, call.id);
     auto row = s->step();
-    if (!row || !row.value()) {
-        return makeError(QStringLiteral("Call %1 is not in the cache.").arg(call.callId));
+    if (!row) {
+        return row.error();
+    }
+    if (!row.value()) {
+        return makeError(missing);
     }
     const QByteArray sealed = s->blob(0);
     auto key = dataKey(call.id, call.callId);
     if (!key) {
         return key.error();
     }
-    auto plain = Blob::open(key.value(), binding(call.callId, "personal"), sealed);
+    return Blob::open(key.value(), binding(call.callId, purpose), sealed);
+}
+
+Result<CallPersonal> CallRepository::personal(const CallRecord& call)
+{
+    auto plain = openSealed(call, QStringLiteral("SELECT pii FROM calls WHERE id = ?"), "personal",
+        QStringLiteral("Call %1 is not in the cache.").arg(call.callId));
     if (!plain) {
         return plain.error();
     }
@@ -414,24 +424,8 @@ Result<CallPersonal> CallRepository::personal(const CallRecord& call)
 
 Result<QByteArray> CallRepository::transcript(const CallRecord& call)
 {
-    auto s = m_db.prepare(QStringLiteral("SELECT sealed FROM transcripts WHERE call = ?"));
-    if (!s) {
-        return s.error();
-    }
-    s->bind(1, call.id);
-    auto row = s->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!row.value()) {
-        return makeError(QStringLiteral("Call %1 has no transcript.").arg(call.callId));
-    }
-    const QByteArray sealed = s->blob(0);
-    auto key = dataKey(call.id, call.callId);
-    if (!key) {
-        return key.error();
-    }
-    return Blob::open(key.value(), binding(call.callId, "transcript"), sealed);
+    return openSealed(call, QStringLiteral("SELECT sealed FROM transcripts WHERE call = ?"), "transcript",
+        QStringLiteral("Call %1 has no transcript.").arg(call.callId));
 }
 
 qint64 CallRepository::count()

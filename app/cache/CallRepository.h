@@ -80,6 +80,9 @@ public:
     static QByteArray binding(const QString& callId, const char* purpose);
 
 private:
+    // Reads one sealed column (sql takes the call's row id) and opens it with the call's data key.
+    Result<QByteArray> openSealed(
+        const CallRecord& call, const QString& sql, const char* purpose, const QString& missing);
     Result<qint64> insertOrUpdate(const CallRecord& call, const std::optional<TranscriptData>& transcript,
         const SecretKey& dataKey, qint64 existingId, TranscriptAction action);
 

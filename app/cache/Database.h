@@ -3,9 +3,8 @@
 #include "core/Result.h"
 #include "crypto/SecretKey.h"
 
-#include <QString>
 #include <QHash>
-
+#include <QString>
 #include <memory>
 
 struct sqlite3;
@@ -21,12 +20,10 @@ class StatementLease
 public:
     explicit StatementLease(Statement* statement)
         : m_statement(statement)
-    {
-    }
+    { }
     StatementLease(StatementLease&& other) noexcept
         : m_statement(std::exchange(other.m_statement, nullptr))
-    {
-    }
+    { }
     StatementLease(const StatementLease&) = delete;
     StatementLease& operator=(const StatementLease&) = delete;
     StatementLease& operator=(StatementLease&&) = delete;

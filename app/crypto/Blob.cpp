@@ -211,10 +211,9 @@ Result<QByteArray> Reader::readAll() const
         unsigned char nonce[crypto_aead_chacha20poly1305_ietf_NPUBBYTES];
         chunkNonce(nonce, static_cast<quint64>(k), last);
         unsigned long long mlen = 0;
-        if (crypto_aead_chacha20poly1305_ietf_decrypt(
-                reinterpret_cast<unsigned char*>(out.data()) + k * ChunkSize, &mlen, nullptr,
-                reinterpret_cast<const unsigned char*>(sealed.constData()) + k * SealedChunkSize, sealedLen,
-                reinterpret_cast<const unsigned char*>(m_associated.constData()), m_associated.size(), nonce,
+        if (crypto_aead_chacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(out.data()) + k * ChunkSize,
+                &mlen, nullptr, reinterpret_cast<const unsigned char*>(sealed.constData()) + k * SealedChunkSize,
+                sealedLen, reinterpret_cast<const unsigned char*>(m_associated.constData()), m_associated.size(), nonce,
                 m_payloadKey.data())
             != 0) {
             Files::wipe(out);

@@ -1,5 +1,7 @@
 #include "crypto/KeyHierarchy.h"
 
+#include "crypto/KeyWrap.h"
+
 #include <sodium.h>
 
 namespace Earmark {
@@ -55,40 +57,19 @@ QByteArray KeyHierarchy::checkValue(const SecretKey& master)
 
 QByteArray KeyHierarchy::wrapDataKey(const SecretKey& dataKey, const QString& callId) const
 {
-    const QByteArray ad = wrapAssociatedData(callId);
-    QByteArray out(
-        crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + SecretKey::Size + crypto_aead_xchacha20poly1305_ietf_ABYTES,
-        '\0');
-    auto* nonce = reinterpret_cast<unsigned char*>(out.data());
-    randombytes_buf(nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
-    unsigned long long clen = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, &clen,
-        dataKey.data(), SecretKey::Size, reinterpret_cast<const unsigned char*>(ad.constData()), ad.size(), nullptr,
-        nonce, m_wrapping.data());
-    return out;
+    return KeyWrap::wrap(dataKey, m_wrapping, wrapAssociatedData(callId));
 }
 
 Result<SecretKey> KeyHierarchy::unwrapDataKey(const QByteArray& wrapped, const QString& callId) const
 {
-    constexpr qsizetype expected
-        = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + SecretKey::Size + crypto_aead_xchacha20poly1305_ietf_ABYTES;
-    if (wrapped.size() != expected) {
-        return makeError(QStringLiteral("The key of call %1 is damaged: run earmark-cli verify.").arg(callId));
-    }
-    const QByteArray ad = wrapAssociatedData(callId);
-    const auto* nonce = reinterpret_cast<const unsigned char*>(wrapped.constData());
-    const unsigned char* ct = nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
-    SecretKey key = SecretKey::random();
-    unsigned long long mlen = 0;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(key.mutableData(), &mlen, nullptr, ct,
-            wrapped.size() - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
-            reinterpret_cast<const unsigned char*>(ad.constData()), ad.size(), nonce, m_wrapping.data())
-        != 0) {
+    auto key = KeyWrap::unwrap(wrapped, m_wrapping, wrapAssociatedData(callId));
+    if (!key) {
         return makeError(
-            QStringLiteral("The key of call %1 does not authenticate: the cache was tampered with or damaged.")
+            QStringLiteral("The key of call %1 does not authenticate: the cache was tampered with or damaged. Run "
+                           "earmark-cli verify.")
                 .arg(callId));
     }
-    return key;
+    return std::move(*key);
 }
 
 QByteArray KeyHierarchy::phoneIndex(const QString& e164) const

@@ -1,6 +1,7 @@
 #include "keys/KeyInfo.h"
 
 #include "core/Files.h"
+#include "crypto/KeyWrap.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -105,38 +106,17 @@ Status KeyInfo::save(const QString& path) const
 
 void KeyInfo::wrapMaster(const SecretKey& master, const SecretKey& kek)
 {
-    const QByteArray ad = masterAd(keyId);
-    wrappedKey = QByteArray(
-        crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + SecretKey::Size + crypto_aead_xchacha20poly1305_ietf_ABYTES,
-        '\0');
-    auto* nonce = reinterpret_cast<unsigned char*>(wrappedKey.data());
-    randombytes_buf(nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
-    unsigned long long clen = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, &clen,
-        master.data(), SecretKey::Size, reinterpret_cast<const unsigned char*>(ad.constData()), ad.size(), nullptr,
-        nonce, kek.data());
+    wrappedKey = KeyWrap::wrap(master, kek, masterAd(keyId));
 }
 
 Result<SecretKey> KeyInfo::unwrapMaster(const SecretKey& kek) const
 {
-    if (wrappedKey.size()
-        != qsizetype(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + SecretKey::Size
-            + crypto_aead_xchacha20poly1305_ietf_ABYTES)) {
-        return makeError(QStringLiteral("The cache's key file is damaged (wrapped key): restore it from a backup."));
-    }
-    const QByteArray ad = masterAd(keyId);
-    const auto* nonce = reinterpret_cast<const unsigned char*>(wrappedKey.constData());
-    SecretKey master = SecretKey::random();
-    unsigned long long mlen = 0;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(master.mutableData(), &mlen, nullptr,
-            nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
-            wrappedKey.size() - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
-            reinterpret_cast<const unsigned char*>(ad.constData()), ad.size(), nonce, kek.data())
-        != 0) {
+    auto master = KeyWrap::unwrap(wrappedKey, kek, masterAd(keyId));
+    if (!master) {
         return makeError(QStringLiteral("Wrong passphrase for this cache: check the passphrase file and try again. "
                                         "Nothing was changed."));
     }
-    return master;
+    return std::move(*master);
 }
 
 } // namespace Earmark

@@ -4,7 +4,6 @@
 
 #include <QList>
 #include <QVector>
-
 #include <memory>
 
 namespace Earmark {

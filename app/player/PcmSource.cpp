@@ -1,7 +1,6 @@
 #include "player/PcmSource.h"
 
 #include <SoundTouch.h>
-
 #include <algorithm>
 #include <cmath>
 

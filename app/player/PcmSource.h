@@ -4,7 +4,6 @@
 
 #include <QIODevice>
 #include <QMutex>
-
 #include <memory>
 
 namespace soundtouch {
@@ -13,7 +12,8 @@ class SoundTouch;
 
 namespace Earmark {
 
-enum class Listen {
+enum class Listen
+{
     Both,
     Agent,
     Respondent,

@@ -15,8 +15,7 @@ class OutputWorker : public QObject
 public:
     explicit OutputWorker(std::shared_ptr<std::atomic<qint64>> position)
         : m_position(std::move(position))
-    {
-    }
+    { }
 
     void attach(std::shared_ptr<PcmSource> source, int rate)
     {
@@ -137,7 +136,7 @@ private:
             m_position->store(m_source->sourceFrameAt(1LL << 40));
             Q_EMIT stopped(true, {});
         } else if (state == QAudio::StoppedState && m_sink->error() != QAudio::NoError
-                   && m_sink->error() != QAudio::UnderrunError) {
+            && m_sink->error() != QAudio::UnderrunError) {
             m_timer->stop();
             Q_EMIT stopped(false, tr("Audio output error: check the sound settings."));
         }
@@ -165,7 +164,8 @@ PlayerEngine::PlayerEngine(QObject* parent)
 
 PlayerEngine::~PlayerEngine()
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->detach(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->detach(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -191,7 +191,8 @@ void PlayerEngine::unload()
     if (!m_audio) {
         return;
     }
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->detach(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->detach(); }, Qt::BlockingQueuedConnection);
     m_source.reset();
     m_audio.reset();
     m_positionFrame->store(0);
@@ -221,7 +222,8 @@ void PlayerEngine::pause()
     if (m_state != State::Playing) {
         return;
     }
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->suspend(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->suspend(); }, Qt::BlockingQueuedConnection);
     setState(State::Paused);
 }
 
@@ -235,7 +237,8 @@ void PlayerEngine::stop()
     if (!m_audio) {
         return;
     }
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->halt(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->halt(); }, Qt::BlockingQueuedConnection);
     m_positionFrame->store(0);
     setState(State::Stopped);
 }
@@ -251,7 +254,8 @@ void PlayerEngine::seek(double seconds)
         const double volume = m_volume;
         QMetaObject::invokeMethod(m_worker, [w = m_worker, frame, volume] { w->start(frame, volume); });
     } else if (m_state == State::Paused) {
-        QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->halt(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker] { w->halt(); }, Qt::BlockingQueuedConnection);
         m_positionFrame->store(frame);
         setState(State::Stopped);
     }

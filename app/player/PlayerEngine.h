@@ -4,7 +4,6 @@
 
 #include <QObject>
 #include <QThread>
-
 #include <atomic>
 #include <memory>
 
@@ -21,7 +20,8 @@ class PlayerEngine : public QObject
     Q_OBJECT
 
 public:
-    enum class State {
+    enum class State
+    {
         Empty,
         Stopped,
         Playing,

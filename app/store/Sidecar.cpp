@@ -41,7 +41,8 @@ bool isBareFileName(const QString& text)
 std::optional<qint64> parseUtc(const QString& text)
 {
     // RFC 3339 allows a lower-case 't' and 'z'.
-    static const QRegularExpression re(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?[Zz]$"));
+    static const QRegularExpression re(
+        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?[Zz]$"));
     if (!re.match(text).hasMatch()) {
         return std::nullopt;
     }

@@ -2,20 +2,18 @@
 //   build/release/tests/bench/bench_browse
 // The calls are bulk-inserted with SQL (one recursive INSERT); their sealed personal fields are placeholders,
 // so the phone column's per-row key unwrap fails fast instead of decrypting (a few ms per page in real use).
+#include "MainWindow.h"
 #include "browse/CacheService.h"
 #include "browse/CallListModel.h"
 #include "cache/Statement.h"
-#include "MainWindow.h"
 
 #include <QApplication>
-#include <QTableView>
-
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
-
 #include <benchmark/benchmark.h>
 
 using namespace Earmark;
@@ -45,7 +43,8 @@ void populate()
     if (auto st = db.exec(sql); !st) {
         qFatal("populate failed: %s", qPrintable(st.errorMessage()));
     }
-    (void)db.exec(QStringLiteral("INSERT INTO agents(agent_id, name) SELECT DISTINCT agent_id, 'Agent ' || agent_id FROM calls"));
+    (void)db.exec(
+        QStringLiteral("INSERT INTO agents(agent_id, name) SELECT DISTINCT agent_id, 'Agent ' || agent_id FROM calls"));
     (void)db.exec(QStringLiteral("COMMIT"));
     (void)db.checkpointTruncate();
     std::fprintf(stderr, "populated %d calls in %.1f s\n", Calls, t.elapsed() / 1000.0);
@@ -97,7 +96,7 @@ Fixture& fixture()
 void BM_CountAll(benchmark::State& state)
 {
     for (auto _ : state) {
-        fixture().count(CallFilter{});
+        fixture().count(CallFilter {});
     }
 }
 BENCHMARK(BM_CountAll)->Unit(benchmark::kMillisecond)->UseRealTime();
@@ -129,10 +128,10 @@ BENCHMARK(BM_FilterDateRangeAndDuration)->Unit(benchmark::kMillisecond)->UseReal
 
 void BM_ScrollToRow(benchmark::State& state)
 {
-    fixture().count(CallFilter{});
+    fixture().count(CallFilter {});
     const int row = static_cast<int>(state.range(0));
     for (auto _ : state) {
-        fixture().count(CallFilter{}); // drop loaded pages
+        fixture().count(CallFilter {}); // drop loaded pages
         fixture().show(row);
     }
 }

@@ -12,7 +12,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
-
 #include <benchmark/benchmark.h>
 
 using namespace Earmark;
@@ -43,22 +42,25 @@ QString makeStore(int n)
             QDir().mkpath(dir);
         }
         const QString id = QStringLiteral("C-%1").arg(i, 7, 10, QLatin1Char('0'));
-        QJsonObject o{{QStringLiteral("schema"), QStringLiteral("earmark.call/1")},
-                      {QStringLiteral("call_id"), id},
-                      {QStringLiteral("start_utc"), QString(date.toString(QStringLiteral("yyyy-MM-dd")) + QStringLiteral("T10:%1:00Z").arg(i % 60, 2, 10, QLatin1Char('0')))},
-                      {QStringLiteral("duration_s"), 60 + i % 600},
-                      {QStringLiteral("direction"), QStringLiteral("outbound")},
-                      {QStringLiteral("respondent"), QJsonObject{{QStringLiteral("phone_e164"), QStringLiteral("+4477009%1").arg(i % 100000, 5, 10, QLatin1Char('0'))},
-                                                                 {QStringLiteral("name"), QStringLiteral("Respondent %1").arg(i)}}},
-                      {QStringLiteral("agent"), QJsonObject{{QStringLiteral("id"), QStringLiteral("TR%1").arg(i % 40)}, {QStringLiteral("name"), QStringLiteral("Agent %1").arg(i % 40)}}},
-                      {QStringLiteral("client"), QStringLiteral("Client %1").arg(i % 7)},
-                      {QStringLiteral("campaign"), QStringLiteral("CAMP-%1").arg(i % 23)},
-                      {QStringLiteral("disposition"), QJsonObject{{QStringLiteral("code"), QStringLiteral("complete")}}},
-                      {QStringLiteral("audio"), QJsonObject{{QStringLiteral("file"), QString(id + QStringLiteral(".wav"))},
-                                                            {QStringLiteral("sha256"), QString(64, QLatin1Char('a'))},
-                                                            {QStringLiteral("size_bytes"), 1000000},
-                                                            {QStringLiteral("channels"), 2},
-                                                            {QStringLiteral("channel_layout"), QStringLiteral("mixed")}}}};
+        QJsonObject o {{QStringLiteral("schema"), QStringLiteral("earmark.call/1")}, {QStringLiteral("call_id"), id},
+            {QStringLiteral("start_utc"),
+                QString(date.toString(QStringLiteral("yyyy-MM-dd"))
+                    + QStringLiteral("T10:%1:00Z").arg(i % 60, 2, 10, QLatin1Char('0')))},
+            {QStringLiteral("duration_s"), 60 + i % 600}, {QStringLiteral("direction"), QStringLiteral("outbound")},
+            {QStringLiteral("respondent"),
+                QJsonObject {{QStringLiteral("phone_e164"),
+                                 QStringLiteral("+4477009%1").arg(i % 100000, 5, 10, QLatin1Char('0'))},
+                    {QStringLiteral("name"), QStringLiteral("Respondent %1").arg(i)}}},
+            {QStringLiteral("agent"),
+                QJsonObject {{QStringLiteral("id"), QStringLiteral("TR%1").arg(i % 40)},
+                    {QStringLiteral("name"), QStringLiteral("Agent %1").arg(i % 40)}}},
+            {QStringLiteral("client"), QStringLiteral("Client %1").arg(i % 7)},
+            {QStringLiteral("campaign"), QStringLiteral("CAMP-%1").arg(i % 23)},
+            {QStringLiteral("disposition"), QJsonObject {{QStringLiteral("code"), QStringLiteral("complete")}}},
+            {QStringLiteral("audio"),
+                QJsonObject {{QStringLiteral("file"), QString(id + QStringLiteral(".wav"))},
+                    {QStringLiteral("sha256"), QString(64, QLatin1Char('a'))}, {QStringLiteral("size_bytes"), 1000000},
+                    {QStringLiteral("channels"), 2}, {QStringLiteral("channel_layout"), QStringLiteral("mixed")}}}};
         QFile f(dir + QLatin1Char('/') + id + QStringLiteral(".json"));
         f.open(QIODevice::WriteOnly);
         f.write(QJsonDocument(o).toJson());
@@ -80,7 +82,7 @@ void BM_MetadataSync100k(benchmark::State& state)
         auto cache = freshCache(QStringLiteral("sync-cache"));
         auto s = openStore(store);
         state.ResumeTiming();
-        auto report = SyncEngine(*cache, *s.value()).run(SyncOptions{});
+        auto report = SyncEngine(*cache, *s.value()).run(SyncOptions {});
         if (!report || report->imported != StoreCalls) {
             state.SkipWithError("sync failed");
         }
@@ -94,9 +96,9 @@ void BM_UnchangedSync100k(benchmark::State& state)
     const QString store = makeStore(StoreCalls);
     auto cache = freshCache(QStringLiteral("unchanged-cache"));
     auto s = openStore(store);
-    (void)SyncEngine(*cache, *s.value()).run(SyncOptions{});
+    (void)SyncEngine(*cache, *s.value()).run(SyncOptions {});
     for (auto _ : state) {
-        auto report = SyncEngine(*cache, *s.value()).run(SyncOptions{});
+        auto report = SyncEngine(*cache, *s.value()).run(SyncOptions {});
         if (!report || report->unchanged != StoreCalls) {
             state.SkipWithError("sync failed");
         }
@@ -111,7 +113,7 @@ void BM_PhoneLookup100k(benchmark::State& state)
     if (!cache) {
         cache = freshCache(QStringLiteral("lookup-cache"));
         auto s = openStore(store);
-        (void)SyncEngine(*cache, *s.value()).run(SyncOptions{});
+        (void)SyncEngine(*cache, *s.value()).run(SyncOptions {});
     }
     int i = 0;
     for (auto _ : state) {

@@ -20,11 +20,9 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTimer>
-
 #include <benchmark/benchmark.h>
-#include <sndfile.h>
-
 #include <cmath>
+#include <sndfile.h>
 
 using namespace Earmark;
 
@@ -35,7 +33,7 @@ QTemporaryDir g_dir;
 QByteArray encode(int minutes, int format, int channels)
 {
     const QString path = g_dir.filePath(QStringLiteral("enc.bin"));
-    SF_INFO info{};
+    SF_INFO info {};
     info.samplerate = 8000;
     info.channels = channels;
     info.format = format;
@@ -70,10 +68,18 @@ void BM_Waveform60Minutes(benchmark::State& state, int format, int channels)
     }
     state.counters["MB"] = double(bytes.size()) / (1 << 20);
 }
-BENCHMARK_CAPTURE(BM_Waveform60Minutes, wav_pcm16_stereo, SF_FORMAT_WAV | SF_FORMAT_PCM_16, 2)->Unit(benchmark::kMillisecond)->Iterations(2);
-BENCHMARK_CAPTURE(BM_Waveform60Minutes, wav_mulaw_stereo, SF_FORMAT_WAV | SF_FORMAT_ULAW, 2)->Unit(benchmark::kMillisecond)->Iterations(2);
-BENCHMARK_CAPTURE(BM_Waveform60Minutes, wav_gsm610_mono, SF_FORMAT_WAV | SF_FORMAT_GSM610, 1)->Unit(benchmark::kMillisecond)->Iterations(1);
-BENCHMARK_CAPTURE(BM_Waveform60Minutes, mp3_stereo, SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, 2)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_CAPTURE(BM_Waveform60Minutes, wav_pcm16_stereo, SF_FORMAT_WAV | SF_FORMAT_PCM_16, 2)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(2);
+BENCHMARK_CAPTURE(BM_Waveform60Minutes, wav_mulaw_stereo, SF_FORMAT_WAV | SF_FORMAT_ULAW, 2)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(2);
+BENCHMARK_CAPTURE(BM_Waveform60Minutes, wav_gsm610_mono, SF_FORMAT_WAV | SF_FORMAT_GSM610, 1)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_Waveform60Minutes, mp3_stereo, SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, 2)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 // A 10-minute call in an encrypted cache, from "open this call" to its first audio leaving the sink.
 void BM_FirstAudio10Minutes(benchmark::State& state)
@@ -86,16 +92,19 @@ void BM_FirstAudio10Minutes(benchmark::State& state)
     a.open(QIODevice::WriteOnly);
     a.write(wav);
     a.close();
-    QJsonObject side{{QStringLiteral("schema"), QStringLiteral("earmark.call/1")}, {QStringLiteral("call_id"), QStringLiteral("C-long")},
-                     {QStringLiteral("start_utc"), QStringLiteral("2026-11-20T10:00:00Z")}, {QStringLiteral("duration_s"), 600},
-                     {QStringLiteral("direction"), QStringLiteral("outbound")},
-                     {QStringLiteral("respondent"), QJsonObject{{QStringLiteral("phone_e164"), QStringLiteral("+447700900001")}}},
-                     {QStringLiteral("agent"), QJsonObject{{QStringLiteral("id"), QStringLiteral("TR1")}}},
-                     {QStringLiteral("audio"), QJsonObject{{QStringLiteral("file"), QStringLiteral("C-long.wav")},
-                                                           {QStringLiteral("sha256"), QString::fromLatin1(QCryptographicHash::hash(wav, QCryptographicHash::Sha256).toHex())},
-                                                           {QStringLiteral("size_bytes"), wav.size()},
-                                                           {QStringLiteral("channels"), 2},
-                                                           {QStringLiteral("channel_layout"), QJsonArray{QStringLiteral("agent"), QStringLiteral("respondent")}}}}};
+    QJsonObject side {{QStringLiteral("schema"), QStringLiteral("earmark.call/1")},
+        {QStringLiteral("call_id"), QStringLiteral("C-long")},
+        {QStringLiteral("start_utc"), QStringLiteral("2026-11-20T10:00:00Z")}, {QStringLiteral("duration_s"), 600},
+        {QStringLiteral("direction"), QStringLiteral("outbound")},
+        {QStringLiteral("respondent"), QJsonObject {{QStringLiteral("phone_e164"), QStringLiteral("+447700900001")}}},
+        {QStringLiteral("agent"), QJsonObject {{QStringLiteral("id"), QStringLiteral("TR1")}}},
+        {QStringLiteral("audio"),
+            QJsonObject {{QStringLiteral("file"), QStringLiteral("C-long.wav")},
+                {QStringLiteral("sha256"),
+                    QString::fromLatin1(QCryptographicHash::hash(wav, QCryptographicHash::Sha256).toHex())},
+                {QStringLiteral("size_bytes"), wav.size()}, {QStringLiteral("channels"), 2},
+                {QStringLiteral("channel_layout"),
+                    QJsonArray {QStringLiteral("agent"), QStringLiteral("respondent")}}}}};
     QFile s(day + QStringLiteral("/C-long.json"));
     s.open(QIODevice::WriteOnly);
     s.write(QJsonDocument(side).toJson());
@@ -104,26 +113,28 @@ void BM_FirstAudio10Minutes(benchmark::State& state)
     {
         auto cache = Cache::open(CacheFolder(g_dir.filePath(QStringLiteral("cache"))), key, true);
         auto st = openStore(store);
-        (void)SyncEngine(*cache.value(), *st.value()).run(SyncOptions{true});
+        (void)SyncEngine(*cache.value(), *st.value()).run(SyncOptions {true});
     }
     CacheService service;
     {
         QEventLoop loop;
-        service.open(g_dir.filePath(QStringLiteral("cache")), key.clone(), false, &loop, [&](const QString&) { loop.quit(); });
+        service.open(
+            g_dir.filePath(QStringLiteral("cache")), key.clone(), false, &loop, [&](const QString&) { loop.quit(); });
         loop.exec();
     }
     for (auto _ : state) {
         PlayerEngine engine;
         QEventLoop loop;
         QObject context;
-        service.post<CallMedia>(&context, [](Cache& c) { return CallMedia::load(c, QStringLiteral("C-long")); },
-                                [&](CallMedia m) {
-                                    auto audio = CallAudio::decode(m.audio, m.call.channelLayout);
-                                    Files::wipe(m.audio);
-                                    engine.load(audio.value());
-                                    engine.play();
-                                    loop.quit();
-                                });
+        service.post<CallMedia>(
+            &context, [](Cache& c) { return CallMedia::load(c, QStringLiteral("C-long")); },
+            [&](CallMedia m) {
+                auto audio = CallAudio::decode(m.audio, m.call.channelLayout);
+                Files::wipe(m.audio);
+                engine.load(audio.value());
+                engine.play();
+                loop.quit();
+            });
         loop.exec();
         // First audio: the sink has played its first frames.
         while (engine.position() <= 0.0) {

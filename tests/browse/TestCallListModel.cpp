@@ -84,7 +84,7 @@ private Q_SLOTS:
         for (int i = 0; i < Calls; ++i) {
             std::optional<TranscriptData> t;
             if (i % 2 == 0) {
-                t = TranscriptData{QByteArrayLiteral("{}"), QStringLiteral("x"), 1, 1};
+                t = TranscriptData {QByteArrayLiteral("{}"), QStringLiteral("x"), 1, 1};
             }
             QVERIFY(cache.value()->calls().save(call(i), t).ok());
         }
@@ -103,7 +103,8 @@ private Q_SLOTS:
         QVERIFY(opened.wait(10000));
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_model = std::make_unique<CallListModel>(m_service.get());
-        new QAbstractItemModelTester(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_model.get());
+        new QAbstractItemModelTester(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_model.get());
     }
 
     void cleanup()
@@ -136,7 +137,8 @@ private Q_SLOTS:
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         m_model->setPhonesRevealed(true);
         QCOMPARE(changed.size(), 1);
-        QCOMPARE(m_model->index(0, static_cast<int>(CallColumn::Phone)).data().toString(), QStringLiteral("+447700900999"));
+        QCOMPARE(
+            m_model->index(0, static_cast<int>(CallColumn::Phone)).data().toString(), QStringLiteral("+447700900999"));
         QCOMPARE(text(999 - 950, CallColumn::Phone), QStringLiteral("withheld")); // call 950
     }
 
@@ -146,7 +148,7 @@ private Q_SLOTS:
         f.agentId = QStringLiteral("TR3");
         applyFilter(f);
         QCOMPARE(m_model->rowCount(), Calls / 5);
-        f = CallFilter{};
+        f = CallFilter {};
         f.campaign = QStringLiteral("C1");
         f.hasTranscript = true;
         applyFilter(f);
@@ -155,20 +157,20 @@ private Q_SLOTS:
             expected += (i % 3 == 1 && i % 2 == 0) ? 1 : 0;
         }
         QCOMPARE(m_model->rowCount(), expected);
-        f = CallFilter{};
+        f = CallFilter {};
         f.minDurationS = 100;
         f.maxDurationS = 199;
         applyFilter(f);
         QCOMPARE(m_model->rowCount(), 100);
-        f = CallFilter{};
+        f = CallFilter {};
         f.noticeFlag = false;
         applyFilter(f);
         QCOMPARE(m_model->rowCount(), (Calls + 6) / 7);
-        f = CallFilter{};
+        f = CallFilter {};
         f.disposition = QStringLiteral("complaint");
         applyFilter(f);
         QCOMPARE(m_model->rowCount(), Calls / 10);
-        f = CallFilter{};
+        f = CallFilter {};
         f.from = QDate(2026, 1, 2);
         f.to = QDate(2026, 1, 3);
         applyFilter(f);
@@ -177,7 +179,8 @@ private Q_SLOTS:
 
     void quickSearchByPhoneTypedAnyWay()
     {
-        for (const QString& typed : {QStringLiteral("07700 900123"), QStringLiteral("+44 7700 900 123"), QStringLiteral("0044 7700900123")}) {
+        for (const QString& typed :
+            {QStringLiteral("07700 900123"), QStringLiteral("+44 7700 900 123"), QStringLiteral("0044 7700900123")}) {
             CallFilter f;
             f.phoneE164 = Phone::normalise(typed).value();
             applyFilter(f);
@@ -197,7 +200,9 @@ private Q_SLOTS:
         double previous = -1;
         for (int row = 0; row < 600; row += 37) {
             text(row, CallColumn::Duration);
-            const double d = m_model->index(row, static_cast<int>(CallColumn::Duration)).data(CallListModel::SortValueRole).toDouble();
+            const double d = m_model->index(row, static_cast<int>(CallColumn::Duration))
+                                 .data(CallListModel::SortValueRole)
+                                 .toDouble();
             QVERIFY(d > previous);
             previous = d;
         }

@@ -1,11 +1,10 @@
+#include "TestSupport.h"
 #include "cache/Cache.h"
 #include "cache/Statement.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include "TestSupport.h"
 
 using namespace Earmark;
 
@@ -23,8 +22,9 @@ private:
     void fill(Cache& cache)
     {
         for (int i = 0; i < 5; ++i) {
-            QVERIFY(cache.audit().append(QStringLiteral("export-audio"), QStringLiteral("C-%1").arg(i),
-                                         QStringLiteral("/tmp/out%1.wav").arg(i))
+            QVERIFY(cache.audit()
+                        .append(QStringLiteral("export-audio"), QStringLiteral("C-%1").arg(i),
+                            QStringLiteral("/tmp/out%1.wav").arg(i))
                         .ok());
         }
         QVERIFY(cache.audit().verify().ok());

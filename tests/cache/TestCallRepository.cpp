@@ -1,3 +1,4 @@
+#include "TestSupport.h"
 #include "cache/Cache.h"
 #include "cache/Statement.h"
 #include "core/Phone.h"
@@ -5,8 +6,6 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include "TestSupport.h"
 
 using namespace Earmark;
 
@@ -25,7 +24,7 @@ CallRecord sampleCall(const QString& id, const QString& phone, qint64 start)
     c.consentRecorded = true;
     c.personal.phoneE164 = phone;
     c.personal.respondentName = QStringLiteral("Winifred Quaxley");
-    c.personal.sourceRaw = QJsonObject{{QStringLiteral("dst"), phone}};
+    c.personal.sourceRaw = QJsonObject {{QStringLiteral("dst"), phone}};
     c.sidecarSha256 = QByteArray(32, 'x');
     c.audioFile = id + QStringLiteral(".wav");
     c.audioSha256 = QString(64, QLatin1Char('a'));
@@ -56,7 +55,8 @@ private Q_SLOTS:
 
     void savesAndReadsBackWithPersonalFieldsSealed()
     {
-        TranscriptData t{QByteArrayLiteral("{\"schema\":\"earmark.transcript/1\",\"segments\":[]}"), QStringLiteral("ab"), 0, 0};
+        TranscriptData t {
+            QByteArrayLiteral("{\"schema\":\"earmark.transcript/1\",\"segments\":[]}"), QStringLiteral("ab"), 0, 0};
         auto id = m_cache->calls().save(sampleCall(QStringLiteral("C-1"), QStringLiteral("+447700900123"), 1000), t);
         QVERIFY2(id.ok(), qPrintable(id.errorMessage()));
         auto found = m_cache->calls().find(QStringLiteral("C-1"));
@@ -94,8 +94,12 @@ private Q_SLOTS:
     void phoneLookupAcceptsAnyTypedForm()
     {
         QFETCH(QString, typed);
-        QVERIFY(m_cache->calls().save(sampleCall(QStringLiteral("C-1"), QStringLiteral("+447700900123"), 1000), std::nullopt).ok());
-        QVERIFY(m_cache->calls().save(sampleCall(QStringLiteral("C-2"), QStringLiteral("+441632960001"), 2000), std::nullopt).ok());
+        QVERIFY(m_cache->calls()
+                    .save(sampleCall(QStringLiteral("C-1"), QStringLiteral("+447700900123"), 1000), std::nullopt)
+                    .ok());
+        QVERIFY(m_cache->calls()
+                    .save(sampleCall(QStringLiteral("C-2"), QStringLiteral("+441632960001"), 2000), std::nullopt)
+                    .ok());
         QVERIFY(m_cache->calls().save(sampleCall(QStringLiteral("C-3"), QString(), 3000), std::nullopt).ok());
         auto e164 = Phone::normalise(typed);
         QVERIFY2(e164.ok(), qPrintable(e164.errorMessage()));
@@ -138,7 +142,7 @@ private Q_SLOTS:
         auto r = m_cache->calls().query(q);
         QCOMPARE(r->size(), 3);
         QCOMPARE(r->first().callId, QStringLiteral("C-4"));
-        q = CallQuery{};
+        q = CallQuery {};
         q.fromUtc = 1000 + 86400;
         q.toUtc = 1000 + 3 * 86400;
         r = m_cache->calls().query(q);
@@ -147,31 +151,37 @@ private Q_SLOTS:
 
     void updateKeepsTheDataKey()
     {
-        QVERIFY(m_cache->calls().save(sampleCall(QStringLiteral("C-1"), QStringLiteral("+447700900123"), 1), std::nullopt).ok());
+        QVERIFY(m_cache->calls()
+                    .save(sampleCall(QStringLiteral("C-1"), QStringLiteral("+447700900123"), 1), std::nullopt)
+                    .ok());
         auto before = m_cache->calls().find(QStringLiteral("C-1"));
-        const QString keyBefore = QString::fromLatin1(m_cache->calls().dataKey(before.value()->id, QStringLiteral("C-1"))->toHex());
+        const QString keyBefore
+            = QString::fromLatin1(m_cache->calls().dataKey(before.value()->id, QStringLiteral("C-1"))->toHex());
         CallRecord changed = sampleCall(QStringLiteral("C-1"), QStringLiteral("+447700900999"), 1);
         changed.disposition = QStringLiteral("complaint");
         QVERIFY(m_cache->calls().save(changed, std::nullopt).ok());
         auto after = m_cache->calls().find(QStringLiteral("C-1"));
         QCOMPARE(after.value()->disposition, QStringLiteral("complaint"));
-        QCOMPARE(QString::fromLatin1(m_cache->calls().dataKey(after.value()->id, QStringLiteral("C-1"))->toHex()), keyBefore);
+        QCOMPARE(QString::fromLatin1(m_cache->calls().dataKey(after.value()->id, QStringLiteral("C-1"))->toHex()),
+            keyBefore);
         QCOMPARE(m_cache->calls().personal(*after.value())->phoneE164, QStringLiteral("+447700900999"));
         QCOMPARE(m_cache->calls().count(), 1);
     }
 
     void destroyingACallDestroysItsKeyTranscriptAndAudio()
     {
-        TranscriptData t{QByteArrayLiteral("{\"segments\":[]}"), QStringLiteral("ab"), 0, 0};
+        TranscriptData t {QByteArrayLiteral("{\"segments\":[]}"), QStringLiteral("ab"), 0, 0};
         auto id = m_cache->calls().save(sampleCall(QStringLiteral("C-1"), QStringLiteral("+447700900123"), 1), t);
         QVERIFY(id.ok());
         auto key = m_cache->calls().dataKey(id.value(), QStringLiteral("C-1"));
-        auto pending = m_cache->blobs().create(key.value(), CallRepository::binding(QStringLiteral("C-1"), "audio"),
-                                               Blob::Kind::Audio);
+        auto pending = m_cache->blobs().create(
+            key.value(), CallRepository::binding(QStringLiteral("C-1"), "audio"), Blob::Kind::Audio);
         QVERIFY(pending.ok());
         QVERIFY(pending.value()->writer->write(QByteArray(200000, 'a')).ok());
         QVERIFY(m_cache->blobs().commit(*pending.value()).ok());
-        QVERIFY(m_cache->calls().setAudio(id.value(), pending.value()->name, QString(64, QLatin1Char('a')), {8000, 2, 100}).ok());
+        QVERIFY(m_cache->calls()
+                    .setAudio(id.value(), pending.value()->name, QString(64, QLatin1Char('a')), {8000, 2, 100})
+                    .ok());
         const QString blobPath = m_cache->blobs().pathOf(pending.value()->name);
         QVERIFY(QFile::exists(blobPath));
         QByteArray wrapped;

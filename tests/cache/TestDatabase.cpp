@@ -1,3 +1,4 @@
+#include "TestSupport.h"
 #include "cache/Cache.h"
 #include "cache/Database.h"
 #include "cache/Migrations.h"
@@ -6,8 +7,6 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include "TestSupport.h"
 
 using namespace Earmark;
 
@@ -97,8 +96,10 @@ private Q_SLOTS:
         const QStringList files = Migrations::files();
         QVERIFY(files.size() >= 2);
         for (int i = 0; i < files.size(); ++i) {
-            QVERIFY2(files.at(i).section(QLatin1Char('/'), -1).startsWith(QStringLiteral("%1_").arg(i + 1, 4, 10, QLatin1Char('0'))),
-                     qPrintable(files.at(i)));
+            QVERIFY2(files.at(i)
+                         .section(QLatin1Char('/'), -1)
+                         .startsWith(QStringLiteral("%1_").arg(i + 1, 4, 10, QLatin1Char('0'))),
+                qPrintable(files.at(i)));
         }
     }
 
@@ -159,7 +160,9 @@ private Q_SLOTS:
         auto cache = Cache::open(folder, fixtureKey(), false);
         QVERIFY2(cache.ok(), qPrintable(cache.errorMessage()));
         QCOMPARE(Migrations::currentVersion(cache.value()->database()), Migrations::latestVersion());
-        QCOMPARE(scalar(cache.value()->database(), QStringLiteral("SELECT count(*) FROM calls WHERE call_id='C-fixture'")), 1);
+        QCOMPARE(
+            scalar(cache.value()->database(), QStringLiteral("SELECT count(*) FROM calls WHERE call_id='C-fixture'")),
+            1);
     }
 
     void refusesADatabaseFromANewerEarmark()

@@ -1,3 +1,4 @@
+#include "TestSupport.h"
 #include "audio/AudioDecoder.h"
 #include "demo/DemoRandom.h"
 #include "demo/DemoStoreWriter.h"
@@ -13,10 +14,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <cmath>
-
-#include "TestSupport.h"
 
 using namespace Earmark;
 
@@ -58,7 +56,8 @@ private:
     QString dayDir(const QJsonObject& s) const
     {
         const QString start = s.value(QStringLiteral("start_utc")).toString();
-        return m_store + QStringLiteral("/v1/") + start.left(4) + QLatin1Char('/') + start.mid(5, 2) + QLatin1Char('/') + start.mid(8, 2);
+        return m_store + QStringLiteral("/v1/") + start.left(4) + QLatin1Char('/') + start.mid(5, 2) + QLatin1Char('/')
+            + start.mid(8, 2);
     }
 
 private Q_SLOTS:
@@ -68,7 +67,8 @@ private Q_SLOTS:
         auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), m_store});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.startsWith("Wrote a demo store"));
-        QDirIterator it(m_store + QStringLiteral("/v1"), {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(
+            m_store + QStringLiteral("/v1"), {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString p = it.next();
             if (p.endsWith(QLatin1String(".transcript.json"))) {
@@ -84,10 +84,10 @@ private Q_SLOTS:
         const QString a = m_root.filePath(QStringLiteral("a"));
         const QString b = m_root.filePath(QStringLiteral("b"));
         const QString c = m_root.filePath(QStringLiteral("c"));
-        for (const auto& [dir, seed] : {std::pair{a, 42}, std::pair{b, 42}, std::pair{c, 43}}) {
-            auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), dir, QStringLiteral("--calls"),
-                                   QStringLiteral("9"), QStringLiteral("--seed"), QString::number(seed),
-                                   QStringLiteral("--days"), QStringLiteral("5")});
+        for (const auto& [dir, seed] : {std::pair {a, 42}, std::pair {b, 42}, std::pair {c, 43}}) {
+            auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), dir,
+                QStringLiteral("--calls"), QStringLiteral("9"), QStringLiteral("--seed"), QString::number(seed),
+                QStringLiteral("--days"), QStringLiteral("5")});
             QVERIFY2(r.exitCode == 0, r.err.constData());
         }
         const auto fa = filesOf(a);
@@ -127,9 +127,11 @@ private Q_SLOTS:
             codecs << s.value(QStringLiteral("audio")).toObject().value(QStringLiteral("codec")).toString();
             agents << s.value(QStringLiteral("agent")).toObject().value(QStringLiteral("id")).toString();
             clients << s.value(QStringLiteral("client")).toString();
-            dispositions[s.value(QStringLiteral("disposition")).toObject().value(QStringLiteral("code")).toString()] += 1;
+            dispositions[s.value(QStringLiteral("disposition")).toObject().value(QStringLiteral("code")).toString()]
+                += 1;
             stereo += s.value(QStringLiteral("audio")).toObject().value(QStringLiteral("channels")).toInt() == 2;
-            const QString phone = s.value(QStringLiteral("respondent")).toObject().value(QStringLiteral("phone_e164")).toString();
+            const QString phone
+                = s.value(QStringLiteral("respondent")).toObject().value(QStringLiteral("phone_e164")).toString();
             QVERIFY2(drama.match(phone).hasMatch(), qPrintable(phone));
         }
         for (const char* c : {"pcm_s16le", "mulaw", "alaw", "gsm610", "mp3", "opus"}) {
@@ -148,9 +150,12 @@ private Q_SLOTS:
         int with = 0;
         int without = 0;
         for (const QByteArray& t : m_transcripts) {
-            (t.contains("recorded for") || t.contains("being recorded") || t.contains("calls are recorded")) ? ++with : ++without;
+            (t.contains("recorded for") || t.contains("being recorded") || t.contains("calls are recorded"))
+                ? ++with
+                : ++without;
         }
-        QVERIFY2(with >= m_transcripts.size() * 0.75, qPrintable(QStringLiteral("%1 with, %2 without").arg(with).arg(without)));
+        QVERIFY2(with >= m_transcripts.size() * 0.75,
+            qPrintable(QStringLiteral("%1 with, %2 without").arg(with).arg(without)));
         QVERIFY(without >= 2);
     }
 
@@ -160,7 +165,10 @@ private Q_SLOTS:
         int emails = 0;
         int postcodes = 0;
         for (const QByteArray& t : m_transcripts) {
-            phones += t.contains("seven seven double oh") || t.contains("seven seven oh oh") || t.contains("six three two") ? 1 : 0;
+            phones
+                += t.contains("seven seven double oh") || t.contains("seven seven oh oh") || t.contains("six three two")
+                ? 1
+                : 0;
             emails += t.contains(" dot ") && t.contains(" at example dot ") ? 1 : 0;
             postcodes += t.contains("your postcode") ? 1 : 0;
         }
@@ -169,9 +177,11 @@ private Q_SLOTS:
         QVERIFY(postcodes >= 5);
         Demo::DemoRandom rng(1);
         QCOMPARE(Demo::SpokenForms::postcode(QStringLiteral("LS1 4AP")), QStringLiteral("L S one, four A P"));
-        QCOMPARE(Demo::SpokenForms::email(QStringLiteral("jane.smith@example.com")), QStringLiteral("jane dot smith at example dot com"));
+        QCOMPARE(Demo::SpokenForms::email(QStringLiteral("jane.smith@example.com")),
+            QStringLiteral("jane dot smith at example dot com"));
         const QString spoken = Demo::SpokenForms::phoneDigits(QStringLiteral("07700 900111"), rng);
-        QVERIFY2(spoken.contains(QLatin1String("seven seven")) && spoken.contains(QLatin1String("nine")), qPrintable(spoken));
+        QVERIFY2(spoken.contains(QLatin1String("seven seven")) && spoken.contains(QLatin1String("nine")),
+            qPrintable(spoken));
     }
 
     void everyCodecDecodesAndEachSpeakerHasAChannel()
@@ -197,16 +207,21 @@ private Q_SLOTS:
             const int agentChannel = layout.at(0).toString() == QLatin1String("agent") ? 0 : 1;
             int agree = 0;
             int segments = 0;
-            for (const auto& seg : QJsonDocument::fromJson(m_transcripts.value(id)).object().value(QStringLiteral("segments")).toArray()) {
+            for (const auto& seg :
+                QJsonDocument::fromJson(m_transcripts.value(id)).object().value(QStringLiteral("segments")).toArray()) {
                 const QJsonObject o = seg.toObject();
                 const qint64 from = qint64(o.value(QStringLiteral("start_s")).toDouble() * 8000);
                 const qint64 to = qint64(o.value(QStringLiteral("end_s")).toDouble() * 8000);
-                const int own = o.value(QStringLiteral("speaker")).toString() == QLatin1String("agent") ? agentChannel : 1 - agentChannel;
-                agree += rms(decoded->samples, 2, own, from, to) > 3 * rms(decoded->samples, 2, 1 - own, from, to) ? 1 : 0;
+                const int own = o.value(QStringLiteral("speaker")).toString() == QLatin1String("agent")
+                    ? agentChannel
+                    : 1 - agentChannel;
+                agree += rms(decoded->samples, 2, own, from, to) > 3 * rms(decoded->samples, 2, 1 - own, from, to) ? 1
+                                                                                                                   : 0;
                 ++segments;
             }
             // Segments that overlap another (talk-over) are heard on both channels.
-            QVERIFY2(agree >= segments - 3, qPrintable(QStringLiteral("%1: %2 of %3 segments on their channel").arg(id).arg(agree).arg(segments)));
+            QVERIFY2(agree >= segments - 3,
+                qPrintable(QStringLiteral("%1: %2 of %3 segments on their channel").arg(id).arg(agree).arg(segments)));
             ++checkedStereo;
         }
         QVERIFY(checkedStereo >= 20);
@@ -231,7 +246,8 @@ private Q_SLOTS:
         QCOMPARE(AudioDecoder::probe(copy)->frames, AudioDecoder::probe(opus)->frames);
         QByteArray broken = copy;
         broken[30] = static_cast<char>(broken.at(30) ^ 0x01);
-        QVERIFY(!AudioDecoder::probe(broken).ok() || AudioDecoder::probe(broken)->frames != AudioDecoder::probe(opus)->frames);
+        QVERIFY(!AudioDecoder::probe(broken).ok()
+            || AudioDecoder::probe(broken)->frames != AudioDecoder::probe(opus)->frames);
         QByteArray notOgg("RIFF0000WAVE");
         QVERIFY(!Demo::setOggSerial(notOgg, 1));
         QCOMPARE(notOgg, QByteArray("RIFF0000WAVE"));

@@ -1,3 +1,4 @@
+#include "TestSupport.h"
 #include "cache/Cache.h"
 #include "crypto/KeyHierarchy.h"
 #include "keys/CacheUnlocker.h"
@@ -5,10 +6,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <qt6keychain/keychain.h>
-
-#include "TestSupport.h"
 
 using namespace Earmark;
 
@@ -157,7 +155,8 @@ private Q_SLOTS:
         QVERIFY(created.created);
         // The cache opens with the key, and the key file holds only the wrapped key.
         {
-            auto cache = Cache::open(CacheFolder(dir.path()), SecretKey::fromBytes(QByteArray::fromHex(created.keyHex)), true);
+            auto cache
+                = Cache::open(CacheFolder(dir.path()), SecretKey::fromBytes(QByteArray::fromHex(created.keyHex)), true);
             QVERIFY(cache.ok());
         }
         const QByteArray info = Test::readFile(dir.filePath(QStringLiteral("keyinfo.json")));

@@ -1,9 +1,9 @@
+#include "TestSupport.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include "TestSupport.h"
 
 using namespace Earmark;
 
@@ -29,11 +29,12 @@ private:
         env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
         env.remove(QStringLiteral("GNOME_KEYRING_CONTROL"));
         const QString start = unlock
-            ? QStringLiteral("printf '%s' 'session-test-pw' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1")
+            ? QStringLiteral(
+                "printf '%s' 'session-test-pw' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1")
             : QStringLiteral("gnome-keyring-daemon --start --components=secrets >/dev/null 2>&1");
         const QString script = start + QStringLiteral("; exec \"$0\" \"$@\"");
-        QStringList args{QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"), script,
-                         Test::binaryPath(QStringLiteral("earmark-cli"))};
+        QStringList args {QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"), script,
+            Test::binaryPath(QStringLiteral("earmark-cli"))};
         args << cliArgs;
         return Test::run(QStringLiteral("dbus-run-session"), args, env);
     }
@@ -46,29 +47,30 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_store = m_dir.filePath(QStringLiteral("store"));
         const auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), m_store,
-                                     QStringLiteral("--calls"), QStringLiteral("3")});
+            QStringLiteral("--calls"), QStringLiteral("3")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 
     void unlockedLockedUnlocked()
     {
-        auto first = inSession(true, cacheArgs() + QStringList{QStringLiteral("sync"), QStringLiteral("--store"), m_store});
+        auto first
+            = inSession(true, cacheArgs() + QStringList {QStringLiteral("sync"), QStringLiteral("--store"), m_store});
         QVERIFY2(first.exitCode == 0, first.err.constData());
         const QString keyInfo = m_dir.filePath(QStringLiteral("cache/keyinfo.json"));
         const QByteArray infoBefore = Test::readFile(keyInfo);
         const QByteArray dbBefore = Test::readFile(m_dir.filePath(QStringLiteral("cache/earmark.db")));
         QVERIFY(!infoBefore.isEmpty());
 
-        auto locked = inSession(false, cacheArgs() + QStringList{QStringLiteral("calls")});
+        auto locked = inSession(false, cacheArgs() + QStringList {QStringLiteral("calls")});
         QCOMPARE(locked.exitCode, 1);
         QVERIFY2(locked.err.contains("locked or unavailable") || locked.err.contains("keychain is not available"),
-                 locked.err.constData());
+            locked.err.constData());
         // One clear line from earmark-cli (the rest of stderr is the test's own dbus-daemon).
         QCOMPARE(locked.err.count("earmark-cli:"), 1);
         QCOMPARE(Test::readFile(keyInfo), infoBefore);
         QCOMPARE(Test::readFile(m_dir.filePath(QStringLiteral("cache/earmark.db"))), dbBefore);
 
-        auto again = inSession(true, cacheArgs() + QStringList{QStringLiteral("calls"), QStringLiteral("--json")});
+        auto again = inSession(true, cacheArgs() + QStringList {QStringLiteral("calls"), QStringLiteral("--json")});
         QVERIFY2(again.exitCode == 0, again.err.constData());
         QVERIFY(again.out.contains("\"call_id\""));
     }
@@ -80,7 +82,8 @@ private Q_SLOTS:
         env.remove(QStringLiteral("DISPLAY"));
         env.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_dir.filePath(QStringLiteral("no-bus")));
         const QString cache = m_dir.filePath(QStringLiteral("nobus-cache"));
-        auto r = Test::runCli({QStringLiteral("--cache"), cache, QStringLiteral("sync"), QStringLiteral("--store"), m_store}, env);
+        auto r = Test::runCli(
+            {QStringLiteral("--cache"), cache, QStringLiteral("sync"), QStringLiteral("--store"), m_store}, env);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("keychain is not available") && r.err.contains("--passphrase-file"), r.err.constData());
         QVERIFY(!QFile::exists(cache + QStringLiteral("/keyinfo.json")));

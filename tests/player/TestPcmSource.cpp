@@ -1,7 +1,6 @@
 #include "player/PcmSource.h"
 
 #include <QTest>
-
 #include <cmath>
 
 using namespace Earmark;

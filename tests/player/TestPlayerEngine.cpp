@@ -1,11 +1,10 @@
 #include "player/PlayerEngine.h"
 
-#include <QCoreApplication>
 #include <QAudioDevice>
+#include <QCoreApplication>
 #include <QMediaDevices>
 #include <QSignalSpy>
 #include <QTest>
-
 #include <cmath>
 
 using namespace Earmark;

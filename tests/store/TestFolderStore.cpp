@@ -1,10 +1,9 @@
+#include "TestSupport.h"
 #include "store/FolderStore.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include "TestSupport.h"
 
 using namespace Earmark;
 
@@ -34,12 +33,13 @@ private Q_SLOTS:
         for (const auto& e : list.value()) {
             keys << e.key;
         }
-        QCOMPARE(keys, (QStringList{QStringLiteral("v1/2026/03/14/A.json"), QStringLiteral("v1/2026/03/15/B.json")}));
+        QCOMPARE(keys, (QStringList {QStringLiteral("v1/2026/03/14/A.json"), QStringLiteral("v1/2026/03/15/B.json")}));
         auto erasures = store.listErasures();
         QCOMPARE(erasures->size(), 1);
         QCOMPARE(erasures->first().key, QStringLiteral("v1/erasures/X.json"));
         QCOMPARE(RecordingStore::callIdOfKey(keys.first()), QStringLiteral("A"));
-        QCOMPARE(RecordingStore::siblingKey(keys.first(), QStringLiteral("A.wav")), QStringLiteral("v1/2026/03/14/A.wav"));
+        QCOMPARE(
+            RecordingStore::siblingKey(keys.first(), QStringLiteral("A.wav")), QStringLiteral("v1/2026/03/14/A.wav"));
     }
 
     void symlinksMayNotLeaveTheStore()
@@ -48,17 +48,26 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Test::writeFile(outside.filePath(QStringLiteral("secret.wav")), "outside");
         Test::writeFile(dir.filePath(QStringLiteral("v1/2026/03/14/in.wav")), "inside");
-        QVERIFY(QFile::link(outside.filePath(QStringLiteral("secret.wav")), dir.filePath(QStringLiteral("v1/2026/03/14/out.wav"))));
-        QVERIFY(QFile::link(dir.filePath(QStringLiteral("v1/2026/03/14/in.wav")), dir.filePath(QStringLiteral("v1/2026/03/14/ok.wav"))));
-        QVERIFY(QFile::link(dir.filePath(QStringLiteral("nowhere.wav")), dir.filePath(QStringLiteral("v1/2026/03/14/dangling.wav"))));
+        QVERIFY(QFile::link(
+            outside.filePath(QStringLiteral("secret.wav")), dir.filePath(QStringLiteral("v1/2026/03/14/out.wav"))));
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("v1/2026/03/14/in.wav")),
+            dir.filePath(QStringLiteral("v1/2026/03/14/ok.wav"))));
+        QVERIFY(QFile::link(
+            dir.filePath(QStringLiteral("nowhere.wav")), dir.filePath(QStringLiteral("v1/2026/03/14/dangling.wav"))));
         FolderStore store(dir.path());
         auto out = store.read(QStringLiteral("v1/2026/03/14/out.wav"), 100);
         QVERIFY(!out.ok());
         QVERIFY2(out.errorMessage().contains(QLatin1String("leaves the store")), qPrintable(out.errorMessage()));
         QCOMPARE(store.read(QStringLiteral("v1/2026/03/14/ok.wav"), 100).value(), QByteArray("inside"));
-        QVERIFY(store.read(QStringLiteral("v1/2026/03/14/dangling.wav"), 100).errorMessage().contains(QLatin1String("does not exist")));
-        QVERIFY(store.read(QStringLiteral("v1/2026/03/14/missing.wav"), 100).errorMessage().contains(QLatin1String("missing")));
-        QVERIFY(store.read(QStringLiteral("v1/2026/03/14/in.wav"), 3).errorMessage().contains(QLatin1String("over the limit")));
+        QVERIFY(store.read(QStringLiteral("v1/2026/03/14/dangling.wav"), 100)
+                    .errorMessage()
+                    .contains(QLatin1String("does not exist")));
+        QVERIFY(store.read(QStringLiteral("v1/2026/03/14/missing.wav"), 100)
+                    .errorMessage()
+                    .contains(QLatin1String("missing")));
+        QVERIFY(store.read(QStringLiteral("v1/2026/03/14/in.wav"), 3)
+                    .errorMessage()
+                    .contains(QLatin1String("over the limit")));
     }
 
     void openStoreExplainsWrongFolders()

@@ -3,9 +3,9 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTimeZone>
 #include <QJsonObject>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Earmark;
 
@@ -23,7 +23,8 @@ QJsonObject valid()
                 "channel_layout": ["respondent", "agent"]},
       "transcript": {"file": "C-20260314-000123.transcript.json"},
       "tags": ["complaint"], "source": {"platform": "genesys", "raw": {"x": 1}}, "future_field": {"ignored": true}
-    })").object();
+    })")
+        .object();
 }
 
 QJsonObject withValue(QJsonObject o, const QString& path, const QJsonValue& v)
@@ -67,7 +68,7 @@ private Q_SLOTS:
         QVERIFY(c.consentRecorded && *c.consentRecorded);
         QCOMPARE(*c.consentAtS, 12.5);
         QCOMPARE(c.channelLayout, QStringLiteral("[\"respondent\",\"agent\"]"));
-        QCOMPARE(c.tags, QStringList{QStringLiteral("complaint")});
+        QCOMPARE(c.tags, QStringList {QStringLiteral("complaint")});
         QCOMPARE(s->transcriptFile, QStringLiteral("C-20260314-000123.transcript.json"));
         QCOMPARE(c.personal.sourceRaw.value(QStringLiteral("x")).toInt(), 1);
     }
@@ -98,7 +99,8 @@ private Q_SLOTS:
         s = parse(withValue(valid(), QStringLiteral("start_utc"), QStringLiteral("2026-03-14t10:21:07.250z")));
         QVERIFY2(s.ok(), qPrintable(s.errorMessage()));
         // A UTF-8 byte order mark.
-        QVERIFY(Sidecar::parse("\xEF\xBB\xBF" + QJsonDocument(valid()).toJson(), QStringLiteral("C-20260314-000123")).ok());
+        QVERIFY(
+            Sidecar::parse("\xEF\xBB\xBF" + QJsonDocument(valid()).toJson(), QStringLiteral("C-20260314-000123")).ok());
     }
 
     void errorsNameTheFieldAndTheFix_data()
@@ -114,27 +116,40 @@ private Q_SLOTS:
         QTest::newRow("missing audio.sha256") << "audio.sha256" << gone << "\"audio.sha256\" is missing";
         QTest::newRow("missing size") << "audio.size_bytes" << gone << "\"audio.size_bytes\" is missing";
         QTest::newRow("missing start") << "start_utc" << gone << "\"start_utc\" is missing";
-        QTest::newRow("duration is a string") << "duration_s" << QJsonValue(QStringLiteral("184")) << "\"duration_s\" must be a number, not a string";
+        QTest::newRow("duration is a string")
+            << "duration_s" << QJsonValue(QStringLiteral("184")) << "\"duration_s\" must be a number, not a string";
         QTest::newRow("duration zero") << "duration_s" << QJsonValue(0) << "more than 0 and at most 86400";
         QTest::newRow("duration too long") << "duration_s" << QJsonValue(86401) << "at most 86400";
-        QTest::newRow("agent id is a number") << "agent.id" << QJsonValue(14) << "\"agent.id\" must be a string, not a number";
-        QTest::newRow("respondent is a string") << "respondent" << QJsonValue(QStringLiteral("x")) << "\"respondent.phone_e164\" is missing";
-        QTest::newRow("direction") << "direction" << QJsonValue(QStringLiteral("sideways")) << "outbound, inbound or internal";
-        QTest::newRow("start not UTC") << "start_utc" << QJsonValue(QStringLiteral("2026-03-14T10:21:07+01:00")) << "RFC 3339 UTC";
-        QTest::newRow("start impossible") << "start_utc" << QJsonValue(QStringLiteral("2026-02-30T10:21:07Z")) << "RFC 3339 UTC";
-        QTest::newRow("phone not E.164") << "respondent.phone_e164" << QJsonValue(QStringLiteral("07700900123")) << "E.164";
+        QTest::newRow("agent id is a number")
+            << "agent.id" << QJsonValue(14) << "\"agent.id\" must be a string, not a number";
+        QTest::newRow("respondent is a string")
+            << "respondent" << QJsonValue(QStringLiteral("x")) << "\"respondent.phone_e164\" is missing";
+        QTest::newRow("direction") << "direction" << QJsonValue(QStringLiteral("sideways"))
+                                   << "outbound, inbound or internal";
+        QTest::newRow("start not UTC") << "start_utc" << QJsonValue(QStringLiteral("2026-03-14T10:21:07+01:00"))
+                                       << "RFC 3339 UTC";
+        QTest::newRow("start impossible")
+            << "start_utc" << QJsonValue(QStringLiteral("2026-02-30T10:21:07Z")) << "RFC 3339 UTC";
+        QTest::newRow("phone not E.164") << "respondent.phone_e164" << QJsonValue(QStringLiteral("07700900123"))
+                                         << "E.164";
         QTest::newRow("bad call_id") << "call_id" << QJsonValue(QStringLiteral("bad id!")) << "bad call_id";
-        QTest::newRow("call_id differs") << "call_id" << QJsonValue(QStringLiteral("C-other")) << "differs from the file name";
-        QTest::newRow("audio path") << "audio.file" << QJsonValue(QStringLiteral("../../etc/passwd")) << "bare file name";
+        QTest::newRow("call_id differs") << "call_id" << QJsonValue(QStringLiteral("C-other"))
+                                         << "differs from the file name";
+        QTest::newRow("audio path") << "audio.file" << QJsonValue(QStringLiteral("../../etc/passwd"))
+                                    << "bare file name";
         QTest::newRow("audio dotdot") << "audio.file" << QJsonValue(QStringLiteral("..")) << "bare file name";
-        QTest::newRow("sha upper case") << "audio.sha256" << QJsonValue(QString(64, QLatin1Char('A'))) << "64 lowercase hexadecimal";
+        QTest::newRow("sha upper case") << "audio.sha256" << QJsonValue(QString(64, QLatin1Char('A')))
+                                        << "64 lowercase hexadecimal";
         QTest::newRow("size fraction") << "audio.size_bytes" << QJsonValue(10.5) << "whole number";
         QTest::newRow("size negative") << "audio.size_bytes" << QJsonValue(-1) << "more than 0";
         QTest::newRow("channels 3") << "audio.channels" << QJsonValue(3) << "1 or 2";
-        QTest::newRow("layout size") << "audio.channel_layout" << QJsonValue(QJsonArray{QStringLiteral("agent")}) << "one role per channel";
-        QTest::newRow("transcript path") << "transcript.file" << QJsonValue(QStringLiteral("a/b.json")) << "bare file name";
-        QTest::newRow("consent not bool") << "consent.recorded" << QJsonValue(QStringLiteral("yes")) << "true, false or null";
-        QTest::newRow("tags not strings") << "tags" << QJsonValue(QJsonArray{1, 2}) << "array of strings";
+        QTest::newRow("layout size") << "audio.channel_layout" << QJsonValue(QJsonArray {QStringLiteral("agent")})
+                                     << "one role per channel";
+        QTest::newRow("transcript path") << "transcript.file" << QJsonValue(QStringLiteral("a/b.json"))
+                                         << "bare file name";
+        QTest::newRow("consent not bool")
+            << "consent.recorded" << QJsonValue(QStringLiteral("yes")) << "true, false or null";
+        QTest::newRow("tags not strings") << "tags" << QJsonValue(QJsonArray {1, 2}) << "array of strings";
         QTest::newRow("raw not object") << "source.raw" << QJsonValue(QStringLiteral("x")) << "must be an object";
     }
 
@@ -176,7 +191,8 @@ private Q_SLOTS:
         QCOMPARE(t->segments.size(), 2);
         QCOMPARE(t->segments.at(0).words.size(), 2);
         QCOMPARE(t->wordCount(), 4);
-        QVERIFY(Transcript::parse(good, QStringLiteral("C-2")).errorMessage().contains(QLatin1String("not the call's id")));
+        QVERIFY(
+            Transcript::parse(good, QStringLiteral("C-2")).errorMessage().contains(QLatin1String("not the call's id")));
         QByteArray speaker = good;
         speaker.replace("\"respondent\"", "\"caller\"");
         QVERIFY(Transcript::parse(speaker, QStringLiteral("C-1")).errorMessage().contains(QLatin1String("segment 2")));
@@ -185,7 +201,9 @@ private Q_SLOTS:
         QVERIFY(Transcript::parse(order, QStringLiteral("C-1")).errorMessage().contains(QLatin1String("out of order")));
         QByteArray outside = good;
         outside.replace("\"end_s\": 1.2", "\"end_s\": 9.0");
-        QVERIFY(Transcript::parse(outside, QStringLiteral("C-1")).errorMessage().contains(QLatin1String("outside its segment")));
+        QVERIFY(Transcript::parse(outside, QStringLiteral("C-1"))
+                    .errorMessage()
+                    .contains(QLatin1String("outside its segment")));
     }
 };
 

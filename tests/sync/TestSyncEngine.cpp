@@ -1,3 +1,4 @@
+#include "TestSupport.h"
 #include "cache/Cache.h"
 #include "cache/Statement.h"
 #include "store/RecordingStore.h"
@@ -10,8 +11,6 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include "TestSupport.h"
 
 using namespace Earmark;
 
@@ -34,7 +33,7 @@ private:
             return store.error();
         }
         SyncEngine engine(*m_cache, *store.value());
-        std::atomic_bool flag{false};
+        std::atomic_bool flag {false};
         if (cancelAfter >= 0) {
             engine.setCancelFlag(&flag);
             engine.setProgressHandler([&](const SyncProgress& p) {
@@ -45,7 +44,7 @@ private:
         } else if (cancel) {
             engine.setCancelFlag(cancel);
         }
-        return engine.run(SyncOptions{audio});
+        return engine.run(SyncOptions {audio});
     }
 
     QString path(const QString& key) const { return m_store + QLatin1Char('/') + key; }
@@ -53,7 +52,8 @@ private:
     void writeSidecar(int i, const QJsonObject& o) { Test::writeFile(path(m_keys.at(i)), QJsonDocument(o).toJson()); }
     QString audioKey(int i) const
     {
-        return RecordingStore::siblingKey(m_keys.at(i), sidecar(i).value(QStringLiteral("audio")).toObject().value(QStringLiteral("file")).toString());
+        return RecordingStore::siblingKey(m_keys.at(i),
+            sidecar(i).value(QStringLiteral("audio")).toObject().value(QStringLiteral("file")).toString());
     }
     QString callId(int i) const { return RecordingStore::callIdOfKey(m_keys.at(i)); }
 
@@ -69,8 +69,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_template = m_root.filePath(QStringLiteral("template"));
-        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), m_template, QStringLiteral("--calls"),
-                               QString::number(Calls), QStringLiteral("--seed"), QStringLiteral("7")});
+        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), m_template,
+            QStringLiteral("--calls"), QString::number(Calls), QStringLiteral("--seed"), QStringLiteral("7")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 
@@ -107,9 +107,12 @@ private Q_SLOTS:
             QCOMPARE(c->audioState, AudioState::Cached);
             QVERIFY(c->audioFrames > 0);
             QCOMPARE(c->audioRate, 8000);
-            QCOMPARE(c->audioChannels, sidecar(i).value(QStringLiteral("audio")).toObject().value(QStringLiteral("channels")).toInt());
+            QCOMPARE(c->audioChannels,
+                sidecar(i).value(QStringLiteral("audio")).toObject().value(QStringLiteral("channels")).toInt());
             QCOMPARE(c->hasTranscript, sidecar(i).contains(QStringLiteral("transcript")));
-            QVERIFY2(std::abs(c->audioFrames / 8000.0 - c->durationS) < 0.1, qPrintable(QStringLiteral("%1: %2 frames for %3 s").arg(c->audioCodec).arg(c->audioFrames).arg(c->durationS)));
+            QVERIFY2(std::abs(c->audioFrames / 8000.0 - c->durationS) < 0.1,
+                qPrintable(
+                    QStringLiteral("%1: %2 frames for %3 s").arg(c->audioCodec).arg(c->audioFrames).arg(c->durationS)));
         }
         QVERIFY(m_cache->verify().ok());
     }
@@ -134,8 +137,8 @@ private Q_SLOTS:
     {
         QVERIFY(sync(false)->rejected.isEmpty());
         QJsonObject o = sidecar(2);
-        o.insert(QStringLiteral("disposition"), QJsonObject{{QStringLiteral("code"), QStringLiteral("callback")}});
-        o.insert(QStringLiteral("tags"), QJsonArray{QStringLiteral("reviewed")});
+        o.insert(QStringLiteral("disposition"), QJsonObject {{QStringLiteral("code"), QStringLiteral("callback")}});
+        o.insert(QStringLiteral("tags"), QJsonArray {QStringLiteral("reviewed")});
         writeSidecar(2, o);
         // Same bytes rewritten (a touched file) count as unchanged.
         Test::writeFile(path(m_keys.at(3)), Test::readFile(path(m_keys.at(3))));
@@ -144,7 +147,7 @@ private Q_SLOTS:
         QCOMPARE(r->unchanged, Calls - 1);
         auto c = m_cache->calls().find(callId(2)).value();
         QCOMPARE(c->disposition, QStringLiteral("callback"));
-        QCOMPARE(c->tags, QStringList{QStringLiteral("reviewed")});
+        QCOMPARE(c->tags, QStringList {QStringLiteral("reviewed")});
     }
 
     void anErasureNoticeDestroysTheCallForGood()
@@ -155,8 +158,10 @@ private Q_SLOTS:
         const QString blob = m_cache->calls().audioBlob(before->id).value();
         QVERIFY(m_cache->blobs().contains(blob));
         Test::writeFile(m_store + QStringLiteral("/v1/erasures/") + id + QStringLiteral(".json"),
-                        QStringLiteral("{\"schema\": \"earmark.erasure/1\", \"call_id\": \"%1\", \"erased_utc\": "
-                                       "\"2026-11-21T09:00:00Z\", \"reason\": \"subject request\"}").arg(id).toUtf8());
+            QStringLiteral("{\"schema\": \"earmark.erasure/1\", \"call_id\": \"%1\", \"erased_utc\": "
+                           "\"2026-11-21T09:00:00Z\", \"reason\": \"subject request\"}")
+                .arg(id)
+                .toUtf8());
         auto r = sync(true);
         QCOMPARE(r->erased, 1);
         QCOMPARE(r->unchanged, Calls - 1);
@@ -168,7 +173,8 @@ private Q_SLOTS:
         QCOMPARE(again->erased, 0);
         QCOMPARE(again->imported, 0);
         QVERIFY(!m_cache->calls().find(id).value());
-        auto audit = m_cache->database().prepare(QStringLiteral("SELECT count(*) FROM audit_log WHERE action='erase' AND subject=?"));
+        auto audit = m_cache->database().prepare(
+            QStringLiteral("SELECT count(*) FROM audit_log WHERE action='erase' AND subject=?"));
         audit->bind(1, id);
         QVERIFY(audit->step().value());
         QCOMPARE(audit->int64(0), 1);
@@ -180,19 +186,45 @@ private Q_SLOTS:
         QTest::addColumn<QString>("attack");
         QTest::addColumn<QString>("item");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("malformed JSON") << "malformed" << ".json" << "malformed JSON";
-        QTest::newRow("missing field") << "missing" << ".json" << "\"agent.id\" is missing";
-        QTest::newRow("wrong type") << "type" << ".json" << "must be a number, not a string";
-        QTest::newRow("call_id differs") << "differs" << ".json" << "differs from the file name";
-        QTest::newRow("bad call_id") << "badid" << "bad id!.json" << "bad call_id";
-        QTest::newRow("path in audio.file") << "path" << ".json" << "bare file name";
-        QTest::newRow("symlink leaving the store") << "symlink" << ".wav" << "leaves the store";
-        QTest::newRow("checksum mismatch") << "checksum" << "" << "SHA-256 does not match";
-        QTest::newRow("size mismatch") << "size" << "" << "bytes but the sidecar says";
-        QTest::newRow("missing audio") << "noaudio" << "" << "missing from the store";
-        QTest::newRow("audio does not decode") << "garbage" << "" << "does not decode";
-        QTest::newRow("sidecar over 1 MiB") << "huge" << ".json" << "over the 1 MiB limit";
-        QTest::newRow("invalid UTF-8") << "utf8" << ".json" << "not valid UTF-8";
+        QTest::newRow("malformed JSON") << "malformed"
+                                        << ".json"
+                                        << "malformed JSON";
+        QTest::newRow("missing field") << "missing"
+                                       << ".json"
+                                       << "\"agent.id\" is missing";
+        QTest::newRow("wrong type") << "type"
+                                    << ".json"
+                                    << "must be a number, not a string";
+        QTest::newRow("call_id differs") << "differs"
+                                         << ".json"
+                                         << "differs from the file name";
+        QTest::newRow("bad call_id") << "badid"
+                                     << "bad id!.json"
+                                     << "bad call_id";
+        QTest::newRow("path in audio.file") << "path"
+                                            << ".json"
+                                            << "bare file name";
+        QTest::newRow("symlink leaving the store") << "symlink"
+                                                   << ".wav"
+                                                   << "leaves the store";
+        QTest::newRow("checksum mismatch") << "checksum"
+                                           << ""
+                                           << "SHA-256 does not match";
+        QTest::newRow("size mismatch") << "size"
+                                       << ""
+                                       << "bytes but the sidecar says";
+        QTest::newRow("missing audio") << "noaudio"
+                                       << ""
+                                       << "missing from the store";
+        QTest::newRow("audio does not decode") << "garbage"
+                                               << ""
+                                               << "does not decode";
+        QTest::newRow("sidecar over 1 MiB") << "huge"
+                                            << ".json"
+                                            << "over the 1 MiB limit";
+        QTest::newRow("invalid UTF-8") << "utf8"
+                                       << ".json"
+                                       << "not valid UTF-8";
     }
 
     void eachBadItemIsRejectedAloneWithAReason()
@@ -254,11 +286,15 @@ private Q_SLOTS:
             o.insert(QStringLiteral("audio"), audio);
             writeSidecar(victim, o);
         } else if (attack == QLatin1String("huge")) {
-            o.insert(QStringLiteral("source"), QJsonObject{{QStringLiteral("raw"), QJsonObject{{QStringLiteral("pad"), QString(1100000, QLatin1Char('x'))}}}});
+            o.insert(QStringLiteral("source"),
+                QJsonObject {{QStringLiteral("raw"),
+                    QJsonObject {{QStringLiteral("pad"), QString(1100000, QLatin1Char('x'))}}}});
             writeSidecar(victim, o);
         } else if (attack == QLatin1String("utf8")) {
             QByteArray bytes = Test::readFile(path(m_keys.at(victim)));
-            bytes.replace("\"outbound\"", "\"out\xc3\x28" "bound\"");
+            bytes.replace("\"outbound\"",
+                "\"out\xc3\x28"
+                "bound\"");
             Test::writeFile(path(m_keys.at(victim)), bytes);
         }
         auto r = sync(true);
@@ -291,7 +327,8 @@ private Q_SLOTS:
         const QString id = callId(0);
         const QString later = QStringLiteral("v1/2026/12/31/") + id + QStringLiteral(".json");
         Test::writeFile(path(later), Test::readFile(path(m_keys.at(0))));
-        QVERIFY(QFile::copy(path(audioKey(0)), path(RecordingStore::siblingKey(later, QFileInfo(audioKey(0)).fileName()))));
+        QVERIFY(
+            QFile::copy(path(audioKey(0)), path(RecordingStore::siblingKey(later, QFileInfo(audioKey(0)).fileName()))));
         auto r = sync(true);
         expectOneRejection(r.value(), later, QStringLiteral("duplicate call_id"));
         QCOMPARE(r->imported, Calls);
@@ -355,7 +392,8 @@ private Q_SLOTS:
             }
         }
         QVERIFY(victim >= 0);
-        const QString tkey = RecordingStore::siblingKey(m_keys.at(victim), sidecar(victim).value(QStringLiteral("transcript")).toObject().value(QStringLiteral("file")).toString());
+        const QString tkey = RecordingStore::siblingKey(m_keys.at(victim),
+            sidecar(victim).value(QStringLiteral("transcript")).toObject().value(QStringLiteral("file")).toString());
         Test::writeFile(path(tkey), "{\"schema\": \"earmark.transcript/1\", \"segments\": [");
         auto r = sync(false);
         QCOMPARE(r->imported, Calls);

@@ -1,3 +1,5 @@
+#include "TestSupport.h"
+
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -9,10 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
-
 #include <csignal>
-
-#include "TestSupport.h"
 
 using namespace Earmark;
 
@@ -76,7 +75,8 @@ private Q_SLOTS:
 
     void syncReportsJsonAndExitStatus()
     {
-        auto r = Test::runCli(cache(QStringLiteral("json")) + QStringList{QStringLiteral("sync"), QStringLiteral("--store"), m_store, QStringLiteral("--json")});
+        auto r = Test::runCli(cache(QStringLiteral("json"))
+            + QStringList {QStringLiteral("sync"), QStringLiteral("--store"), m_store, QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o.value(QStringLiteral("imported")).toInt(), 60);
@@ -89,36 +89,47 @@ private Q_SLOTS:
         const QString bad = m_root.filePath(QStringLiteral("bad-store"));
         QVERIFY(Test::run(QStringLiteral("cp"), {QStringLiteral("-a"), m_store, bad}).exitCode == 0);
         Test::writeFile(bad + QStringLiteral("/v1/2026/11/20/C-broken.json"), "{ not json");
-        r = Test::runCli(cache(QStringLiteral("json")) + QStringList{QStringLiteral("sync"), QStringLiteral("--store"), bad, QStringLiteral("--json")});
+        r = Test::runCli(cache(QStringLiteral("json"))
+            + QStringList {QStringLiteral("sync"), QStringLiteral("--store"), bad, QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 2);
         const QJsonArray rejected = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("rejected")).toArray();
         QCOMPARE(rejected.size(), 1);
-        QCOMPARE(rejected.at(0).toObject().value(QStringLiteral("item")).toString(), QStringLiteral("v1/2026/11/20/C-broken.json"));
-        QVERIFY(rejected.at(0).toObject().value(QStringLiteral("reason")).toString().contains(QLatin1String("malformed JSON")));
+        QCOMPARE(rejected.at(0).toObject().value(QStringLiteral("item")).toString(),
+            QStringLiteral("v1/2026/11/20/C-broken.json"));
+        QVERIFY(rejected.at(0)
+                    .toObject()
+                    .value(QStringLiteral("reason"))
+                    .toString()
+                    .contains(QLatin1String("malformed JSON")));
         QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("unchanged")).toInt(), 60);
     }
 
     void callsListsNewestFirstAndFinds()
     {
-        auto r = Test::runCli(cache(QStringLiteral("json")) + QStringList{QStringLiteral("calls"), QStringLiteral("--json")});
+        auto r = Test::runCli(
+            cache(QStringLiteral("json")) + QStringList {QStringLiteral("calls"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonArray calls = QJsonDocument::fromJson(r.out).array();
         QCOMPARE(calls.size(), 60);
         for (int i = 1; i < calls.size(); ++i) {
             QVERIFY(calls.at(i - 1).toObject().value(QStringLiteral("start_utc")).toString()
-                    >= calls.at(i).toObject().value(QStringLiteral("start_utc")).toString());
+                >= calls.at(i).toObject().value(QStringLiteral("start_utc")).toString());
         }
         for (const char* k : {"call_id", "start_utc", "duration_s", "agent_id"}) {
             QVERIFY(calls.at(0).toObject().contains(QLatin1String(k)));
         }
         QVERIFY(!r.out.contains("+447700")); // no personal data in listings
         const QString agent = calls.at(0).toObject().value(QStringLiteral("agent_id")).toString();
-        r = Test::runCli(cache(QStringLiteral("json")) + QStringList{QStringLiteral("calls"), QStringLiteral("--agent"), agent, QStringLiteral("--from"), QStringLiteral("2026-11-10"), QStringLiteral("--to"), QStringLiteral("2026-11-20"), QStringLiteral("--json")});
+        r = Test::runCli(cache(QStringLiteral("json"))
+            + QStringList {QStringLiteral("calls"), QStringLiteral("--agent"), agent, QStringLiteral("--from"),
+                QStringLiteral("2026-11-10"), QStringLiteral("--to"), QStringLiteral("2026-11-20"),
+                QStringLiteral("--json")});
         for (const auto& c : QJsonDocument::fromJson(r.out).array()) {
             QCOMPARE(c.toObject().value(QStringLiteral("agent_id")).toString(), agent);
             QVERIFY(c.toObject().value(QStringLiteral("start_utc")).toString() >= QLatin1String("2026-11-10"));
         }
-        r = Test::runCli(cache(QStringLiteral("json")) + QStringList{QStringLiteral("calls"), QStringLiteral("--from"), QStringLiteral("14/03/2026")});
+        r = Test::runCli(cache(QStringLiteral("json"))
+            + QStringList {QStringLiteral("calls"), QStringLiteral("--from"), QStringLiteral("14/03/2026")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.startsWith("earmark-cli: --from takes a date as YYYY-MM-DD"));
     }
@@ -127,15 +138,25 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("no command") << QStringList{} << "no command given";
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << "unknown command";
-        QTest::newRow("sync without store") << QStringList{QStringLiteral("sync")} << "--store";
-        QTest::newRow("bad audio mode") << QStringList{QStringLiteral("sync"), QStringLiteral("--store"), QStringLiteral("x"), QStringLiteral("--audio"), QStringLiteral("some")} << "none or all";
-        QTest::newRow("store is not a store") << QStringList{QStringLiteral("sync"), QStringLiteral("--store"), QStringLiteral("/nonexistent")} << "not a folder";
-        QTest::newRow("export without out") << QStringList{QStringLiteral("export-audio"), QStringLiteral("C-1")} << "--out FILE";
-        QTest::newRow("bad phone") << QStringList{QStringLiteral("calls"), QStringLiteral("--phone"), QStringLiteral("banana")} << "is not a phone number";
-        QTest::newRow("unknown call") << QStringList{QStringLiteral("export-audio"), QStringLiteral("C-nope"), QStringLiteral("--out"), QStringLiteral("/tmp/x.wav")} << "no call C-nope";
-        QTest::newRow("demo calls") << QStringList{QStringLiteral("demo-store"), QStringLiteral("--out"), QStringLiteral("/tmp/x"), QStringLiteral("--calls"), QStringLiteral("many")} << "whole number";
+        QTest::newRow("no command") << QStringList {} << "no command given";
+        QTest::newRow("unknown command") << QStringList {QStringLiteral("frobnicate")} << "unknown command";
+        QTest::newRow("sync without store") << QStringList {QStringLiteral("sync")} << "--store";
+        QTest::newRow("bad audio mode") << QStringList {QStringLiteral("sync"), QStringLiteral("--store"),
+            QStringLiteral("x"), QStringLiteral("--audio"), QStringLiteral("some")}
+                                        << "none or all";
+        QTest::newRow("store is not a store") << QStringList {QStringLiteral("sync"), QStringLiteral("--store"),
+            QStringLiteral("/nonexistent")} << "not a folder";
+        QTest::newRow("export without out")
+            << QStringList {QStringLiteral("export-audio"), QStringLiteral("C-1")} << "--out FILE";
+        QTest::newRow("bad phone") << QStringList {QStringLiteral("calls"), QStringLiteral("--phone"),
+            QStringLiteral("banana")}
+                                   << "is not a phone number";
+        QTest::newRow("unknown call") << QStringList {QStringLiteral("export-audio"), QStringLiteral("C-nope"),
+            QStringLiteral("--out"), QStringLiteral("/tmp/x.wav")}
+                                      << "no call C-nope";
+        QTest::newRow("demo calls") << QStringList {QStringLiteral("demo-store"), QStringLiteral("--out"),
+            QStringLiteral("/tmp/x"), QStringLiteral("--calls"), QStringLiteral("many")}
+                                    << "whole number";
     }
 
     void usageErrorsAreOneClearLine()
@@ -160,9 +181,10 @@ private Q_SLOTS:
         Test::writeFile(strong, "quokka lantern basalt ripple 77\n");
         Test::writeFile(wrong, "quokka lantern basalt ripple 78\n");
         const QString cacheDir = dir + QStringLiteral("/cache");
-        const QStringList syncArgs{QStringLiteral("sync"), QStringLiteral("--store"), m_store};
+        const QStringList syncArgs {QStringLiteral("sync"), QStringLiteral("--store"), m_store};
 
-        auto r = Test::runCli(QStringList{QStringLiteral("--cache"), cacheDir, QStringLiteral("--passphrase-file"), weak} + syncArgs);
+        auto r = Test::runCli(
+            QStringList {QStringLiteral("--cache"), cacheDir, QStringLiteral("--passphrase-file"), weak} + syncArgs);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("too easy to guess"), r.err.constData());
         QVERIFY(!QFile::exists(cacheDir + QStringLiteral("/keyinfo.json")));
@@ -189,7 +211,8 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("protected by a passphrase"), r.err.constData());
 
-        r = Test::runCli({QStringLiteral("--passphrase-file"), strong, QStringLiteral("calls"), QStringLiteral("--json")}, env);
+        r = Test::runCli(
+            {QStringLiteral("--passphrase-file"), strong, QStringLiteral("calls"), QStringLiteral("--json")}, env);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 60);
         QVERIFY(!r.out.contains("quokka") && !r.err.contains("quokka"));
@@ -207,13 +230,18 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains("Syncing: ") && r.out.contains("/60 calls"), r.out.constData());
         QVERIFY(r.out.contains("Synced "));
         // Not on a pipe: scripts get the summary only.
-        r = Test::runCli({QStringLiteral("--cache"), m_root.filePath(QStringLiteral("tty")), QStringLiteral("sync"), QStringLiteral("--store"), m_store});
+        r = Test::runCli({QStringLiteral("--cache"), m_root.filePath(QStringLiteral("tty")), QStringLiteral("sync"),
+            QStringLiteral("--store"), m_store});
         QVERIFY(!r.err.contains("Syncing"));
     }
 
     void exportAudioIsByteIdenticalAndAudited()
     {
-        const QJsonArray calls = QJsonDocument::fromJson(Test::runCli(cache(QStringLiteral("json")) + QStringList{QStringLiteral("calls"), QStringLiteral("--json")}).out).array();
+        const QJsonArray calls
+            = QJsonDocument::fromJson(Test::runCli(cache(QStringLiteral("json"))
+                                          + QStringList {QStringLiteral("calls"), QStringLiteral("--json")})
+                                          .out)
+                  .array();
         const QString id = calls.at(7).toObject().value(QStringLiteral("call_id")).toString();
         QString original;
         QDirIterator it(m_store, {id + QStringLiteral(".*")}, QDir::Files, QDirIterator::Subdirectories);
@@ -225,21 +253,25 @@ private Q_SLOTS:
         }
         const QString out = m_root.filePath(QStringLiteral("exported.audio"));
         // Not cached yet (metadata-only sync): fetched from the remembered store first.
-        auto r = Test::runCli(cache(QStringLiteral("json")) + QStringList{QStringLiteral("export-audio"), id, QStringLiteral("--out"), out});
+        auto r = Test::runCli(cache(QStringLiteral("json"))
+            + QStringList {QStringLiteral("export-audio"), id, QStringLiteral("--out"), out});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(Test::readFile(out), Test::readFile(original));
-        r = Test::runCli(cache(QStringLiteral("json")) + QStringList{QStringLiteral("verify")});
+        r = Test::runCli(cache(QStringLiteral("json")) + QStringList {QStringLiteral("verify")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("audit log of"));
     }
 
     void aProcessKilledAtAnyMomentLeavesAUsableCache()
     {
-        const QStringList args = cache(QStringLiteral("killed")) + QStringList{QStringLiteral("sync"), QStringLiteral("--store"), m_store, QStringLiteral("--audio"), QStringLiteral("all")};
+        const QStringList args = cache(QStringLiteral("killed"))
+            + QStringList {QStringLiteral("sync"), QStringLiteral("--store"), m_store, QStringLiteral("--audio"),
+                QStringLiteral("all")};
         // Kill each run once it has written a few more encrypted files: always in the middle of the work.
         auto blobCount = [&] {
             int n = 0;
-            QDirIterator it(m_root.filePath(QStringLiteral("killed/blobs")), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            QDirIterator it(m_root.filePath(QStringLiteral("killed/blobs")), QDir::Files | QDir::Hidden,
+                QDirIterator::Subdirectories);
             while (it.hasNext()) {
                 it.next();
                 ++n;
@@ -263,9 +295,11 @@ private Q_SLOTS:
             p.waitForFinished();
             killedMidway += running ? 1 : 0;
             // Whatever the moment, the cache opens and verifies.
-            auto v = Test::runCli(cache(QStringLiteral("killed")) + QStringList{QStringLiteral("verify")});
-            QVERIFY2(v.exitCode == 0, qPrintable(QStringLiteral("after kill %1: %2").arg(round).arg(QString::fromUtf8(v.err))));
-            auto list = Test::runCli(cache(QStringLiteral("killed")) + QStringList{QStringLiteral("calls"), QStringLiteral("--json")});
+            auto v = Test::runCli(cache(QStringLiteral("killed")) + QStringList {QStringLiteral("verify")});
+            QVERIFY2(v.exitCode == 0,
+                qPrintable(QStringLiteral("after kill %1: %2").arg(round).arg(QString::fromUtf8(v.err))));
+            auto list = Test::runCli(
+                cache(QStringLiteral("killed")) + QStringList {QStringLiteral("calls"), QStringLiteral("--json")});
             QCOMPARE(list.exitCode, 0);
             for (const auto& c : QJsonDocument::fromJson(list.out).array()) {
                 // Any call that is visible is whole: its audio is cached (this sync fetches audio with the call).
@@ -274,11 +308,14 @@ private Q_SLOTS:
         }
         QVERIFY2(killedMidway >= 4, "the kills must land in the middle of a sync to test anything");
         // The next sync finishes the job.
-        auto r = Test::runCli(args + QStringList{QStringLiteral("--json")});
+        auto r = Test::runCli(args + QStringList {QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
-        QCOMPARE(o.value(QStringLiteral("imported")).toInt() + o.value(QStringLiteral("updated")).toInt() + o.value(QStringLiteral("unchanged")).toInt(), 60);
-        auto list = Test::runCli(cache(QStringLiteral("killed")) + QStringList{QStringLiteral("calls"), QStringLiteral("--json")});
+        QCOMPARE(o.value(QStringLiteral("imported")).toInt() + o.value(QStringLiteral("updated")).toInt()
+                + o.value(QStringLiteral("unchanged")).toInt(),
+            60);
+        auto list = Test::runCli(
+            cache(QStringLiteral("killed")) + QStringList {QStringLiteral("calls"), QStringLiteral("--json")});
         const QJsonArray calls = QJsonDocument::fromJson(list.out).array();
         QCOMPARE(calls.size(), 60);
         for (const auto& c : calls) {
@@ -286,13 +323,14 @@ private Q_SLOTS:
         }
         // No orphan blob survived: one encrypted file per call.
         int blobs = 0;
-        QDirIterator it(m_root.filePath(QStringLiteral("killed/blobs")), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        QDirIterator it(
+            m_root.filePath(QStringLiteral("killed/blobs")), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             it.next();
             ++blobs;
         }
         QCOMPARE(blobs, 60);
-        QCOMPARE(Test::runCli(cache(QStringLiteral("killed")) + QStringList{QStringLiteral("verify")}).exitCode, 0);
+        QCOMPARE(Test::runCli(cache(QStringLiteral("killed")) + QStringList {QStringLiteral("verify")}).exitCode, 0);
     }
 
     void noPersonalDataOnDiskAfterAFullSync()
@@ -302,10 +340,19 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("TMPDIR"), tmp);
         const QStringList base = cache(QStringLiteral("leak"));
-        auto r = Test::runCli(base + QStringList{QStringLiteral("sync"), QStringLiteral("--store"), m_store, QStringLiteral("--audio"), QStringLiteral("all")}, env);
+        auto r = Test::runCli(base
+                + QStringList {QStringLiteral("sync"), QStringLiteral("--store"), m_store, QStringLiteral("--audio"),
+                    QStringLiteral("all")},
+            env);
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QJsonArray calls = QJsonDocument::fromJson(Test::runCli(base + QStringList{QStringLiteral("calls"), QStringLiteral("--json")}, env).out).array();
-        r = Test::runCli(base + QStringList{QStringLiteral("export-audio"), calls.at(0).toObject().value(QStringLiteral("call_id")).toString(), QStringLiteral("--out"), m_root.filePath(QStringLiteral("e.wav"))}, env);
+        const QJsonArray calls = QJsonDocument::fromJson(
+            Test::runCli(base + QStringList {QStringLiteral("calls"), QStringLiteral("--json")}, env).out)
+                                     .array();
+        r = Test::runCli(base
+                + QStringList {QStringLiteral("export-audio"),
+                    calls.at(0).toObject().value(QStringLiteral("call_id")).toString(), QStringLiteral("--out"),
+                    m_root.filePath(QStringLiteral("e.wav"))},
+            env);
         QCOMPARE(r.exitCode, 0);
 
         const QList<QByteArray> needles = personalNeedles();
@@ -315,7 +362,8 @@ private Q_SLOTS:
         const QStringList inTmp = Test::filesContaining(tmp, needles);
         QVERIFY2(inTmp.isEmpty(), qPrintable(inTmp.join(QLatin1Char('\n'))));
         // No file name in the cache reveals a call id.
-        QDirIterator names(m_root.filePath(QStringLiteral("leak")), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        QDirIterator names(
+            m_root.filePath(QStringLiteral("leak")), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (names.hasNext()) {
             names.next();
             QVERIFY2(!names.fileName().contains(QLatin1String("C-2026")), qPrintable(names.fileName()));
@@ -323,7 +371,10 @@ private Q_SLOTS:
         const QByteArray db = Test::readFile(m_root.filePath(QStringLiteral("leak/earmark.db")));
         QVERIFY(!db.startsWith("SQLite format 3"));
         // Audio is stored encrypted: no RIFF/Ogg/FLAC header and no PCM of the store's files in the cache.
-        QVERIFY(Test::filesContaining(m_root.filePath(QStringLiteral("leak/blobs")), {QByteArrayLiteral("RIFF"), QByteArrayLiteral("OggS"), QByteArrayLiteral("fLaC"), QByteArrayLiteral("WAVEfmt")}).isEmpty());
+        QVERIFY(Test::filesContaining(m_root.filePath(QStringLiteral("leak/blobs")),
+            {QByteArrayLiteral("RIFF"), QByteArrayLiteral("OggS"), QByteArrayLiteral("fLaC"),
+                QByteArrayLiteral("WAVEfmt")})
+                    .isEmpty());
     }
 };
 

@@ -1,18 +1,17 @@
 #include "FirstRunFlow.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "SetupDialog.h"
+#include "SyncController.h"
+#include "TestSupport.h"
 #include "UnlockFlow.h"
+#include "browse/CacheService.h"
+#include "browse/CallListModel.h"
 #include "keys/CacheUnlocker.h"
+#include "keys/KeyInfo.h"
 
 #include <QAction>
 #include <QDir>
-#include <qt6keychain/keychain.h>
-#include "SetupDialog.h"
-#include "SyncController.h"
-#include "browse/CacheService.h"
-#include "browse/CallListModel.h"
-#include "keys/KeyInfo.h"
-
 #include <QLabel>
 #include <QLineEdit>
 #include <QRadioButton>
@@ -21,8 +20,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include "TestSupport.h"
+#include <qt6keychain/keychain.h>
 
 using namespace Earmark;
 using namespace Earmark::Gui;
@@ -63,7 +61,8 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
         m_store = m_root.filePath(QStringLiteral("store"));
-        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), m_store, QStringLiteral("--calls"), QStringLiteral("5")});
+        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), m_store,
+            QStringLiteral("--calls"), QStringLiteral("5")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 
@@ -83,7 +82,8 @@ private Q_SLOTS:
         QVERIFY(!dialog.canProceed());
         QTest::keyClicks(dialog.passphraseEdit(), QStringLiteral("password1"));
         QVERIFY(!dialog.canProceed());
-        QVERIFY2(dialog.strengthLabel()->text().contains(QLatin1String("too easy to guess")), qPrintable(dialog.strengthLabel()->text()));
+        QVERIFY2(dialog.strengthLabel()->text().contains(QLatin1String("too easy to guess")),
+            qPrintable(dialog.strengthLabel()->text()));
         dialog.passphraseEdit()->setText(QStringLiteral("walrus pinecone tundra lilac 64"));
         QVERIFY(!dialog.canProceed()); // not confirmed yet
         QTest::keyClicks(dialog.repeatEdit(), QStringLiteral("walrus pinecone tundra lilac 64"));
@@ -97,7 +97,8 @@ private Q_SLOTS:
 
     void firstStartWithAPassphrase()
     {
-        runFirstStart(m_root.filePath(QStringLiteral("pass-cache")), KeyMode::Passphrase, QStringLiteral("walrus pinecone tundra lilac 64"));
+        runFirstStart(m_root.filePath(QStringLiteral("pass-cache")), KeyMode::Passphrase,
+            QStringLiteral("walrus pinecone tundra lilac 64"));
     }
 
     void firstStartWithTheKeychain()
@@ -126,7 +127,7 @@ private Q_SLOTS:
         flow.start();
         QVERIFY(failed.wait(20000));
         QVERIFY2(failed.first().first().toString().contains(QLatin1String("locked or unavailable")),
-                 qPrintable(failed.first().first().toString()));
+            qPrintable(failed.first().first().toString()));
         QVERIFY(!window.isEnabled());
         QCOMPARE(Test::readFile(cacheDir + QStringLiteral("/keyinfo.json")), before);
     }

@@ -4,6 +4,7 @@
 #include "MessageBox.h"
 #include "RejectionsDialog.h"
 #include "SyncController.h"
+#include "TestSupport.h"
 #include "UnlockFlow.h"
 #include "browse/CacheService.h"
 #include "browse/CallListModel.h"
@@ -12,18 +13,16 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
-#include <QLabel>
-#include <QLineEdit>
-#include <QSignalSpy>
-#include <QTableView>
-#include <QTemporaryDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
-
-#include "TestSupport.h"
 
 using namespace Earmark;
 using namespace Earmark::Gui;
@@ -63,10 +62,11 @@ private Q_SLOTS:
         m_cache = m_root.filePath(QStringLiteral("cache"));
         m_passFile = m_root.filePath(QStringLiteral("pass"));
         Test::writeFile(m_passFile, "heron quilt marzipan glacier 58\n");
-        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), m_store, QStringLiteral("--calls"), QStringLiteral("24")});
+        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), m_store,
+            QStringLiteral("--calls"), QStringLiteral("24")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         r = Test::runCli({QStringLiteral("--cache"), m_cache, QStringLiteral("--passphrase-file"), m_passFile,
-                          QStringLiteral("sync"), QStringLiteral("--store"), m_store});
+            QStringLiteral("sync"), QStringLiteral("--store"), m_store});
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 
@@ -75,7 +75,8 @@ private Q_SLOTS:
         QSettings().clear();
         m_service = std::make_unique<CacheService>();
         m_window = std::make_unique<MainWindow>(m_service.get(), m_cache);
-        new QAbstractItemModelTester(m_window->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_window.get());
+        new QAbstractItemModelTester(
+            m_window->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_window.get());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QVERIFY(!m_window->isEnabled()); // until the cache is open
@@ -104,7 +105,8 @@ private Q_SLOTS:
         QVERIFY2(phone.startsWith(QChar(0x2022)) || phone == QLatin1String("withheld"), qPrintable(phone));
         m_window->revealAction()->trigger();
         const QString revealed = m_window->model()->index(0, static_cast<int>(CallColumn::Phone)).data().toString();
-        QVERIFY2(revealed.startsWith(QLatin1String("+44")) || revealed == QLatin1String("withheld"), qPrintable(revealed));
+        QVERIFY2(
+            revealed.startsWith(QLatin1String("+44")) || revealed == QLatin1String("withheld"), qPrintable(revealed));
     }
 
     void filteringByAgentAndSearchingByPhone()
@@ -117,7 +119,7 @@ private Q_SLOTS:
         const int n = m_window->model()->rowCount();
         QVERIFY(n > 0 && n < 24);
         auto r = Test::runCli({QStringLiteral("--cache"), m_cache, QStringLiteral("--passphrase-file"), m_passFile,
-                               QStringLiteral("calls"), QStringLiteral("--agent"), agentId, QStringLiteral("--json")});
+            QStringLiteral("calls"), QStringLiteral("--agent"), agentId, QStringLiteral("--json")});
         QCOMPARE(n, QJsonDocument::fromJson(r.out).array().size());
         agent->setCurrentIndex(0);
         waitForCount();
@@ -152,7 +154,8 @@ private Q_SLOTS:
         view->setCurrentIndex(m_window->model()->index(row, 0));
         QVERIFY(loaded.wait(10000));
         const QString text = m_window->detailPane()->transcriptText();
-        QVERIFY2(text.contains(QLatin1String("Agent")) && text.contains(QLatin1String("Fieldline Research")), qPrintable(text.left(200)));
+        QVERIFY2(text.contains(QLatin1String("Agent")) && text.contains(QLatin1String("Fieldline Research")),
+            qPrintable(text.left(200)));
         // A call without a transcript says so.
         for (int r = 0; r < 24; ++r) {
             if (m_window->model()->index(r, static_cast<int>(CallColumn::Transcript)).data().toString().isEmpty()) {

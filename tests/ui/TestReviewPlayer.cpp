@@ -1,6 +1,7 @@
 #include "CallDetailPane.h"
 #include "MainWindow.h"
 #include "PlayerWidget.h"
+#include "TestSupport.h"
 #include "TranscriptView.h"
 #include "UnlockFlow.h"
 #include "WaveformWidget.h"
@@ -13,15 +14,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QScrollBar>
 #include <QTest>
-
-#include "TestSupport.h"
 
 using namespace Earmark;
 using namespace Earmark::Gui;
@@ -77,11 +76,12 @@ private Q_SLOTS:
         m_cache = m_root.filePath(QStringLiteral("cache"));
         m_pass = m_root.filePath(QStringLiteral("pass"));
         Test::writeFile(m_pass, "otter velvet cinnamon harbour 31\n");
-        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), m_store, QStringLiteral("--calls"), QStringLiteral("12")});
+        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), m_store,
+            QStringLiteral("--calls"), QStringLiteral("12")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         // Metadata only: the player fetches, verifies and encrypts the audio when the call is opened.
         r = Test::runCli({QStringLiteral("--cache"), m_cache, QStringLiteral("--passphrase-file"), m_pass,
-                          QStringLiteral("sync"), QStringLiteral("--store"), m_store});
+            QStringLiteral("sync"), QStringLiteral("--store"), m_store});
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 
@@ -123,8 +123,9 @@ private Q_SLOTS:
         // A click in the middle of the waveform seeks to the middle of the call.
         WaveformWidget* wave = player()->waveform();
         QTest::mouseClick(wave, Qt::LeftButton, {}, QPoint(wave->width() / 2, wave->height() / 2));
-        QVERIFY2(std::abs(engine()->position() - engine()->duration() / 2) < engine()->duration() / wave->width() + 0.01,
-                 qPrintable(QString::number(engine()->position())));
+        QVERIFY2(
+            std::abs(engine()->position() - engine()->duration() / 2) < engine()->duration() / wave->width() + 0.01,
+            qPrintable(QString::number(engine()->position())));
         action("playPause")->trigger();
         QTest::qWait(400);
         QVERIFY(engine()->position() > engine()->duration() / 2 + 0.2);
@@ -174,7 +175,8 @@ private Q_SLOTS:
         for (int i = 0; i < 12; ++i) {
             QTest::qWait(200);
             const double p = engine()->position();
-            QVERIFY2(p >= engine()->loopStart() - 0.01 && p <= engine()->loopEnd() + 0.01, qPrintable(QString::number(p)));
+            QVERIFY2(
+                p >= engine()->loopStart() - 0.01 && p <= engine()->loopEnd() + 0.01, qPrintable(QString::number(p)));
         }
         action("loop")->setChecked(false);
         QVERIFY(!engine()->looping());
@@ -215,11 +217,13 @@ private Q_SLOTS:
         QDirIterator it(m_store, {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QJsonObject o = QJsonDocument::fromJson(Test::readFile(it.next())).object();
-            const QString phone = o.value(QStringLiteral("respondent")).toObject().value(QStringLiteral("phone_e164")).toString();
+            const QString phone
+                = o.value(QStringLiteral("respondent")).toObject().value(QStringLiteral("phone_e164")).toString();
             if (!phone.isEmpty()) {
                 needles << phone.toUtf8() << phone.mid(3).toUtf8();
             }
-            const QString name = o.value(QStringLiteral("respondent")).toObject().value(QStringLiteral("name")).toString();
+            const QString name
+                = o.value(QStringLiteral("respondent")).toObject().value(QStringLiteral("name")).toString();
             if (!name.isEmpty()) {
                 needles << name.toUtf8();
             }
