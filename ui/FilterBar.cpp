@@ -116,6 +116,8 @@ FilterBar::FilterBar(QWidget* parent)
     m_phone->setClearButtonEnabled(true);
     m_phoneProblem->setForegroundRole(QPalette::BrightText);
     m_count->setObjectName(QStringLiteral("matchCount"));
+    m_minMinutes->setObjectName(QStringLiteral("minDuration"));
+    m_maxMinutes->setObjectName(QStringLiteral("maxDuration"));
     m_agent->setObjectName(QStringLiteral("agentFilter"));
     m_phone->setObjectName(QStringLiteral("phoneSearch"));
 
@@ -191,7 +193,7 @@ void FilterBar::loadChoices(CacheService* service)
             fill(m_client, tr("All clients"), same(c.clients));
             fill(m_campaign, tr("All campaigns"), same(c.campaigns));
             fill(m_disposition, tr("All dispositions"), same(c.dispositions));
-            restore();
+            restoreChoices();
             m_restoring = false;
             if (!m_lastEmitted || !(*m_lastEmitted == filter())) {
                 emitFilter(); // only when the remembered choices change what is shown
@@ -252,15 +254,11 @@ void FilterBar::emitFilter()
     Q_EMIT filterChanged(*m_lastEmitted);
 }
 
-void FilterBar::restore()
+void FilterBar::restoreChoices()
 {
+    // Only the lists filled from the cache: other filters may have been changed since the window opened.
     QSettings s;
     s.beginGroup(QStringLiteral("filters"));
-    m_useDates->setChecked(s.value(QStringLiteral("useDates"), false).toBool());
-    m_from->setDate(s.value(QStringLiteral("from"), m_from->date()).toDate());
-    m_to->setDate(s.value(QStringLiteral("to"), m_to->date()).toDate());
-    m_minMinutes->setValue(s.value(QStringLiteral("minMinutes"), 0).toInt());
-    m_maxMinutes->setValue(s.value(QStringLiteral("maxMinutes"), 0).toInt());
     const auto select = [&s](QComboBox* box, const char* key) {
         const int i = box->findData(s.value(QLatin1String(key)));
         if (i >= 0) {
@@ -271,8 +269,20 @@ void FilterBar::restore()
     select(m_client, "client");
     select(m_campaign, "campaign");
     select(m_disposition, "disposition");
+}
+
+void FilterBar::restore()
+{
+    QSettings s;
+    s.beginGroup(QStringLiteral("filters"));
+    m_useDates->setChecked(s.value(QStringLiteral("useDates"), false).toBool());
+    m_from->setDate(s.value(QStringLiteral("from"), m_from->date()).toDate());
+    m_to->setDate(s.value(QStringLiteral("to"), m_to->date()).toDate());
+    m_minMinutes->setValue(s.value(QStringLiteral("minMinutes"), 0).toInt());
+    m_maxMinutes->setValue(s.value(QStringLiteral("maxMinutes"), 0).toInt());
     m_transcript->setCurrentIndex(s.value(QStringLiteral("transcript"), 0).toInt());
     m_notice->setCurrentIndex(s.value(QStringLiteral("notice"), 0).toInt());
+    restoreChoices();
 }
 
 void FilterBar::save() const

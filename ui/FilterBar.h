@@ -44,6 +44,7 @@ private:
     void schedule();
     void emitFilter();
     void restore();
+    void restoreChoices();
     void save() const;
 
     QCheckBox* m_useDates;

@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QSettings>
@@ -129,11 +130,21 @@ void MainWindow::buildActions()
     m_syncAction->setToolTip(tr("Import new and changed calls from the recording store (F5)"));
     m_cancelAction = new QAction(s->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel sync"), this);
     m_cancelAction->setEnabled(false);
+    m_cancelAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
     m_revealAction = new QAction(tr("&Reveal phone numbers"), this);
     m_revealAction->setCheckable(true);
     m_revealAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_rejectedAction = new QAction(s->standardIcon(QStyle::SP_MessageBoxWarning), tr("Rejected &items…"), this);
     m_rejectedAction->setEnabled(false);
+    m_rejectedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    auto* phoneSearch = new QAction(tr("Search by &phone number"), this);
+    phoneSearch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(phoneSearch, &QAction::triggered, this, [this] {
+        m_filters->phoneEdit()->setFocus();
+        m_filters->phoneEdit()->selectAll();
+    });
+    addAction(phoneSearch);
+    m_windowActions = {phoneSearch};
     auto* quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     auto* about = new QAction(tr("&About Earmark"), this);
@@ -141,7 +152,8 @@ void MainWindow::buildActions()
     shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     connect(shortcuts, &QAction::triggered, this, [this] {
         QList<QAction*> all = m_detail->player()->actions();
-        all += {m_syncAction, m_revealAction};
+        all += {m_syncAction, m_cancelAction, m_revealAction, m_rejectedAction};
+        all += m_windowActions;
         auto* dialog = new ShortcutsDialog(all, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();

@@ -69,6 +69,7 @@ private:
     QAction* m_cancelAction = nullptr;
     QAction* m_revealAction = nullptr;
     QAction* m_rejectedAction = nullptr;
+    QList<QAction*> m_windowActions;
 };
 
 } // namespace Earmark::Gui

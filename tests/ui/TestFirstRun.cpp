@@ -11,7 +11,9 @@
 #include "keys/KeyInfo.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDir>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRadioButton>
@@ -20,6 +22,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <qt6keychain/keychain.h>
 
 using namespace Earmark;
@@ -130,6 +133,35 @@ private Q_SLOTS:
             qPrintable(failed.first().first().toString()));
         QVERIFY(!window.isEnabled());
         QCOMPARE(Test::readFile(cacheDir + QStringLiteral("/keyinfo.json")), before);
+    }
+
+    void aPassphraseIsAskedInADialog()
+    {
+        const QString cacheDir = m_root.filePath(QStringLiteral("pass-cache"));
+        CacheService service;
+        MainWindow window(&service, cacheDir);
+        window.show();
+        UnlockFlow flow(cacheDir, QString(), &service, &window);
+        QSignalSpy unlocked(&flow, &UnlockFlow::unlocked);
+        QSignalSpy failed(&flow, &UnlockFlow::failed);
+        int asked = 0;
+        // Answer the dialog as a person would: a wrong passphrase first, then the right one.
+        QTimer answer;
+        answer.setInterval(100);
+        connect(&answer, &QTimer::timeout, this, [&] {
+            auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+            if (!dialog) {
+                return;
+            }
+            dialog->setTextValue(asked++ == 0 ? QStringLiteral("walrus pinecone tundra lilac 65")
+                                              : QStringLiteral("walrus pinecone tundra lilac 64"));
+            dialog->accept();
+        });
+        answer.start();
+        flow.start();
+        QVERIFY(unlocked.wait(30000) || !failed.isEmpty());
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        QCOMPARE(asked, 2);
     }
 
     void aFailedSyncIsExplainedInAMessage()

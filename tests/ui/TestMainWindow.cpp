@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -179,6 +180,22 @@ private Q_SLOTS:
         QCOMPARE(m_window->rejectionsDialog()->rowCount(), 1);
         QVERIFY(m_window->syncAction()->isEnabled());
         QFile::remove(m_store + QStringLiteral("/v1/2026/11/20/C-broken.json"));
+    }
+
+    void filtersAreRememberedButNeverThePhoneNumber()
+    {
+        auto* phone = m_window->findChild<QLineEdit*>(QStringLiteral("phoneSearch"));
+        QTest::keyClicks(phone, QStringLiteral("07700 900123"));
+        auto* minutes = m_window->filterBar()->findChild<QSpinBox*>(QStringLiteral("minDuration"));
+        minutes->setValue(1);
+        waitForCount();
+        FilterBar again; // as the next start of the window builds it
+        QCOMPARE(again.filter().minDurationS.value_or(0), 60.0);
+        QVERIFY(again.filter().phoneE164.isEmpty());
+        QSettings settings;
+        for (const QString& key : settings.allKeys()) {
+            QVERIFY2(!settings.value(key).toString().contains(QLatin1String("900123")), qPrintable(key));
+        }
     }
 
     void aWrongPassphraseIsExplainedNotAnEmptyCache()

@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -205,6 +206,27 @@ private Q_SLOTS:
         QTest::qWait(1200);
         QVERIFY(engine()->position() > at + 0.8);
         QVERIFY(t->currentWord() > target); // the highlight moved on with playback
+    }
+
+    void nextAndPreviousSpeakerTurnAndFind()
+    {
+        action("nextTurn")->trigger();
+        const double first = engine()->position();
+        QVERIFY(first > 0.05); // the first turn after the start
+        action("nextTurn")->trigger();
+        const double second = engine()->position();
+        QVERIFY(second > first + 0.5);
+        action("previousTurn")->trigger();
+        QVERIFY(std::abs(engine()->position() - first) < 0.01);
+        // Find in transcript: Ctrl+F, type, Return selects the next match.
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        auto* find = m_window->findChild<QLineEdit*>(QStringLiteral("findInTranscript"));
+        QVERIFY(find->hasFocus());
+        QTest::keyClicks(find, QStringLiteral("Fieldline Research"));
+        QTest::keyClick(find, Qt::Key_Return);
+        QCOMPARE(
+            m_window->detailPane()->transcript()->textCursor().selectedText(), QStringLiteral("Fieldline Research"));
+        QVERIFY(!m_window->detailPane()->transcript()->following()); // reading elsewhere: not dragged back
     }
 
     void nothingIsWrittenToDiskWhilePlaying()
