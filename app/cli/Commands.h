@@ -30,6 +30,8 @@ bool exportAudioSetup(CliContext& ctx);
 int exportAudioRun(CliContext& ctx);
 bool verifySetup(CliContext& ctx);
 int verifyRun(CliContext& ctx);
+bool scorecardSetup(CliContext& ctx);
+int scorecardRun(CliContext& ctx);
 bool demoStoreSetup(CliContext& ctx);
 int demoStoreRun(CliContext& ctx);
 

@@ -148,6 +148,8 @@ const QList<Command>& commands()
             false, exportAudioSetup, exportAudioRun},
         {"verify", "verify                                                   check every blob and the audit log", true,
             false, verifySetup, verifyRun},
+        {"scorecard", "scorecard check TEMPLATE | score TEMPLATE ANSWERS [--json]  validate a scorecard, score answers",
+            false, false, scorecardSetup, scorecardRun},
     };
     return all;
 }
