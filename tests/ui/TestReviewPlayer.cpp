@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -227,6 +228,20 @@ private Q_SLOTS:
         QCOMPARE(
             m_window->detailPane()->transcript()->textCursor().selectedText(), QStringLiteral("Fieldline Research"));
         QVERIFY(!m_window->detailPane()->transcript()->following()); // reading elsewhere: not dragged back
+    }
+
+    void everyPlayerActionHasAShortcutListedInTheDialog()
+    {
+        for (QAction* a : player()->actions()) {
+            QVERIFY2(!a->shortcuts().isEmpty(), qPrintable(a->text()));
+        }
+        QTest::keyClick(m_window.get(), Qt::Key_Slash, Qt::ControlModifier);
+        auto* table = m_window->findChild<QTableWidget*>(QStringLiteral("shortcuts"));
+        QVERIFY(table);
+        QVERIFY(table->rowCount() >= player()->actions().size());
+        // A stereo call shows a lane per speaker, labelled.
+        QVERIFY(engine()->audio()->speakersSeparable());
+        QCOMPARE(engine()->audio()->channels, 2);
     }
 
     void nothingIsWrittenToDiskWhilePlaying()
