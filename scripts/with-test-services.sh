@@ -23,6 +23,15 @@ printf '%s' "earmark-test-keyring" | gnome-keyring-daemon --unlock --components=
     echo "with-test-services: gnome-keyring-daemon failed to start" >&2
     exit 1
 }
+# The daemon claims org.freedesktop.secrets a moment after it returns; asking before that makes D-Bus start a
+# second, locked daemon. Wait for the name (at most 5 s).
+for _ in $(seq 50); do
+    if dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+        org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true"; then
+        break
+    fi
+    sleep 0.1
+done
 if command -v pulseaudio >/dev/null 2>&1; then
     pulseaudio --daemonize=yes --exit-idle-time=-1 -n --load="module-null-sink norewinds=1" \
         --load=module-native-protocol-unix >/dev/null 2>&1 || echo "with-test-services: PulseAudio did not start" >&2

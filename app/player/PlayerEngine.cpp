@@ -164,6 +164,10 @@ PlayerEngine::PlayerEngine(QObject* parent)
 
 PlayerEngine::~PlayerEngine()
 {
+    // Drop our references first, so that the audio thread holds the last one to the source and deletes it
+    // (deleteLater) before it finishes.
+    m_source.reset();
+    m_audio.reset();
     QMetaObject::invokeMethod(
         m_worker, [w = m_worker] { w->detach(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
@@ -191,10 +195,10 @@ void PlayerEngine::unload()
     if (!m_audio) {
         return;
     }
+    m_source.reset(); // the audio thread releases the last reference and deletes the source
+    m_audio.reset();
     QMetaObject::invokeMethod(
         m_worker, [w = m_worker] { w->detach(); }, Qt::BlockingQueuedConnection);
-    m_source.reset();
-    m_audio.reset();
     m_positionFrame->store(0);
     setState(State::Empty);
 }

@@ -32,7 +32,12 @@ private:
             ? QStringLiteral(
                 "printf '%s' 'session-test-pw' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1")
             : QStringLiteral("gnome-keyring-daemon --start --components=secrets >/dev/null 2>&1");
-        const QString script = start + QStringLiteral("; exec \"$0\" \"$@\"");
+        // Wait until the daemon owns the Secret Service name, or D-Bus would start a second one.
+        const QString wait = QStringLiteral(
+            "for i in $(seq 50); do dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus "
+            "org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true' && "
+            "break; sleep 0.1; done");
+        const QString script = start + QStringLiteral("; ") + wait + QStringLiteral("; exec \"$0\" \"$@\"");
         QStringList args {QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"), script,
             Test::binaryPath(QStringLiteral("earmark-cli"))};
         args << cliArgs;
