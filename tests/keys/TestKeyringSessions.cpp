@@ -14,13 +14,16 @@ class TestKeyringSessions : public QObject
 
 private:
     QTemporaryDir m_dir;
+    QTemporaryDir m_runtime{QStringLiteral("/tmp/emk-XXXXXX")};
     QString m_store;
     int m_session = 0;
 
     // Runs earmark-cli in a fresh D-Bus session whose keyring (kept in m_dir/data) is unlocked or left locked.
     Test::ProcessResult inSession(bool unlock, const QStringList& cliArgs)
     {
-        const QString runtime = m_dir.filePath(QStringLiteral("run-%1").arg(++m_session));
+        // Unix socket paths are limited to 108 bytes: the keyring's control socket lives in the runtime folder, so
+        // it must be short whatever the build folder's path.
+        const QString runtime = m_runtime.filePath(QStringLiteral("r%1").arg(++m_session));
         QDir().mkpath(runtime);
         QFile::setPermissions(runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
