@@ -14,8 +14,7 @@
 
 namespace Earmark {
 
-namespace {
-struct PassphraseOutcome
+struct CacheUnlocker::PassphraseOutcome
 {
     SecretKey master;
     KeyInfo info;
@@ -23,6 +22,7 @@ struct PassphraseOutcome
     Error error;
 };
 
+namespace {
 QString keychainProblem(QKeychain::Error code, const QString& detail)
 {
     Q_UNUSED(code)
@@ -167,51 +167,38 @@ void CacheUnlocker::createInKeychain()
 
 void CacheUnlocker::unlockWithPassphrase(const KeyInfo& info)
 {
-    auto outcome = std::make_shared<PassphraseOutcome>();
-    outcome->info = info;
     const QString passphrase = m_request.passphrase;
-    auto* watcher = new QFutureWatcher<void>(this);
-    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, outcome] {
-        watcher->deleteLater();
-        if (outcome->master.isNull()) {
-            fail(outcome->error.message);
-            return;
-        }
-        if (outcome->infoChanged) {
-            if (auto st = outcome->info.save(m_folder.keyInfoPath()); !st) {
-                qCWarning(lcKeys) << "could not store stronger passphrase parameters:" << st.errorMessage();
+    runPassphraseJob(
+        [info, passphrase](PassphraseOutcome& outcome) {
+            outcome.info = info;
+            auto kek = Passphrase::deriveKey(passphrase, outcome.info.kdf);
+            if (!kek) {
+                outcome.error = kek.error();
+                return;
             }
-        }
-        succeed(std::move(outcome->master), false);
-    });
-    watcher->setFuture(QtConcurrent::run([outcome, passphrase] {
-        auto kek = Passphrase::deriveKey(passphrase, outcome->info.kdf);
-        if (!kek) {
-            outcome->error = kek.error();
-            return;
-        }
-        auto master = outcome->info.unwrapMaster(kek.value());
-        if (!master) {
-            outcome->error = master.error();
-            return;
-        }
-        if (KeyHierarchy::checkValue(master.value()) != outcome->info.check) {
-            outcome->error = makeError(QStringLiteral("The cache's key file does not match its key: restore "
-                                                      "keyinfo.json from a backup."));
-            return;
-        }
-        if (Passphrase::isBelowPolicy(outcome->info.kdf)) {
-            // Raise the stored Argon2id parameters: re-wrap the same master key.
-            KeyInfo stronger = outcome->info;
-            stronger.kdf = Passphrase::defaultParams();
-            if (auto newKek = Passphrase::deriveKey(passphrase, stronger.kdf)) {
-                stronger.wrapMaster(master.value(), newKek.value());
-                outcome->info = stronger;
-                outcome->infoChanged = true;
+            auto master = outcome.info.unwrapMaster(kek.value());
+            if (!master) {
+                outcome.error = master.error();
+                return;
             }
-        }
-        outcome->master = std::move(master.value());
-    }));
+            if (KeyHierarchy::checkValue(master.value()) != outcome.info.check) {
+                outcome.error = makeError(QStringLiteral("The cache's key file does not match its key: restore "
+                                                         "keyinfo.json from a backup."));
+                return;
+            }
+            if (Passphrase::isBelowPolicy(outcome.info.kdf)) {
+                // Raise the stored Argon2id parameters: re-wrap the same master key.
+                KeyInfo stronger = outcome.info;
+                stronger.kdf = Passphrase::defaultParams();
+                if (auto newKek = Passphrase::deriveKey(passphrase, stronger.kdf)) {
+                    stronger.wrapMaster(master.value(), newKek.value());
+                    outcome.info = stronger;
+                    outcome.infoChanged = true;
+                }
+            }
+            outcome.master = std::move(master.value());
+        },
+        false);
 }
 
 void CacheUnlocker::createWithPassphrase()
@@ -221,37 +208,50 @@ void CacheUnlocker::createWithPassphrase()
         fail(strength.reason);
         return;
     }
-    auto outcome = std::make_shared<PassphraseOutcome>();
     const QString passphrase = m_request.passphrase;
+    runPassphraseJob(
+        [passphrase](PassphraseOutcome& outcome) {
+            KeyInfo info;
+            info.mode = KeyMode::Passphrase;
+            info.keyId = KeyInfo::newKeyId();
+            info.kdf = Passphrase::defaultParams();
+            auto kek = Passphrase::deriveKey(passphrase, info.kdf);
+            if (!kek) {
+                outcome.error = kek.error();
+                return;
+            }
+            SecretKey master = SecretKey::random();
+            info.check = KeyHierarchy::checkValue(master);
+            info.wrapMaster(master, kek.value());
+            outcome.info = info;
+            outcome.master = std::move(master);
+        },
+        true);
+}
+
+void CacheUnlocker::runPassphraseJob(std::function<void(PassphraseOutcome&)> work, bool creating)
+{
+    // Argon2id takes about half a second: on a pool thread, finished back on this object's thread.
+    auto outcome = std::make_shared<PassphraseOutcome>();
     auto* watcher = new QFutureWatcher<void>(this);
-    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, outcome] {
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, outcome, creating] {
         watcher->deleteLater();
         if (outcome->master.isNull()) {
             fail(outcome->error.message);
             return;
         }
-        if (auto st = outcome->info.save(m_folder.keyInfoPath()); !st) {
-            fail(st.errorMessage());
-            return;
+        if (creating || outcome->infoChanged) {
+            if (auto st = outcome->info.save(m_folder.keyInfoPath()); !st) {
+                if (creating) {
+                    fail(st.errorMessage());
+                    return;
+                }
+                qCWarning(lcKeys) << "could not store stronger passphrase parameters:" << st.errorMessage();
+            }
         }
-        succeed(std::move(outcome->master), true);
+        succeed(std::move(outcome->master), creating);
     });
-    watcher->setFuture(QtConcurrent::run([outcome, passphrase] {
-        KeyInfo info;
-        info.mode = KeyMode::Passphrase;
-        info.keyId = KeyInfo::newKeyId();
-        info.kdf = Passphrase::defaultParams();
-        auto kek = Passphrase::deriveKey(passphrase, info.kdf);
-        if (!kek) {
-            outcome->error = kek.error();
-            return;
-        }
-        SecretKey master = SecretKey::random();
-        info.check = KeyHierarchy::checkValue(master);
-        info.wrapMaster(master, kek.value());
-        outcome->info = info;
-        outcome->master = std::move(master);
-    }));
+    watcher->setFuture(QtConcurrent::run([outcome, work = std::move(work)] { work(*outcome); }));
 }
 
 } // namespace Earmark

@@ -6,6 +6,7 @@
 #include "keys/KeyInfo.h"
 
 #include <QObject>
+#include <functional>
 
 namespace QKeychain {
 class Job;
@@ -54,6 +55,9 @@ private:
     void createInKeychain();
     void unlockWithPassphrase(const KeyInfo& info);
     void createWithPassphrase();
+    struct PassphraseOutcome;
+    // Runs work (key derivation) on a pool thread, then saves keyinfo.json when needed and finishes the job.
+    void runPassphraseJob(std::function<void(PassphraseOutcome&)> work, bool creating);
 
     UnlockRequest m_request;
     CacheFolder m_folder;

@@ -14,7 +14,7 @@ class TestKeyringSessions : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QTemporaryDir m_runtime{QStringLiteral("/tmp/emk-XXXXXX")};
+    QTemporaryDir m_runtime {QStringLiteral("/tmp/emk-XXXXXX")};
     QString m_store;
     int m_session = 0;
 
@@ -37,7 +37,8 @@ private:
             : QStringLiteral("gnome-keyring-daemon --start --components=secrets >/dev/null 2>&1");
         // Wait until the daemon owns the Secret Service name, or D-Bus would start a second one.
         const QString wait = QStringLiteral(
-            "for i in $(seq 50); do dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus "
+            "for i in $(seq 50); do dbus-send --session --print-reply --dest=org.freedesktop.DBus "
+            "/org/freedesktop/DBus "
             "org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true' && "
             "break; sleep 0.1; done");
         const QString script = start + QStringLiteral("; ") + wait + QStringLiteral("; exec \"$0\" \"$@\"");
