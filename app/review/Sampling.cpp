@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QHash>
+#include <QJsonArray>
 #include <QMap>
 #include <algorithm>
 #include <cmath>
@@ -54,6 +55,67 @@ QString periodOf(SamplePlan::Period period, const QDate& day)
     int year = 0;
     const int week = day.weekNumber(&year);
     return QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
+}
+
+QPair<QDate, QDate> periodRange(SamplePlan::Period period, const QDate& day)
+{
+    switch (period) {
+    case SamplePlan::Period::Day:
+        return {day, day.addDays(1)};
+    case SamplePlan::Period::Month: {
+        const QDate first(day.year(), day.month(), 1);
+        return {first, first.addMonths(1)};
+    }
+    case SamplePlan::Period::Week:
+        break;
+    }
+    const QDate monday = day.addDays(1 - day.dayOfWeek());
+    return {monday, monday.addDays(7)};
+}
+
+namespace {
+const char* const kPeriodNames[] = {"day", "week", "month"};
+} // namespace
+
+QJsonObject SamplePlan::toJson() const
+{
+    return QJsonObject {
+        {QStringLiteral("period"), QLatin1String(kPeriodNames[int(period)])},
+        {QStringLiteral("per_agent"), perAgent},
+        {QStringLiteral("percent"), percent ? QJsonValue(*percent) : QJsonValue()},
+        {QStringLiteral("minimum"), minimum},
+        {QStringLiteral("campaigns"), QJsonArray::fromStringList(campaigns)},
+        {QStringLiteral("dispositions"), QJsonArray::fromStringList(dispositions)},
+        {QStringLiteral("min_duration_s"), minDurationS},
+        {QStringLiteral("max_duration_s"), maxDurationS},
+        {QStringLiteral("seed"), QString::number(seed)},
+    };
+}
+
+SamplePlan SamplePlan::fromJson(const QJsonObject& o)
+{
+    SamplePlan p;
+    const QString name = o.value(QStringLiteral("period")).toString();
+    for (int i = 0; i < 3; ++i) {
+        if (name == QLatin1String(kPeriodNames[i])) {
+            p.period = Period(i);
+        }
+    }
+    p.perAgent = o.value(QStringLiteral("per_agent")).toInt(5);
+    if (o.value(QStringLiteral("percent")).isDouble()) {
+        p.percent = o.value(QStringLiteral("percent")).toDouble();
+    }
+    p.minimum = o.value(QStringLiteral("minimum")).toInt(1);
+    for (const QJsonValue v : o.value(QStringLiteral("campaigns")).toArray()) {
+        p.campaigns << v.toString();
+    }
+    for (const QJsonValue v : o.value(QStringLiteral("dispositions")).toArray()) {
+        p.dispositions << v.toString();
+    }
+    p.minDurationS = o.value(QStringLiteral("min_duration_s")).toDouble();
+    p.maxDurationS = o.value(QStringLiteral("max_duration_s")).toDouble();
+    p.seed = o.value(QStringLiteral("seed")).toString().toULongLong();
+    return p;
 }
 
 QList<SampleDraw> drawSample(const SamplePlan& plan, QList<SampleCandidate> calls)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDate>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -39,6 +40,11 @@ struct SamplePlan
     double minDurationS = 0;
     double maxDurationS = 0; // 0: no limit
     quint64 seed = 0;
+
+    // {"period": "week", "per_agent": 5, "percent": null, "minimum": 1, "campaigns": [], "dispositions": [],
+    //  "min_duration_s": 0, "max_duration_s": 0, "seed": "123"} (the seed as a string: JSON numbers lose 64 bits)
+    QJsonObject toJson() const;
+    static SamplePlan fromJson(const QJsonObject& o);
 };
 
 struct SampleDraw
@@ -47,6 +53,9 @@ struct SampleDraw
     QString agentId;
     QString period; // e.g. "2026-W47", "2026-11", "2026-11-20"
 };
+
+// The days of the period a day falls in: [first, end).
+QPair<QDate, QDate> periodRange(SamplePlan::Period period, const QDate& day);
 
 // Draws the sample: the same plan (seed included) and calls give the same sample, whatever their order.
 QList<SampleDraw> drawSample(const SamplePlan& plan, QList<SampleCandidate> calls);

@@ -83,6 +83,11 @@ QJsonValue optionalNumber(const std::optional<double>& v)
 }
 } // namespace
 
+std::optional<double> answerFraction(const Question& question, const QJsonValue& answer)
+{
+    return fraction(question, answer);
+}
+
 double roundOneDecimal(double value)
 {
     const double scaled = value * 10.0;

@@ -21,6 +21,9 @@ struct ScoreResult
 // Rounds to one decimal place, half away from zero (robust to binary representation: 12.45 -> 12.5).
 double roundOneDecimal(double value);
 
+// A scored question's fraction (0-1) for an answer by the rules, or nothing for "na", no answer or an unusable one.
+std::optional<double> answerFraction(const Question& question, const QJsonValue& answer);
+
 // Whether a question is shown for these answers (its show_if holds, or it has none).
 bool isShown(const Question& question, const QJsonObject& answers);
 

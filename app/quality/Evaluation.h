@@ -1,0 +1,96 @@
+#pragma once
+
+#include "scorecard/Scoring.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace Earmark {
+
+// draft -> submitted -> acknowledged | disputed; disputed -> resolved. Re-scoring (any state after draft) keeps
+// the state and adds a revision.
+enum class EvaluationState
+{
+    Draft,
+    Submitted,
+    Acknowledged,
+    Disputed,
+    Resolved,
+};
+
+QString stateName(EvaluationState state); // "draft", "submitted", ...
+QString stateLabel(EvaluationState state); // translated, for people
+std::optional<EvaluationState> stateFromName(const QString& name);
+
+// A comment pinned to a time in the call (clicking it seeks the player there).
+struct TimedComment
+{
+    qint64 id = 0;
+    double atS = 0;
+    QString text;
+    QString byUser;
+    qint64 createdUtc = 0;
+};
+
+// An automatic check's suggested answer, with the evidence: the time in the call it was found at.
+struct Suggestion
+{
+    QString answer;
+    std::optional<double> atS;
+    QString evidence;
+};
+
+struct Evaluation
+{
+    qint64 id = 0;
+    QString callId;
+    qint64 callStartUtc = 0;
+    QString agentId;
+    QString campaign;
+    QString scorecardId;
+    int scorecardVersion = 0;
+    QString reviewer; // the OS user who scored it
+    EvaluationState state = EvaluationState::Draft;
+    int revision = 0; // 0 until submitted
+    QJsonObject answers; // scored and text answers
+    QHash<QString, Suggestion> suggestions; // by question id
+    QHash<QString, QString> overrides; // question id -> why the suggestion was not followed
+    std::optional<double> score;
+    bool passed = false;
+    QString autoFail;
+    qint64 createdUtc = 0;
+    qint64 updatedUtc = 0;
+    qint64 submittedUtc = 0;
+    QList<TimedComment> comments; // by time in the call
+
+    // Questions whose answer differs from a suggestion without a comment saying why.
+    QStringList overridesMissingComment() const;
+};
+
+// One submitted scoring: who, when, why, and what.
+struct EvaluationRevision
+{
+    int revision = 0;
+    qint64 atUtc = 0;
+    QString byUser;
+    QString reason;
+    QJsonObject answers;
+    std::optional<double> score;
+    bool passed = false;
+    QString autoFail;
+};
+
+// A state change, with the words that came with it (the agent's response, the supervisor's decision).
+struct EvaluationEvent
+{
+    qint64 atUtc = 0;
+    QString byUser;
+    QString fromState;
+    QString toState;
+    QString text;
+};
+
+} // namespace Earmark

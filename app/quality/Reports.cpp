@@ -1,0 +1,278 @@
+#include "quality/Reports.h"
+
+#include "cache/Cache.h"
+#include "cache/Statement.h"
+#include "quality/ScorecardLibrary.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QTimeZone>
+
+namespace Earmark {
+
+namespace {
+// The WHERE clause of a filter over evaluations aliased e, and its bindings in order.
+QString whereOf(const ReportFilter& f, QVariantList* binds)
+{
+    QStringList parts {QStringLiteral("e.state <> 'draft'")};
+    if (f.fromUtc > 0) {
+        parts << QStringLiteral("e.call_start_utc >= ?");
+        *binds << f.fromUtc;
+    }
+    if (f.toUtc > 0) {
+        parts << QStringLiteral("e.call_start_utc < ?");
+        *binds << f.toUtc;
+    }
+    if (!f.agentId.isEmpty()) {
+        parts << QStringLiteral("e.agent_id = ?");
+        *binds << f.agentId;
+    }
+    if (!f.campaign.isEmpty()) {
+        parts << QStringLiteral("e.campaign = ?");
+        *binds << f.campaign;
+    }
+    if (!f.scorecardId.isEmpty()) {
+        parts << QStringLiteral("e.scorecard_id = ?");
+        *binds << f.scorecardId;
+    }
+    return parts.join(QStringLiteral(" AND "));
+}
+
+void bindAll(Statement& s, const QVariantList& binds)
+{
+    for (int i = 0; i < binds.size(); ++i) {
+        s.bindVariant(i + 1, binds[i]);
+    }
+}
+
+// Monday-based week number since 1970-01-05 (the epoch was a Thursday: +3 days puts Monday at the start).
+const QString kWeekKey = QStringLiteral("((e.call_start_utc / 86400) + 3) / 7");
+
+QString weekLabel(qint64 weekNumber)
+{
+    const QDate monday = QDate(1970, 1, 5).addDays(7 * (weekNumber - 1));
+    int year = 0;
+    const int week = monday.weekNumber(&year);
+    return QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
+}
+
+QString csvField(const QString& v)
+{
+    // Quoted when needed; a leading =, +, - or @ is defused so that a spreadsheet never runs it as a formula.
+    QString out = v;
+    if (!out.isEmpty() && QStringLiteral("=+-@").contains(out.front())) {
+        bool number = false;
+        out.toDouble(&number);
+        if (!number) {
+            out.prepend(QLatin1Char('\''));
+        }
+    }
+    if (out.contains(QLatin1Char(',')) || out.contains(QLatin1Char('"')) || out.contains(QLatin1Char('\n'))) {
+        out.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+        out = QLatin1Char('"') + out + QLatin1Char('"');
+    }
+    return out;
+}
+
+QString csvLine(const QStringList& fields)
+{
+    QStringList out;
+    for (const QString& f : fields) {
+        out << csvField(f);
+    }
+    return out.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+}
+
+QString scoreText(const std::optional<double>& v)
+{
+    return v ? QString::number(*v, 'f', 1) : QString();
+}
+
+QString isoUtc(qint64 secs)
+{
+    return secs ? QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc()).toString(Qt::ISODate) : QString();
+}
+} // namespace
+
+Reports::Reports(Cache& cache)
+    : m_cache(cache)
+{ }
+
+Result<QList<ReportRow>> Reports::summary(const ReportFilter& filter, ReportGrouping grouping)
+{
+    QString key;
+    switch (grouping) {
+    case ReportGrouping::Agent:
+        key = QStringLiteral("e.agent_id");
+        break;
+    case ReportGrouping::Campaign:
+        key = QStringLiteral("COALESCE(e.campaign, '')");
+        break;
+    case ReportGrouping::Week:
+        key = kWeekKey;
+        break;
+    case ReportGrouping::Month:
+        key = QStringLiteral("strftime('%Y-%m', e.call_start_utc, 'unixepoch')");
+        break;
+    }
+    QVariantList binds;
+    const QString where = whereOf(filter, &binds);
+    auto s = m_cache.database().prepare(QStringLiteral("SELECT %1 AS k, COUNT(*), AVG(e.score), "
+                                                       "AVG(CASE WHEN e.passed THEN 1.0 ELSE 0.0 END), "
+                                                       "SUM(e.auto_fail IS NOT NULL) FROM evaluations e WHERE %2 "
+                                                       "GROUP BY k ORDER BY k")
+                                            .arg(key, where));
+    if (!s) {
+        return s.error();
+    }
+    bindAll(s.value(), binds);
+    QList<ReportRow> out;
+    while (true) {
+        auto row = s->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!row.value()) {
+            break;
+        }
+        ReportRow r;
+        r.key = grouping == ReportGrouping::Week ? weekLabel(s->int64(0)) : s->text(0);
+        r.evaluations = int(s->int64(1));
+        if (!s->isNull(2)) {
+            r.averageScore = s->real(2);
+        }
+        r.passRate = s->real(3);
+        r.autoFails = int(s->int64(4));
+        out.append(r);
+    }
+    return out;
+}
+
+Result<QList<QuestionFailure>> Reports::questionFailures(const ReportFilter& filter)
+{
+    QVariantList binds;
+    const QString where = whereOf(filter, &binds);
+    auto s = m_cache.database().prepare(QStringLiteral(
+        "SELECT e.scorecard_id, a.question_id, COUNT(*), SUM(a.fraction < 0.5), MAX(e.scorecard_version) "
+        "FROM evaluation_answers a JOIN evaluations e ON e.id = a.evaluation WHERE %1 AND a.fraction IS "
+        "NOT NULL GROUP BY e.scorecard_id, a.question_id")
+                                            .arg(where));
+    if (!s) {
+        return s.error();
+    }
+    bindAll(s.value(), binds);
+    QList<QuestionFailure> out;
+    QList<int> versions;
+    while (s->step().value()) {
+        out.append({s->text(0), s->text(1), {}, int(s->int64(2)), int(s->int64(3))});
+        versions.append(int(s->int64(4)));
+    }
+    // The question's wording, from the newest version used.
+    ScorecardLibrary library(m_cache);
+    QHash<QString, Scorecard::Template> templates;
+    for (int i = 0; i < out.size(); ++i) {
+        const QString key = out[i].scorecardId + QLatin1Char('@') + QString::number(versions[i]);
+        if (!templates.contains(key)) {
+            auto t = library.load(out[i].scorecardId, versions[i]);
+            templates.insert(key, t ? t.value() : Scorecard::Template {});
+        }
+        const Scorecard::Question* q = templates[key].question(out[i].questionId);
+        out[i].text = q ? q->text : out[i].questionId;
+    }
+    std::stable_sort(out.begin(), out.end(), [](const QuestionFailure& a, const QuestionFailure& b) {
+        return a.rate() != b.rate() ? a.rate() > b.rate() : a.questionId < b.questionId;
+    });
+    return out;
+}
+
+Result<QList<EvaluationRow>> Reports::evaluations(const ReportFilter& filter, int limit)
+{
+    QVariantList binds;
+    const QString where = whereOf(filter, &binds);
+    auto s = m_cache.database().prepare(
+        QStringLiteral("SELECT e.id, e.call_id, e.call_start_utc, e.agent_id, e.campaign, e.scorecard_id, "
+                       "e.scorecard_version, e.reviewer, e.state, e.revision, e.score, e.passed, e.auto_fail, "
+                       "e.submitted_utc FROM evaluations e WHERE %1 ORDER BY e.call_start_utc, e.id LIMIT %2")
+            .arg(where)
+            .arg(limit));
+    if (!s) {
+        return s.error();
+    }
+    bindAll(s.value(), binds);
+    QList<EvaluationRow> out;
+    while (s->step().value()) {
+        EvaluationRow r {s->int64(0), s->text(1), s->int64(2), s->text(3), s->text(4), s->text(5), int(s->int64(6)),
+            s->text(7), s->text(8), int(s->int64(9)), std::nullopt, s->int64(11) != 0, s->text(12), s->int64(13)};
+        if (!s->isNull(10)) {
+            r.score = s->real(10);
+        }
+        out.append(r);
+    }
+    return out;
+}
+
+Result<QStringList> Reports::agents()
+{
+    auto s = m_cache.database().prepare(QStringLiteral("SELECT DISTINCT agent_id FROM evaluations ORDER BY agent_id"));
+    if (!s) {
+        return s.error();
+    }
+    QStringList out;
+    while (s->step().value()) {
+        out << s->text(0);
+    }
+    return out;
+}
+
+Result<QStringList> Reports::campaigns()
+{
+    auto s = m_cache.database().prepare(QStringLiteral(
+        "SELECT DISTINCT campaign FROM evaluations WHERE campaign IS NOT NULL AND campaign <> '' ORDER BY campaign"));
+    if (!s) {
+        return s.error();
+    }
+    QStringList out;
+    while (s->step().value()) {
+        out << s->text(0);
+    }
+    return out;
+}
+
+QString Reports::summaryCsv(const QList<ReportRow>& rows, ReportGrouping grouping)
+{
+    static const char* const keys[] = {"agent", "campaign", "week", "month"};
+    QString out = csvLine({QLatin1String(keys[int(grouping)]), QStringLiteral("evaluations"),
+        QStringLiteral("average_score"), QStringLiteral("pass_rate"), QStringLiteral("auto_fails")});
+    for (const ReportRow& r : rows) {
+        out += csvLine({r.key, QString::number(r.evaluations), scoreText(r.averageScore),
+            QString::number(r.passRate * 100, 'f', 1), QString::number(r.autoFails)});
+    }
+    return out;
+}
+
+QString Reports::questionsCsv(const QList<QuestionFailure>& rows)
+{
+    QString out = csvLine({QStringLiteral("scorecard"), QStringLiteral("question"), QStringLiteral("text"),
+        QStringLiteral("answered"), QStringLiteral("failed"), QStringLiteral("failure_rate")});
+    for (const QuestionFailure& r : rows) {
+        out += csvLine({r.scorecardId, r.questionId, r.text, QString::number(r.answered), QString::number(r.failed),
+            QString::number(r.rate() * 100, 'f', 1)});
+    }
+    return out;
+}
+
+QString Reports::evaluationsCsv(const QList<EvaluationRow>& rows)
+{
+    QString out = csvLine({QStringLiteral("evaluation"), QStringLiteral("call_id"), QStringLiteral("call_start_utc"),
+        QStringLiteral("agent"), QStringLiteral("campaign"), QStringLiteral("scorecard"), QStringLiteral("version"),
+        QStringLiteral("reviewer"), QStringLiteral("state"), QStringLiteral("revision"), QStringLiteral("score"),
+        QStringLiteral("result"), QStringLiteral("auto_fail"), QStringLiteral("submitted_utc")});
+    for (const EvaluationRow& r : rows) {
+        out += csvLine({QString::number(r.id), r.callId, isoUtc(r.callStartUtc), r.agentId, r.campaign, r.scorecardId,
+            QString::number(r.scorecardVersion), r.reviewer, r.state, QString::number(r.revision), scoreText(r.score),
+            r.passed ? QStringLiteral("pass") : QStringLiteral("fail"), r.autoFail, isoUtc(r.submittedUtc)});
+    }
+    return out;
+}
+
+} // namespace Earmark

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace Earmark {
+
+class Cache;
+
+// Which submitted evaluations a report covers (drafts never count). Times are the calls' start times.
+struct ReportFilter
+{
+    qint64 fromUtc = 0; // inclusive, 0 = open
+    qint64 toUtc = 0; // exclusive, 0 = open
+    QString agentId;
+    QString campaign;
+    QString scorecardId;
+};
+
+enum class ReportGrouping
+{
+    Agent,
+    Campaign,
+    Week, // ISO weeks, e.g. 2026-W47
+    Month,
+};
+
+struct ReportRow
+{
+    QString key; // agent id, campaign, "2026-W47" or "2026-11"
+    int evaluations = 0;
+    std::optional<double> averageScore; // over evaluations that have a score
+    double passRate = 0; // 0-1
+    int autoFails = 0; // failed by a fail_form question
+};
+
+// A question counts as failed when its answer's fraction is below one half (a "no", the lower half of a scale, a
+// choice worth less than half the best option's points). Questions of weight 0 (they only steer the form) never count.
+struct QuestionFailure
+{
+    QString scorecardId;
+    QString questionId;
+    QString text;
+    int answered = 0;
+    int failed = 0;
+    double rate() const { return answered ? double(failed) / answered : 0; }
+};
+
+// One evaluation as a row of the CSV export.
+struct EvaluationRow
+{
+    qint64 id = 0;
+    QString callId;
+    qint64 callStartUtc = 0;
+    QString agentId;
+    QString campaign;
+    QString scorecardId;
+    int scorecardVersion = 0;
+    QString reviewer;
+    QString state;
+    int revision = 0;
+    std::optional<double> score;
+    bool passed = false;
+    QString autoFail;
+    qint64 submittedUtc = 0;
+};
+
+// Aggregates over evaluations, computed by the database (indexed by agent and call start).
+class Reports
+{
+public:
+    explicit Reports(Cache& cache);
+
+    Result<QList<ReportRow>> summary(const ReportFilter& filter, ReportGrouping grouping);
+    Result<QList<QuestionFailure>> questionFailures(const ReportFilter& filter);
+    Result<QList<EvaluationRow>> evaluations(const ReportFilter& filter, int limit = -1);
+    Result<QStringList> agents();
+    Result<QStringList> campaigns();
+
+    static QString summaryCsv(const QList<ReportRow>& rows, ReportGrouping grouping);
+    static QString questionsCsv(const QList<QuestionFailure>& rows);
+    static QString evaluationsCsv(const QList<EvaluationRow>& rows);
+
+private:
+    Cache& m_cache;
+};
+
+} // namespace Earmark
