@@ -1,5 +1,6 @@
 #include "CallDetailPane.h"
 
+#include "EvaluationPanel.h"
 #include "PlayerWidget.h"
 #include "TranscriptView.h"
 #include "browse/CacheService.h"
@@ -48,6 +49,7 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     , m_header(new QLabel(this))
     , m_player(new PlayerWidget(this))
     , m_transcript(new TranscriptView(this))
+    , m_evaluation(new EvaluationPanel(this))
     , m_find(new QLineEdit(this))
     , m_backToPlayback(new QPushButton(tr("Back to playback"), this))
 {
@@ -82,16 +84,21 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     split->addWidget(transcriptBox);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 2);
+    // The evaluation beside the player and transcript: scoring while listening.
+    auto* side = new QSplitter(Qt::Horizontal, this);
+    side->setObjectName(QStringLiteral("evaluationSplitter"));
+    side->addWidget(split);
+    side->addWidget(m_evaluation);
+    side->setStretchFactor(0, 1);
+    side->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
-    layout->addWidget(split, 1);
+    layout->addWidget(side, 1);
+    m_evaluation->setPositionSource([this] { return m_player->engine()->position(); });
+    connect(m_evaluation, &EvaluationPanel::seekRequested, this, &CallDetailPane::seek);
 
     connect(m_player, &PlayerWidget::positionChanged, m_transcript, &TranscriptView::setPosition);
-    connect(m_transcript, &TranscriptView::seekRequested, this, [this](double s) {
-        m_player->engine()->seek(s); // keeps playing if it was playing
-        m_transcript->setFollowing(true);
-        m_transcript->setPosition(s);
-    });
+    connect(m_transcript, &TranscriptView::seekRequested, this, &CallDetailPane::seek);
     connect(m_transcript, &TranscriptView::followChanged, m_backToPlayback,
         [this](bool following) { m_backToPlayback->setVisible(!following); });
     connect(m_backToPlayback, &QPushButton::clicked, this, [this] { m_transcript->setFollowing(true); });
@@ -102,12 +109,26 @@ CallDetailPane::CallDetailPane(QWidget* parent)
 
 CallDetailPane::~CallDetailPane() = default;
 
+void CallDetailPane::setService(CacheService* service)
+{
+    m_service = service;
+    m_evaluation->setService(service);
+}
+
+void CallDetailPane::seek(double seconds)
+{
+    m_player->engine()->seek(seconds); // keeps playing if it was playing
+    m_transcript->setFollowing(true);
+    m_transcript->setPosition(seconds);
+}
+
 void CallDetailPane::clear()
 {
     m_callId.clear();
     m_header->setText(tr("<b>No call selected</b>"));
     m_transcript->setNoTranscript(tr("Select a call in the list to listen to it and read its transcript."));
     m_player->unload(QString());
+    m_evaluation->clear();
 }
 
 void CallDetailPane::showCall(const QString& callId)
@@ -117,6 +138,7 @@ void CallDetailPane::showCall(const QString& callId)
     }
     m_callId = callId;
     m_player->unload(tr("Loading the audio…"));
+    m_evaluation->clear();
     m_service->post<CallMedia>(
         this, [callId](Cache& cache) { return CallMedia::load(cache, callId); },
         [this](CallMedia media) {
@@ -134,6 +156,7 @@ void CallDetailPane::showCall(const QString& callId)
             }
             m_header->setText(headerOf(media.call));
             QList<double> turns;
+            std::optional<Transcript> transcript;
             if (media.transcript.isEmpty()) {
                 m_transcript->setNoTranscript(tr("This call has no transcript: the provider did not send one."));
             } else if (auto t = Transcript::parse(media.transcript, media.callId)) {
@@ -141,9 +164,11 @@ void CallDetailPane::showCall(const QString& callId)
                 for (const auto& s : t->segments) {
                     turns << s.startS;
                 }
+                transcript = std::move(t.value());
             } else {
                 m_transcript->setNoTranscript(t.errorMessage());
             }
+            m_evaluation->setCall(media.callId, transcript);
             Files::wipe(media.transcript);
             m_player->setTurns(turns);
             Q_EMIT loaded(media.callId);
@@ -167,6 +192,7 @@ void CallDetailPane::showCall(const QString& callId)
                     return;
                 }
                 m_player->load(decoded.value());
+                m_evaluation->setAudio(decoded.value());
                 Q_EMIT audioReady(id, true);
             });
             watcher->setFuture(

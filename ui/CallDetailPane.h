@@ -12,6 +12,7 @@ class CacheService;
 
 namespace Earmark::Gui {
 
+class EvaluationPanel;
 class PlayerWidget;
 class TranscriptView;
 
@@ -25,7 +26,7 @@ public:
     explicit CallDetailPane(QWidget* parent = nullptr);
     ~CallDetailPane() override;
 
-    void setService(CacheService* service) { m_service = service; }
+    void setService(CacheService* service);
     void showCall(const QString& callId);
     void clear();
     QString currentCallId() const { return m_callId; }
@@ -33,6 +34,8 @@ public:
     QString headerText() const;
     PlayerWidget* player() const { return m_player; }
     TranscriptView* transcript() const { return m_transcript; }
+    EvaluationPanel* evaluation() const { return m_evaluation; }
+    void seek(double seconds);
 
 Q_SIGNALS:
     // The call's details and transcript are shown (its audio may still be decoding).
@@ -48,6 +51,7 @@ private:
     QLabel* m_header;
     PlayerWidget* m_player;
     TranscriptView* m_transcript;
+    EvaluationPanel* m_evaluation;
     QLineEdit* m_find;
     QPushButton* m_backToPlayback;
 };

@@ -1,10 +1,14 @@
 #include "MessageBox.h"
 
+#include <QInputDialog>
+#include <optional>
+
 namespace Earmark::Gui::MessageBox {
 
 namespace {
 QMessageBox::StandardButton g_next = QMessageBox::NoButton;
 QString g_lastText;
+std::optional<QString> g_nextText;
 
 QMessageBox::StandardButton show(QMessageBox::Icon icon, QWidget* parent, const QString& title, const QString& text)
 {
@@ -12,7 +16,8 @@ QMessageBox::StandardButton show(QMessageBox::Icon icon, QWidget* parent, const 
     if (g_next != QMessageBox::NoButton) {
         return std::exchange(g_next, QMessageBox::NoButton);
     }
-    QMessageBox box(icon, title, text, QMessageBox::Ok, parent);
+    QMessageBox box(icon, title, text,
+        icon == QMessageBox::Question ? QMessageBox::Yes | QMessageBox::No : QMessageBox::Ok, parent);
     return static_cast<QMessageBox::StandardButton>(box.exec());
 }
 } // namespace
@@ -25,6 +30,28 @@ QMessageBox::StandardButton critical(QWidget* parent, const QString& title, cons
 QMessageBox::StandardButton information(QWidget* parent, const QString& title, const QString& text)
 {
     return show(QMessageBox::Information, parent, title, text);
+}
+
+QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text)
+{
+    return show(QMessageBox::Question, parent, title, text);
+}
+
+QString getText(QWidget* parent, const QString& title, const QString& label, bool multiLine, const QString& initial)
+{
+    g_lastText = label;
+    if (g_nextText) {
+        return *std::exchange(g_nextText, std::nullopt);
+    }
+    bool ok = false;
+    const QString text = multiLine ? QInputDialog::getMultiLineText(parent, title, label, initial, &ok)
+                                   : QInputDialog::getText(parent, title, label, QLineEdit::Normal, initial, &ok);
+    return ok ? text.trimmed() : QString();
+}
+
+void setNextText(const QString& text)
+{
+    g_nextText = text;
 }
 
 void setNextAnswer(QMessageBox::StandardButton answer)

@@ -10,6 +10,12 @@ namespace MessageBox {
 
 QMessageBox::StandardButton critical(QWidget* parent, const QString& title, const QString& text);
 QMessageBox::StandardButton information(QWidget* parent, const QString& title, const QString& text);
+QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text);
+// Asks for a line or a paragraph of text (multiLine); empty when cancelled.
+QString getText(
+    QWidget* parent, const QString& title, const QString& label, bool multiLine = false, const QString& initial = {});
+// Test seam: the next getText returns this at once (an empty string: cancelled).
+void setNextText(const QString& text);
 // Test seam: the next box returns this answer at once instead of showing; its text is kept for the test.
 void setNextAnswer(QMessageBox::StandardButton answer);
 QString lastText();

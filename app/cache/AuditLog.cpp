@@ -8,7 +8,9 @@
 #include <QDateTime>
 #include <QFile>
 #include <QtEndian>
+#include <pwd.h>
 #include <sqlcipher/sqlite3.h>
+#include <unistd.h>
 
 namespace Earmark {
 
@@ -57,9 +59,15 @@ QString AuditLog::currentActor()
 {
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty()) {
-        user = qEnvironmentVariable("LOGNAME", QStringLiteral("unknown"));
+        user = qEnvironmentVariable("LOGNAME");
     }
-    return user;
+    if (user.isEmpty()) {
+        // Services and containers often run without USER: the account database still knows the signed-in user.
+        if (const passwd* pw = getpwuid(getuid()); pw && pw->pw_name) {
+            user = QString::fromLocal8Bit(pw->pw_name);
+        }
+    }
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
 }
 
 QByteArray AuditLog::macFor(const QByteArray& previous, qint64 seq, qint64 at, const QString& actor,

@@ -38,6 +38,7 @@ public:
     T* operator->() { return &std::get<T>(m_value); }
     const T* operator->() const { return &std::get<T>(m_value); }
     T& operator*() & { return std::get<T>(m_value); }
+    T value_or(T fallback) const& { return ok() ? std::get<T>(m_value) : std::move(fallback); }
 
     const Error& error() const { return std::get<Error>(m_value); }
     QString errorMessage() const { return ok() ? QString() : error().message; }

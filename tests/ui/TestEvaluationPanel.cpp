@@ -1,0 +1,247 @@
+#include "CallDetailPane.h"
+#include "EvaluationForm.h"
+#include "EvaluationPanel.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "PlayerWidget.h"
+#include "TestSupport.h"
+#include "UnlockFlow.h"
+#include "browse/CacheService.h"
+#include "browse/CallListModel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Earmark;
+using namespace Earmark::Gui;
+
+// Scoring a call beside the player in the real main window: the form filled while the call plays, a comment pinned
+// to the playhead, submit, dispute, resolve with a re-score, and the PDF a manager hands over.
+class TestEvaluationPanel : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_root;
+    QString m_cache;
+    QString m_pass;
+    std::unique_ptr<CacheService> m_service;
+    std::unique_ptr<MainWindow> m_window;
+
+    EvaluationPanel* panel() const { return m_window->detailPane()->evaluation(); }
+    PlayerWidget* player() const { return m_window->detailPane()->player(); }
+    PlayerEngine* engine() const { return player()->engine(); }
+
+    // Waits until the panel has finished its work on the cache and shows the result.
+    void settle() { QTRY_VERIFY_WITH_TIMEOUT(!panel()->isBusy(), 10000); }
+
+    void openCall(int skip = 0)
+    {
+        QSignalSpy count(m_window->model(), &CallListModel::countChanged);
+        if (m_window->model()->rowCount() == 0) {
+            QVERIFY(count.wait(15000));
+        }
+        for (int row = 0; row < m_window->model()->rowCount(); ++row) {
+            if (!m_window->model()->rowAt(row)) {
+                QSignalSpy page(m_window->model(), &CallListModel::pageLoaded);
+                QVERIFY(page.wait(10000));
+            }
+            if (m_window->model()->index(row, static_cast<int>(CallColumn::Transcript)).data().toString().isEmpty()) {
+                continue;
+            }
+            QSignalSpy ready(m_window->detailPane(), &CallDetailPane::audioReady);
+            m_window->callView()->setCurrentIndex(m_window->model()->index(row, 0));
+            QVERIFY(ready.wait(20000));
+            if (engine()->audio() && engine()->audio()->speakersSeparable() && skip-- == 0) {
+                settle();
+                return;
+            }
+        }
+        QFAIL("no stereo call with a transcript in the demo store");
+    }
+
+    void start()
+    {
+        MessageBox::setNextText(QStringLiteral("Ann Reviewer")); // asked once: the reviewer's display name
+        panel()->startEvaluation();
+        settle();
+        QVERIFY(panel()->current().has_value());
+        QCOMPARE(panel()->current()->state, EvaluationState::Draft);
+    }
+
+    // Answers every question at its best (the recording notice as the transcript suggests).
+    void answerAll(EvaluationForm* form)
+    {
+        const QList<QPair<QString, QJsonValue>> answers {{QStringLiteral("recording-notice"), QStringLiteral("yes")},
+            {QStringLiteral("introduction"), 5}, {QStringLiteral("purpose"), QStringLiteral("yes")},
+            {QStringLiteral("read-neutrally"), QStringLiteral("verbatim")}, {QStringLiteral("recorded-accurately"), 5},
+            {QStringLiteral("scale-explained"), QStringLiteral("yes")}, {QStringLiteral("courtesy"), 5},
+            {QStringLiteral("complaint-raised"), QStringLiteral("no")},
+            {QStringLiteral("no-extra-data"), QStringLiteral("yes")},
+            {QStringLiteral("data-read-back"), QStringLiteral("na")},
+            {QStringLiteral("thanked"), QStringLiteral("yes")}};
+        for (const auto& [id, value] : answers) {
+            QVERIFY2(form->choose(id, value), qPrintable(id));
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const QString store = m_root.filePath(QStringLiteral("store"));
+        m_cache = m_root.filePath(QStringLiteral("cache"));
+        m_pass = m_root.filePath(QStringLiteral("pass"));
+        Test::writeFile(m_pass, "otter velvet cinnamon harbour 31\n");
+        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), store, QStringLiteral("--calls"),
+            QStringLiteral("10")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = Test::runCli({QStringLiteral("--cache"), m_cache, QStringLiteral("--passphrase-file"), m_pass,
+            QStringLiteral("sync"), QStringLiteral("--store"), store});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    void init()
+    {
+        QSettings().clear();
+        m_service = std::make_unique<CacheService>();
+        m_window = std::make_unique<MainWindow>(m_service.get(), m_cache);
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        auto* flow = new UnlockFlow(m_cache, m_pass, m_service.get(), m_window.get());
+        QSignalSpy unlocked(flow, &UnlockFlow::unlocked);
+        connect(flow, &UnlockFlow::unlocked, m_window.get(), &MainWindow::cacheReady);
+        flow->start();
+        QVERIFY(unlocked.wait(20000));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_service.reset();
+    }
+
+    void scoreWhilePlayingCommentSubmitDisputeResolve()
+    {
+        openCall(0);
+        QVERIFY2(panel()->metricsText().contains(QStringLiteral("talk/listen")), qPrintable(panel()->metricsText()));
+        player()->action(QStringLiteral("playPause"))->trigger();
+        QCOMPARE(engine()->state(), PlayerEngine::State::Playing);
+        start();
+        // The demo call gives its recording notice: the automatic check suggests "yes" with the time it was heard.
+        const Suggestion notice = panel()->current()->suggestions.value(QStringLiteral("recording-notice"));
+        QCOMPARE(notice.answer, QStringLiteral("yes"));
+        QVERIFY(notice.atS && *notice.atS > 0 && *notice.atS < 60);
+
+        EvaluationForm* form = panel()->form();
+        QVERIFY(!form->isQuestionVisible(QStringLiteral("complaint-handled")));
+        answerAll(form);
+        QVERIFY(!form->isQuestionVisible(QStringLiteral("complaint-handled")));
+        QVERIFY2(panel()->scoreText().contains(QStringLiteral("100.0")), qPrintable(panel()->scoreText()));
+        QVERIFY(panel()->scoreText().contains(QStringLiteral("Pass")));
+        QVERIFY(panel()->submitButton()->isEnabled());
+        // A condition shows its question: a complaint raised asks how it was handled, and submit waits for it.
+        QVERIFY(form->choose(QStringLiteral("complaint-raised"), QStringLiteral("yes")));
+        QVERIFY(form->isQuestionVisible(QStringLiteral("complaint-handled")));
+        QVERIFY(!panel()->submitButton()->isEnabled());
+        QVERIFY(panel()->submitButton()->toolTip().contains(QStringLiteral("Complaint or abuse handled")));
+        QVERIFY(form->choose(QStringLiteral("complaint-handled"), QStringLiteral("yes")));
+        QVERIFY(panel()->submitButton()->isEnabled());
+        QCOMPARE(engine()->state(), PlayerEngine::State::Playing); // the form never interrupts playback
+
+        // The draft is saved automatically.
+        QTRY_VERIFY_WITH_TIMEOUT(panel()->statusText().startsWith(QStringLiteral("Draft saved")), 5000);
+
+        // A comment typed while playing is pinned to where the playhead was when typing began.
+        QTRY_VERIFY_WITH_TIMEOUT(engine()->position() > 1.0, 5000);
+        auto* edit = panel()->findChild<QLineEdit*>(QStringLiteral("commentEdit"));
+        QTest::keyClicks(edit, QStringLiteral("Leading wording on question two"));
+        const double typedAt = engine()->position();
+        QTest::keyClick(edit, Qt::Key_Return);
+        settle();
+        QCOMPARE(panel()->commentList()->count(), 1);
+        QListWidgetItem* item = panel()->commentList()->item(0);
+        QVERIFY(item->text().contains(QStringLiteral("Leading wording on question two")));
+        const double at = item->data(Qt::UserRole).toDouble();
+        QVERIFY2(at > 0.5 && at <= typedAt + 0.01, qPrintable(QStringLiteral("%1 %2").arg(at).arg(typedAt)));
+        // Clicking it seeks the player there.
+        player()->action(QStringLiteral("playPause"))->trigger();
+        engine()->seek(0);
+        Q_EMIT panel()->commentList()->itemClicked(item);
+        QTRY_VERIFY(std::abs(engine()->position() - at) < 0.05);
+
+        // Submit: revision 1, the score as shown.
+        panel()->submit();
+        settle();
+        QCOMPARE(panel()->current()->state, EvaluationState::Submitted);
+        QCOMPARE(panel()->current()->revision, 1);
+        QCOMPARE(panel()->current()->score.value_or(-1), 100.0);
+        QCOMPARE(panel()->current()->comments.size(), 1);
+
+        // Dispute: the tele researcher's response is recorded.
+        MessageBox::setNextText(QStringLiteral("I asked question two exactly as scripted"));
+        panel()->dispute();
+        settle();
+        QCOMPARE(panel()->current()->state, EvaluationState::Disputed);
+
+        // Resolve with a re-score: a new revision with the decision as its reason.
+        panel()->rescore();
+        QVERIFY(form->choose(QStringLiteral("courtesy"), 3));
+        MessageBox::setNextText(QStringLiteral("Partly upheld: wording fine, tone curt at the close"));
+        panel()->resolve();
+        settle();
+        QCOMPARE(panel()->current()->state, EvaluationState::Resolved);
+        QCOMPARE(panel()->current()->revision, 2);
+        // Manner (weight 15 of 100): (courtesy 0.5 x 1 + complaint handled 1 x 2) / 3; 100 - 15 x (1 - 2.5 / 3).
+        QCOMPARE(panel()->current()->score.value_or(-1), 97.5);
+
+        // The PDF holds the score, the state, the decision and the comment.
+        const QString pdf = m_root.filePath(QStringLiteral("evaluation.pdf"));
+        QSignalSpy written(panel(), &EvaluationPanel::pdfWritten);
+        panel()->exportPdf(pdf);
+        QVERIFY(written.wait(10000));
+        QVERIFY2(written.first().at(1).toString().isEmpty(), qPrintable(written.first().at(1).toString()));
+        const auto text = Test::run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QCOMPARE(text.exitCode, 0);
+        const QString body = QString::fromUtf8(text.out);
+        for (const QString& needle : {QStringLiteral("Score: 97.5"), QStringLiteral("PASS"), QStringLiteral("Resolved"),
+                 QStringLiteral("Partly upheld"), QStringLiteral("Leading wording on question two"),
+                 QStringLiteral("Ann Reviewer"), QStringLiteral("Courteous, patient and clear")}) {
+            QVERIFY2(body.contains(needle), qPrintable(needle + QStringLiteral(" not in:\n") + body));
+        }
+    }
+
+    void draftIsKeptAndResumedWhenTheCallIsOpenedAgain()
+    {
+        openCall(1);
+        start();
+        QVERIFY(panel()->form()->choose(QStringLiteral("introduction"), 2));
+        QVERIFY(!panel()->submitButton()->isEnabled());
+        QVERIFY(panel()->submitButton()->toolTip().contains(QStringLiteral("Recording notice")));
+        QTRY_VERIFY_WITH_TIMEOUT(panel()->statusText().startsWith(QStringLiteral("Draft saved")), 5000);
+        const qint64 id = panel()->current()->id;
+        const QString callId = m_window->detailPane()->currentCallId();
+
+        // Another call, then back: the same draft with its answer.
+        openCall(0);
+        QVERIFY(!panel()->current() || panel()->current()->id != id);
+        openCall(1);
+        QCOMPARE(m_window->detailPane()->currentCallId(), callId);
+        QVERIFY(panel()->current().has_value());
+        QCOMPARE(panel()->current()->id, id);
+        QCOMPARE(panel()->form()->answers().value(QStringLiteral("introduction")).toInt(), 2);
+    }
+};
+
+QTEST_MAIN(TestEvaluationPanel)
+#include "TestEvaluationPanel.moc"
