@@ -1,5 +1,5 @@
 # Every third-party dependency is found here, once, as an imported target.
-find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Multimedia Network Concurrent Test)
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Multimedia Network Concurrent Charts Test)
 find_package(Qt6Keychain REQUIRED)
 find_package(PkgConfig REQUIRED)
 

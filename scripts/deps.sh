@@ -8,7 +8,7 @@ PACKAGES=(
     cmake ninja-build g++ pkg-config git
     # Qt 6
     qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
-    qt6-l10n-tools qt6-qpa-plugins qt6-svg-dev
+    qt6-l10n-tools qt6-qpa-plugins qt6-svg-dev libqt6opengl6-dev
     # crypto, storage, keychain
     libsqlcipher-dev libsqlite3-0 libsodium-dev qtkeychain-qt6-dev libzxcvbn-dev
     # audio, speech, phone numbers

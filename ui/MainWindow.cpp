@@ -4,6 +4,7 @@
 #include "FilterBar.h"
 #include "MessageBox.h"
 #include "PlayerWidget.h"
+#include "QualityActions.h"
 #include "RejectionsDialog.h"
 #include "ShortcutsDialog.h"
 #include "SyncController.h"
@@ -41,6 +42,7 @@ MainWindow::MainWindow(CacheService* service, const QString& cacheDir, QWidget* 
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_sync(new SyncController(service, this))
     , m_rejections(new RejectionsDialog(this))
+    , m_quality(nullptr)
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
 {
@@ -154,6 +156,7 @@ void MainWindow::buildActions()
         QList<QAction*> all = m_detail->player()->actions();
         all += {m_syncAction, m_cancelAction, m_revealAction, m_rejectedAction};
         all += m_windowActions;
+        all += m_quality->actions();
         auto* dialog = new ShortcutsDialog(all, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
@@ -185,6 +188,8 @@ void MainWindow::buildActions()
     view->addAction(m_rejectedAction);
     auto* playback = menuBar()->addMenu(tr("&Playback"));
     playback->addActions(m_detail->player()->actions());
+    m_quality = new QualityActions(m_service, this, m_detail);
+    menuBar()->addMenu(m_quality->menu());
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(shortcuts);
     help->addAction(about);
@@ -194,6 +199,7 @@ void MainWindow::cacheReady()
 {
     setEnabled(true);
     setWindowTitle(tr("Earmark — %1").arg(QDir::toNativeSeparators(m_cacheDir)));
+    m_quality->cacheReady();
     // The rows first; the filter choices after the first rows are in (the worker runs one job at a time).
     auto done = std::make_shared<bool>(false);
     auto loadChoices = [this, done] {

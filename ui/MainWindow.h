@@ -19,6 +19,7 @@ namespace Earmark::Gui {
 
 class CallDetailPane;
 class FilterBar;
+class QualityActions;
 class RejectionsDialog;
 class SyncController;
 
@@ -40,6 +41,7 @@ public:
     FilterBar* filterBar() const { return m_filters; }
     CallDetailPane* detailPane() const { return m_detail; }
     SyncController* syncController() const { return m_sync; }
+    QualityActions* quality() const { return m_quality; }
     RejectionsDialog* rejectionsDialog() const { return m_rejections; }
     QAction* syncAction() const { return m_syncAction; }
     QAction* revealAction() const { return m_revealAction; }
@@ -63,6 +65,7 @@ private:
     QSplitter* m_splitter;
     SyncController* m_sync;
     RejectionsDialog* m_rejections;
+    QualityActions* m_quality;
     QProgressBar* m_progress;
     QLabel* m_status;
     QAction* m_syncAction = nullptr;

@@ -1,12 +1,47 @@
 #include "browse/CallMedia.h"
 
 #include "cache/Cache.h"
+#include "cache/Statement.h"
 #include "store/RecordingStore.h"
 #include "sync/AudioFetcher.h"
 
 #include <QFile>
 
 namespace Earmark {
+
+Status CallMedia::ensureAudio(Cache& cache, const CallRecord& call)
+{
+    // The cached blob is current when it was made from the store file the sidecar names now.
+    auto s = cache.database().cached(
+        QStringLiteral("SELECT audio_state = 1 AND audio_blob_sha256 = audio_sha256 FROM calls WHERE id = ?"));
+    if (!s) {
+        return s.error();
+    }
+    s.value()->bind(1, call.id);
+    if (auto row = s.value()->step(); row && row.value() && s.value()->int64(0) == 1) {
+        return {};
+    }
+    // Fetched when the call is opened or sampled: verified and encrypted into the cache first.
+    auto store = openStore(cache.setting(QStringLiteral("store")));
+    if (!store) {
+        return makeError(QObject::tr("The audio is not in the cache and the recording store cannot be reached: %1")
+                             .arg(store.errorMessage()));
+    }
+    AudioFetcher fetcher(cache, *store.value());
+    if (auto st = fetcher.fetchAndStore(call); !st) {
+        return makeError(QObject::tr("The audio is unavailable: %1").arg(st.errorMessage()));
+    }
+    return {};
+}
+
+Status CallMedia::prefetch(Cache& cache, const QString& callId)
+{
+    auto found = cache.calls().find(callId);
+    if (!found || !found.value()) {
+        return makeError(QObject::tr("Call %1 is no longer in the cache.").arg(callId));
+    }
+    return ensureAudio(cache, *found.value());
+}
 
 CallMedia CallMedia::load(Cache& cache, const QString& callId)
 {
@@ -24,22 +59,9 @@ CallMedia CallMedia::load(Cache& cache, const QString& callId)
             m.transcript = t.value();
         }
     }
-    auto states = cache.calls().syncStates();
-    const bool current = states && states->value(callId).audioState == AudioState::Cached
-        && states->value(callId).audioBlobSha256 == m.call.audioSha256;
-    if (!current) {
-        // Fetched when the call is opened: verified and encrypted into the cache first.
-        auto store = openStore(cache.setting(QStringLiteral("store")));
-        if (!store) {
-            m.audioError = QObject::tr("The audio is not in the cache and the recording store cannot be reached: %1")
-                               .arg(store.errorMessage());
-            return m;
-        }
-        AudioFetcher fetcher(cache, *store.value());
-        if (auto st = fetcher.fetchAndStore(m.call); !st) {
-            m.audioError = QObject::tr("The audio is unavailable: %1").arg(st.errorMessage());
-            return m;
-        }
+    if (auto st = ensureAudio(cache, m.call); !st) {
+        m.audioError = st.errorMessage();
+        return m;
     }
     auto blob = cache.calls().audioBlob(m.call.id);
     auto key = cache.calls().dataKey(m.call.id, callId);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/CallRecord.h"
+#include "core/Result.h"
 
 #include <QByteArray>
 #include <QString>
@@ -21,6 +22,12 @@ struct CallMedia
     QString error; // the call cannot be shown at all
 
     static CallMedia load(Cache& cache, const QString& callId);
+    // Fetches, verifies and encrypts a call's audio into the cache unless the current copy is there (for calls
+    // sampled into a queue: fetched ahead so that opening them plays at once).
+    static Status prefetch(Cache& cache, const QString& callId);
+
+private:
+    static Status ensureAudio(Cache& cache, const CallRecord& call);
 };
 
 } // namespace Earmark

@@ -1,0 +1,117 @@
+#include "QualityActions.h"
+
+#include "CallDetailPane.h"
+#include "EvaluationPanel.h"
+#include "ReportsWindow.h"
+#include "ReviewQueueDock.h"
+#include "SamplingDialog.h"
+#include "ScorecardEditor.h"
+
+#include <QAction>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+
+namespace Earmark::Gui {
+
+QualityActions::QualityActions(CacheService* service, QMainWindow* window, CallDetailPane* detail)
+    : QObject(window)
+    , m_service(service)
+    , m_window(window)
+    , m_detail(detail)
+    , m_menu(new QMenu(tr("&Quality"), window))
+    , m_queue(new ReviewQueueDock(service, window))
+{
+    window->addDockWidget(Qt::LeftDockWidgetArea, m_queue);
+    m_queue->hide();
+    connect(m_queue, &ReviewQueueDock::openCall, detail, &CallDetailPane::showCall);
+    connect(detail->evaluation(), &EvaluationPanel::evaluationChanged, m_queue, [this] {
+        if (m_queue->isVisible()) {
+            m_queue->refresh();
+        }
+    });
+
+    auto add = [this](const QString& text, const QKeySequence& key, auto slot) {
+        auto* a = new QAction(text, m_window);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WindowShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        m_menu->addAction(a);
+        m_window->addAction(a);
+        m_actions << a;
+        return a;
+    };
+    add(tr("&Evaluate this call"), QKeySequence(Qt::CTRL | Qt::Key_E),
+        [this] { m_detail->evaluation()->startEvaluation(); });
+    add(tr("&Submit the evaluation"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+        [this] { m_detail->evaluation()->submit(); });
+    m_menu->addSeparator();
+    QAction* queueAction = m_queue->toggleViewAction();
+    queueAction->setText(tr("Review &queue"));
+    queueAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
+    m_menu->addAction(queueAction);
+    m_actions << queueAction;
+    connect(queueAction, &QAction::toggled, m_queue, [this](bool on) {
+        if (on) {
+            m_queue->refresh();
+        }
+    });
+    add(tr("Sampling &plans…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), [this] { samplingDialog()->show(); });
+    add(tr("&Reports…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), [this] {
+        reportsWindow()->show();
+        reportsWindow()->refresh();
+    });
+    m_menu->addSeparator();
+    add(tr("Score&cards…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), [this] { scorecardEditor()->show(); });
+}
+
+QList<QAction*> QualityActions::actions() const
+{
+    return m_actions;
+}
+
+void QualityActions::cacheReady()
+{
+    // The queue opens by itself when the signed-in reviewer has calls waiting.
+    auto shown = std::make_shared<QMetaObject::Connection>();
+    *shown = connect(m_queue, &ReviewQueueDock::refreshed, this, [this, shown] {
+        disconnect(*shown);
+        for (const QueueItem& i : m_queue->items()) {
+            if (i.evaluationState.isEmpty() || i.evaluationState == QLatin1String("draft")) {
+                m_queue->show();
+                break;
+            }
+        }
+    });
+    m_queue->refresh();
+}
+
+ScorecardEditor* QualityActions::scorecardEditor()
+{
+    if (!m_editor) {
+        m_editor = new ScorecardEditor(m_service, m_window);
+    }
+    return m_editor;
+}
+
+SamplingDialog* QualityActions::samplingDialog()
+{
+    if (!m_sampling) {
+        m_sampling = new SamplingDialog(m_service, m_window);
+        connect(m_sampling, &SamplingDialog::changed, m_queue, [this] {
+            m_queue->show();
+            m_queue->refresh();
+        });
+    }
+    return m_sampling;
+}
+
+ReportsWindow* QualityActions::reportsWindow()
+{
+    if (!m_reports) {
+        m_reports = new ReportsWindow(m_service, m_window);
+    }
+    return m_reports;
+}
+
+} // namespace Earmark::Gui

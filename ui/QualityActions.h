@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+class QAction;
+class QMainWindow;
+class QMenu;
+
+namespace Earmark {
+class CacheService;
+}
+
+namespace Earmark::Gui {
+
+class CallDetailPane;
+class ReportsWindow;
+class ReviewQueueDock;
+class SamplingDialog;
+class ScorecardEditor;
+
+// The window's quality review: the Quality menu and its shortcuts, the review queue dock, and the scorecard
+// editor, sampling plans and reports windows (made when first opened).
+class QualityActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    QualityActions(CacheService* service, QMainWindow* window, CallDetailPane* detail);
+
+    QMenu* menu() const { return m_menu; }
+    QList<QAction*> actions() const;
+    void cacheReady();
+
+    ReviewQueueDock* queue() const { return m_queue; }
+    ScorecardEditor* scorecardEditor();
+    SamplingDialog* samplingDialog();
+    ReportsWindow* reportsWindow();
+
+private:
+    CacheService* m_service;
+    QMainWindow* m_window;
+    CallDetailPane* m_detail;
+    QMenu* m_menu;
+    ReviewQueueDock* m_queue;
+    QPointer<ScorecardEditor> m_editor;
+    QPointer<SamplingDialog> m_sampling;
+    QPointer<ReportsWindow> m_reports;
+    QList<QAction*> m_actions;
+};
+
+} // namespace Earmark::Gui
