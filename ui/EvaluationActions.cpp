@@ -278,6 +278,8 @@ void EvaluationPanel::updateButtons()
     const bool mine = has && m_current->reviewer == AuditLog::currentActor();
     const bool draft = has && s == EvaluationState::Draft;
     m_start->setEnabled(!m_callId.isEmpty() && m_scorecardCombo->count() > 0);
+    m_start->setVisible(!m_callId.isEmpty());
+    m_scorecardCombo->setVisible(!m_callId.isEmpty());
     m_submit->setVisible(draft && mine);
     m_discard->setVisible(draft && mine);
     m_acknowledge->setVisible(has && s == EvaluationState::Submitted);

@@ -56,7 +56,7 @@ SamplingDialog::SamplingDialog(CacheService* service, QWidget* parent)
     , m_minDuration(new QSpinBox(this))
     , m_maxDuration(new QSpinBox(this))
     , m_reviewers(new QLineEdit(this))
-    , m_day(new QDateEdit(QDate::currentDate(), this))
+    , m_day(new QDateEdit(QDate::currentDate().addDays(-7), this)) // the period just ended
     , m_seed(new QLineEdit(this))
     , m_samples(new QTableWidget(0, 7, this))
     , m_margin(new QDoubleSpinBox(this))

@@ -41,6 +41,9 @@ ScorecardLibrary::ScorecardLibrary(Cache& cache)
 
 Result<QList<ScorecardVersion>> ScorecardLibrary::list()
 {
+    if (auto st = ensureDefault(); !st) {
+        return st.error();
+    }
     auto s = m_cache.database().prepare(
         QStringLiteral("SELECT scorecard_id, version, title, created_by, created_utc, retired FROM scorecards "
                        "ORDER BY title COLLATE NOCASE, scorecard_id, version DESC"));
@@ -52,6 +55,9 @@ Result<QList<ScorecardVersion>> ScorecardLibrary::list()
 
 Result<QList<ScorecardVersion>> ScorecardLibrary::current()
 {
+    if (auto st = ensureDefault(); !st) {
+        return st.error();
+    }
     auto s = m_cache.database().prepare(QStringLiteral(
         "SELECT scorecard_id, version, title, created_by, created_utc, retired FROM scorecards s WHERE retired = 0 "
         "AND version = (SELECT MAX(version) FROM scorecards t WHERE t.scorecard_id = s.scorecard_id AND "
@@ -118,6 +124,12 @@ Result<ScorecardLibrary::Stored> ScorecardLibrary::store(const QByteArray& json,
         return parsed.error();
     }
     const Scorecard::Template& t = parsed.value();
+    // The default is stored first, so that an edited default becomes its next version rather than its first.
+    if (!m_seeding) {
+        if (auto st = ensureDefault(); !st) {
+            return st.error();
+        }
+    }
     auto latest = latestVersion(t.id);
     if (!latest) {
         return latest.error();
@@ -202,7 +214,9 @@ Status ScorecardLibrary::ensureDefault()
         return {};
     }
     QList<Scorecard::Problem> problems;
+    m_seeding = true;
     auto stored = store(defaultScorecardJson(), &problems);
+    m_seeding = false;
     if (!stored) {
         return stored.error();
     }

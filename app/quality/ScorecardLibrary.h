@@ -49,12 +49,14 @@ public:
     // Retired versions are kept (evaluations refer to them) but no longer offered for new evaluations.
     Status setRetired(const QString& id, int version, bool retired);
 
-    // Stores the default "Survey call quality" scorecard when the cache has none.
+    // Stores the default "Survey call quality" scorecard when the cache has none (list, current and store do this
+    // first, so the default is always version 1).
     Status ensureDefault();
     static QByteArray defaultScorecardJson();
 
 private:
     Cache& m_cache;
+    bool m_seeding = false;
 };
 
 } // namespace Earmark

@@ -104,6 +104,21 @@ private Q_SLOTS:
         QCOMPARE(library.current()->first().version, 1);
     }
 
+    void anEditedDefaultInAFreshCacheBecomesVersionTwo()
+    {
+        QTemporaryDir dir;
+        auto fresh = Cache::open(CacheFolder(dir.filePath(QStringLiteral("c"))), SecretKey::random(), true);
+        QVERIFY(fresh.ok());
+        QJsonObject edited = QJsonDocument::fromJson(ScorecardLibrary::defaultScorecardJson()).object();
+        edited.insert(QStringLiteral("pass_mark"), 70);
+        QList<Scorecard::Problem> problems;
+        ScorecardLibrary library(*fresh.value());
+        auto stored = library.store(QJsonDocument(edited).toJson(), &problems);
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->version, 2);
+        QCOMPARE(library.load(kCard, 1)->passMark, 80.0);
+    }
+
     void evaluationKeepsTheVersionItWasScoredWith()
     {
         EvaluationStore store(*m_cache);

@@ -1,0 +1,325 @@
+#include "CallDetailPane.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "QualityActions.h"
+#include "ReportCharts.h"
+#include "ReportsWindow.h"
+#include "ReviewQueueDock.h"
+#include "SamplingDialog.h"
+#include "ScorecardEditor.h"
+#include "TestSupport.h"
+#include "UnlockFlow.h"
+#include "browse/CacheService.h"
+#include "cache/Statement.h"
+#include "quality/EvaluationStore.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QDoubleSpinBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace Earmark;
+using namespace Earmark::Gui;
+
+// The quality windows in the real main window on a synced demo store: the scorecard editor, sampling plans with
+// the review queue (audio fetched ahead), and the reports with their CSV and PDF exports.
+class TestQualityWindows : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_root;
+    QString m_cache;
+    QString m_pass;
+    std::unique_ptr<CacheService> m_service;
+    std::unique_ptr<MainWindow> m_window;
+
+    QualityActions* quality() const { return m_window->quality(); }
+
+    // Runs work on the cache's worker thread (the one that owns the connection) and waits for its result.
+    template<typename R>
+    R onCache(std::function<R(Cache&)> work)
+    {
+        std::optional<R> out;
+        m_service->post<R>(m_window.get(), std::move(work), [&out](R r) { out = std::move(r); });
+        QDeadlineTimer deadline(20000);
+        while (!out && !deadline.hasExpired()) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        }
+        if (!out) {
+            qFatal("The cache worker did not answer within 20 s");
+        }
+        return std::move(*out);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const QString store = m_root.filePath(QStringLiteral("store"));
+        m_cache = m_root.filePath(QStringLiteral("cache"));
+        m_pass = m_root.filePath(QStringLiteral("pass"));
+        Test::writeFile(m_pass, "otter velvet cinnamon harbour 31\n");
+        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), store, QStringLiteral("--calls"),
+            QStringLiteral("16")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = Test::runCli({QStringLiteral("--cache"), m_cache, QStringLiteral("--passphrase-file"), m_pass,
+            QStringLiteral("sync"), QStringLiteral("--store"), store});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    void init()
+    {
+        QSettings().clear();
+        m_service = std::make_unique<CacheService>();
+        m_window = std::make_unique<MainWindow>(m_service.get(), m_cache);
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        auto* flow = new UnlockFlow(m_cache, m_pass, m_service.get(), m_window.get());
+        QSignalSpy unlocked(flow, &UnlockFlow::unlocked);
+        connect(flow, &UnlockFlow::unlocked, m_window.get(), &MainWindow::cacheReady);
+        flow->start();
+        QVERIFY(unlocked.wait(20000));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_service.reset();
+    }
+
+    void scorecardEditorValidatesAsYouTypeAndSavesTheNextVersion()
+    {
+        ScorecardEditor* editor = quality()->scorecardEditor();
+        QSignalSpy listed(editor, &ScorecardEditor::storedListChanged);
+        editor->show();
+        QVERIFY(listed.wait(10000));
+        QVERIFY(editor->problems().isEmpty());
+        QVERIFY(!editor->saveButton()->isEnabled()); // nothing changed yet
+
+        editor->selectTemplate();
+        editor->passMarkEdit()->setValue(150);
+        QCOMPARE(editor->problems().size(), 1);
+        QVERIFY(editor->problems().first().startsWith(QStringLiteral("$.pass_mark")));
+        QVERIFY(!editor->saveButton()->isEnabled());
+        editor->passMarkEdit()->setValue(85);
+        QVERIFY(editor->problems().isEmpty());
+        QVERIFY(editor->saveButton()->isEnabled());
+
+        // A new question in the first section, with a condition typed wrong and then right.
+        editor->selectSection(0);
+        editor->addQuestion();
+        QTest::keyClicks(editor->questionTextEdit(), QStringLiteral(" about age band"));
+        editor->questionTypeEdit()->setCurrentIndex(editor->questionTypeEdit()->findData(QStringLiteral("choice")));
+        QVERIFY2(!editor->problems().isEmpty(), "a choice without options is a problem");
+        editor->questionTypeEdit()->setCurrentIndex(editor->questionTypeEdit()->findData(QStringLiteral("yes_no")));
+        editor->criticalEdit()->setCurrentIndex(editor->criticalEdit()->findData(QStringLiteral("fail_section")));
+        QTest::keyClicks(editor->showIfEdit(), QStringLiteral(R"({"question": "nope", "answer": "yes"})"));
+        QVERIFY(!editor->problems().isEmpty());
+        QVERIFY(editor->problems().join(u'\n').contains(QStringLiteral("show_if")));
+        editor->showIfEdit()->clear();
+        QTest::keyClicks(editor->showIfEdit(), QStringLiteral(R"({"question": "purpose", "answer": "yes"})"));
+        QVERIFY2(editor->problems().isEmpty(), qPrintable(editor->problems().join(u'\n')));
+
+        QSignalSpy saved(editor, &ScorecardEditor::saved);
+        editor->save();
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(saved.first().at(1).toInt(), 2);
+        QVERIFY(!editor->saveButton()->isEnabled());
+
+        // Export: a valid file with the new version and question.
+        const QString exported = m_root.filePath(QStringLiteral("exported.json"));
+        QVERIFY(editor->exportFile(exported));
+        QList<Scorecard::Problem> problems;
+        auto t = Scorecard::Template::parse(Test::readFile(exported), &problems);
+        QVERIFY(t.ok());
+        QCOMPARE(t->version, 2);
+        QCOMPARE(t->passMark, 85.0);
+        const Scorecard::Question* added = t->question(QStringLiteral("question-1"));
+        QVERIFY(added);
+        QCOMPARE(added->text, QStringLiteral("New question about age band"));
+        QCOMPARE(added->critical, Scorecard::Fail::Section);
+
+        // Import: a file with problems is shown with them and cannot be saved; a file that is not JSON is refused.
+        QJsonObject broken = QJsonDocument::fromJson(Test::readFile(exported)).object();
+        broken.insert(QStringLiteral("pass_mark"), QStringLiteral("high"));
+        Test::writeFile(m_root.filePath(QStringLiteral("broken.json")), QJsonDocument(broken).toJson());
+        QVERIFY(editor->importFile(m_root.filePath(QStringLiteral("broken.json"))));
+        QVERIFY(editor->problems().join(u'\n').contains(QStringLiteral("$.pass_mark")));
+        QVERIFY(!editor->saveButton()->isEnabled());
+        Test::writeFile(m_root.filePath(QStringLiteral("notes.json")), "not json at all");
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(!editor->importFile(m_root.filePath(QStringLiteral("notes.json"))));
+        QVERIFY(MessageBox::lastText().contains(QStringLiteral("is not a scorecard file")));
+        QVERIFY(editor->problems().join(u'\n').contains(QStringLiteral("$.pass_mark"))); // nothing was changed
+    }
+
+    void samplingFillsTheQueueFetchesAudioAheadAndReportsFollow()
+    {
+        // The month of the newest demo call, and how many calls each researcher made in it.
+        const auto month = onCache<QPair<QDate, int>>([](Cache& cache) {
+            auto s = cache.database().prepare(QStringLiteral("SELECT MAX(start_utc) FROM calls"));
+            (void)s->step();
+            const QDate day = QDateTime::fromSecsSinceEpoch(s->int64(0), QTimeZone::utc()).date();
+            const QDate first(day.year(), day.month(), 1);
+            auto per = cache.database().prepare(
+                QStringLiteral("SELECT COUNT(*) FROM calls WHERE start_utc >= ? AND start_utc < ? GROUP BY agent_id"));
+            per->bind(1, QDateTime(first, QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch());
+            per->bind(2, QDateTime(first.addMonths(1), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch());
+            int expected = 0;
+            while (per->step().value()) {
+                expected += int(std::min<qint64>(2, per->int64(0)));
+            }
+            return QPair<QDate, int> {day, expected};
+        });
+        QVERIFY(month.second > 0);
+
+        SamplingDialog* dialog = quality()->samplingDialog();
+        QSignalSpy done(dialog, &SamplingDialog::done);
+        dialog->show();
+        QVERIFY(done.wait(10000));
+        dialog->nameEdit()->setText(QStringLiteral("Monthly two each"));
+        dialog->periodEdit()->setCurrentIndex(dialog->periodEdit()->findData(int(SamplePlan::Period::Month)));
+        dialog->perAgentEdit()->setValue(2);
+        dialog->savePlan();
+        QVERIFY(done.wait(10000));
+        QCOMPARE(dialog->plansList()->count(), 1);
+
+        ReviewQueueDock* queue = quality()->queue();
+        QSignalSpy fetched(queue, &ReviewQueueDock::prefetchDone);
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        dialog->draw(month.first, QStringLiteral("12345"));
+        QVERIFY(done.wait(10000));
+        QVERIFY2(dialog->lastMessage().contains(QStringLiteral("seed 12345")), qPrintable(dialog->lastMessage()));
+        QCOMPARE(dialog->samplesTable()->rowCount(), 1);
+        QCOMPARE(dialog->samplesTable()->item(0, 4)->text().toInt(), month.second);
+
+        // The queue shows the sampled calls and fetches their audio ahead, one call at a time.
+        QTRY_COMPARE_WITH_TIMEOUT(int(queue->items().size()), month.second, 10000);
+        QVERIFY(queue->isVisible());
+        QVERIFY(fetched.wait(60000) || queue->prefetchesLeft() == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(queue->prefetchesLeft() == 0, 60000);
+        queue->refresh();
+        QSignalSpy refreshed(queue, &ReviewQueueDock::refreshed);
+        QVERIFY(refreshed.wait(10000));
+        for (const QueueItem& i : queue->items()) {
+            QVERIFY2(i.audioCached, qPrintable(i.callId));
+            QVERIFY(i.evaluationState.isEmpty());
+        }
+
+        // The same period twice is refused; drawing again from the seed gives the same calls.
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        dialog->draw(month.first, QString());
+        QVERIFY(done.wait(10000));
+        QVERIFY(dialog->lastMessage().contains(QStringLiteral("already drawn")));
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        dialog->checkSample(0);
+        QVERIFY(done.wait(10000));
+        QVERIFY2(dialog->lastMessage().contains(QStringLiteral("reproducible")), qPrintable(dialog->lastMessage()));
+
+        // The sample-size helper.
+        dialog->setSampleSizeInputs(10, 50, 0);
+        QVERIFY(dialog->sampleSizeText().contains(QStringLiteral("<b>97 calls</b>")));
+        dialog->setSampleSizeInputs(10, 50, 40);
+        QVERIFY(dialog->sampleSizeText().contains(QStringLiteral("<b>%1 calls</b>").arg(sampleSizeFor(0.1, 0.5, 40))));
+
+        // Opening a queued call shows it in the detail pane.
+        const QString first = queue->items().first().callId;
+        Q_EMIT queue->openCall(first);
+        QTRY_COMPARE(m_window->detailPane()->currentCallId(), first);
+
+        // Score the queued calls (on the worker, as the panel does), then the reports show them.
+        const QList<QueueItem> items = queue->items();
+        const int submitted = onCache<int>([items](Cache& cache) {
+            EvaluationStore store(cache);
+            int n = 0;
+            for (int k = 0; k < items.size(); ++k) {
+                auto e = store.start(items[k].callId, QStringLiteral("survey-call-quality"), 1);
+                e->answers = QJsonObject {
+                    {QStringLiteral("recording-notice"), k % 3 ? QStringLiteral("yes") : QStringLiteral("no")},
+                    {QStringLiteral("introduction"), 4}, {QStringLiteral("purpose"), QStringLiteral("yes")},
+                    {QStringLiteral("read-neutrally"), QStringLiteral("minor")},
+                    {QStringLiteral("recorded-accurately"), 5},
+                    {QStringLiteral("scale-explained"), QStringLiteral("yes")}, {QStringLiteral("courtesy"), 5},
+                    {QStringLiteral("complaint-raised"), QStringLiteral("no")},
+                    {QStringLiteral("no-extra-data"), QStringLiteral("yes")},
+                    {QStringLiteral("data-read-back"), QStringLiteral("na")},
+                    {QStringLiteral("thanked"), QStringLiteral("yes")}};
+                if (store.saveDraft(e.value()).ok() && store.submit(e->id).ok()) {
+                    ++n;
+                }
+            }
+            return n;
+        });
+        QCOMPARE(submitted, int(items.size()));
+
+        ReportsWindow* reports = quality()->reportsWindow();
+        QSignalSpy ready(reports, &ReportsWindow::refreshed);
+        reports->setRange(month.first.addMonths(-2), month.first.addDays(1));
+        reports->setGrouping(ReportGrouping::Agent);
+        reports->show();
+        reports->refresh();
+        QVERIFY(ready.wait(10000));
+        QSet<QString> agents;
+        for (const QueueItem& i : items) {
+            agents.insert(i.agentId);
+        }
+        QCOMPARE(reports->summaryTable()->rowCount(), int(agents.size()));
+        QCOMPARE(reports->charts()->barCount(), int(agents.size()));
+        QVERIFY(reports->charts()->trendPoints() >= 1);
+        int total = 0;
+        int autoFails = 0;
+        for (const ReportRow& r : reports->data().summary) {
+            total += r.evaluations;
+            autoFails += r.autoFails;
+        }
+        QCOMPARE(total, int(items.size()));
+        QCOMPARE(autoFails, int((items.size() + 2) / 3)); // every third failed the recording notice
+        QVERIFY(!reports->data().questions.isEmpty());
+        QCOMPARE(reports->data().questions.first().questionId, QStringLiteral("recording-notice")); // most missed
+
+        QSignalSpy exported(reports, &ReportsWindow::exported);
+        const QString csv = m_root.filePath(QStringLiteral("summary.csv"));
+        reports->exportCsv(ReportsWindow::CsvKind::Summary, csv);
+        QVERIFY(exported.count() == 1 || exported.wait(5000));
+        QCOMPARE(Test::readFile(csv).count("\r\n"), qsizetype(agents.size() + 1));
+        const QString all = m_root.filePath(QStringLiteral("evaluations.csv"));
+        reports->exportCsv(ReportsWindow::CsvKind::Evaluations, all);
+        QTRY_COMPARE(exported.count(), 2);
+        QCOMPARE(Test::readFile(all).count("\r\n"), qsizetype(items.size() + 1));
+
+        // One researcher's PDF summary: its text holds the scores.
+        const QString agent = items.first().agentId;
+        reports->setAgent(agent);
+        reports->refresh();
+        QVERIFY(ready.wait(10000));
+        const QString pdf = m_root.filePath(QStringLiteral("summary.pdf"));
+        reports->exportAgentPdf(pdf);
+        QTRY_COMPARE(exported.count(), 3);
+        QVERIFY2(exported.last().at(1).toString().isEmpty(), qPrintable(exported.last().at(1).toString()));
+        const auto text = Test::run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        const QString body = QString::fromUtf8(text.out);
+        const ReportRow row = reports->data().summary.first();
+        QVERIFY2(body.contains(QStringLiteral("Quality summary: ") + agent), qPrintable(body));
+        QVERIFY2(body.contains(QStringLiteral("Average score %1").arg(QString::number(*row.averageScore, 'f', 1))),
+            qPrintable(body));
+        QVERIFY(body.contains(QStringLiteral("Recording notice given and permission obtained")));
+    }
+};
+
+QTEST_MAIN(TestQualityWindows)
+#include "TestQualityWindows.moc"
