@@ -60,7 +60,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secr
                              .arg(native));
     }
     for (const char* setup : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
-             "PRAGMA secure_delete = ON", "PRAGMA temp_store = MEMORY", "PRAGMA busy_timeout = 5000"}) {
+             "PRAGMA secure_delete = ON", "PRAGMA temp_store = MEMORY", "PRAGMA busy_timeout = 5000",
+             "PRAGMA cache_size = -32768"}) {
         if (auto st = db->exec(QString::fromLatin1(setup)); !st) {
             return st.error();
         }

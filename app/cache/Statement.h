@@ -3,6 +3,7 @@
 #include "core/Result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 #include <QVariant>
 
@@ -39,6 +40,8 @@ public:
     qint64 int64(int col) const;
     double real(int col) const;
     QString text(int col) const;
+    // The UTF-8 bytes of a text column without a copy: valid until the next step or reset (for hot loops).
+    QByteArrayView textView(int col) const;
     QByteArray blob(int col) const;
 
 private:

@@ -27,6 +27,9 @@ QString durationText(double seconds)
                      : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
+const char* CallsUsage = "calls [--phone NUMBER] [--agent ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]";
+} // namespace
+
 bool parseDay(CliContext& ctx, const QString& option, qint64& out, int addDays)
 {
     const QString text = ctx.parser().value(option);
@@ -41,9 +44,6 @@ bool parseDay(CliContext& ctx, const QString& option, qint64& out, int addDays)
     out = QDateTime(d.addDays(addDays), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
     return true;
 }
-
-const char* CallsUsage = "calls [--phone NUMBER] [--agent ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]";
-} // namespace
 
 bool callsSetup(CliContext& ctx)
 {

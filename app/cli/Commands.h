@@ -22,6 +22,10 @@ const QList<Command>& commands();
 // Parses ctx.args() with the options already added to ctx.parser(); prints a usage error and returns false.
 bool parseArgs(CliContext& ctx, int minPositional, int maxPositional, const char* usage);
 
+// Reads a --from/--to style option (YYYY-MM-DD, UTC) into seconds since the epoch, addDays later; prints the
+// problem and returns false when it is not a date. An option not given leaves out unchanged.
+bool parseDay(CliContext& ctx, const QString& option, qint64& out, int addDays);
+
 bool syncSetup(CliContext& ctx);
 int syncRun(CliContext& ctx);
 bool callsSetup(CliContext& ctx);
@@ -32,6 +36,8 @@ bool verifySetup(CliContext& ctx);
 int verifyRun(CliContext& ctx);
 bool scorecardSetup(CliContext& ctx);
 int scorecardRun(CliContext& ctx);
+bool reportSetup(CliContext& ctx);
+int reportRun(CliContext& ctx);
 bool demoStoreSetup(CliContext& ctx);
 int demoStoreRun(CliContext& ctx);
 

@@ -152,20 +152,58 @@ Result<QList<QuestionFailure>> Reports::questionFailures(const ReportFilter& fil
 {
     QVariantList binds;
     const QString where = whereOf(filter, &binds);
-    auto s = m_cache.database().prepare(QStringLiteral(
-        "SELECT e.scorecard_id, a.question_id, COUNT(*), SUM(a.fraction < 0.5), MAX(e.scorecard_version) "
-        "FROM evaluation_answers a JOIN evaluations e ON e.id = a.evaluation WHERE %1 AND a.fraction IS "
-        "NOT NULL GROUP BY e.scorecard_id, a.question_id")
-                                            .arg(where));
+    // Counted here rather than with GROUP BY: SQLite would sort every answer row (a million at 100,000
+    // evaluations) in a temporary B-tree, several times slower than this single pass over the join.
+    auto s = m_cache.database().prepare(
+        QStringLiteral("SELECT e.scorecard_id, a.question_id, a.fraction, e.scorecard_version FROM evaluations e JOIN "
+                       "evaluation_answers a ON a.evaluation = e.id WHERE %1 AND a.fraction IS NOT NULL")
+            .arg(where));
     if (!s) {
         return s.error();
     }
     bindAll(s.value(), binds);
+    struct Counter
+    {
+        QByteArray scorecard;
+        QByteArray question;
+        int answered = 0;
+        int failed = 0;
+        int version = 0;
+    };
+    std::vector<Counter> counters; // a few dozen questions: a linear search from the last hit is fastest
+    std::size_t next = 0;
+    while (true) {
+        auto row = s->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!row.value()) {
+            break;
+        }
+        const QByteArrayView scorecard = s->textView(0);
+        const QByteArrayView question = s->textView(1);
+        std::size_t found = counters.size();
+        for (std::size_t i = 0; i < counters.size(); ++i) {
+            const std::size_t k = (next + i) % counters.size();
+            if (counters[k].question == question && counters[k].scorecard == scorecard) {
+                found = k;
+                break;
+            }
+        }
+        if (found == counters.size()) {
+            counters.push_back({scorecard.toByteArray(), question.toByteArray()});
+        }
+        Counter& c = counters[found];
+        c.answered += 1;
+        c.failed += s->real(2) < 0.5 ? 1 : 0;
+        c.version = std::max(c.version, int(s->int64(3)));
+        next = (found + 1) % counters.size(); // the next row is usually the next question
+    }
     QList<QuestionFailure> out;
     QList<int> versions;
-    while (s->step().value()) {
-        out.append({s->text(0), s->text(1), {}, int(s->int64(2)), int(s->int64(3))});
-        versions.append(int(s->int64(4)));
+    for (const Counter& c : counters) {
+        out.append({QString::fromUtf8(c.scorecard), QString::fromUtf8(c.question), {}, c.answered, c.failed});
+        versions.append(c.version);
     }
     // The question's wording, from the newest version used.
     ScorecardLibrary library(m_cache);

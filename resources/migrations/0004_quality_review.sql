@@ -39,6 +39,7 @@ CREATE TABLE evaluations (
 CREATE INDEX evaluations_call ON evaluations(call_id);
 CREATE INDEX evaluations_agent ON evaluations(agent_id, call_start_utc);
 CREATE INDEX evaluations_start ON evaluations(call_start_utc);
+CREATE INDEX evaluations_campaign ON evaluations(campaign, call_start_utc);
 CREATE INDEX evaluations_reviewer ON evaluations(reviewer, state);
 
 -- The current revision's scored answers, one row per question, for per-question failure rates.

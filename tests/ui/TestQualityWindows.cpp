@@ -302,6 +302,19 @@ private Q_SLOTS:
         QTRY_COMPARE(exported.count(), 2);
         QCOMPARE(Test::readFile(all).count("\r\n"), qsizetype(items.size() + 1));
 
+        // The same report headless, from earmark-cli (a second connection to the cache while the window has one).
+        auto cli = Test::runCli({QStringLiteral("--cache"), m_cache, QStringLiteral("--passphrase-file"), m_pass,
+            QStringLiteral("report"), QStringLiteral("--by"), QStringLiteral("agent")});
+        QVERIFY2(cli.exitCode == 0, cli.err.constData());
+        QCOMPARE(cli.out, Test::readFile(csv));
+        cli = Test::runCli({QStringLiteral("--cache"), m_cache, QStringLiteral("--passphrase-file"), m_pass,
+            QStringLiteral("report"), QStringLiteral("--questions")});
+        QVERIFY2(cli.out.split('\n').value(1).startsWith("survey-call-quality,recording-notice,"), cli.out.constData());
+        cli = Test::runCli({QStringLiteral("--cache"), m_cache, QStringLiteral("--passphrase-file"), m_pass,
+            QStringLiteral("report"), QStringLiteral("--by"), QStringLiteral("fortnight")});
+        QCOMPARE(cli.exitCode, 1);
+        QVERIFY(cli.err.contains("--by takes agent, campaign, week or month"));
+
         // One researcher's PDF summary: its text holds the scores.
         const QString agent = items.first().agentId;
         reports->setAgent(agent);
