@@ -89,8 +89,9 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     side->setObjectName(QStringLiteral("evaluationSplitter"));
     side->addWidget(split);
     side->addWidget(m_evaluation);
-    side->setStretchFactor(0, 1);
-    side->setStretchFactor(1, 1);
+    side->setStretchFactor(0, 3);
+    side->setStretchFactor(1, 2);
+    side->setSizes({600, 420});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
     layout->addWidget(side, 1);

@@ -51,7 +51,7 @@ void EvaluationPanel::run(const QString& what, std::function<Status(EvaluationSt
                 setStatus(error);
                 MessageBox::critical(this, what, error);
             } else {
-                setStatus(tr("%1: done.").arg(what));
+                setStatus(tr("%1.").arg(what));
             }
             reload(showId);
         });

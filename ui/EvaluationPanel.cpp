@@ -75,6 +75,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent)
     m_title->setWordWrap(true);
     m_title->setTextFormat(Qt::RichText);
     m_score->setObjectName(QStringLiteral("runningScore"));
+    m_score->setWordWrap(true);
     m_metrics->setWordWrap(true);
     m_metrics->setTextFormat(Qt::RichText);
     m_status->setWordWrap(true);
@@ -100,20 +101,22 @@ EvaluationPanel::EvaluationPanel(QWidget* parent)
     auto* commentRow = new QHBoxLayout;
     commentRow->addWidget(m_commentEdit, 1);
     commentRow->addWidget(m_addComment);
-    auto* actions = new QGridLayout;
-    const QList<QPushButton*> buttons {
-        m_submit, m_discard, m_acknowledge, m_dispute, m_resolve, m_rescore, m_history, m_pdf};
-    for (int i = 0; i < buttons.size(); ++i) {
-        actions->addWidget(buttons[i], i / 4, i % 4);
+    // The state's actions on the left (only those that apply are shown), history and PDF on the right.
+    auto* actions = new QHBoxLayout;
+    for (QPushButton* b : {m_submit, m_discard, m_acknowledge, m_dispute, m_resolve, m_rescore}) {
+        actions->addWidget(b);
     }
+    actions->addStretch(1);
+    actions->addWidget(m_history);
+    actions->addWidget(m_pdf);
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 0, 0, 0);
     layout->addWidget(m_title);
     layout->addLayout(pick);
     layout->addWidget(m_score);
     layout->addWidget(m_metrics);
     layout->addWidget(m_formBox, 1);
-    layout->addWidget(new QLabel(tr("Comments pinned to the call:"), this));
-    layout->addWidget(m_comments);
+    layout->addWidget(m_comments); // shown once there are comments
     layout->addLayout(commentRow);
     layout->addLayout(actions);
     layout->addWidget(m_status);
@@ -194,6 +197,7 @@ void EvaluationPanel::clear()
     m_title->setText(tr("<b>Evaluation</b>"));
     m_metrics->clear();
     m_comments->clear();
+    m_comments->hide();
     m_formBox->hide();
     setStatus(tr("Select a call to evaluate it."));
     updateButtons();
@@ -342,6 +346,7 @@ void EvaluationPanel::showLoaded(const Loaded& loaded, qint64 showId)
         m_current.reset();
         m_formBox->hide();
         m_comments->clear();
+        m_comments->hide();
         m_title->setText(tr("<b>Not evaluated yet</b>"));
         m_score->clear();
         updateButtons();
@@ -378,6 +383,7 @@ void EvaluationPanel::showEvaluation(const Evaluation& e)
         item->setData(Qt::UserRole, c.atS);
         item->setToolTip(tr("%1 · click to hear this moment").arg(reviewerLabel(c.byUser)));
     }
+    m_comments->setVisible(m_comments->count() > 0);
     updateScore();
     updateButtons();
     Q_EMIT evaluationChanged();
@@ -409,6 +415,12 @@ void EvaluationPanel::updateScore()
                                  .arg(QString::number(*r.score, 'f', 1), r.pass ? tr("Pass") : tr("Fail"))
                                  .arg(m_template->passMark)
                            : tr("<b>No score yet</b> (pass mark %1)").arg(m_template->passMark);
+    if (m_current->state == EvaluationState::Draft && r.score) {
+        const int missing = int(Scorecard::checkAnswers(*m_template, m_current->answers).size());
+        if (missing > 0) {
+            text += tr(" · <i>so far: %n question(s) to answer</i>", nullptr, missing);
+        }
+    }
     if (!r.autoFail.isEmpty()) {
         const auto* q = m_template->question(r.autoFail);
         text += tr("<br><span style='color:#b00'>Failed by: %1</span>").arg((q ? q->text : r.autoFail).toHtmlEscaped());

@@ -150,8 +150,9 @@ const QList<Command>& commands()
             false, verifySetup, verifyRun},
         {"scorecard", "scorecard check TEMPLATE | score TEMPLATE ANSWERS [--json]  validate a scorecard, score answers",
             false, false, scorecardSetup, scorecardRun},
-        {"report", "report [--by agent|campaign|week|month] [--from D] [--to D] [--agent ID] [--campaign C] "
-                   "[--questions|--evaluations]  quality report as CSV",
+        {"report",
+            "report [--by agent|campaign|week|month] [--from D] [--to D] [--agent ID] [--campaign C] "
+            "[--questions|--evaluations]  quality report as CSV",
             true, false, reportSetup, reportRun},
     };
     return all;

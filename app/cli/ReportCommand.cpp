@@ -27,7 +27,8 @@ bool reportSetup(CliContext& ctx)
     p.addOption({QStringLiteral("by"), QStringLiteral("Group by agent (default), campaign, week or month."),
         QStringLiteral("GROUP"), QStringLiteral("agent")});
     p.addOption({QStringLiteral("from"), QStringLiteral("First call day (UTC)."), QStringLiteral("YYYY-MM-DD")});
-    p.addOption({QStringLiteral("to"), QStringLiteral("Last call day (UTC), inclusive."), QStringLiteral("YYYY-MM-DD")});
+    p.addOption(
+        {QStringLiteral("to"), QStringLiteral("Last call day (UTC), inclusive."), QStringLiteral("YYYY-MM-DD")});
     p.addOption({QStringLiteral("agent"), QStringLiteral("Only this agent."), QStringLiteral("ID")});
     p.addOption({QStringLiteral("campaign"), QStringLiteral("Only this campaign."), QStringLiteral("NAME")});
     p.addOption({QStringLiteral("questions"), QStringLiteral("Failure rate per question instead.")});
@@ -36,7 +37,8 @@ bool reportSetup(CliContext& ctx)
         return false;
     }
     if (!grouping(p.value(QStringLiteral("by")))) {
-        ctx.error(QStringLiteral("--by takes agent, campaign, week or month, not \"%1\"").arg(p.value(QStringLiteral("by"))));
+        ctx.error(
+            QStringLiteral("--by takes agent, campaign, week or month, not \"%1\"").arg(p.value(QStringLiteral("by"))));
         return false;
     }
     if (p.isSet(QStringLiteral("questions")) && p.isSet(QStringLiteral("evaluations"))) {
