@@ -36,6 +36,8 @@ bool verifySetup(CliContext& ctx);
 int verifyRun(CliContext& ctx);
 bool scorecardSetup(CliContext& ctx);
 int scorecardRun(CliContext& ctx);
+bool anonymiseSetup(CliContext& ctx);
+int anonymiseRun(CliContext& ctx);
 bool reportSetup(CliContext& ctx);
 int reportRun(CliContext& ctx);
 bool demoStoreSetup(CliContext& ctx);

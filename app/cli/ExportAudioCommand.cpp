@@ -150,6 +150,8 @@ const QList<Command>& commands()
             false, verifySetup, verifyRun},
         {"scorecard", "scorecard check TEMPLATE | score TEMPLATE ANSWERS [--json]  validate a scorecard, score answers",
             false, false, scorecardSetup, scorecardRun},
+        {"anonymise", "anonymise IN.json [--out OUT.json] [--entities TYPES]  anonymise a transcript", false, false,
+            anonymiseSetup, anonymiseRun},
         {"report",
             "report [--by agent|campaign|week|month] [--from D] [--to D] [--agent ID] [--campaign C] "
             "[--questions|--evaluations]  quality report as CSV",

@@ -45,6 +45,30 @@ Result<QString> normalise(const QString& typed, const QString& defaultRegion)
     return QString::fromStdString(out);
 }
 
+bool isPhoneNumberDigits(const QString& digits)
+{
+    static const QRegularExpression uk(QStringLiteral("^(?:0|(?:\\+44|0044)0?)([1-3578][0-9]{8,9})$"));
+    if (const auto m = uk.match(digits); m.hasMatch()) {
+        // The national significant number: 10 digits for mobiles and most geographic numbers, 9 for a few areas.
+        pn::PhoneNumber number;
+        if (util()->Parse("0" + m.captured(1).toStdString(), "GB", &number) != pn::PhoneNumberUtil::NO_PARSING_ERROR) {
+            return false;
+        }
+        const QString nsn = m.captured(1);
+        const bool mobile = nsn.startsWith(QLatin1Char('7'));
+        return util()->IsValidNumber(number) || (mobile ? nsn.size() == 10 : util()->IsPossibleNumber(number));
+    }
+    if (!digits.startsWith(QLatin1Char('+')) && !digits.startsWith(QLatin1String("00"))) {
+        return false;
+    }
+    pn::PhoneNumber number;
+    const QString international = digits.startsWith(QLatin1String("00")) ? QString(QLatin1Char('+') + digits.mid(2)) : digits;
+    if (util()->Parse(international.toStdString(), "ZZ", &number) != pn::PhoneNumberUtil::NO_PARSING_ERROR) {
+        return false;
+    }
+    return util()->IsValidNumber(number);
+}
+
 QString masked(const QString& e164)
 {
     if (e164.size() <= 3) {

@@ -13,6 +13,11 @@ bool isE164(const QString& text);
 // National numbers are read in defaultRegion (ISO 3166 code, "GB" by default).
 Result<QString> normalise(const QString& typed, const QString& defaultRegion = QStringLiteral("GB"));
 
+// Whether a run of digits (with an optional leading '+') is a whole phone number someone could have given: a UK
+// number (0 and 9-10 digits, or +44/0044 and 9-10 digits, in the numbering plan's ranges, the drama ranges
+// included) or a valid international number. For finding numbers in text, not for validating input.
+bool isPhoneNumberDigits(const QString& digits);
+
 // Masks all but the last three digits: "+447700900123" -> "••••123".
 QString masked(const QString& e164);
 

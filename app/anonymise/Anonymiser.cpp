@@ -1,0 +1,242 @@
+#include "anonymise/Anonymiser.h"
+
+#include "anonymise/Detector.h"
+#include "store/Transcript.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Earmark::Anonymise {
+
+namespace {
+QString plain(const QString& s)
+{
+    QString out;
+    for (QChar c : s) {
+        if (c.isLetterOrNumber()) {
+            out += c.toLower();
+        }
+    }
+    return out;
+}
+
+// Maps each text token to the index of its word in "words" (or -1), walking both in order.
+QList<int> alignWords(const QList<Token>& tokens, const QJsonArray& words)
+{
+    QList<int> out(tokens.size(), -1);
+    qsizetype w = 0;
+    for (int i = 0; i < tokens.size() && w < words.size(); ++i) {
+        const QString t = plain(tokens[i].text);
+        for (qsizetype k = w; k < words.size() && k < w + 4; ++k) {
+            if (plain(words[k].toObject().value(QStringLiteral("w")).toString()) == t) {
+                out[i] = int(k);
+                w = k + 1;
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+// Gives each person a number in order of first mention; a mention sharing a name part with an earlier person
+// is the same person ("Hannah Pendle", later "Hannah" or "Mrs Pendle").
+class Pseudonyms
+{
+public:
+    // Parts of one known name (from the call's metadata) belong to one person even when said apart.
+    explicit Pseudonyms(const QStringList& knownNames)
+    {
+        for (const QString& name : knownNames) {
+            const QStringList parts = name.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            m_known.append(QSet<QString>(parts.begin(), parts.end()));
+        }
+    }
+
+    int numberFor(const QString& key)
+    {
+        QStringList parts = key.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        for (const QSet<QString>& known : std::as_const(m_known)) {
+            if (std::any_of(parts.begin(), parts.end(), [&](const QString& p) { return known.contains(p); })) {
+                parts += known.values();
+            }
+        }
+        for (int p = 0; p < m_people.size(); ++p) {
+            for (const QString& part : parts) {
+                if (m_people[p].contains(part)) {
+                    for (const QString& more : parts) {
+                        m_people[p].insert(more);
+                    }
+                    return p + 1;
+                }
+            }
+        }
+        m_people.append(QSet<QString>(parts.begin(), parts.end()));
+        return int(m_people.size());
+    }
+
+private:
+    QList<QSet<QString>> m_people;
+    QList<QSet<QString>> m_known;
+};
+} // namespace
+
+Anonymiser::Anonymiser(Options options)
+    : m_options(std::move(options))
+{ }
+
+Result<Result_> Anonymiser::anonymise(const QByteArray& json) const
+{
+    const QJsonObject in = QJsonDocument::fromJson(json).object();
+    // Validated by the store's rules first: a file that is not a transcript is refused with the reason.
+    auto parsed = Transcript::parse(json, in.value(QStringLiteral("call_id")).toString());
+    if (!parsed) {
+        return parsed.error();
+    }
+    Detector detector(m_options);
+    Pseudonyms pseudonyms(m_options.knownNames);
+    Result_ result;
+    QJsonArray segmentsOut;
+    QJsonArray redactionsOut;
+    QString previousText;
+    const QJsonArray segments = in.value(QStringLiteral("segments")).toArray();
+    for (int si = 0; si < segments.size(); ++si) {
+        const QJsonObject seg = segments[si].toObject();
+        const QString text = seg.value(QStringLiteral("text")).toString();
+        const QString speaker = seg.value(QStringLiteral("speaker")).toString();
+        const double segStart = seg.value(QStringLiteral("start_s")).toDouble();
+        const double segEnd = seg.value(QStringLiteral("end_s")).toDouble();
+        const QJsonArray words = seg.value(QStringLiteral("words")).toArray();
+        const QList<Token> tokens = tokenize(text);
+        const QList<Span> spans = detector.detect(tokens, SegmentContext {speaker, previousText});
+        previousText = text;
+        const QList<int> wordOf = alignWords(tokens, words);
+
+        QString newText;
+        int cursor = 0;
+        QSet<int> removedWords;
+        QHash<int, QJsonObject> placeholderWords; // first word index -> replacement
+        for (const Span& span : spans) {
+            QString placeholder;
+            if (span.type == Entity::Person) {
+                placeholder = QStringLiteral("[PERSON_%1]").arg(pseudonyms.numberFor(span.personKey));
+            } else {
+                placeholder = QLatin1Char('[') + entityName(span.type) + QLatin1Char(']');
+            }
+            newText += text.mid(cursor, tokens[span.first].begin - cursor) + placeholder;
+            cursor = tokens[span.last].end;
+            // Times: from the span's words, or estimated from its place in the text.
+            int firstWord = -1;
+            int lastWord = -1;
+            for (int k = span.first; k <= span.last; ++k) {
+                if (wordOf[k] >= 0) {
+                    firstWord = firstWord < 0 ? wordOf[k] : std::min(firstWord, wordOf[k]);
+                    lastWord = std::max(lastWord, wordOf[k]);
+                }
+            }
+            double start = 0;
+            double end = 0;
+            if (firstWord >= 0) {
+                start = words[firstWord].toObject().value(QStringLiteral("start_s")).toDouble();
+                end = words[lastWord].toObject().value(QStringLiteral("end_s")).toDouble();
+                for (int k = firstWord; k <= lastWord; ++k) {
+                    removedWords.insert(k);
+                }
+                placeholderWords.insert(firstWord,
+                    QJsonObject {{QStringLiteral("w"), placeholder}, {QStringLiteral("start_s"), start},
+                        {QStringLiteral("end_s"), end}});
+            } else {
+                const double len = std::max<qsizetype>(1, text.size());
+                start = segStart + (segEnd - segStart) * tokens[span.first].begin / len;
+                end = segStart + (segEnd - segStart) * tokens[span.last].end / len;
+            }
+            result.redactions.append({si, span.type, start, end});
+            redactionsOut.append(QJsonObject {{QStringLiteral("segment"), si},
+                {QStringLiteral("type"), entityName(span.type)}, {QStringLiteral("start_s"), start},
+                {QStringLiteral("end_s"), end}});
+        }
+        newText += text.mid(cursor);
+
+        QJsonObject segOut {{QStringLiteral("speaker"), speaker}, {QStringLiteral("start_s"), segStart},
+            {QStringLiteral("end_s"), segEnd}, {QStringLiteral("text"), newText}};
+        if (seg.contains(QStringLiteral("words"))) {
+            QJsonArray wordsOut;
+            for (int k = 0; k < words.size(); ++k) {
+                if (placeholderWords.contains(k)) {
+                    wordsOut.append(placeholderWords.value(k));
+                } else if (!removedWords.contains(k)) {
+                    const QJsonObject w = words[k].toObject();
+                    QJsonObject keep {{QStringLiteral("w"), w.value(QStringLiteral("w"))},
+                        {QStringLiteral("start_s"), w.value(QStringLiteral("start_s"))},
+                        {QStringLiteral("end_s"), w.value(QStringLiteral("end_s"))}};
+                    if (w.contains(QStringLiteral("conf"))) {
+                        keep.insert(QStringLiteral("conf"), w.value(QStringLiteral("conf")));
+                    }
+                    // A word the text alignment missed but that still carries a found value is removed too.
+                    wordsOut.append(keep);
+                }
+            }
+            segOut.insert(QStringLiteral("words"), wordsOut);
+        }
+        segmentsOut.append(segOut);
+    }
+    QJsonArray entities;
+    for (Entity e : allEntities()) {
+        if (m_options.wants(e)) {
+            entities.append(entityName(e));
+        }
+    }
+    QJsonObject out {{QStringLiteral("schema"), QStringLiteral("earmark.transcript/1")},
+        {QStringLiteral("call_id"), in.value(QStringLiteral("call_id"))}, {QStringLiteral("anonymised"), true},
+        {QStringLiteral("anonymiser"),
+            QJsonObject {{QStringLiteral("version"), QLatin1String(Version)}, {QStringLiteral("entities"), entities}}},
+        {QStringLiteral("segments"), segmentsOut}, {QStringLiteral("redactions"), redactionsOut}};
+    for (const QString& key : {QStringLiteral("language"), QStringLiteral("engine")}) {
+        if (in.contains(key)) {
+            out.insert(key, in.value(key));
+        }
+    }
+    result.transcript = out;
+    return result;
+}
+
+QString Anonymiser::anonymiseText(const QString& text, const QString& speaker) const
+{
+    const QJsonObject doc {{QStringLiteral("schema"), QStringLiteral("earmark.transcript/1")},
+        {QStringLiteral("call_id"), QStringLiteral("C-TEXT")}, {QStringLiteral("language"), QStringLiteral("en-GB")},
+        {QStringLiteral("segments"),
+            QJsonArray {QJsonObject {{QStringLiteral("speaker"), speaker}, {QStringLiteral("start_s"), 0.0},
+                {QStringLiteral("end_s"), 1.0}, {QStringLiteral("text"), text}}}}};
+    auto r = anonymise(QJsonDocument(doc).toJson(QJsonDocument::Compact));
+    if (!r) {
+        return {};
+    }
+    return r->transcript.value(QStringLiteral("segments")).toArray().first().toObject().value(QStringLiteral("text")).toString();
+}
+
+QString entityName(Entity e)
+{
+    static const char* const names[] = {"PERSON", "PHONE", "EMAIL", "POSTCODE", "ADDRESS", "DATE_OF_BIRTH", "CARD",
+        "NINO", "NHS", "SORT_CODE", "BANK_ACCOUNT"};
+    return QLatin1String(names[int(e)]);
+}
+
+QList<Entity> allEntities()
+{
+    QList<Entity> out;
+    for (int i = 0; i <= int(Entity::BankAccount); ++i) {
+        out.append(Entity(i));
+    }
+    return out;
+}
+
+std::optional<Entity> entityFromName(const QString& name)
+{
+    for (Entity e : allEntities()) {
+        if (entityName(e).compare(name, Qt::CaseInsensitive) == 0) {
+            return e;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace Earmark::Anonymise

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "anonymise/Entities.h"
+#include "core/Result.h"
+
+#include <QJsonObject>
+
+namespace Earmark::Anonymise {
+
+// One redaction of the output: where, what type; never the value.
+struct Redaction
+{
+    int segment = 0;
+    Entity type = Entity::Person;
+    double startS = 0;
+    double endS = 0;
+};
+
+struct Result_
+{
+    QJsonObject transcript; // earmark.transcript/1 with "anonymised": true (shared/spec/anonymisation.md)
+    QList<Redaction> redactions;
+};
+
+// Anonymises an earmark.transcript/1 per shared/spec/anonymisation.md: every detected span is replaced in the
+// text by [TYPE] or a per-call pseudonym [PERSON_n]; in the words, the first word of a span carries the
+// placeholder with the span's times and the rest are removed; the redactions are listed without values. Fields
+// the format does not define are dropped from segments and words (they could carry the values). Deterministic.
+class Anonymiser
+{
+public:
+    static constexpr const char* Version = "earmark-anonymiser/1";
+
+    explicit Anonymiser(Options options = {});
+
+    Result<Result_> anonymise(const QByteArray& transcriptJson) const;
+    // The same for a single line of text (as one respondent segment): for tests and quick checks.
+    QString anonymiseText(const QString& text, const QString& speaker = QStringLiteral("respondent")) const;
+
+private:
+    Options m_options;
+};
+
+} // namespace Earmark::Anonymise

@@ -1,0 +1,395 @@
+#include "anonymise/Detector.h"
+
+#include "anonymise/Checks.h"
+#include "anonymise/NameFinder.h"
+#include "core/Phone.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+namespace Earmark::Anonymise {
+
+namespace {
+// A run of consecutive digit symbols: its characters and, for each, the symbol it came from.
+struct DigitRun
+{
+    QString chars;
+    QList<int> symbolOf; // per char
+    QList<int> starts; // char offsets where a symbol starts
+    QList<int> ends; // char offsets where a symbol ends (one past)
+};
+
+QList<DigitRun> digitRuns(const QList<Symbol>& symbols, bool allowPlus)
+{
+    QList<DigitRun> out;
+    DigitRun run;
+    auto flush = [&] {
+        if (!run.chars.isEmpty()) {
+            out.append(run);
+        }
+        run = DigitRun {};
+    };
+    for (int i = 0; i < symbols.size(); ++i) {
+        const Symbol& s = symbols[i];
+        const bool digits = s.kind == Symbol::Kind::Digits && (allowPlus || !s.chars.contains(QLatin1Char('+')));
+        // A '+' only starts a run.
+        if (!digits || (s.chars.startsWith(QLatin1Char('+')) && !run.chars.isEmpty())) {
+            flush();
+            if (!digits) {
+                continue;
+            }
+        }
+        run.starts.append(int(run.chars.size()));
+        for (int k = 0; k < s.chars.size(); ++k) {
+            run.symbolOf.append(i);
+        }
+        run.chars += s.chars;
+        run.ends.append(int(run.chars.size()));
+    }
+    flush();
+    return out;
+}
+
+Span spanOf(const QList<Symbol>& symbols, int firstSymbol, int lastSymbol, Entity type)
+{
+    return Span {symbols[firstSymbol].first, symbols[lastSymbol].last, type, {}};
+}
+
+const QStringList kMonths {QStringLiteral("january"), QStringLiteral("february"), QStringLiteral("march"),
+    QStringLiteral("april"), QStringLiteral("may"), QStringLiteral("june"), QStringLiteral("july"),
+    QStringLiteral("august"), QStringLiteral("september"), QStringLiteral("october"), QStringLiteral("november"),
+    QStringLiteral("december"), QStringLiteral("jan"), QStringLiteral("feb"), QStringLiteral("mar"),
+    QStringLiteral("apr"), QStringLiteral("jun"), QStringLiteral("jul"), QStringLiteral("aug"), QStringLiteral("sep"),
+    QStringLiteral("sept"), QStringLiteral("oct"), QStringLiteral("nov"), QStringLiteral("dec")};
+
+bool isOrdinal(const QString& lower)
+{
+    static const QSet<QString> words {QStringLiteral("first"), QStringLiteral("second"), QStringLiteral("third"),
+        QStringLiteral("fourth"), QStringLiteral("fifth"), QStringLiteral("sixth"), QStringLiteral("seventh"),
+        QStringLiteral("eighth"), QStringLiteral("ninth"), QStringLiteral("tenth"), QStringLiteral("eleventh"),
+        QStringLiteral("twelfth"), QStringLiteral("thirteenth"), QStringLiteral("fourteenth"),
+        QStringLiteral("fifteenth"), QStringLiteral("sixteenth"), QStringLiteral("seventeenth"),
+        QStringLiteral("eighteenth"), QStringLiteral("nineteenth"), QStringLiteral("twentieth"),
+        QStringLiteral("thirtieth"), QStringLiteral("twenty"), QStringLiteral("thirty")};
+    static const QRegularExpression written(QStringLiteral("^[0-3]?[0-9](st|nd|rd|th)?$"));
+    return words.contains(lower) || written.match(lower).hasMatch();
+}
+
+bool isYearWord(const Token& t)
+{
+    static const QRegularExpression year(QStringLiteral("^(19|20)[0-9]{2}$"));
+    return numberWord(t.lower) >= 0 || t.lower == QLatin1String("hundred") || t.lower == QLatin1String("thousand")
+        || t.lower == QLatin1String("and") || t.lower == QLatin1String("oh") || year.match(t.lower).hasMatch();
+}
+
+bool isHouseNumber(const Token& t)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9]{1,4}[a-z]?$"));
+    return re.match(t.lower).hasMatch() || numberWord(t.lower) > 0;
+}
+
+const QSet<QString> kStreetSuffixes {QStringLiteral("road"), QStringLiteral("rd"), QStringLiteral("street"),
+    QStringLiteral("st"), QStringLiteral("avenue"), QStringLiteral("ave"), QStringLiteral("lane"),
+    QStringLiteral("close"), QStringLiteral("drive"), QStringLiteral("way"), QStringLiteral("crescent"),
+    QStringLiteral("court"), QStringLiteral("place"), QStringLiteral("gardens"), QStringLiteral("terrace"),
+    QStringLiteral("grove"), QStringLiteral("hill"), QStringLiteral("park"), QStringLiteral("row"),
+    QStringLiteral("square"), QStringLiteral("walk"), QStringLiteral("mews"), QStringLiteral("view"),
+    QStringLiteral("rise"), QStringLiteral("parade"), QStringLiteral("wharf"), QStringLiteral("green"),
+    QStringLiteral("meadow"), QStringLiteral("meadows"), QStringLiteral("vale"), QStringLiteral("boulevard")};
+
+const QSet<QString> kStopWords {QStringLiteral("the"), QStringLiteral("a"), QStringLiteral("an"),
+    QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("of"), QStringLiteral("to"), QStringLiteral("in"),
+    QStringLiteral("on"), QStringLiteral("at"), QStringLiteral("is"), QStringLiteral("it's"), QStringLiteral("its"),
+    QStringLiteral("it"), QStringLiteral("my"), QStringLiteral("your"), QStringLiteral("yes"), QStringLiteral("no"),
+    QStringLiteral("that"), QStringLiteral("this"), QStringLiteral("was"), QStringLiteral("email"),
+    QStringLiteral("e-mail"), QStringLiteral("address"), QStringLiteral("er"), QStringLiteral("um"),
+    QStringLiteral("erm"), QStringLiteral("uh"), QStringLiteral("so"), QStringLiteral("well"), QStringLiteral("be"),
+    QStringLiteral("me"), QStringLiteral("i"), QStringLiteral("i'm"), QStringLiteral("we"), QStringLiteral("you"),
+    QStringLiteral("for"), QStringLiteral("with"), QStringLiteral("from"), QStringLiteral("number"),
+    QStringLiteral("live"), QStringLiteral("lives"), QStringLiteral("okay"), QStringLiteral("ok")};
+
+bool isJoiner(const QString& lower)
+{
+    return lower == QLatin1String("dot") || lower == QLatin1String("underscore") || lower == QLatin1String("dash")
+        || lower == QLatin1String("hyphen") || lower == QLatin1String("point");
+}
+} // namespace
+
+Detector::Detector(Options options)
+    : m_options(std::move(options))
+    , m_names(std::make_unique<NameFinder>(m_options))
+{ }
+
+Detector::~Detector() = default;
+
+QList<Span> mergeSpans(QList<Span> spans)
+{
+    std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+        const int la = a.last - a.first;
+        const int lb = b.last - b.first;
+        return la != lb ? la > lb : a.first < b.first;
+    });
+    QList<Span> kept;
+    for (const Span& s : spans) {
+        const bool overlaps = std::any_of(
+            kept.begin(), kept.end(), [&](const Span& k) { return !(s.last < k.first || s.first > k.last); });
+        if (!overlaps) {
+            kept.append(s);
+        }
+    }
+    std::sort(kept.begin(), kept.end(), [](const Span& a, const Span& b) { return a.first < b.first; });
+    return kept;
+}
+
+QList<Span> Detector::detect(const QList<Token>& tokens, const SegmentContext& context) const
+{
+    QList<Span> out;
+    if (tokens.isEmpty()) {
+        return out;
+    }
+    const QList<Symbol> symbols = normalise(tokens);
+    QString text;
+    for (const Token& t : tokens) {
+        text += t.lower + QLatin1Char(' ');
+    }
+    const QString around = context.previousText.toLower() + QLatin1Char(' ') + text;
+    numbers(tokens, symbols, around, &out);
+    codes(symbols, &out);
+    if (m_options.wants(Entity::Email)) {
+        emails(tokens, &out);
+    }
+    if (m_options.wants(Entity::Address)) {
+        addresses(tokens, &out);
+    }
+    if (m_options.wants(Entity::DateOfBirth)) {
+        datesOfBirth(tokens, around, &out);
+    }
+    if (m_options.wants(Entity::Person)) {
+        out += m_names->find(tokens, context);
+    }
+    QList<Span> wanted;
+    for (const Span& s : out) {
+        if (m_options.wants(s.type)) {
+            wanted.append(s);
+        }
+    }
+    return mergeSpans(wanted);
+}
+
+void Detector::numbers(const QList<Token>& tokens, const QList<Symbol>& symbols, const QString& context,
+    QList<Span>* out) const
+{
+    static const QRegularExpression sortCodeWritten(QStringLiteral("^[0-9]{2}-[0-9]{2}-[0-9]{2}$"));
+    static const QRegularExpression sortContext(QStringLiteral("\\bsort ?code\\b"));
+    static const QRegularExpression accountContext(QStringLiteral("\\baccount\\b"));
+    static const QRegularExpression nhsContext(QStringLiteral("\\bnhs\\b|\\bhealth\\b"));
+    for (const DigitRun& run : digitRuns(symbols, true)) {
+        QSet<int> used; // char offsets already in a span
+        auto take = [&](int from, int to, Entity type) {
+            for (int k = from; k < to; ++k) {
+                used.insert(k);
+            }
+            out->append(spanOf(symbols, run.symbolOf[from], run.symbolOf[to - 1], type));
+        };
+        auto free = [&](int from, int to) {
+            for (int k = from; k < to; ++k) {
+                if (used.contains(k)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+        // Candidates start and end where symbols do; the longest valid one wins at each start.
+        for (int from : run.starts) {
+            for (qsizetype e = run.ends.size() - 1; e >= 0; --e) {
+                const int to = run.ends[e];
+                if (to <= from || !free(from, to)) {
+                    continue;
+                }
+                const QString digits = run.chars.mid(from, to - from);
+                const QString plain = QString(digits).remove(QLatin1Char('+'));
+                if ((digits.startsWith(QLatin1Char('0')) || digits.startsWith(QLatin1Char('+')))
+                    && Phone::isPhoneNumberDigits(digits)) {
+                    take(from, to, Entity::Phone);
+                    break;
+                }
+                if (!digits.contains(QLatin1Char('+')) && isCardNumber(plain)) {
+                    take(from, to, Entity::Card);
+                    break;
+                }
+                if (!digits.contains(QLatin1Char('+')) && plain.size() == 10 && nhsNumberValid(plain)
+                    && (run.chars.size() == 10 || nhsContext.match(context).hasMatch())) {
+                    take(from, to, Entity::Nhs);
+                    break;
+                }
+            }
+        }
+        const QString whole = run.chars;
+        if (!free(0, int(whole.size()))) {
+            continue;
+        }
+        const int firstSymbol = run.symbolOf.first();
+        const int lastSymbol = run.symbolOf.last();
+        const bool writtenSort = firstSymbol == lastSymbol
+            && sortCodeWritten.match(tokens[symbols[firstSymbol].first].text).hasMatch();
+        if (whole.size() == 6 && (writtenSort || sortContext.match(context).hasMatch())) {
+            out->append(spanOf(symbols, firstSymbol, lastSymbol, Entity::SortCode));
+        } else if (whole.size() == 8 && accountContext.match(context).hasMatch()) {
+            out->append(spanOf(symbols, firstSymbol, lastSymbol, Entity::BankAccount));
+        }
+    }
+}
+
+void Detector::codes(const QList<Symbol>& symbols, QList<Span>* out) const
+{
+    // Postcodes and National Insurance numbers: letters and digits, written or spelled, over up to 9 symbols.
+    for (int i = 0; i < symbols.size(); ++i) {
+        if (symbols[i].kind == Symbol::Kind::Word || symbols[i].chars.contains(QLatin1Char('+'))) {
+            continue;
+        }
+        QString code;
+        int best = -1;
+        Entity bestType = Entity::Postcode;
+        for (int j = i; j < symbols.size() && j < i + 9; ++j) {
+            const Symbol& s = symbols[j];
+            if (s.kind == Symbol::Kind::Word || s.chars.contains(QLatin1Char('+'))) {
+                break;
+            }
+            code += s.chars;
+            if (code.size() > 9) {
+                break;
+            }
+            if (code.size() >= 5 && code.size() <= 7 && postcodeValid(code)) {
+                best = j;
+                bestType = Entity::Postcode;
+            } else if (code.size() == 9 && ninoValid(code)) {
+                best = j;
+                bestType = Entity::Nino;
+            }
+        }
+        if (best >= 0) {
+            out->append(spanOf(symbols, i, best, bestType));
+            i = best;
+        }
+    }
+}
+
+void Detector::emails(const QList<Token>& t, QList<Span>* out) const
+{
+    static const QRegularExpression written(
+        QStringLiteral("^[a-z0-9._%+'-]+@[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}$"), QRegularExpression::CaseInsensitiveOption);
+    for (int i = 0; i < t.size(); ++i) {
+        if (written.match(t[i].text).hasMatch()) {
+            out->append({i, i, Entity::Email, {}});
+            continue;
+        }
+        if (t[i].lower != QLatin1String("at") || i == 0 || i + 2 >= t.size()) {
+            continue;
+        }
+        // Domain: word (dot word)+, ending on a top-level-domain-like word.
+        int end = i + 1;
+        if (kStopWords.contains(t[end].lower) && t[end].lower != QLatin1String("me")) {
+            continue;
+        }
+        int dots = 0;
+        while (end + 2 < t.size() && isJoiner(t[end + 1].lower) && !kStopWords.contains(t[end + 2].lower)) {
+            end += 2;
+            dots += t[end - 1].lower == QLatin1String("dot") ? 1 : 0;
+        }
+        if (dots == 0) {
+            continue;
+        }
+        // Local part: a word, then back over joiners and spelled letters or digits.
+        int start = i - 1;
+        if (kStopWords.contains(t[start].lower) && t[start].lower.size() > 1) {
+            continue;
+        }
+        while (start >= 2 && isJoiner(t[start - 1].lower)) {
+            start -= 2;
+        }
+        while (start >= 1 && (t[start - 1].text.size() == 1 || digitWord(t[start - 1].lower) >= 0)
+            && t[start].text.size() == 1 && t[start - 1].lower != QLatin1String("a")) {
+            --start;
+        }
+        out->append({start, end, Entity::Email, {}});
+        i = end;
+    }
+}
+
+void Detector::addresses(const QList<Token>& t, QList<Span>* out) const
+{
+    for (int k = 1; k < t.size(); ++k) {
+        if (!kStreetSuffixes.contains(t[k].lower)) {
+            continue;
+        }
+        // Name words between the house number and the suffix: one to three, not stop words.
+        int j = k - 1;
+        int names = 0;
+        while (j >= 0 && names < 3 && !isHouseNumber(t[j]) && !kStopWords.contains(t[j].lower)) {
+            --j;
+            ++names;
+        }
+        if (names == 0 || j < 0 || !isHouseNumber(t[j])) {
+            continue;
+        }
+        int start = j;
+        while (start > 0 && isHouseNumber(t[start - 1]) && numberWord(t[start - 1].lower) >= 0) {
+            --start; // "one hundred and", "twenty four"
+        }
+        if (start >= 2 && t[start - 2].lower == QLatin1String("flat")) {
+            start -= 2;
+        }
+        int end = k;
+        // The town after it, when it is named: a capitalised word that is not a stop word.
+        if (end + 1 < t.size() && t[end + 1].text.front().isUpper() && !kStopWords.contains(t[end + 1].lower)) {
+            ++end;
+        }
+        out->append({start, end, Entity::Address, {}});
+    }
+}
+
+void Detector::datesOfBirth(const QList<Token>& t, const QString& context, QList<Span>* out) const
+{
+    static const QRegularExpression birth(QStringLiteral("\\bborn\\b|\\bbirth|\\bd\\.?o\\.?b\\b|\\bbirthday\\b"));
+    static const QRegularExpression written(QStringLiteral("^[0-3]?[0-9][/.-][01]?[0-9][/.-]([0-9]{2}|[0-9]{4})$"));
+    if (!birth.match(context).hasMatch()) {
+        return;
+    }
+    for (int i = 0; i < t.size(); ++i) {
+        if (written.match(t[i].text).hasMatch()) {
+            out->append({i, i, Entity::DateOfBirth, {}});
+            continue;
+        }
+        if (!kMonths.contains(t[i].lower)) {
+            continue;
+        }
+        int start = i;
+        int end = i;
+        int j = i - 1;
+        if (j >= 0 && t[j].lower == QLatin1String("of")) {
+            --j;
+        }
+        while (j >= 0 && i - j <= 3 && isOrdinal(t[j].lower)) {
+            start = j--;
+        }
+        if (start < i && j >= 0 && t[j].lower == QLatin1String("the")) {
+            start = j;
+        }
+        if (start == i && i + 1 < t.size() && isOrdinal(t[i + 1].lower)) {
+            end = i + 1; // "March the third", "March 3rd"
+        }
+        int y = end + 1;
+        while (y < t.size() && y - end <= 5 && isYearWord(t[y])) {
+            ++y;
+        }
+        while (y - 1 > end && t[y - 1].lower == QLatin1String("and")) {
+            --y;
+        }
+        end = std::max(end, y - 1);
+        if (start < i || end > i) {
+            out->append({start, end, Entity::DateOfBirth, {}});
+        }
+    }
+}
+
+} // namespace Earmark::Anonymise

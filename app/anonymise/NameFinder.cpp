@@ -1,0 +1,273 @@
+#include "anonymise/NameFinder.h"
+
+#include <QFile>
+#include <QRegularExpression>
+
+static void initAnonymiseResources()
+{
+    Q_INIT_RESOURCE(anonymise);
+}
+
+namespace Earmark::Anonymise {
+
+namespace {
+QSet<QString> loadList(const QString& name)
+{
+    initAnonymiseResources();
+    QFile f(QStringLiteral(":/earmark/anonymise/") + name);
+    if (!f.open(QIODevice::ReadOnly)) {
+        qFatal("The name lists are missing from the resources");
+    }
+    QSet<QString> out;
+    for (const QByteArray& line : f.readAll().split('\n')) {
+        if (line.startsWith('#')) {
+            continue;
+        }
+        for (const QByteArray& word : line.simplified().split(' ')) {
+            if (!word.isEmpty()) {
+                out.insert(QString::fromUtf8(word));
+            }
+        }
+    }
+    return out;
+}
+
+const QSet<QString>& firstNames()
+{
+    static const QSet<QString> names = loadList(QStringLiteral("first-names.txt"));
+    return names;
+}
+
+const QSet<QString>& surnames()
+{
+    static const QSet<QString> names = loadList(QStringLiteral("surnames.txt"));
+    return names;
+}
+
+const QSet<QString>& commonWordNames()
+{
+    static const QSet<QString> names = loadList(QStringLiteral("common-word-names.txt"));
+    return names;
+}
+
+const QSet<QString> kTitles {QStringLiteral("mr"), QStringLiteral("mrs"), QStringLiteral("ms"), QStringLiteral("miss"),
+    QStringLiteral("mister"), QStringLiteral("missus"), QStringLiteral("dr"), QStringLiteral("mx"),
+    QStringLiteral("sir"), QStringLiteral("madam"), QStringLiteral("professor"), QStringLiteral("prof")};
+
+const QSet<QString> kRelations {QStringLiteral("husband"), QStringLiteral("wife"), QStringLiteral("son"),
+    QStringLiteral("daughter"), QStringLiteral("partner"), QStringLiteral("mother"), QStringLiteral("father"),
+    QStringLiteral("mum"), QStringLiteral("mam"), QStringLiteral("mom"), QStringLiteral("dad"), QStringLiteral("brother"),
+    QStringLiteral("sister"), QStringLiteral("friend"), QStringLiteral("neighbour"), QStringLiteral("boyfriend"),
+    QStringLiteral("girlfriend"), QStringLiteral("grandson"), QStringLiteral("granddaughter"), QStringLiteral("nan"),
+    QStringLiteral("gran"), QStringLiteral("grandad"), QStringLiteral("grandma"), QStringLiteral("grandpa"),
+    QStringLiteral("uncle"), QStringLiteral("aunt"), QStringLiteral("auntie"), QStringLiteral("cousin"),
+    QStringLiteral("carer"), QStringLiteral("nephew"), QStringLiteral("niece"), QStringLiteral("colleague"),
+    QStringLiteral("boss"), QStringLiteral("landlord"), QStringLiteral("landlady"), QStringLiteral("fiance"),
+    QStringLiteral("fiancee"), QStringLiteral("flatmate"), QStringLiteral("lodger")};
+
+// Words that are never names even when capitalised (sentence starts, greetings, survey words).
+const QSet<QString> kNotNames {QStringLiteral("i"), QStringLiteral("i'm"), QStringLiteral("i'll"), QStringLiteral("i've"),
+    QStringLiteral("i'd"), QStringLiteral("the"), QStringLiteral("a"), QStringLiteral("an"), QStringLiteral("and"),
+    QStringLiteral("but"), QStringLiteral("yes"), QStringLiteral("no"), QStringLiteral("okay"), QStringLiteral("ok"),
+    QStringLiteral("hello"), QStringLiteral("hi"), QStringLiteral("thanks"), QStringLiteral("thank"),
+    QStringLiteral("good"), QStringLiteral("well"), QStringLiteral("sorry"), QStringLiteral("please"),
+    QStringLiteral("question"), QStringLiteral("speaking"), QStringLiteral("calling"), QStringLiteral("here"),
+    QStringLiteral("from"), QStringLiteral("on"), QStringLiteral("at"), QStringLiteral("in"), QStringLiteral("is"),
+    QStringLiteral("was"), QStringLiteral("it"), QStringLiteral("it's"), QStringLiteral("that"), QStringLiteral("this"),
+    QStringLiteral("just"), QStringLiteral("not"), QStringLiteral("fine"), QStringLiteral("sure"), QStringLiteral("very"),
+    QStringLiteral("really"), QStringLiteral("quite"), QStringLiteral("about"), QStringLiteral("with"),
+    QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("of"), QStringLiteral("to"), QStringLiteral("for"),
+    QStringLiteral("he"), QStringLiteral("she"), QStringLiteral("they"), QStringLiteral("we"), QStringLiteral("you"),
+    QStringLiteral("my"), QStringLiteral("your"), QStringLiteral("his"), QStringLiteral("her"), QStringLiteral("our"),
+    QStringLiteral("called"), QStringLiteral("who"), QStringLiteral("what"), QStringLiteral("dear"),
+    QStringLiteral("love"), QStringLiteral("mate"), QStringLiteral("ltd"), QStringLiteral("limited"),
+    QStringLiteral("research"), QStringLiteral("survey"), QStringLiteral("rail"), QStringLiteral("bank"),
+    QStringLiteral("council"), QStringLiteral("nhs"), QStringLiteral("monday"), QStringLiteral("tuesday"),
+    QStringLiteral("wednesday"), QStringLiteral("thursday"), QStringLiteral("friday"), QStringLiteral("saturday"),
+    QStringLiteral("sunday"), QStringLiteral("god"), QStringLiteral("christmas"), QStringLiteral("english"),
+    QStringLiteral("british")};
+
+bool capitalised(const Token& t)
+{
+    return !t.text.isEmpty() && t.text.front().isUpper();
+}
+
+QString partsKey(const QList<Token>& t, int first, int last)
+{
+    QStringList parts;
+    for (int i = first; i <= last; ++i) {
+        if (!kTitles.contains(t[i].lower)) {
+            parts << t[i].lower;
+        }
+    }
+    return parts.join(QLatin1Char(' '));
+}
+} // namespace
+
+NameFinder::NameFinder(const Options& options)
+    : m_options(options)
+{
+    for (const QString& name : options.knownNames) {
+        for (const QString& part : name.toLower().split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts)) {
+            if (part.size() >= 2 && !kTitles.contains(part)) {
+                m_known.insert(part);
+            }
+        }
+    }
+    for (const QString& name : options.agentNames) {
+        for (const QString& part : name.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            m_agent.insert(part);
+        }
+    }
+}
+
+bool NameFinder::isFirstName(const QString& lower)
+{
+    return firstNames().contains(lower);
+}
+
+bool NameFinder::isSurname(const QString& lower)
+{
+    return surnames().contains(lower);
+}
+
+bool NameFinder::isCommonWordName(const QString& lower)
+{
+    return commonWordNames().contains(lower);
+}
+
+bool NameFinder::isAgentName(const QString& lower) const
+{
+    return !m_options.redactAgent && m_agent.contains(lower) && !m_known.contains(lower);
+}
+
+bool NameFinder::looksLikeName(const Token& t, bool withContext) const
+{
+    if (kNotNames.contains(t.lower) || t.lower.size() < 2) {
+        return false;
+    }
+    if (m_known.contains(t.lower)) {
+        return true;
+    }
+    static const QRegularExpression letters(QStringLiteral("^[a-z][a-z'-]*$"));
+    if (!letters.match(t.lower).hasMatch()) {
+        return false;
+    }
+    if (withContext) {
+        return capitalised(t) || isFirstName(t.lower) || isSurname(t.lower) || isCommonWordName(t.lower);
+    }
+    return isFirstName(t.lower) && !isCommonWordName(t.lower);
+}
+
+int NameFinder::extend(const QList<Token>& t, int i) const
+{
+    int last = i;
+    // A middle name and a family name: capitalised, or on the lists, never a stop word.
+    for (int k = i + 1; k < t.size() && k <= i + 2; ++k) {
+        const Token& n = t[k];
+        if (kNotNames.contains(n.lower) || kRelations.contains(n.lower) || n.sentenceStart) {
+            break;
+        }
+        const bool family = isSurname(n.lower) || m_known.contains(n.lower)
+            || (capitalised(n) && !n.sentenceStart && (isFirstName(n.lower) || !isCommonWordName(n.lower))
+                && n.lower.size() >= 2 && n.text != n.text.toUpper());
+        if (!family) {
+            break;
+        }
+        last = k;
+    }
+    return last;
+}
+
+QList<Span> NameFinder::find(const QList<Token>& t, const SegmentContext& context) const
+{
+    QList<Span> out;
+    const bool agentSpeaking = context.speaker == QLatin1String("agent");
+    auto add = [&](int first, int last) {
+        // The agent's own name is kept (unless asked), in their introduction and wherever it is said.
+        bool agentOnly = true;
+        for (int k = first; k <= last; ++k) {
+            agentOnly = agentOnly && (kTitles.contains(t[k].lower) || isAgentName(t[k].lower));
+        }
+        if (!agentOnly) {
+            out.append({first, last, Entity::Person, partsKey(t, first, last)});
+        }
+    };
+    for (int i = 0; i < t.size(); ++i) {
+        const QString& w = t[i].lower;
+        // Titles: "Mrs Ashworth", "Mr and Mrs Patel" (the name after the title).
+        if (kTitles.contains(w) && i + 1 < t.size() && looksLikeName(t[i + 1], true)
+            && (capitalised(t[i + 1]) || isSurname(t[i + 1].lower) || m_known.contains(t[i + 1].lower))) {
+            const int last = extend(t, i + 1);
+            add(i, last);
+            i = last;
+            continue;
+        }
+        // Introductions: "my name is X", "my name's X", "this is X speaking", "it's X calling", "call me X".
+        int after = -1;
+        bool selfIntro = false;
+        if (w == QLatin1String("name") && i + 1 < t.size()
+            && (t[i + 1].lower == QLatin1String("is") || t[i + 1].lower == QLatin1String("was"))) {
+            after = i + 2;
+            selfIntro = i > 0 && t[i - 1].lower == QLatin1String("my");
+        } else if (w == QLatin1String("name's") || w == QLatin1String("names")) {
+            after = i + 1;
+            selfIntro = i > 0 && t[i - 1].lower == QLatin1String("my");
+        } else if ((w == QLatin1String("this") || w == QLatin1String("it's")) && i + 3 <= t.size() && i + 1 < t.size()
+            && (t[i].lower == QLatin1String("it's") || t[i + 1].lower == QLatin1String("is"))) {
+            const int n = w == QLatin1String("it's") ? i + 1 : i + 2;
+            if (n + 1 < t.size()
+                && (t[n + 1].lower == QLatin1String("speaking") || t[n + 1].lower == QLatin1String("calling")
+                    || t[n + 1].lower == QLatin1String("here")
+                    || (n + 2 < t.size() && (t[n + 2].lower == QLatin1String("speaking") || t[n + 2].lower == QLatin1String("calling"))))) {
+                after = n;
+                selfIntro = true;
+            }
+        } else if (w == QLatin1String("call") && i + 1 < t.size() && t[i + 1].lower == QLatin1String("me")) {
+            after = i + 2;
+            selfIntro = true;
+        } else if ((w == QLatin1String("called") || w == QLatin1String("named")) && i > 0) {
+            after = i + 1;
+        } else if ((w == QLatin1String("to") || w == QLatin1String("for")) && i > 0
+            && (t[i - 1].lower == QLatin1String("speak") || t[i - 1].lower == QLatin1String("talk")
+                || t[i - 1].lower == QLatin1String("ask") || t[i - 1].lower == QLatin1String("asking"))) {
+            after = i + 1;
+        } else if (kRelations.contains(w) && i > 0
+            && (t[i - 1].lower == QLatin1String("my") || t[i - 1].lower == QLatin1String("our")
+                || t[i - 1].lower == QLatin1String("her") || t[i - 1].lower == QLatin1String("his"))) {
+            after = i + 1;
+            if (after < t.size() && (t[after].lower == QLatin1String("is") || t[after].lower == QLatin1String("called"))) {
+                ++after;
+            }
+        }
+        if (after >= 0 && after < t.size() && looksLikeName(t[after], true)) {
+            const int last = extend(t, after);
+            if (!(selfIntro && agentSpeaking && !m_options.redactAgent)) {
+                add(after, last);
+            }
+            i = last;
+            continue;
+        }
+        // Everyday-word names count when a family name follows: "Mark Thompson", not "Mark my words".
+        if (isCommonWordName(w) && !m_known.contains(w)) {
+            if (i + 1 < t.size() && isSurname(t[i + 1].lower) && capitalised(t[i + 1]) && !t[i + 1].sentenceStart) {
+                const int last = extend(t, i);
+                add(i, last);
+                i = last;
+            }
+            continue;
+        }
+        // Names known from the call, and names on the list.
+        if (looksLikeName(t[i], false) || m_known.contains(w)) {
+            if (!m_known.contains(w) && !capitalised(t[i]) && t[i].sentenceStart) {
+                continue;
+            }
+            const int last = extend(t, i);
+            add(i, last);
+            i = last;
+        }
+    }
+    return out;
+}
+
+} // namespace Earmark::Anonymise
