@@ -150,9 +150,9 @@ Result<Result_> Anonymiser::anonymise(const QByteArray& json) const
                 end = segStart + (segEnd - segStart) * tokens[span.last].end / len;
             }
             result.redactions.append({si, span.type, start, end});
-            redactionsOut.append(QJsonObject {{QStringLiteral("segment"), si},
-                {QStringLiteral("type"), entityName(span.type)}, {QStringLiteral("start_s"), start},
-                {QStringLiteral("end_s"), end}});
+            redactionsOut.append(
+                QJsonObject {{QStringLiteral("segment"), si}, {QStringLiteral("type"), entityName(span.type)},
+                    {QStringLiteral("start_s"), start}, {QStringLiteral("end_s"), end}});
         }
         newText += text.mid(cursor);
 
@@ -210,7 +210,12 @@ QString Anonymiser::anonymiseText(const QString& text, const QString& speaker) c
     if (!r) {
         return {};
     }
-    return r->transcript.value(QStringLiteral("segments")).toArray().first().toObject().value(QStringLiteral("text")).toString();
+    return r->transcript.value(QStringLiteral("segments"))
+        .toArray()
+        .first()
+        .toObject()
+        .value(QStringLiteral("text"))
+        .toString();
 }
 
 QString entityName(Entity e)

@@ -97,16 +97,16 @@ const QSet<QString> kStreetSuffixes {QStringLiteral("road"), QStringLiteral("rd"
     QStringLiteral("rise"), QStringLiteral("parade"), QStringLiteral("wharf"), QStringLiteral("green"),
     QStringLiteral("meadow"), QStringLiteral("meadows"), QStringLiteral("vale"), QStringLiteral("boulevard")};
 
-const QSet<QString> kStopWords {QStringLiteral("the"), QStringLiteral("a"), QStringLiteral("an"),
-    QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("of"), QStringLiteral("to"), QStringLiteral("in"),
-    QStringLiteral("on"), QStringLiteral("at"), QStringLiteral("is"), QStringLiteral("it's"), QStringLiteral("its"),
-    QStringLiteral("it"), QStringLiteral("my"), QStringLiteral("your"), QStringLiteral("yes"), QStringLiteral("no"),
-    QStringLiteral("that"), QStringLiteral("this"), QStringLiteral("was"), QStringLiteral("email"),
-    QStringLiteral("e-mail"), QStringLiteral("address"), QStringLiteral("er"), QStringLiteral("um"),
-    QStringLiteral("erm"), QStringLiteral("uh"), QStringLiteral("so"), QStringLiteral("well"), QStringLiteral("be"),
-    QStringLiteral("me"), QStringLiteral("i"), QStringLiteral("i'm"), QStringLiteral("we"), QStringLiteral("you"),
-    QStringLiteral("for"), QStringLiteral("with"), QStringLiteral("from"), QStringLiteral("number"),
-    QStringLiteral("live"), QStringLiteral("lives"), QStringLiteral("okay"), QStringLiteral("ok")};
+const QSet<QString> kStopWords {QStringLiteral("the"), QStringLiteral("a"), QStringLiteral("an"), QStringLiteral("and"),
+    QStringLiteral("or"), QStringLiteral("of"), QStringLiteral("to"), QStringLiteral("in"), QStringLiteral("on"),
+    QStringLiteral("at"), QStringLiteral("is"), QStringLiteral("it's"), QStringLiteral("its"), QStringLiteral("it"),
+    QStringLiteral("my"), QStringLiteral("your"), QStringLiteral("yes"), QStringLiteral("no"), QStringLiteral("that"),
+    QStringLiteral("this"), QStringLiteral("was"), QStringLiteral("email"), QStringLiteral("e-mail"),
+    QStringLiteral("address"), QStringLiteral("er"), QStringLiteral("um"), QStringLiteral("erm"), QStringLiteral("uh"),
+    QStringLiteral("so"), QStringLiteral("well"), QStringLiteral("be"), QStringLiteral("me"), QStringLiteral("i"),
+    QStringLiteral("i'm"), QStringLiteral("we"), QStringLiteral("you"), QStringLiteral("for"), QStringLiteral("with"),
+    QStringLiteral("from"), QStringLiteral("number"), QStringLiteral("live"), QStringLiteral("lives"),
+    QStringLiteral("okay"), QStringLiteral("ok")};
 
 bool isJoiner(const QString& lower)
 {
@@ -176,8 +176,8 @@ QList<Span> Detector::detect(const QList<Token>& tokens, const SegmentContext& c
     return mergeSpans(wanted);
 }
 
-void Detector::numbers(const QList<Token>& tokens, const QList<Symbol>& symbols, const QString& context,
-    QList<Span>* out) const
+void Detector::numbers(
+    const QList<Token>& tokens, const QList<Symbol>& symbols, const QString& context, QList<Span>* out) const
 {
     static const QRegularExpression sortCodeWritten(QStringLiteral("^[0-9]{2}-[0-9]{2}-[0-9]{2}$"));
     static const QRegularExpression sortContext(QStringLiteral("\\bsort ?code\\b"));
@@ -230,8 +230,8 @@ void Detector::numbers(const QList<Token>& tokens, const QList<Symbol>& symbols,
         }
         const int firstSymbol = run.symbolOf.first();
         const int lastSymbol = run.symbolOf.last();
-        const bool writtenSort = firstSymbol == lastSymbol
-            && sortCodeWritten.match(tokens[symbols[firstSymbol].first].text).hasMatch();
+        const bool writtenSort
+            = firstSymbol == lastSymbol && sortCodeWritten.match(tokens[symbols[firstSymbol].first].text).hasMatch();
         if (whole.size() == 6 && (writtenSort || sortContext.match(context).hasMatch())) {
             out->append(spanOf(symbols, firstSymbol, lastSymbol, Entity::SortCode));
         } else if (whole.size() == 8 && accountContext.match(context).hasMatch()) {
@@ -276,8 +276,8 @@ void Detector::codes(const QList<Symbol>& symbols, QList<Span>* out) const
 
 void Detector::emails(const QList<Token>& t, QList<Span>* out) const
 {
-    static const QRegularExpression written(
-        QStringLiteral("^[a-z0-9._%+'-]+@[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}$"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression written(QStringLiteral("^[a-z0-9._%+'-]+@[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}$"),
+        QRegularExpression::CaseInsensitiveOption);
     for (int i = 0; i < t.size(); ++i) {
         if (written.match(t[i].text).hasMatch()) {
             out->append({i, i, Entity::Email, {}});

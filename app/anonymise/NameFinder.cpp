@@ -56,36 +56,37 @@ const QSet<QString> kTitles {QStringLiteral("mr"), QStringLiteral("mrs"), QStrin
 
 const QSet<QString> kRelations {QStringLiteral("husband"), QStringLiteral("wife"), QStringLiteral("son"),
     QStringLiteral("daughter"), QStringLiteral("partner"), QStringLiteral("mother"), QStringLiteral("father"),
-    QStringLiteral("mum"), QStringLiteral("mam"), QStringLiteral("mom"), QStringLiteral("dad"), QStringLiteral("brother"),
-    QStringLiteral("sister"), QStringLiteral("friend"), QStringLiteral("neighbour"), QStringLiteral("boyfriend"),
-    QStringLiteral("girlfriend"), QStringLiteral("grandson"), QStringLiteral("granddaughter"), QStringLiteral("nan"),
-    QStringLiteral("gran"), QStringLiteral("grandad"), QStringLiteral("grandma"), QStringLiteral("grandpa"),
-    QStringLiteral("uncle"), QStringLiteral("aunt"), QStringLiteral("auntie"), QStringLiteral("cousin"),
-    QStringLiteral("carer"), QStringLiteral("nephew"), QStringLiteral("niece"), QStringLiteral("colleague"),
-    QStringLiteral("boss"), QStringLiteral("landlord"), QStringLiteral("landlady"), QStringLiteral("fiance"),
-    QStringLiteral("fiancee"), QStringLiteral("flatmate"), QStringLiteral("lodger")};
+    QStringLiteral("mum"), QStringLiteral("mam"), QStringLiteral("mom"), QStringLiteral("dad"),
+    QStringLiteral("brother"), QStringLiteral("sister"), QStringLiteral("friend"), QStringLiteral("neighbour"),
+    QStringLiteral("boyfriend"), QStringLiteral("girlfriend"), QStringLiteral("grandson"),
+    QStringLiteral("granddaughter"), QStringLiteral("nan"), QStringLiteral("gran"), QStringLiteral("grandad"),
+    QStringLiteral("grandma"), QStringLiteral("grandpa"), QStringLiteral("uncle"), QStringLiteral("aunt"),
+    QStringLiteral("auntie"), QStringLiteral("cousin"), QStringLiteral("carer"), QStringLiteral("nephew"),
+    QStringLiteral("niece"), QStringLiteral("colleague"), QStringLiteral("boss"), QStringLiteral("landlord"),
+    QStringLiteral("landlady"), QStringLiteral("fiance"), QStringLiteral("fiancee"), QStringLiteral("flatmate"),
+    QStringLiteral("lodger")};
 
 // Words that are never names even when capitalised (sentence starts, greetings, survey words).
-const QSet<QString> kNotNames {QStringLiteral("i"), QStringLiteral("i'm"), QStringLiteral("i'll"), QStringLiteral("i've"),
-    QStringLiteral("i'd"), QStringLiteral("the"), QStringLiteral("a"), QStringLiteral("an"), QStringLiteral("and"),
-    QStringLiteral("but"), QStringLiteral("yes"), QStringLiteral("no"), QStringLiteral("okay"), QStringLiteral("ok"),
-    QStringLiteral("hello"), QStringLiteral("hi"), QStringLiteral("thanks"), QStringLiteral("thank"),
-    QStringLiteral("good"), QStringLiteral("well"), QStringLiteral("sorry"), QStringLiteral("please"),
-    QStringLiteral("question"), QStringLiteral("speaking"), QStringLiteral("calling"), QStringLiteral("here"),
-    QStringLiteral("from"), QStringLiteral("on"), QStringLiteral("at"), QStringLiteral("in"), QStringLiteral("is"),
-    QStringLiteral("was"), QStringLiteral("it"), QStringLiteral("it's"), QStringLiteral("that"), QStringLiteral("this"),
-    QStringLiteral("just"), QStringLiteral("not"), QStringLiteral("fine"), QStringLiteral("sure"), QStringLiteral("very"),
-    QStringLiteral("really"), QStringLiteral("quite"), QStringLiteral("about"), QStringLiteral("with"),
-    QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("of"), QStringLiteral("to"), QStringLiteral("for"),
-    QStringLiteral("he"), QStringLiteral("she"), QStringLiteral("they"), QStringLiteral("we"), QStringLiteral("you"),
-    QStringLiteral("my"), QStringLiteral("your"), QStringLiteral("his"), QStringLiteral("her"), QStringLiteral("our"),
-    QStringLiteral("called"), QStringLiteral("who"), QStringLiteral("what"), QStringLiteral("dear"),
-    QStringLiteral("love"), QStringLiteral("mate"), QStringLiteral("ltd"), QStringLiteral("limited"),
-    QStringLiteral("research"), QStringLiteral("survey"), QStringLiteral("rail"), QStringLiteral("bank"),
-    QStringLiteral("council"), QStringLiteral("nhs"), QStringLiteral("monday"), QStringLiteral("tuesday"),
-    QStringLiteral("wednesday"), QStringLiteral("thursday"), QStringLiteral("friday"), QStringLiteral("saturday"),
-    QStringLiteral("sunday"), QStringLiteral("god"), QStringLiteral("christmas"), QStringLiteral("english"),
-    QStringLiteral("british")};
+const QSet<QString> kNotNames {QStringLiteral("i"), QStringLiteral("i'm"), QStringLiteral("i'll"),
+    QStringLiteral("i've"), QStringLiteral("i'd"), QStringLiteral("the"), QStringLiteral("a"), QStringLiteral("an"),
+    QStringLiteral("and"), QStringLiteral("but"), QStringLiteral("yes"), QStringLiteral("no"), QStringLiteral("okay"),
+    QStringLiteral("ok"), QStringLiteral("hello"), QStringLiteral("hi"), QStringLiteral("thanks"),
+    QStringLiteral("thank"), QStringLiteral("good"), QStringLiteral("well"), QStringLiteral("sorry"),
+    QStringLiteral("please"), QStringLiteral("question"), QStringLiteral("speaking"), QStringLiteral("calling"),
+    QStringLiteral("here"), QStringLiteral("from"), QStringLiteral("on"), QStringLiteral("at"), QStringLiteral("in"),
+    QStringLiteral("is"), QStringLiteral("was"), QStringLiteral("it"), QStringLiteral("it's"), QStringLiteral("that"),
+    QStringLiteral("this"), QStringLiteral("just"), QStringLiteral("not"), QStringLiteral("fine"),
+    QStringLiteral("sure"), QStringLiteral("very"), QStringLiteral("really"), QStringLiteral("quite"),
+    QStringLiteral("about"), QStringLiteral("with"), QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("of"),
+    QStringLiteral("to"), QStringLiteral("for"), QStringLiteral("he"), QStringLiteral("she"), QStringLiteral("they"),
+    QStringLiteral("we"), QStringLiteral("you"), QStringLiteral("my"), QStringLiteral("your"), QStringLiteral("his"),
+    QStringLiteral("her"), QStringLiteral("our"), QStringLiteral("called"), QStringLiteral("who"),
+    QStringLiteral("what"), QStringLiteral("dear"), QStringLiteral("love"), QStringLiteral("mate"),
+    QStringLiteral("ltd"), QStringLiteral("limited"), QStringLiteral("research"), QStringLiteral("survey"),
+    QStringLiteral("rail"), QStringLiteral("bank"), QStringLiteral("council"), QStringLiteral("nhs"),
+    QStringLiteral("monday"), QStringLiteral("tuesday"), QStringLiteral("wednesday"), QStringLiteral("thursday"),
+    QStringLiteral("friday"), QStringLiteral("saturday"), QStringLiteral("sunday"), QStringLiteral("god"),
+    QStringLiteral("christmas"), QStringLiteral("english"), QStringLiteral("british")};
 
 bool capitalised(const Token& t)
 {
@@ -108,7 +109,8 @@ NameFinder::NameFinder(const Options& options)
     : m_options(options)
 {
     for (const QString& name : options.knownNames) {
-        for (const QString& part : name.toLower().split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts)) {
+        for (const QString& part :
+            name.toLower().split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts)) {
             if (part.size() >= 2 && !kTitles.contains(part)) {
                 m_known.insert(part);
             }
@@ -219,7 +221,9 @@ QList<Span> NameFinder::find(const QList<Token>& t, const SegmentContext& contex
             if (n + 1 < t.size()
                 && (t[n + 1].lower == QLatin1String("speaking") || t[n + 1].lower == QLatin1String("calling")
                     || t[n + 1].lower == QLatin1String("here")
-                    || (n + 2 < t.size() && (t[n + 2].lower == QLatin1String("speaking") || t[n + 2].lower == QLatin1String("calling"))))) {
+                    || (n + 2 < t.size()
+                        && (t[n + 2].lower == QLatin1String("speaking")
+                            || t[n + 2].lower == QLatin1String("calling"))))) {
                 after = n;
                 selfIntro = true;
             }
@@ -236,7 +240,8 @@ QList<Span> NameFinder::find(const QList<Token>& t, const SegmentContext& contex
             && (t[i - 1].lower == QLatin1String("my") || t[i - 1].lower == QLatin1String("our")
                 || t[i - 1].lower == QLatin1String("her") || t[i - 1].lower == QLatin1String("his"))) {
             after = i + 1;
-            if (after < t.size() && (t[after].lower == QLatin1String("is") || t[after].lower == QLatin1String("called"))) {
+            if (after < t.size()
+                && (t[after].lower == QLatin1String("is") || t[after].lower == QLatin1String("called"))) {
                 ++after;
             }
         }

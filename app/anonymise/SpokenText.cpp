@@ -157,7 +157,8 @@ QList<Symbol> normalise(const QList<Token>& tokens)
             int last = i;
             if (value >= 20 && value % 10 == 0 && i + 1 < n) {
                 const int unit = digitWord(tokens[i + 1].lower);
-                if (unit > 0 && tokens[i + 1].lower != QLatin1String("o") && tokens[i + 1].lower != QLatin1String("oh")) {
+                if (unit > 0 && tokens[i + 1].lower != QLatin1String("o")
+                    && tokens[i + 1].lower != QLatin1String("oh")) {
                     chars = QString::number(value + unit);
                     last = i + 1;
                 }
@@ -201,7 +202,9 @@ QList<Symbol> normalise(const QList<Token>& tokens)
             alnum = alnum && c.isLetterOrNumber() && c.unicode() < 128;
             hasDigit = hasDigit || c.isDigit();
         }
-        if (alnum && (t.text.size() == 1 || (hasDigit && t.text.size() <= 9) || (t.text == t.text.toUpper() && t.text.size() <= 2))) {
+        if (alnum
+            && (t.text.size() == 1 || (hasDigit && t.text.size() <= 9)
+                || (t.text == t.text.toUpper() && t.text.size() <= 2))) {
             s.kind = Symbol::Kind::Letters;
             s.chars = t.text.toUpper();
             out.append(s);

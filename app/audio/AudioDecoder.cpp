@@ -56,6 +56,57 @@ sf_count_t vioTell(void* user)
     return static_cast<MemoryFile*>(user)->pos;
 }
 
+// A growing in-memory file for writing.
+struct WritableMemory
+{
+    QByteArray* bytes;
+    sf_count_t pos = 0;
+};
+
+sf_count_t wLength(void* user)
+{
+    return static_cast<WritableMemory*>(user)->bytes->size();
+}
+
+sf_count_t wSeek(sf_count_t offset, int whence, void* user)
+{
+    auto* m = static_cast<WritableMemory*>(user);
+    const sf_count_t base = whence == SEEK_CUR ? m->pos : whence == SEEK_END ? m->bytes->size() : 0;
+    if (base + offset < 0) {
+        return -1;
+    }
+    m->pos = base + offset;
+    return m->pos;
+}
+
+sf_count_t wRead(void* ptr, sf_count_t count, void* user)
+{
+    auto* m = static_cast<WritableMemory*>(user);
+    const sf_count_t n = std::min<sf_count_t>(count, m->bytes->size() - m->pos);
+    if (n <= 0) {
+        return 0;
+    }
+    std::memcpy(ptr, m->bytes->constData() + m->pos, static_cast<size_t>(n));
+    m->pos += n;
+    return n;
+}
+
+sf_count_t wWrite(const void* ptr, sf_count_t count, void* user)
+{
+    auto* m = static_cast<WritableMemory*>(user);
+    if (m->pos + count > m->bytes->size()) {
+        m->bytes->resize(m->pos + count);
+    }
+    std::memcpy(m->bytes->data() + m->pos, ptr, static_cast<size_t>(count));
+    m->pos += count;
+    return count;
+}
+
+sf_count_t wTell(void* user)
+{
+    return static_cast<WritableMemory*>(user)->pos;
+}
+
 Result<DecodedAudio> run(const QByteArray& bytes, bool keepSamples)
 {
     SF_VIRTUAL_IO io {vioLength, vioSeek, vioRead, vioWrite, vioTell};
@@ -112,6 +163,28 @@ Result<DecodedAudio> probe(const QByteArray& bytes)
 Result<DecodedAudio> decode(const QByteArray& bytes)
 {
     return run(bytes, true);
+}
+
+Result<QByteArray> encodeWav(const DecodedAudio& audio)
+{
+    QByteArray out;
+    WritableMemory mem {&out};
+    SF_VIRTUAL_IO io {wLength, wSeek, wRead, wWrite, wTell};
+    SF_INFO info {};
+    info.samplerate = audio.sampleRate;
+    info.channels = audio.channels;
+    info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+    SNDFILE* sf = sf_open_virtual(&io, SFM_WRITE, &info, &mem);
+    if (!sf) {
+        return makeError(QStringLiteral("cannot write WAV audio (%1)").arg(QString::fromUtf8(sf_strerror(nullptr))));
+    }
+    const sf_count_t frames = audio.channels > 0 ? sf_count_t(audio.samples.size() / audio.channels) : 0;
+    const sf_count_t written = sf_writef_short(sf, audio.samples.constData(), frames);
+    sf_close(sf);
+    if (written != frames) {
+        return makeError(QStringLiteral("cannot write WAV audio: %1 of %2 frames written").arg(written).arg(frames));
+    }
+    return out;
 }
 
 } // namespace Earmark::AudioDecoder

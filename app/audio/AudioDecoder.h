@@ -23,6 +23,8 @@ namespace AudioDecoder {
 Result<DecodedAudio> probe(const QByteArray& bytes);
 // Decodes to interleaved 16-bit samples.
 Result<DecodedAudio> decode(const QByteArray& bytes);
+// Encodes interleaved 16-bit samples as a WAV file (PCM), in memory.
+Result<QByteArray> encodeWav(const DecodedAudio& audio);
 
 } // namespace AudioDecoder
 } // namespace Earmark

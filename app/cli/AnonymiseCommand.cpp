@@ -1,4 +1,6 @@
 #include "anonymise/Anonymiser.h"
+#include "browse/RedactedAudio.h"
+#include "cache/Cache.h"
 #include "cli/Commands.h"
 #include "core/Files.h"
 
@@ -34,9 +36,10 @@ bool anonymiseSetup(CliContext& ctx)
 {
     QCommandLineParser& p = ctx.parser();
     p.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("An earmark.transcript/1 file."));
-    p.addOption({QStringLiteral("out"), QStringLiteral("Write here (default: standard output)."), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("entities"), QStringLiteral("Only these types (comma-separated)."),
-        QStringLiteral("TYPES")});
+    p.addOption(
+        {QStringLiteral("out"), QStringLiteral("Write here (default: standard output)."), QStringLiteral("FILE")});
+    p.addOption(
+        {QStringLiteral("entities"), QStringLiteral("Only these types (comma-separated)."), QStringLiteral("TYPES")});
     if (!parseArgs(ctx, 1, 1, AnonymiseUsage)) {
         return false;
     }
@@ -55,7 +58,8 @@ int anonymiseRun(CliContext& ctx)
     options.entities = *entitiesOption(ctx);
     auto result = Anonymise::Anonymiser(options).anonymise(bytes.value());
     if (!result) {
-        ctx.error(QStringLiteral("%1 is not a valid transcript: %2").arg(QDir::toNativeSeparators(in), result.errorMessage()));
+        ctx.error(QStringLiteral("%1 is not a valid transcript: %2")
+                      .arg(QDir::toNativeSeparators(in), result.errorMessage()));
         return 1;
     }
     const QByteArray json = QJsonDocument(result->transcript).toJson(QJsonDocument::Indented);
@@ -69,6 +73,52 @@ int anonymiseRun(CliContext& ctx)
         ctx.error(st.errorMessage());
         return 1;
     }
+    return 0;
+}
+
+bool anonymiseAudioSetup(CliContext& ctx)
+{
+    QCommandLineParser& p = ctx.parser();
+    p.addPositionalArgument(QStringLiteral("CALL_ID"), QStringLiteral("The call."));
+    p.addOption({QStringLiteral("out"), QStringLiteral("The WAV file to write."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("silence"), QStringLiteral("Silence instead of a tone.")});
+    if (!parseArgs(ctx, 1, 1, "anonymise-audio CALL_ID --out FILE.wav [--silence]")) {
+        return false;
+    }
+    if (p.value(QStringLiteral("out")).isEmpty()) {
+        ctx.error(QStringLiteral("anonymise-audio needs --out FILE.wav: where to write the redacted audio"));
+        return false;
+    }
+    return true;
+}
+
+int anonymiseAudioRun(CliContext& ctx)
+{
+    const QString callId = ctx.parser().positionalArguments().first();
+    const QString out = ctx.parser().value(QStringLiteral("out"));
+    Cache& cache = ctx.cache();
+    auto redacted = RedactedAudio::make(cache, callId, ctx.parser().isSet(QStringLiteral("silence")));
+    if (!redacted) {
+        ctx.error(redacted.errorMessage());
+        return 1;
+    }
+    auto wav = AudioDecoder::encodeWav(redacted->audio);
+    if (!wav) {
+        ctx.error(wav.errorMessage());
+        return 1;
+    }
+    if (auto st = Files::writeAtomically(out, wav.value()); !st) {
+        ctx.error(st.errorMessage());
+        return 1;
+    }
+    if (auto st = cache.audit().append(QStringLiteral("anonymise-audio"), callId, QDir::toNativeSeparators(out)); !st) {
+        ctx.error(st.errorMessage());
+        return 1;
+    }
+    ctx.out() << QStringLiteral("Wrote %1: %2 redacted span(s), %3 s of audio\n")
+                     .arg(QDir::toNativeSeparators(out))
+                     .arg(redacted->redactions.size())
+                     .arg(double(redacted->audio.frames) / std::max(1, redacted->audio.sampleRate), 0, 'f', 1);
     return 0;
 }
 

@@ -38,6 +38,8 @@ bool scorecardSetup(CliContext& ctx);
 int scorecardRun(CliContext& ctx);
 bool anonymiseSetup(CliContext& ctx);
 int anonymiseRun(CliContext& ctx);
+bool anonymiseAudioSetup(CliContext& ctx);
+int anonymiseAudioRun(CliContext& ctx);
 bool reportSetup(CliContext& ctx);
 int reportRun(CliContext& ctx);
 bool demoStoreSetup(CliContext& ctx);

@@ -152,6 +152,8 @@ const QList<Command>& commands()
             false, false, scorecardSetup, scorecardRun},
         {"anonymise", "anonymise IN.json [--out OUT.json] [--entities TYPES]  anonymise a transcript", false, false,
             anonymiseSetup, anonymiseRun},
+        {"anonymise-audio", "anonymise-audio CALL_ID --out FILE.wav [--silence]     the audio with personal data bleeped",
+            true, false, anonymiseAudioSetup, anonymiseAudioRun},
         {"report",
             "report [--by agent|campaign|week|month] [--from D] [--to D] [--agent ID] [--campaign C] "
             "[--questions|--evaluations]  quality report as CSV",

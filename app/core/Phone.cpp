@@ -62,7 +62,8 @@ bool isPhoneNumberDigits(const QString& digits)
         return false;
     }
     pn::PhoneNumber number;
-    const QString international = digits.startsWith(QLatin1String("00")) ? QString(QLatin1Char('+') + digits.mid(2)) : digits;
+    const QString international
+        = digits.startsWith(QLatin1String("00")) ? QString(QLatin1Char('+') + digits.mid(2)) : digits;
     if (util()->Parse(international.toStdString(), "ZZ", &number) != pn::PhoneNumberUtil::NO_PARSING_ERROR) {
         return false;
     }

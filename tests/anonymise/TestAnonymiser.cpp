@@ -52,8 +52,7 @@ private Q_SLOTS:
         row("phone written", "respondent", "Call me on 07700 900123.", "Call me on [PHONE].");
         row("phone spoken doubles", "respondent", "It's oh seven seven double oh, nine oh oh, one two three.",
             "It's [PHONE].");
-        row("phone spoken hundred", "respondent", "oh seven seven double oh nine hundred one two three",
-            "[PHONE]");
+        row("phone spoken hundred", "respondent", "oh seven seven double oh nine hundred one two three", "[PHONE]");
         row("phone plus four four", "respondent", "plus four four seven seven double oh nine hundred one two three",
             "[PHONE]");
         row("phone landline nought", "respondent", "nought one six one, four nine six, nought nought nought nought",
@@ -64,8 +63,7 @@ private Q_SLOTS:
         // E-mail.
         row("email written", "respondent", "It's a.b@example.co.uk thanks", "It's [EMAIL] thanks");
         row("email spoken", "respondent", "a dot b at example dot co dot uk", "[EMAIL]");
-        row("email spoken name", "respondent", "it's jane underscore smith at gmail dot com",
-            "it's [EMAIL]");
+        row("email spoken name", "respondent", "it's jane underscore smith at gmail dot com", "it's [EMAIL]");
         // Postcodes.
         row("postcode written", "respondent", "SW1A 1AA", "[POSTCODE]");
         row("postcode spoken", "respondent", "Yes, it's L S one, four A P.", "Yes, it's [POSTCODE].");
@@ -118,7 +116,8 @@ private Q_SLOTS:
         row("nhs check fails", "respondent", "reference 943 476 5918", "reference 943 476 5918");
         row("invalid nino prefix", "respondent", "QQ 12 34 56 C", "QQ 12 34 56 C");
         row("short number", "respondent", "I called 999 once and 111 twice", "I called 999 once and 111 twice");
-        row("date not a birth date", "respondent", "I travelled on the third of March", "I travelled on the third of March");
+        row("date not a birth date", "respondent", "I travelled on the third of March",
+            "I travelled on the third of March");
     }
 
     void utterances()
@@ -133,7 +132,8 @@ private Q_SLOTS:
     {
         const QJsonObject doc = transcript(QJsonArray {
             segment(QStringLiteral("agent"), 0, QStringLiteral("Hello, is that Hannah Pendle?"), true),
-            segment(QStringLiteral("respondent"), 3, QStringLiteral("Yes. It's oh seven seven double oh nine hundred one two three."), true),
+            segment(QStringLiteral("respondent"), 3,
+                QStringLiteral("Yes. It's oh seven seven double oh nine hundred one two three."), true),
         });
         QJsonObject withExtra = doc;
         QJsonArray segs = withExtra.value(QStringLiteral("segments")).toArray();
@@ -147,7 +147,8 @@ private Q_SLOTS:
         QCOMPARE(out.value(QStringLiteral("anonymised")).toBool(), true);
         QCOMPARE(out.value(QStringLiteral("anonymiser")).toObject().value(QStringLiteral("version")).toString(),
             QLatin1String(Anonymiser::Version));
-        QCOMPARE(out.value(QStringLiteral("anonymiser")).toObject().value(QStringLiteral("entities")).toArray().size(), 11);
+        QCOMPARE(
+            out.value(QStringLiteral("anonymiser")).toObject().value(QStringLiteral("entities")).toArray().size(), 11);
         const QJsonArray outSegs = out.value(QStringLiteral("segments")).toArray();
         QVERIFY(!outSegs[0].toObject().contains(QStringLiteral("alternatives")));
         // The name: two words become one placeholder word spanning both words' times.
@@ -165,8 +166,9 @@ private Q_SLOTS:
         QCOMPARE(red.size(), 2);
         QCOMPARE(red[1].toObject().value(QStringLiteral("type")).toString(), QStringLiteral("PHONE"));
         QCOMPARE(red[1].toObject().value(QStringLiteral("segment")).toInt(), 1);
-        QCOMPARE(red[1].toObject().keys(), (QStringList {QStringLiteral("end_s"), QStringLiteral("segment"),
-                                               QStringLiteral("start_s"), QStringLiteral("type")}));
+        QCOMPARE(red[1].toObject().keys(),
+            (QStringList {QStringLiteral("end_s"), QStringLiteral("segment"), QStringLiteral("start_s"),
+                QStringLiteral("type")}));
         // No original value anywhere, in any form.
         const QByteArray bytes = QJsonDocument(out).toJson();
         for (const char* leak : {"Hannah", "Pendle", "Pendel", "seven", "double", "nine", "0770"}) {

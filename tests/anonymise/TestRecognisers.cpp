@@ -49,8 +49,8 @@ private Q_SLOTS:
 
     void postcodes()
     {
-        for (const char* ok : {"SW1A1AA", "SW1A 1AA", "LS14AP", "M11AE", "B338TH", "CR26XH", "DN551PT", "EC1A1BB", "W1A0AX",
-                 "GIR0AA"}) {
+        for (const char* ok :
+            {"SW1A1AA", "SW1A 1AA", "LS14AP", "M11AE", "B338TH", "CR26XH", "DN551PT", "EC1A1BB", "W1A0AX", "GIR0AA"}) {
             QVERIFY2(postcodeValid(QString::fromLatin1(ok)), ok);
         }
         for (const char* bad : {"SW1A1A", "Q11AA", "LS1 4CI", "12345", "AAA1AA", "SW1A1AAA", "V11AA"}) {

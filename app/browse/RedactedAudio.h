@@ -1,0 +1,21 @@
+#pragma once
+
+#include "anonymise/Anonymiser.h"
+#include "audio/AudioDecoder.h"
+
+namespace Earmark {
+
+class Cache;
+
+// A call's audio with its personal data bleeped (or silenced): the cached transcript is anonymised with the
+// call's known names, and every redacted span is replaced from the word times. Memory only.
+struct RedactedAudio
+{
+    DecodedAudio audio;
+    QList<Anonymise::Redaction> redactions;
+    QJsonObject transcript; // the anonymised transcript the spans came from
+
+    static Result<RedactedAudio> make(Cache& cache, const QString& callId, bool silence);
+};
+
+} // namespace Earmark
