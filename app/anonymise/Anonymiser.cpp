@@ -21,14 +21,14 @@ QString plain(const QString& s)
 }
 
 // Maps each text token to the index of its word in "words" (or -1), walking both in order.
-QList<int> alignWords(const QList<Token>& tokens, const QJsonArray& words)
+QList<int> alignWords(const QList<Token>& tokens, const QList<TranscriptWord>& words)
 {
     QList<int> out(tokens.size(), -1);
     qsizetype w = 0;
     for (int i = 0; i < tokens.size() && w < words.size(); ++i) {
         const QString t = plain(tokens[i].text);
         for (qsizetype k = w; k < words.size() && k < w + 4; ++k) {
-            if (plain(words[k].toObject().value(QStringLiteral("w")).toString()) == t) {
+            if (plain(words[k].text) == t) {
                 out[i] = int(k);
                 w = k + 1;
                 break;
@@ -86,9 +86,8 @@ Anonymiser::Anonymiser(Options options)
 
 Result<Result_> Anonymiser::anonymise(const QByteArray& json) const
 {
-    const QJsonObject in = QJsonDocument::fromJson(json).object();
     // Validated by the store's rules first: a file that is not a transcript is refused with the reason.
-    auto parsed = Transcript::parse(json, in.value(QStringLiteral("call_id")).toString());
+    auto parsed = Transcript::parse(json, QString());
     if (!parsed) {
         return parsed.error();
     }
@@ -98,14 +97,14 @@ Result<Result_> Anonymiser::anonymise(const QByteArray& json) const
     QJsonArray segmentsOut;
     QJsonArray redactionsOut;
     QString previousText;
-    const QJsonArray segments = in.value(QStringLiteral("segments")).toArray();
+    const QList<TranscriptSegment>& segments = parsed->segments;
     for (int si = 0; si < segments.size(); ++si) {
-        const QJsonObject seg = segments[si].toObject();
-        const QString text = seg.value(QStringLiteral("text")).toString();
-        const QString speaker = seg.value(QStringLiteral("speaker")).toString();
-        const double segStart = seg.value(QStringLiteral("start_s")).toDouble();
-        const double segEnd = seg.value(QStringLiteral("end_s")).toDouble();
-        const QJsonArray words = seg.value(QStringLiteral("words")).toArray();
+        const TranscriptSegment& seg = segments[si];
+        const QString& text = seg.text;
+        const QString& speaker = seg.speaker;
+        const double segStart = seg.startS;
+        const double segEnd = seg.endS;
+        const QList<TranscriptWord>& words = seg.words;
         const QList<Token> tokens = tokenize(text);
         const QList<Span> spans = detector.detect(tokens, SegmentContext {speaker, previousText});
         previousText = text;
@@ -136,8 +135,8 @@ Result<Result_> Anonymiser::anonymise(const QByteArray& json) const
             double start = 0;
             double end = 0;
             if (firstWord >= 0) {
-                start = words[firstWord].toObject().value(QStringLiteral("start_s")).toDouble();
-                end = words[lastWord].toObject().value(QStringLiteral("end_s")).toDouble();
+                start = words[firstWord].startS;
+                end = words[lastWord].endS;
                 for (int k = firstWord; k <= lastWord; ++k) {
                     removedWords.insert(k);
                 }
@@ -158,20 +157,18 @@ Result<Result_> Anonymiser::anonymise(const QByteArray& json) const
 
         QJsonObject segOut {{QStringLiteral("speaker"), speaker}, {QStringLiteral("start_s"), segStart},
             {QStringLiteral("end_s"), segEnd}, {QStringLiteral("text"), newText}};
-        if (seg.contains(QStringLiteral("words"))) {
+        if (!words.isEmpty()) {
             QJsonArray wordsOut;
             for (int k = 0; k < words.size(); ++k) {
                 if (placeholderWords.contains(k)) {
                     wordsOut.append(placeholderWords.value(k));
                 } else if (!removedWords.contains(k)) {
-                    const QJsonObject w = words[k].toObject();
-                    QJsonObject keep {{QStringLiteral("w"), w.value(QStringLiteral("w"))},
-                        {QStringLiteral("start_s"), w.value(QStringLiteral("start_s"))},
-                        {QStringLiteral("end_s"), w.value(QStringLiteral("end_s"))}};
-                    if (w.contains(QStringLiteral("conf"))) {
-                        keep.insert(QStringLiteral("conf"), w.value(QStringLiteral("conf")));
+                    const TranscriptWord& w = words[k];
+                    QJsonObject keep {{QStringLiteral("w"), w.text}, {QStringLiteral("start_s"), w.startS},
+                        {QStringLiteral("end_s"), w.endS}};
+                    if (w.confidence >= 0) {
+                        keep.insert(QStringLiteral("conf"), w.confidence);
                     }
-                    // A word the text alignment missed but that still carries a found value is removed too.
                     wordsOut.append(keep);
                 }
             }
@@ -186,14 +183,15 @@ Result<Result_> Anonymiser::anonymise(const QByteArray& json) const
         }
     }
     QJsonObject out {{QStringLiteral("schema"), QStringLiteral("earmark.transcript/1")},
-        {QStringLiteral("call_id"), in.value(QStringLiteral("call_id"))}, {QStringLiteral("anonymised"), true},
+        {QStringLiteral("call_id"), parsed->callId}, {QStringLiteral("anonymised"), true},
         {QStringLiteral("anonymiser"),
             QJsonObject {{QStringLiteral("version"), QLatin1String(Version)}, {QStringLiteral("entities"), entities}}},
         {QStringLiteral("segments"), segmentsOut}, {QStringLiteral("redactions"), redactionsOut}};
-    for (const QString& key : {QStringLiteral("language"), QStringLiteral("engine")}) {
-        if (in.contains(key)) {
-            out.insert(key, in.value(key));
-        }
+    if (!parsed->language.isEmpty()) {
+        out.insert(QStringLiteral("language"), parsed->language);
+    }
+    if (!parsed->engine.isEmpty()) {
+        out.insert(QStringLiteral("engine"), parsed->engine);
     }
     result.transcript = out;
     return result;

@@ -208,12 +208,12 @@ void Detector::numbers(
                 }
                 const QString digits = run.chars.mid(from, to - from);
                 const QString plain = QString(digits).remove(QLatin1Char('+'));
-                if ((digits.startsWith(QLatin1Char('0')) || digits.startsWith(QLatin1Char('+')))
-                    && Phone::isPhoneNumberDigits(digits)) {
+                if ((digits.startsWith(QLatin1Char('0')) || digits.startsWith(QLatin1Char('+'))) && digits.size() >= 10
+                    && digits.size() <= 16 && Phone::isPhoneNumberDigits(digits)) {
                     take(from, to, Entity::Phone);
                     break;
                 }
-                if (!digits.contains(QLatin1Char('+')) && isCardNumber(plain)) {
+                if (plain.size() >= 13 && !digits.contains(QLatin1Char('+')) && isCardNumber(plain)) {
                     take(from, to, Entity::Card);
                     break;
                 }
@@ -279,7 +279,7 @@ void Detector::emails(const QList<Token>& t, QList<Span>* out) const
     static const QRegularExpression written(QStringLiteral("^[a-z0-9._%+'-]+@[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}$"),
         QRegularExpression::CaseInsensitiveOption);
     for (int i = 0; i < t.size(); ++i) {
-        if (written.match(t[i].text).hasMatch()) {
+        if (t[i].text.contains(QLatin1Char('@')) && written.match(t[i].text).hasMatch()) {
             out->append({i, i, Entity::Email, {}});
             continue;
         }
@@ -304,12 +304,22 @@ void Detector::emails(const QList<Token>& t, QList<Span>* out) const
         if (kStopWords.contains(t[start].lower) && t[start].lower.size() > 1) {
             continue;
         }
-        while (start >= 2 && isJoiner(t[start - 1].lower)) {
-            start -= 2;
-        }
-        while (start >= 1 && (t[start - 1].text.size() == 1 || digitWord(t[start - 1].lower) >= 0)
-            && t[start].text.size() == 1 && t[start - 1].lower != QLatin1String("a")) {
-            --start;
+        // Back over "word dot word" and spelled letters ("j o h n dot s m i t h"), in any order.
+        while (true) {
+            const auto letter = [&](int k) { return k >= 0 && t[k].text.size() == 1; };
+            // "a" and "I" are letters inside a spelled run, words at its edge ("it's a ...").
+            const auto spelled = [&](int k) {
+                return letter(k)
+                    && ((t[k].lower != QLatin1String("a") && t[k].lower != QLatin1String("i")) || letter(k - 1));
+            };
+            if (start >= 2 && isJoiner(t[start - 1].lower)
+                && (!kStopWords.contains(t[start - 2].lower) || letter(start - 2))) {
+                start -= 2;
+            } else if (start >= 1 && letter(start) && spelled(start - 1)) {
+                --start;
+            } else {
+                break;
+            }
         }
         out->append({start, end, Entity::Email, {}});
         i = end;
@@ -352,7 +362,11 @@ void Detector::datesOfBirth(const QList<Token>& t, const QString& context, QList
 {
     static const QRegularExpression birth(QStringLiteral("\\bborn\\b|\\bbirth|\\bd\\.?o\\.?b\\b|\\bbirthday\\b"));
     static const QRegularExpression written(QStringLiteral("^[0-3]?[0-9][/.-][01]?[0-9][/.-]([0-9]{2}|[0-9]{4})$"));
-    if (!birth.match(context).hasMatch()) {
+    const bool anyDate = std::any_of(t.begin(), t.end(), [](const Token& k) {
+        return kMonths.contains(k.lower) || k.text.count(QLatin1Char('/')) == 2 || k.text.count(QLatin1Char('.')) == 2
+            || k.text.count(QLatin1Char('-')) == 2;
+    });
+    if (!anyDate || !birth.match(context).hasMatch()) {
         return;
     }
     for (int i = 0; i < t.size(); ++i) {

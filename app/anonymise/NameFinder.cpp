@@ -109,8 +109,10 @@ NameFinder::NameFinder(const Options& options)
     : m_options(options)
 {
     for (const QString& name : options.knownNames) {
-        for (const QString& part :
-            name.toLower().split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts)) {
+        for (const QString& part : QString(name)
+                                       .replace(QLatin1Char(','), QLatin1Char(' '))
+                                       .toLower()
+                                       .split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
             if (part.size() >= 2 && !kTitles.contains(part)) {
                 m_known.insert(part);
             }
@@ -151,9 +153,13 @@ bool NameFinder::looksLikeName(const Token& t, bool withContext) const
     if (m_known.contains(t.lower)) {
         return true;
     }
-    static const QRegularExpression letters(QStringLiteral("^[a-z][a-z'-]*$"));
-    if (!letters.match(t.lower).hasMatch()) {
+    if (!t.lower.front().isLetter()) {
         return false;
+    }
+    for (QChar c : t.lower) {
+        if (!c.isLetter() && c != QLatin1Char('\'') && c != QLatin1Char('-')) {
+            return false;
+        }
     }
     if (withContext) {
         return capitalised(t) || isFirstName(t.lower) || isSurname(t.lower) || isCommonWordName(t.lower);
@@ -201,7 +207,10 @@ QList<Span> NameFinder::find(const QList<Token>& t, const SegmentContext& contex
         if (kTitles.contains(w) && i + 1 < t.size() && looksLikeName(t[i + 1], true)
             && (capitalised(t[i + 1]) || isSurname(t[i + 1].lower) || m_known.contains(t[i + 1].lower))) {
             const int last = extend(t, i + 1);
-            add(i, last);
+            // "Mr and Mrs Patel": both titles go with the name.
+            const int first
+                = i >= 2 && t[i - 1].lower == QLatin1String("and") && kTitles.contains(t[i - 2].lower) ? i - 2 : i;
+            add(first, last);
             i = last;
             continue;
         }
@@ -252,6 +261,34 @@ QList<Span> NameFinder::find(const QList<Token>& t, const SegmentContext& contex
             }
             i = last;
             continue;
+        }
+        // "Is that Frank Gresham?": the person asked for.
+        if (w == QLatin1String("that") && i > 0 && t[i - 1].lower == QLatin1String("is") && i + 1 < t.size()
+            && capitalised(t[i + 1]) && looksLikeName(t[i + 1], true) && !kTitles.contains(t[i + 1].lower)) {
+            const int last = extend(t, i + 1);
+            if (last > i + 1 || t[i + 1].punctAfter == QLatin1Char('?')) {
+                add(i + 1, last);
+                i = last;
+                continue;
+            }
+        }
+        // Vocatives: "Hello Frank,", "Thank you for your time, Victor." (a capitalised name addressed directly).
+        if (capitalised(t[i]) && (isFirstName(w) || isCommonWordName(w) || m_known.contains(w))
+            && !kNotNames.contains(w)) {
+            static const QSet<QString> greetings {QStringLiteral("hello"), QStringLiteral("hi"), QStringLiteral("hey"),
+                QStringLiteral("morning"), QStringLiteral("afternoon"), QStringLiteral("evening"),
+                QStringLiteral("thanks"), QStringLiteral("bye"), QStringLiteral("goodbye"), QStringLiteral("dear"),
+                QStringLiteral("cheers")};
+            const bool afterGreeting = i > 0 && greetings.contains(t[i - 1].lower);
+            const bool addressed = i > 0 && t[i - 1].punctAfter == QLatin1Char(',')
+                && (i + 1 == t.size() || t[i].punctAfter == QLatin1Char('.') || t[i].punctAfter == QLatin1Char('!')
+                    || t[i].punctAfter == QLatin1Char('?') || t[i].punctAfter == QLatin1Char(','));
+            if (afterGreeting || addressed) {
+                const int last = extend(t, i);
+                add(i, last);
+                i = last;
+                continue;
+            }
         }
         // Everyday-word names count when a family name follows: "Mark Thompson", not "Mark my words".
         if (isCommonWordName(w) && !m_known.contains(w)) {

@@ -54,6 +54,7 @@ QList<Token> tokenize(const QString& text)
             t.begin = b;
             t.end = e;
             t.sentenceStart = sentenceStart;
+            t.punctAfter = e < j ? text[e] : QChar();
             out.append(t);
             sentenceStart = false;
         }
@@ -92,6 +93,18 @@ int numberWord(const QString& lower)
 
 QChar natoLetter(const QString& lower)
 {
+    // Letter names as people say them when spelling (only those that are not everyday words).
+    static const QHash<QString, QChar> names {{QStringLiteral("aitch"), QLatin1Char('H')},
+        {QStringLiteral("haitch"), QLatin1Char('H')}, {QStringLiteral("em"), QLatin1Char('M')},
+        {QStringLiteral("en"), QLatin1Char('N')}, {QStringLiteral("ess"), QLatin1Char('S')},
+        {QStringLiteral("ex"), QLatin1Char('X')}, {QStringLiteral("zed"), QLatin1Char('Z')},
+        {QStringLiteral("eff"), QLatin1Char('F')}, {QStringLiteral("ef"), QLatin1Char('F')},
+        {QStringLiteral("el"), QLatin1Char('L')}, {QStringLiteral("cee"), QLatin1Char('C')},
+        {QStringLiteral("dee"), QLatin1Char('D')}, {QStringLiteral("gee"), QLatin1Char('G')},
+        {QStringLiteral("vee"), QLatin1Char('V')}, {QStringLiteral("double-u"), QLatin1Char('W')}};
+    if (const auto it = names.constFind(lower); it != names.constEnd()) {
+        return *it;
+    }
     static const QHash<QString, QChar> words {{QStringLiteral("alpha"), QLatin1Char('A')},
         {QStringLiteral("alfa"), QLatin1Char('A')}, {QStringLiteral("bravo"), QLatin1Char('B')},
         {QStringLiteral("charlie"), QLatin1Char('C')}, {QStringLiteral("delta"), QLatin1Char('D')},

@@ -13,6 +13,7 @@ struct Token
     int begin = 0; // offset of the core in the segment text
     int end = 0; // one past it
     bool sentenceStart = false; // first word, or after . ? !
+    QChar punctAfter; // the punctuation right after the word (',' '.' '?' '!' ...), null when none
 };
 
 // Splits a segment's text into tokens. Inner punctuation stays in a token ("a.b@example.co.uk", "20-00-00",

@@ -48,11 +48,11 @@ Result<Transcript> Transcript::parse(const QByteArray& bytes, const QString& exp
     if (!callId) {
         return callId.error();
     }
-    if (callId.value() && *callId.value() != expectedCallId) {
+    if (callId.value() && !expectedCallId.isNull() && *callId.value() != expectedCallId) {
         return makeError(
             QStringLiteral("call_id \"%1\" is not the call's id \"%2\"").arg(*callId.value(), expectedCallId));
     }
-    t.callId = expectedCallId;
+    t.callId = expectedCallId.isNull() ? callId.value().value_or(QString()) : expectedCallId;
     t.language = o.value(QStringLiteral("language")).toString();
     t.engine = o.value(QStringLiteral("engine")).toString();
     const QJsonValue segs = o.value(QStringLiteral("segments"));

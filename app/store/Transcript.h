@@ -34,6 +34,7 @@ struct Transcript
 
     int wordCount() const;
     static constexpr qint64 MaxBytes = 32 * 1024 * 1024;
+    // Validates a transcript of the call expectedCallId; a null expectedCallId takes the file's own call_id.
     static Result<Transcript> parse(const QByteArray& bytes, const QString& expectedCallId);
 };
 

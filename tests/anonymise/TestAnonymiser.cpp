@@ -64,10 +64,12 @@ private Q_SLOTS:
         row("email written", "respondent", "It's a.b@example.co.uk thanks", "It's [EMAIL] thanks");
         row("email spoken", "respondent", "a dot b at example dot co dot uk", "[EMAIL]");
         row("email spoken name", "respondent", "it's jane underscore smith at gmail dot com", "it's [EMAIL]");
+        row("email spelled", "respondent", "that's j o h n dot s m i t h at hotmail dot co dot uk", "that's [EMAIL]");
         // Postcodes.
         row("postcode written", "respondent", "SW1A 1AA", "[POSTCODE]");
         row("postcode spoken", "respondent", "Yes, it's L S one, four A P.", "Yes, it's [POSTCODE].");
         row("postcode letters", "respondent", "S W one A one A A", "[POSTCODE]");
+        row("postcode letter names", "respondent", "it's em one, one a e", "it's [POSTCODE]");
         row("postcode nato", "respondent", "sierra whiskey one alpha one alpha alpha", "[POSTCODE]");
         // Cards, NHS, NINO, bank.
         row("card written", "respondent", "card 4539 1488 0343 6467 expiring", "card [CARD] expiring");
@@ -87,12 +89,19 @@ private Q_SLOTS:
         // Names.
         row("my name is", "respondent", "My name is Siobhan Featherstone.", "My name is [PERSON_1].");
         row("title", "agent", "Is that Mrs Ashworth?", "Is that [PERSON_1]?");
+        row("two titles", "respondent", "Mr and Mrs Patel agreed", "[PERSON_1] agreed");
         row("relation", "respondent", "my husband Kwame does the shopping", "my husband [PERSON_1] does the shopping");
         row("this is speaking", "respondent", "This is Priya speaking", "This is [PERSON_1] speaking");
         row("name list", "agent", "Hello, is that Hannah Pendle?", "Hello, is that [PERSON_1]?");
         row("same person", "agent", "Hannah Pendle? Thank you Hannah.", "[PERSON_1]? Thank you [PERSON_1].");
         row("two people", "respondent", "my daughter Aisha and my son Tomasz",
             "my daughter [PERSON_1] and my son [PERSON_2]");
+        row("vocative after a greeting", "agent", "Hello Frank, my name is Tom.", "Hello [PERSON_1], my name is Tom.");
+        row("vocative at the end", "agent", "Thank you very much for your time, Victor. Have a good day.",
+            "Thank you very much for your time, [PERSON_1]. Have a good day.");
+        row("is that someone rare", "agent", "Hello, is that Uma Thackeray?", "Hello, is that [PERSON_1]?");
+        row("is that everyday name with rare family name", "agent", "Is that Frank Gresham?", "Is that [PERSON_1]?");
+        row("is that right", "agent", "Is that right? Is that OK, Monday?", "Is that right? Is that OK, Monday?");
         row("agent intro kept", "agent", "My name is Tom, calling from Fieldline Research.",
             "My name is Tom, calling from Fieldline Research.");
         row("common word first name with family name", "respondent", "Mark Thompson told me", "[PERSON_1] told me");
