@@ -31,6 +31,23 @@ Result<std::unique_ptr<Cache>> Cache::open(const CacheFolder& folder, const Secr
         return st.error();
     }
     std::unique_ptr<Cache> cache(new Cache(folder, std::move(db.value()), master));
+    // Transcripts cached before the search index existed (schema 5) are indexed once.
+    if (cache->setting(QStringLiteral("transcript_search")) != QLatin1String("1")) {
+        Transaction tx(cache->database());
+        if (auto st = tx.begin(); !st) {
+            return st.error();
+        }
+        auto indexed = cache->calls().reindexTranscripts();
+        if (!indexed) {
+            return indexed.error();
+        }
+        if (auto st = cache->setSetting(QStringLiteral("transcript_search"), QStringLiteral("1")); !st) {
+            return st.error();
+        }
+        if (auto st = tx.commit(); !st) {
+            return st.error();
+        }
+    }
     // An anchor behind the log means a crash between a commit and the anchor write: bring it up to date.
     if (cache->m_audit.verify().ok()) {
         (void)cache->m_audit.syncAnchor();

@@ -1,4 +1,5 @@
 #include "cache/CallRepository.h"
+#include "cache/TranscriptIndex.h"
 
 #include "cache/BlobStore.h"
 #include "cache/Database.h"
@@ -254,6 +255,11 @@ Result<qint64> CallRepository::insertOrUpdate(const CallRecord& c, const std::op
         if (auto st = t->run(); !st) {
             return st.error();
         }
+        if (auto st = TranscriptIndex(m_db).index(id, transcript->json); !st) {
+            return st.error();
+        }
+    } else if (auto st = TranscriptIndex(m_db).remove(id); !st) {
+        return st.error();
     }
     return id;
 }
@@ -447,6 +453,10 @@ Result<bool> CallRepository::destroy(const QString& callId)
         return false;
     }
     auto blob = audioBlob(existing.value()->id);
+    TranscriptIndex search(m_db);
+    if (auto st = search.remove(existing.value()->id); !st) {
+        return st.error();
+    }
     // Deleting the row cascades to the wrapped key and the transcript; secure_delete zeroes the freed pages.
     auto s = m_db.prepare(QStringLiteral("DELETE FROM calls WHERE id = ?"));
     if (!s) {
@@ -459,7 +469,39 @@ Result<bool> CallRepository::destroy(const QString& callId)
     if (blob && !blob.value().isEmpty()) {
         m_blobs.remove(blob.value());
     }
+    // FTS4 keeps a deleted row's terms in its index until the index is merged.
+    if (auto st = search.optimize(); !st) {
+        return st.error();
+    }
     return true;
+}
+
+Result<int> CallRepository::reindexTranscripts()
+{
+    auto s = m_db.prepare(QStringLiteral("SELECT call_id FROM calls WHERE has_transcript = 1 ORDER BY id"));
+    if (!s) {
+        return s.error();
+    }
+    QStringList ids;
+    while (s->step().value()) {
+        ids << s->text(0);
+    }
+    int n = 0;
+    for (const QString& callId : ids) {
+        auto call = find(callId);
+        if (!call || !call.value()) {
+            continue;
+        }
+        auto json = transcript(*call.value());
+        if (!json) {
+            continue; // reported by verify; the rest are still indexed
+        }
+        if (auto st = TranscriptIndex(m_db).index(call.value()->id, json.value()); !st) {
+            return st.error();
+        }
+        ++n;
+    }
+    return n;
 }
 
 } // namespace Earmark

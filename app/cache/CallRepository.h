@@ -74,7 +74,11 @@ public:
     QSet<QString> referencedBlobs();
     qint64 count();
 
-    // Destroys a call: its key, personal fields, transcript and audio blob. Returns false when it was not cached.
+    // Indexes every cached transcript for search again (caches made before the index existed); returns how many.
+    Result<int> reindexTranscripts();
+
+    // Destroys a call: its key, personal fields, transcript, search index rows and audio blob. Returns false when it
+    // was not cached.
     Result<bool> destroy(const QString& callId);
 
     static QByteArray binding(const QString& callId, const char* purpose);
