@@ -116,6 +116,24 @@ void CallDetailPane::setService(CacheService* service)
     m_evaluation->setService(service);
 }
 
+void CallDetailPane::showCallAt(const QString& callId, double seconds)
+{
+    if (callId == m_callId) {
+        seek(seconds);
+        return;
+    }
+    m_pendingSeek = seconds;
+    showCall(callId);
+    connect(
+        this, &CallDetailPane::loaded, this,
+        [this, callId, seconds] {
+            if (m_callId == callId) {
+                m_transcript->setPosition(seconds);
+            }
+        },
+        Qt::SingleShotConnection);
+}
+
 void CallDetailPane::seek(double seconds)
 {
     m_player->engine()->seek(seconds); // keeps playing if it was playing
@@ -194,6 +212,9 @@ void CallDetailPane::showCall(const QString& callId)
                 }
                 m_player->load(decoded.value());
                 m_evaluation->setAudio(decoded.value());
+                if (m_pendingSeek >= 0) {
+                    seek(std::exchange(m_pendingSeek, -1.0));
+                }
                 Q_EMIT audioReady(id, true);
             });
             watcher->setFuture(

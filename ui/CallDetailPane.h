@@ -28,6 +28,9 @@ public:
 
     void setService(CacheService* service);
     void showCall(const QString& callId);
+    // Shows a call and plays it from a moment (a search hit): the transcript goes there at once, the player as
+    // soon as the audio is ready.
+    void showCallAt(const QString& callId, double seconds);
     void clear();
     QString currentCallId() const { return m_callId; }
     QString transcriptText() const;
@@ -48,6 +51,7 @@ private:
 
     CacheService* m_service = nullptr;
     QString m_callId;
+    double m_pendingSeek = -1;
     QLabel* m_header;
     PlayerWidget* m_player;
     TranscriptView* m_transcript;

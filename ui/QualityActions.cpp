@@ -6,8 +6,10 @@
 #include "ReviewQueueDock.h"
 #include "SamplingDialog.h"
 #include "ScorecardEditor.h"
+#include "TranscriptSearchDock.h"
 
 #include <QAction>
+#include <QLineEdit>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
@@ -21,7 +23,11 @@ QualityActions::QualityActions(CacheService* service, QMainWindow* window, CallD
     , m_detail(detail)
     , m_menu(new QMenu(tr("&Quality"), window))
     , m_queue(new ReviewQueueDock(service, window))
+    , m_search(new TranscriptSearchDock(service, window))
 {
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_search);
+    m_search->hide();
+    connect(m_search, &TranscriptSearchDock::openCallAt, detail, &CallDetailPane::showCallAt);
     window->addDockWidget(Qt::LeftDockWidgetArea, m_queue);
     m_queue->hide();
     connect(m_queue, &ReviewQueueDock::openCall, detail, &CallDetailPane::showCall);
@@ -54,6 +60,16 @@ QualityActions::QualityActions(CacheService* service, QMainWindow* window, CallD
     connect(queueAction, &QAction::toggled, m_queue, [this](bool on) {
         if (on) {
             m_queue->refresh();
+        }
+    });
+    QAction* searchAction = m_search->toggleViewAction();
+    searchAction->setText(tr("Search &transcripts"));
+    searchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_menu->addAction(searchAction);
+    m_actions << searchAction;
+    connect(searchAction, &QAction::toggled, m_search, [this](bool on) {
+        if (on) {
+            m_search->queryEdit()->setFocus();
         }
     });
     add(tr("Sampling &plans…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), [this] { samplingDialog()->show(); });

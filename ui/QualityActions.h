@@ -17,6 +17,7 @@ class CallDetailPane;
 class ReportsWindow;
 class ReviewQueueDock;
 class SamplingDialog;
+class TranscriptSearchDock;
 class ScorecardEditor;
 
 // The window's quality review: the Quality menu and its shortcuts, the review queue dock, and the scorecard
@@ -33,6 +34,7 @@ public:
     void cacheReady();
 
     ReviewQueueDock* queue() const { return m_queue; }
+    TranscriptSearchDock* search() const { return m_search; }
     ScorecardEditor* scorecardEditor();
     SamplingDialog* samplingDialog();
     ReportsWindow* reportsWindow();
@@ -43,6 +45,7 @@ private:
     CallDetailPane* m_detail;
     QMenu* m_menu;
     ReviewQueueDock* m_queue;
+    TranscriptSearchDock* m_search;
     QPointer<ScorecardEditor> m_editor;
     QPointer<SamplingDialog> m_sampling;
     QPointer<ReportsWindow> m_reports;

@@ -1,9 +1,9 @@
 #include "cache/CallRepository.h"
-#include "cache/TranscriptIndex.h"
 
 #include "cache/BlobStore.h"
 #include "cache/Database.h"
 #include "cache/Statement.h"
+#include "cache/TranscriptIndex.h"
 #include "core/Files.h"
 #include "crypto/Blob.h"
 #include "crypto/KeyHierarchy.h"

@@ -39,7 +39,8 @@ Status TranscriptIndex::index(qint64 callRow, const QByteArray& json)
         Statement* st = &*s.value();
         st->reset();
         st->bind(1, callRow * SegmentsPerCall + i).bind(2, seg.value(QStringLiteral("text")).toString());
-        st->bind(3, seg.value(QStringLiteral("speaker")).toString()).bind(4, seg.value(QStringLiteral("start_s")).toDouble());
+        st->bind(3, seg.value(QStringLiteral("speaker")).toString())
+            .bind(4, seg.value(QStringLiteral("start_s")).toDouble());
         if (auto r = st->run(); !r) {
             return r;
         }

@@ -40,6 +40,8 @@ bool anonymiseSetup(CliContext& ctx);
 int anonymiseRun(CliContext& ctx);
 bool anonymiseAudioSetup(CliContext& ctx);
 int anonymiseAudioRun(CliContext& ctx);
+bool searchSetup(CliContext& ctx);
+int searchRun(CliContext& ctx);
 bool reportSetup(CliContext& ctx);
 int reportRun(CliContext& ctx);
 bool demoStoreSetup(CliContext& ctx);

@@ -150,6 +150,8 @@ const QList<Command>& commands()
             false, verifySetup, verifyRun},
         {"scorecard", "scorecard check TEMPLATE | score TEMPLATE ANSWERS [--json]  validate a scorecard, score answers",
             false, false, scorecardSetup, scorecardRun},
+        {"search", "search WORDS... [--limit N] [--json]                   find words said in any call", true, false,
+            searchSetup, searchRun},
         {"anonymise", "anonymise IN.json [--out OUT.json] [--entities TYPES]  anonymise a transcript", false, false,
             anonymiseSetup, anonymiseRun},
         {"anonymise-audio", "anonymise-audio CALL_ID --out FILE.wav [--silence]     the audio with personal data bleeped",

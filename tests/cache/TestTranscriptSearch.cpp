@@ -41,13 +41,16 @@ private:
     {
         QJsonArray segments;
         for (int i = 0; i < texts.size(); ++i) {
-            segments.append(QJsonObject {{QStringLiteral("speaker"), i % 2 ? QStringLiteral("respondent") : QStringLiteral("agent")},
+            segments.append(QJsonObject {
+                {QStringLiteral("speaker"), i % 2 ? QStringLiteral("respondent") : QStringLiteral("agent")},
                 {QStringLiteral("start_s"), 10.0 * i + 0.5}, {QStringLiteral("end_s"), 10.0 * i + 8},
                 {QStringLiteral("text"), texts[i]}});
         }
-        const QByteArray json = QJsonDocument(QJsonObject {{QStringLiteral("schema"), QStringLiteral("earmark.transcript/1")},
-                                                  {QStringLiteral("call_id"), callId}, {QStringLiteral("segments"), segments}})
-                                    .toJson();
+        const QByteArray json = QJsonDocument(
+            QJsonObject {{QStringLiteral("schema"), QStringLiteral("earmark.transcript/1")},
+                {QStringLiteral("call_id"), callId},
+                {QStringLiteral("segments"),
+                    segments}}).toJson();
         return TranscriptData {json, QStringLiteral("x"), int(texts.size()), 0};
     }
 
@@ -69,11 +72,18 @@ private Q_SLOTS:
         auto cache = Cache::open(CacheFolder(m_dir.filePath(QStringLiteral("c"))), m_key, true);
         QVERIFY2(cache.ok(), qPrintable(cache.errorMessage()));
         m_cache = std::move(cache.value());
-        QVERIFY(m_cache->calls().save(call(QStringLiteral("C-1"), 1000),
-            transcript(QStringLiteral("C-1"), {QStringLiteral("Hello, I'm calling about your train journey."),
-                QStringLiteral("The punctuality was terrible, Quaxleyword."), QStringLiteral("Thank you.")})).ok());
-        QVERIFY(m_cache->calls().save(call(QStringLiteral("C-2"), 2000),
-            transcript(QStringLiteral("C-2"), {QStringLiteral("Your energy bills, how punctual were the readings?")})).ok());
+        QVERIFY(m_cache->calls()
+                    .save(call(QStringLiteral("C-1"), 1000),
+                        transcript(QStringLiteral("C-1"),
+                            {QStringLiteral("Hello, I'm calling about your train journey."),
+                                QStringLiteral("The punctuality was terrible, Quaxleyword."),
+                                QStringLiteral("Thank you.")}))
+                    .ok());
+        QVERIFY(m_cache->calls()
+                    .save(call(QStringLiteral("C-2"), 2000),
+                        transcript(QStringLiteral("C-2"),
+                            {QStringLiteral("Your energy bills, how punctual were the readings?")}))
+                    .ok());
     }
 
     void cleanup() { m_cache.reset(); }
@@ -103,8 +113,10 @@ private Q_SLOTS:
 
     void aReplacedTranscriptIsReindexed()
     {
-        QVERIFY(m_cache->calls().save(call(QStringLiteral("C-1"), 1000),
-            transcript(QStringLiteral("C-1"), {QStringLiteral("Completely different words now.")})).ok());
+        QVERIFY(m_cache->calls()
+                    .save(call(QStringLiteral("C-1"), 1000),
+                        transcript(QStringLiteral("C-1"), {QStringLiteral("Completely different words now.")}))
+                    .ok());
         TranscriptIndex index(m_cache->database());
         QCOMPARE(index.search(QStringLiteral("punctuality"))->size(), 0);
         QCOMPARE(index.search(QStringLiteral("different"))->size(), 1);

@@ -1,6 +1,7 @@
 #include "CallDetailPane.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "PlayerWidget.h"
 #include "QualityActions.h"
 #include "ReportCharts.h"
 #include "ReportsWindow.h"
@@ -8,6 +9,7 @@
 #include "SamplingDialog.h"
 #include "ScorecardEditor.h"
 #include "TestSupport.h"
+#include "TranscriptSearchDock.h"
 #include "UnlockFlow.h"
 #include "browse/CacheService.h"
 #include "cache/Statement.h"
@@ -30,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QTreeWidget>
 
 using namespace Earmark;
 using namespace Earmark::Gui;
@@ -166,6 +169,36 @@ private Q_SLOTS:
         QVERIFY(!editor->importFile(m_root.filePath(QStringLiteral("notes.json"))));
         QVERIFY(MessageBox::lastText().contains(QStringLiteral("is not a scorecard file")));
         QVERIFY(editor->problems().join(u'\n').contains(QStringLiteral("$.pass_mark"))); // nothing was changed
+    }
+
+    void transcriptSearchOpensTheCallAtTheMoment()
+    {
+        TranscriptSearchDock* dock = quality()->search();
+        QSignalSpy searched(dock, &TranscriptSearchDock::searched);
+        QTest::keyClicks(dock->queryEdit(), QStringLiteral("punctual"));
+        QVERIFY(searched.wait(5000));
+        QVERIFY(searched.last().at(0).toInt() > 0);
+        const SearchHit hit = dock->hits().first();
+        QVERIFY2(hit.snippet.contains(QStringLiteral("[punctuality]")), qPrintable(hit.snippet));
+        QVERIFY(hit.startS > 0);
+        QCOMPARE(dock->results()->topLevelItemCount(), int(dock->hits().size()));
+        QSignalSpy ready(m_window->detailPane(), &CallDetailPane::audioReady);
+        Q_EMIT dock->results()->itemActivated(dock->results()->topLevelItem(0), 0);
+        QVERIFY(ready.wait(20000));
+        QCOMPARE(m_window->detailPane()->currentCallId(), hit.callId);
+        QTRY_VERIFY(std::abs(m_window->detailPane()->player()->engine()->position() - hit.startS) < 0.05);
+        // The same search headless.
+        auto cli = Test::runCli({QStringLiteral("--cache"), m_cache, QStringLiteral("--passphrase-file"), m_pass,
+            QStringLiteral("search"), QStringLiteral("punctual"), QStringLiteral("--json")});
+        QVERIFY2(cli.exitCode == 0, cli.err.constData());
+        const QJsonArray found = QJsonDocument::fromJson(cli.out).array();
+        QCOMPARE(found.size(), dock->hits().size());
+        QCOMPARE(found.first().toObject().value(QStringLiteral("call_id")).toString(), hit.callId);
+        QCOMPARE(found.first().toObject().value(QStringLiteral("at_s")).toDouble(), hit.startS);
+        // Nothing found: an empty list, no error.
+        dock->search(QStringLiteral("zzyzx"));
+        QVERIFY(searched.wait(5000));
+        QCOMPARE(searched.last().at(0).toInt(), 0);
     }
 
     void samplingFillsTheQueueFetchesAudioAheadAndReportsFollow()
