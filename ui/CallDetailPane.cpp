@@ -1,6 +1,8 @@
 #include "CallDetailPane.h"
 
+#include "AnonymisedView.h"
 #include "EvaluationPanel.h"
+#include "MessageBox.h"
 #include "PlayerWidget.h"
 #include "TranscriptView.h"
 #include "browse/CacheService.h"
@@ -11,12 +13,14 @@
 
 #include <QAction>
 #include <QDateTime>
+#include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -50,6 +54,9 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     , m_player(new PlayerWidget(this))
     , m_transcript(new TranscriptView(this))
     , m_evaluation(new EvaluationPanel(this))
+    , m_anonymised(nullptr)
+    , m_anonymisedButton(new QToolButton(this))
+    , m_exportAnonymised(new QPushButton(tr("Export…"), this))
     , m_find(new QLineEdit(this))
     , m_backToPlayback(new QPushButton(tr("Back to playback"), this))
 {
@@ -76,6 +83,8 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_find, 1);
     bar->addWidget(m_backToPlayback);
+    bar->addWidget(m_anonymisedButton);
+    bar->addWidget(m_exportAnonymised);
     tl->addLayout(bar);
     tl->addWidget(m_transcript, 1);
     auto* split = new QSplitter(Qt::Vertical, this);
@@ -103,6 +112,24 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     connect(m_transcript, &TranscriptView::followChanged, m_backToPlayback,
         [this](bool following) { m_backToPlayback->setVisible(!following); });
     connect(m_backToPlayback, &QPushButton::clicked, this, [this] { m_transcript->setFollowing(true); });
+    m_anonymisedButton->setObjectName(QStringLiteral("anonymisedView"));
+    m_anonymisedButton->setText(tr("Anonymised"));
+    m_anonymisedButton->setCheckable(true);
+    m_anonymisedButton->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_anonymisedButton->setToolTip(
+        tr("Show the call as training or subject-access material: personal data replaced and bleeped (Ctrl+Shift+A)"));
+    m_exportAnonymised->setToolTip(tr("Save the anonymised transcript as text, JSON or PDF"));
+    m_exportAnonymised->hide();
+    connect(m_anonymisedButton, &QToolButton::toggled, this, &CallDetailPane::setAnonymised);
+    connect(m_exportAnonymised, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export the anonymised transcript"),
+            m_callId + QStringLiteral("-anonymised.txt"), tr("Text (*.txt);;JSON (*.json);;PDF (*.pdf)"));
+        if (!path.isEmpty()) {
+            if (auto st = m_anonymised->exportTo(path); !st) {
+                MessageBox::critical(this, tr("Export"), st.errorMessage());
+            }
+        }
+    });
     connect(m_player, &PlayerWidget::followRequested, this,
         [this] { m_transcript->setFollowing(!m_transcript->following()); });
     clear();
@@ -114,6 +141,26 @@ void CallDetailPane::setService(CacheService* service)
 {
     m_service = service;
     m_evaluation->setService(service);
+    m_anonymised = new AnonymisedView(service, m_player, m_transcript, this);
+}
+
+void CallDetailPane::setAnonymised(bool on)
+{
+    if (m_anonymisedButton->isChecked() != on) {
+        m_anonymisedButton->setChecked(on); // comes back here through toggled
+        return;
+    }
+    m_exportAnonymised->setVisible(on);
+    if (m_callId.isEmpty() || !m_anonymised) {
+        return;
+    }
+    if (on) {
+        m_anonymised->show(m_callId, m_channelLayout);
+        return;
+    }
+    m_anonymised->reset();
+    const QString id = std::exchange(m_callId, QString());
+    showCall(id);
 }
 
 void CallDetailPane::showCallAt(const QString& callId, double seconds)
@@ -158,6 +205,13 @@ void CallDetailPane::showCall(const QString& callId)
     m_callId = callId;
     m_player->unload(tr("Loading the audio…"));
     m_evaluation->clear();
+    if (m_anonymised && m_anonymised->isShown()) {
+        m_anonymised->reset();
+    }
+    m_anonymisedButton->blockSignals(true);
+    m_anonymisedButton->setChecked(false);
+    m_anonymisedButton->blockSignals(false);
+    m_exportAnonymised->hide();
     m_service->post<CallMedia>(
         this, [callId](Cache& cache) { return CallMedia::load(cache, callId); },
         [this](CallMedia media) {
@@ -174,6 +228,7 @@ void CallDetailPane::showCall(const QString& callId)
                 return;
             }
             m_header->setText(headerOf(media.call));
+            m_channelLayout = media.call.channelLayout;
             QList<double> turns;
             std::optional<Transcript> transcript;
             if (media.transcript.isEmpty()) {

@@ -5,6 +5,7 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QToolButton;
 
 namespace Earmark {
 class CacheService;
@@ -12,6 +13,7 @@ class CacheService;
 
 namespace Earmark::Gui {
 
+class AnonymisedView;
 class EvaluationPanel;
 class PlayerWidget;
 class TranscriptView;
@@ -38,6 +40,10 @@ public:
     PlayerWidget* player() const { return m_player; }
     TranscriptView* transcript() const { return m_transcript; }
     EvaluationPanel* evaluation() const { return m_evaluation; }
+    AnonymisedView* anonymised() const { return m_anonymised; }
+    QToolButton* anonymisedButton() const { return m_anonymisedButton; }
+    // Shows the call as it would leave Earmark (anonymised transcript, bleeped audio), or back as it is.
+    void setAnonymised(bool on);
     void seek(double seconds);
 
 Q_SIGNALS:
@@ -52,10 +58,14 @@ private:
     CacheService* m_service = nullptr;
     QString m_callId;
     double m_pendingSeek = -1;
+    QString m_channelLayout;
     QLabel* m_header;
     PlayerWidget* m_player;
     TranscriptView* m_transcript;
     EvaluationPanel* m_evaluation;
+    AnonymisedView* m_anonymised;
+    QToolButton* m_anonymisedButton;
+    QPushButton* m_exportAnonymised;
     QLineEdit* m_find;
     QPushButton* m_backToPlayback;
 };
