@@ -45,6 +45,7 @@ Result<RedactedAudio> RedactedAudio::make(Cache& cache, const QString& callId, b
     out.audio = std::move(decoded.value());
     out.redactions = anonymised->redactions;
     out.transcript = anonymised->transcript;
+    out.options = options;
     Anonymise::redactAudio(out.audio.samples, out.audio.channels, out.audio.sampleRate, out.redactions, silence);
     return out;
 }

@@ -14,6 +14,7 @@ struct RedactedAudio
     DecodedAudio audio;
     QList<Anonymise::Redaction> redactions;
     QJsonObject transcript; // the anonymised transcript the spans came from
+    Anonymise::Options options; // the names it knew (the respondent's, the agent's)
 
     static Result<RedactedAudio> make(Cache& cache, const QString& callId, bool silence);
 };

@@ -40,6 +40,8 @@ bool anonymiseSetup(CliContext& ctx);
 int anonymiseRun(CliContext& ctx);
 bool anonymiseAudioSetup(CliContext& ctx);
 int anonymiseAudioRun(CliContext& ctx);
+bool scenarioSetup(CliContext& ctx);
+int scenarioRun(CliContext& ctx);
 bool searchSetup(CliContext& ctx);
 int searchRun(CliContext& ctx);
 bool reportSetup(CliContext& ctx);

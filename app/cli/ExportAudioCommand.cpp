@@ -152,6 +152,8 @@ const QList<Command>& commands()
             false, false, scorecardSetup, scorecardRun},
         {"search", "search WORDS... [--limit N] [--json]                   find words said in any call", true, false,
             searchSetup, searchRun},
+        {"scenario", "scenario add CALL_ID --from S --to S --title T ... | list | pack --out DIR  training library",
+            true, false, scenarioSetup, scenarioRun},
         {"anonymise", "anonymise IN.json [--out OUT.json] [--entities TYPES]  anonymise a transcript", false, false,
             anonymiseSetup, anonymiseRun},
         {"anonymise-audio", "anonymise-audio CALL_ID --out FILE.wav [--silence]     the audio with personal data bleeped",

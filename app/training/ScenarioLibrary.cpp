@@ -1,0 +1,295 @@
+#include "training/ScenarioLibrary.h"
+
+#include "anonymise/Anonymiser.h"
+#include "browse/RedactedAudio.h"
+#include "cache/Cache.h"
+#include "cache/Statement.h"
+#include "core/Files.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Earmark {
+
+namespace {
+constexpr double MaxClipS = 15 * 60;
+
+QString esc(const QString& s)
+{
+    return s.toHtmlEscaped();
+}
+
+QString clock(double s)
+{
+    const int t = static_cast<int>(s);
+    return QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
+}
+
+// The segments of the anonymised transcript inside [from, to], with times from the region's start.
+QJsonObject excerptOf(const QJsonObject& transcript, double from, double to)
+{
+    QJsonArray segments;
+    for (const QJsonValue v : transcript.value(QStringLiteral("segments")).toArray()) {
+        const QJsonObject seg = v.toObject();
+        const double s = seg.value(QStringLiteral("start_s")).toDouble();
+        const double e = seg.value(QStringLiteral("end_s")).toDouble();
+        if (e <= from || s >= to) {
+            continue;
+        }
+        QJsonObject out {{QStringLiteral("speaker"), seg.value(QStringLiteral("speaker"))},
+            {QStringLiteral("start_s"), std::max(0.0, s - from)}, {QStringLiteral("end_s"), std::min(to, e) - from}};
+        const QJsonArray words = seg.value(QStringLiteral("words")).toArray();
+        if (words.isEmpty() || (s >= from && e <= to)) {
+            out.insert(QStringLiteral("text"), seg.value(QStringLiteral("text")));
+        } else {
+            // Partly inside: the words said inside the region (placeholders are words too).
+            QStringList inside;
+            for (const QJsonValue w : words) {
+                const double ws = w.toObject().value(QStringLiteral("start_s")).toDouble();
+                if (ws >= from && ws < to) {
+                    inside << w.toObject().value(QStringLiteral("w")).toString();
+                }
+            }
+            out.insert(QStringLiteral("text"), inside.join(QLatin1Char(' ')));
+        }
+        segments.append(out);
+    }
+    return QJsonObject {{QStringLiteral("schema"), QStringLiteral("earmark.transcript/1")},
+        {QStringLiteral("anonymised"), true}, {QStringLiteral("segments"), segments}};
+}
+
+Scenario readRow(const Statement& s, bool withClip)
+{
+    Scenario r;
+    r.id = s.int64(0);
+    r.callId = s.text(1);
+    r.startS = s.real(2);
+    r.endS = s.real(3);
+    r.title = s.text(4);
+    r.category = s.text(5);
+    r.objectives = s.text(6);
+    r.notes = s.text(7);
+    for (const QJsonValue t : QJsonDocument::fromJson(s.text(8).toUtf8()).array()) {
+        r.tags << t.toString();
+    }
+    r.difficulty = int(s.int64(9));
+    r.excerpt = QJsonDocument::fromJson(s.text(10).toUtf8()).object();
+    r.createdBy = s.text(11);
+    r.createdUtc = s.int64(12);
+    if (withClip) {
+        r.clip = s.blob(13);
+    }
+    return r;
+}
+
+const QString kColumns = QStringLiteral("id, call_id, start_s, end_s, title, category, objectives, notes, tags, "
+                                        "difficulty, excerpt, created_by, created_utc");
+} // namespace
+
+QStringList Scenario::categories()
+{
+    return {QObject::tr("Recording notice"), QObject::tr("Introduction"), QObject::tr("Refusal handling"),
+        QObject::tr("Complaint"), QObject::tr("Abusive caller"), QObject::tr("Leading questions"),
+        QObject::tr("Data protection"), QObject::tr("Closing"), QObject::tr("Good practice")};
+}
+
+ScenarioLibrary::ScenarioLibrary(Cache& cache)
+    : m_cache(cache)
+{ }
+
+Result<qint64> ScenarioLibrary::create(const QString& callId, double startS, double endS, Scenario d)
+{
+    if (d.title.trimmed().isEmpty()) {
+        return makeError(QObject::tr("A scenario needs a title that says what it shows."));
+    }
+    if (d.category.trimmed().isEmpty()) {
+        return makeError(QObject::tr("A scenario needs a category, such as %1.").arg(Scenario::categories().first()));
+    }
+    if (!(endS > startS) || startS < 0 || endS - startS > MaxClipS) {
+        return makeError(QObject::tr("Select a region of up to 15 minutes in the call first (drag on the waveform)."));
+    }
+    auto redacted = RedactedAudio::make(m_cache, callId, false);
+    if (!redacted) {
+        return redacted.error();
+    }
+    DecodedAudio clip;
+    clip.sampleRate = redacted->audio.sampleRate;
+    clip.channels = redacted->audio.channels;
+    const qint64 total = redacted->audio.frames;
+    const qint64 from = std::clamp<qint64>(qint64(startS * clip.sampleRate), 0, total);
+    const qint64 to = std::clamp<qint64>(qint64(endS * clip.sampleRate), from, total);
+    clip.frames = to - from;
+    clip.samples = redacted->audio.samples.mid(from * clip.channels, (to - from) * clip.channels);
+    redacted->audio.samples.fill(0);
+    auto wav = AudioDecoder::encodeWav(clip);
+    if (!wav) {
+        return wav.error();
+    }
+    const QJsonObject excerpt = excerptOf(redacted->transcript, startS, endS);
+    // What the trainer wrote is anonymised with the call's names too: a note may name the caller.
+    const Anonymise::Anonymiser anonymiser(redacted->options);
+    for (QString* field : {&d.title, &d.objectives, &d.notes}) {
+        if (!field->isEmpty()) {
+            *field = anonymiser.anonymiseText(*field);
+        }
+    }
+    for (QString& tag : d.tags) {
+        tag = anonymiser.anonymiseText(tag);
+    }
+    auto s = m_cache.database().prepare(QStringLiteral("INSERT INTO scenarios (call_id, start_s, end_s, title, "
+                                                       "category, objectives, notes, tags, difficulty, excerpt, "
+                                                       "clip, clip_rate, clip_channels, created_by, created_utc) "
+                                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!s) {
+        return s.error();
+    }
+    const auto text = [](const QString& v) { return v.isNull() ? QStringLiteral("") : v; }; // never NULL
+    s->bind(1, callId).bind(2, startS).bind(3, endS).bind(4, d.title.trimmed()).bind(5, d.category);
+    s->bind(6, text(d.objectives)).bind(7, text(d.notes));
+    s->bind(8, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(d.tags)).toJson(QJsonDocument::Compact)));
+    s->bind(9, std::clamp(d.difficulty, 1, 3));
+    s->bind(10, QString::fromUtf8(QJsonDocument(excerpt).toJson(QJsonDocument::Compact))).bind(11, wav.value());
+    s->bind(12, clip.sampleRate).bind(13, clip.channels).bind(14, AuditLog::currentActor());
+    s->bind(15, QDateTime::currentSecsSinceEpoch());
+    if (auto st = s->run(); !st) {
+        return st.error();
+    }
+    const qint64 id = m_cache.database().lastInsertId();
+    if (auto st = m_cache.audit().append(QStringLiteral("scenario.create"), callId, QString::number(id)); !st) {
+        return st.error();
+    }
+    return id;
+}
+
+Result<QList<Scenario>> ScenarioLibrary::list(const QString& category, const QString& words)
+{
+    auto s = m_cache.database().prepare(QStringLiteral("SELECT %1 FROM scenarios WHERE (? = '' OR category = ?) "
+                                                       "ORDER BY created_utc DESC, id DESC")
+                                            .arg(kColumns));
+    if (!s) {
+        return s.error();
+    }
+    s->bind(1, category.isNull() ? QStringLiteral("") : category).bind(2, category);
+    QList<Scenario> out;
+    const QStringList wanted = words.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    while (s->step().value()) {
+        Scenario r = readRow(s.value(), false);
+        const QString haystack = (r.title + QLatin1Char(' ') + r.objectives + QLatin1Char(' ') + r.notes
+            + QLatin1Char(' ') + r.tags.join(QLatin1Char(' ')) + QLatin1Char(' ')
+            + QString::fromUtf8(QJsonDocument(r.excerpt).toJson()))
+                                     .toLower();
+        if (std::all_of(wanted.begin(), wanted.end(), [&](const QString& w) { return haystack.contains(w); })) {
+            out.append(r);
+        }
+    }
+    return out;
+}
+
+Result<Scenario> ScenarioLibrary::get(qint64 id)
+{
+    auto s = m_cache.database().prepare(QStringLiteral("SELECT %1, clip FROM scenarios WHERE id = ?").arg(kColumns));
+    if (!s) {
+        return s.error();
+    }
+    s->bind(1, id);
+    if (!s->step().value()) {
+        return makeError(QObject::tr("Scenario %1 is not in the library.").arg(id));
+    }
+    return readRow(s.value(), true);
+}
+
+Status ScenarioLibrary::remove(qint64 id)
+{
+    auto s = m_cache.database().prepare(QStringLiteral("DELETE FROM scenarios WHERE id = ?"));
+    if (!s) {
+        return s.error();
+    }
+    s->bind(1, id);
+    if (auto st = s->run(); !st) {
+        return st;
+    }
+    return m_cache.audit().append(QStringLiteral("scenario.remove"), {}, QString::number(id));
+}
+
+Status ScenarioLibrary::exportPack(const QList<qint64>& ids, const QString& folder, const QString& title)
+{
+    if (ids.isEmpty()) {
+        return makeError(QObject::tr("Choose at least one scenario for the pack."));
+    }
+    if (!QDir().mkpath(folder + QStringLiteral("/clips"))) {
+        return makeError(QObject::tr("Cannot create the folder %1: choose a folder you can write to.").arg(folder));
+    }
+    // What trainers typed is anonymised too: a note may name the caller.
+    const Anonymise::Anonymiser anonymiser;
+    auto clean = [&](const QString& text) { return text.isEmpty() ? text : anonymiser.anonymiseText(text); };
+    const QString style = QStringLiteral("<style>body{font-family:sans-serif;max-width:52em;margin:2em auto;"
+                                         "line-height:1.4}td,th{padding:4px 8px;text-align:left}.who{color:#555;"
+                                         "font-weight:bold}.at{color:#999}</style>");
+    QJsonArray manifest;
+    QString rows;
+    for (int n = 0; n < ids.size(); ++n) {
+        auto sc = get(ids[n]);
+        if (!sc) {
+            return sc.error();
+        }
+        const QString page = QStringLiteral("scenario-%1.html").arg(n + 1);
+        const QString clip = QStringLiteral("clips/scenario-%1.wav").arg(n + 1);
+        if (auto st = Files::writeAtomically(folder + QLatin1Char('/') + clip, sc->clip); !st) {
+            return st;
+        }
+        const QString heading = clean(sc->title);
+        QString body
+            = style + QStringLiteral("<p><a href='index.html'>%1</a></p><h1>%2</h1>").arg(esc(title), esc(heading));
+        body += QObject::tr("<p>%1 · difficulty %2 of 3 · %3</p>")
+                    .arg(esc(sc->category))
+                    .arg(sc->difficulty)
+                    .arg(esc(clean(sc->tags.join(QStringLiteral(", ")))));
+        body += QStringLiteral("<audio controls preload='metadata' src='%1'></audio>").arg(clip);
+        body += QObject::tr("<h2>Learning objectives</h2><p>%1</p><h2>Notes</h2><p>%2</p><h2>Transcript</h2>")
+                    .arg(esc(clean(sc->objectives)).replace(QLatin1Char('\n'), QStringLiteral("<br>")),
+                        esc(clean(sc->notes)).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+        for (const QJsonValue v : sc->excerpt.value(QStringLiteral("segments")).toArray()) {
+            const QJsonObject seg = v.toObject();
+            body += QStringLiteral("<p><span class='who'>%1</span> <span class='at'>%2</span><br>%3</p>")
+                        .arg(esc(seg.value(QStringLiteral("speaker")).toString()),
+                            clock(seg.value(QStringLiteral("start_s")).toDouble()),
+                            esc(seg.value(QStringLiteral("text")).toString()));
+        }
+        const QString html
+            = QStringLiteral("<!DOCTYPE html><html lang='en'><meta charset='utf-8'><title>%1</title>%2</html>")
+                  .arg(esc(heading), body);
+        if (auto st = Files::writeAtomically(folder + QLatin1Char('/') + page, html.toUtf8()); !st) {
+            return st;
+        }
+        rows += QStringLiteral("<tr><td><a href='%1'>%2</a></td><td>%3</td><td>%4</td><td>%5</td></tr>")
+                    .arg(page, esc(heading), esc(sc->category))
+                    .arg(sc->difficulty)
+                    .arg(clock(sc->endS - sc->startS));
+        manifest.append(QJsonObject {{QStringLiteral("title"), heading}, {QStringLiteral("category"), sc->category},
+            {QStringLiteral("difficulty"), sc->difficulty}, {QStringLiteral("page"), page},
+            {QStringLiteral("clip"), clip}, {QStringLiteral("duration_s"), sc->endS - sc->startS},
+            {QStringLiteral("clip_sha256"),
+                QString::fromLatin1(QCryptographicHash::hash(sc->clip, QCryptographicHash::Sha256).toHex())}});
+    }
+    const QString index
+        = QStringLiteral("<!DOCTYPE html><html lang='en'><meta charset='utf-8'><title>%1</title>%2<h1>%1</h1>"
+                         "<table><tr><th>%3</th><th>%4</th><th>%5</th><th>%6</th></tr>%7</table></html>")
+              .arg(esc(title), style, QObject::tr("Scenario"), QObject::tr("Category"), QObject::tr("Difficulty"),
+                  QObject::tr("Length"), rows);
+    if (auto st = Files::writeAtomically(folder + QStringLiteral("/index.html"), index.toUtf8()); !st) {
+        return st;
+    }
+    const QJsonObject m {{QStringLiteral("schema"), QStringLiteral("earmark.training-pack/1")},
+        {QStringLiteral("title"), title}, {QStringLiteral("anonymiser"), QLatin1String(Anonymise::Anonymiser::Version)},
+        {QStringLiteral("created_utc"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+        {QStringLiteral("scenarios"), manifest}};
+    if (auto st = Files::writeAtomically(folder + QStringLiteral("/manifest.json"), QJsonDocument(m).toJson()); !st) {
+        return st;
+    }
+    return m_cache.audit().append(QStringLiteral("training.export"), {}, QDir::toNativeSeparators(folder));
+}
+
+} // namespace Earmark

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+namespace Earmark {
+
+class Cache;
+
+// A region of a call kept for training: what the trainer wrote about it, and only anonymised material (the
+// anonymised transcript excerpt and the bleeped audio clip as WAV).
+struct Scenario
+{
+    qint64 id = 0;
+    QString callId;
+    double startS = 0;
+    double endS = 0;
+    QString title;
+    QString category; // e.g. "Recording notice", "Refusal handling", "Complaint"
+    QString objectives;
+    QString notes;
+    QStringList tags;
+    int difficulty = 2; // 1 easy .. 3 hard
+    QJsonObject excerpt; // earmark.transcript/1, anonymised, the region's segments with times from the region start
+    QByteArray clip; // WAV
+    QString createdBy;
+    qint64 createdUtc = 0;
+
+    static QStringList categories();
+};
+
+// The training scenario library in the cache, and training packs exported from it.
+class ScenarioLibrary
+{
+public:
+    explicit ScenarioLibrary(Cache& cache);
+
+    // Cuts the region from the call's anonymised transcript and bleeped audio and stores it with the trainer's notes.
+    Result<qint64> create(const QString& callId, double startS, double endS, Scenario details);
+    // All scenarios (without clips), newest first; filtered by category and words in title, notes, tags or excerpt.
+    Result<QList<Scenario>> list(const QString& category = {}, const QString& words = {});
+    Result<Scenario> get(qint64 id); // with its clip
+    Status remove(qint64 id);
+
+    // Writes a training pack to folder: index.html, one page per scenario with its clip playable in any browser,
+    // the anonymised transcript, objectives and notes; manifest.json. Works offline; nothing personal in it.
+    Status exportPack(const QList<qint64>& ids, const QString& folder, const QString& title);
+
+private:
+    Cache& m_cache;
+};
+
+} // namespace Earmark
