@@ -2,11 +2,16 @@
 
 #include "CallDetailPane.h"
 #include "EvaluationPanel.h"
+#include "MessageBox.h"
+#include "PlayerWidget.h"
 #include "ReportsWindow.h"
 #include "ReviewQueueDock.h"
 #include "SamplingDialog.h"
+#include "ScenarioDialog.h"
+#include "ScenarioLibraryDialog.h"
 #include "ScorecardEditor.h"
 #include "TranscriptSearchDock.h"
+#include "WaveformWidget.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -78,6 +83,13 @@ QualityActions::QualityActions(CacheService* service, QMainWindow* window, CallD
         reportsWindow()->refresh();
     });
     m_menu->addSeparator();
+    add(tr("&Flag region as training scenario…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+        [this] { flagScenario(); });
+    add(tr("&Training library…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), [this] {
+        trainingLibrary()->show();
+        trainingLibrary()->refresh();
+    });
+    m_menu->addSeparator();
     add(tr("Score&cards…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), [this] { scorecardEditor()->show(); });
 }
 
@@ -120,6 +132,34 @@ SamplingDialog* QualityActions::samplingDialog()
         });
     }
     return m_sampling;
+}
+
+ScenarioLibraryDialog* QualityActions::trainingLibrary()
+{
+    if (!m_library) {
+        m_library = new ScenarioLibraryDialog(m_service, m_window);
+    }
+    return m_library;
+}
+
+ScenarioDialog* QualityActions::flagScenario()
+{
+    WaveformWidget* wave = m_detail->player()->waveform();
+    if (m_detail->currentCallId().isEmpty() || !wave->hasSelection()) {
+        MessageBox::information(m_window, tr("Flag as training scenario"),
+            tr("Select the region of the call first: drag across it on the waveform."));
+        return nullptr;
+    }
+    auto* dialog = new ScenarioDialog(
+        m_service, m_detail->currentCallId(), wave->selectionStart(), wave->selectionEnd(), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ScenarioDialog::saved, this, [this](qint64 id, const QString& error) {
+        if (error.isEmpty() && id > 0 && m_library) {
+            m_library->refresh();
+        }
+    });
+    dialog->show();
+    return dialog;
 }
 
 ReportsWindow* QualityActions::reportsWindow()

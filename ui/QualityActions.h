@@ -18,6 +18,8 @@ class ReportsWindow;
 class ReviewQueueDock;
 class SamplingDialog;
 class TranscriptSearchDock;
+class ScenarioDialog;
+class ScenarioLibraryDialog;
 class ScorecardEditor;
 
 // The window's quality review: the Quality menu and its shortcuts, the review queue dock, and the scorecard
@@ -38,6 +40,9 @@ public:
     ScorecardEditor* scorecardEditor();
     SamplingDialog* samplingDialog();
     ReportsWindow* reportsWindow();
+    ScenarioLibraryDialog* trainingLibrary();
+    // Opens the flag dialog for the region selected on the waveform (nullptr, with a message, when none is).
+    ScenarioDialog* flagScenario();
 
 private:
     CacheService* m_service;
@@ -49,6 +54,7 @@ private:
     QPointer<ScorecardEditor> m_editor;
     QPointer<SamplingDialog> m_sampling;
     QPointer<ReportsWindow> m_reports;
+    QPointer<ScenarioLibraryDialog> m_library;
     QList<QAction*> m_actions;
 };
 

@@ -114,6 +114,10 @@ ReportsWindow::ReportsWindow(CacheService* service, QWidget* parent)
     layout->addWidget(m_status);
     layout->addWidget(buttons);
     resize(1200, 800);
+    for (QPushButton* b : findChildren<QPushButton*>()) {
+        b->setAutoDefault(false);
+    }
+    refreshButton->setDefault(true); // Return in a filter refreshes
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(refreshButton, &QPushButton::clicked, this, &ReportsWindow::refresh);

@@ -159,6 +159,11 @@ SamplingDialog::SamplingDialog(CacheService* service, QWidget* parent)
     layout->addWidget(m_samples, 1);
     layout->addWidget(buttons);
     resize(960, 720);
+    // Return in a field saves the plan; no other button is pressed by it.
+    for (QPushButton* b : findChildren<QPushButton*>()) {
+        b->setAutoDefault(false);
+    }
+    saveButton->setDefault(true);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(saveButton, &QPushButton::clicked, this, &SamplingDialog::savePlan);

@@ -93,6 +93,11 @@ ScorecardEditor::ScorecardEditor(CacheService* service, QWidget* parent)
     layout->addWidget(m_problems);
     layout->addWidget(buttons);
     resize(1000, 680);
+    // Return while typing a property never presses a button (import and export open file dialogs).
+    for (QPushButton* b : findChildren<QPushButton*>()) {
+        b->setAutoDefault(false);
+        b->setDefault(false);
+    }
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_save, &QPushButton::clicked, this, &ScorecardEditor::save);

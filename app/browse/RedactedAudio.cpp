@@ -46,6 +46,7 @@ Result<RedactedAudio> RedactedAudio::make(Cache& cache, const QString& callId, b
     out.redactions = anonymised->redactions;
     out.transcript = anonymised->transcript;
     out.options = options;
+    out.channelLayout = media.call.channelLayout;
     Anonymise::redactAudio(out.audio.samples, out.audio.channels, out.audio.sampleRate, out.redactions, silence);
     return out;
 }

@@ -15,6 +15,7 @@ struct RedactedAudio
     QList<Anonymise::Redaction> redactions;
     QJsonObject transcript; // the anonymised transcript the spans came from
     Anonymise::Options options; // the names it knew (the respondent's, the agent's)
+    QString channelLayout; // the sidecar's channel layout (who is on which channel)
 
     static Result<RedactedAudio> make(Cache& cache, const QString& callId, bool silence);
 };

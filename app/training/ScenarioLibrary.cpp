@@ -81,6 +81,7 @@ Scenario readRow(const Statement& s, bool withClip)
     r.createdUtc = s.int64(12);
     if (withClip) {
         r.clip = s.blob(13);
+        r.clipLayout = s.text(14);
     }
     return r;
 }
@@ -141,8 +142,8 @@ Result<qint64> ScenarioLibrary::create(const QString& callId, double startS, dou
     }
     auto s = m_cache.database().prepare(QStringLiteral("INSERT INTO scenarios (call_id, start_s, end_s, title, "
                                                        "category, objectives, notes, tags, difficulty, excerpt, "
-                                                       "clip, clip_rate, clip_channels, created_by, created_utc) "
-                                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                                       "clip, clip_rate, clip_channels, created_by, created_utc, clip_layout) "
+                                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!s) {
         return s.error();
     }
@@ -153,7 +154,7 @@ Result<qint64> ScenarioLibrary::create(const QString& callId, double startS, dou
     s->bind(9, std::clamp(d.difficulty, 1, 3));
     s->bind(10, QString::fromUtf8(QJsonDocument(excerpt).toJson(QJsonDocument::Compact))).bind(11, wav.value());
     s->bind(12, clip.sampleRate).bind(13, clip.channels).bind(14, AuditLog::currentActor());
-    s->bind(15, QDateTime::currentSecsSinceEpoch());
+    s->bind(15, QDateTime::currentSecsSinceEpoch()).bind(16, text(redacted->channelLayout));
     if (auto st = s->run(); !st) {
         return st.error();
     }
@@ -190,7 +191,7 @@ Result<QList<Scenario>> ScenarioLibrary::list(const QString& category, const QSt
 
 Result<Scenario> ScenarioLibrary::get(qint64 id)
 {
-    auto s = m_cache.database().prepare(QStringLiteral("SELECT %1, clip FROM scenarios WHERE id = ?").arg(kColumns));
+    auto s = m_cache.database().prepare(QStringLiteral("SELECT %1, clip, clip_layout FROM scenarios WHERE id = ?").arg(kColumns));
     if (!s) {
         return s.error();
     }

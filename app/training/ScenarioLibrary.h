@@ -26,6 +26,7 @@ struct Scenario
     int difficulty = 2; // 1 easy .. 3 hard
     QJsonObject excerpt; // earmark.transcript/1, anonymised, the region's segments with times from the region start
     QByteArray clip; // WAV
+    QString clipLayout; // the call's channel layout (agent and respondent lanes)
     QString createdBy;
     qint64 createdUtc = 0;
 

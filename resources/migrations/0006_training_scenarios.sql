@@ -15,6 +15,7 @@ CREATE TABLE scenarios (
     clip         BLOB NOT NULL,
     clip_rate    INTEGER NOT NULL,
     clip_channels INTEGER NOT NULL,
+    clip_layout  TEXT NOT NULL DEFAULT '',
     created_by   TEXT NOT NULL,
     created_utc  INTEGER NOT NULL
 );

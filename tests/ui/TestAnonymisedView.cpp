@@ -1,15 +1,21 @@
 #include "AnonymisedView.h"
 #include "CallDetailPane.h"
 #include "MainWindow.h"
+#include "MessageBox.h"
 #include "PlayerWidget.h"
+#include "QualityActions.h"
+#include "ScenarioDialog.h"
+#include "ScenarioLibraryDialog.h"
 #include "TestSupport.h"
 #include "UnlockFlow.h"
+#include "WaveformWidget.h"
 #include "anonymise/AudioRedaction.h"
 #include "browse/CacheService.h"
 #include "demo/DemoScript.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -130,6 +136,85 @@ private Q_SLOTS:
         pane->anonymisedButton()->click();
         QVERIFY(back.wait(20000));
         QVERIFY(pane->transcriptText().contains(lastName));
+    }
+
+    void flagARegionAsAScenarioBrowseItAndExportAPack()
+    {
+        std::optional<Demo::CallPlan> plan;
+        for (int i = 0; i < 12 && !plan; ++i) {
+            const Demo::CallPlan p = Demo::planCall(i, 1, 14);
+            if (p.hasTranscript && !p.spokenPersonal.isEmpty()) {
+                plan = p;
+            }
+        }
+        QVERIFY(plan);
+        CallDetailPane* pane = m_window->detailPane();
+        QSignalSpy audio(pane, &CallDetailPane::audioReady);
+        pane->showCall(plan->callId);
+        QVERIFY(audio.count() > 0 || audio.wait(20000));
+        QualityActions* quality = m_window->quality();
+        // Without a selected region there is nothing to flag, and the reviewer is told how.
+        pane->player()->waveform()->clearSelection();
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(!quality->flagScenario());
+        QVERIFY(MessageBox::lastText().contains(QStringLiteral("drag")));
+
+        pane->player()->waveform()->setSelection(0, 20);
+        ScenarioDialog* dialog = quality->flagScenario();
+        QVERIFY(dialog);
+        const QString lastName = plan->respondentName.section(u' ', -1);
+        Scenario d;
+        d.title = QStringLiteral("Notice given well");
+        d.category = QStringLiteral("Recording notice");
+        d.objectives = QStringLiteral("Give the notice before the first question");
+        d.notes = QStringLiteral("Mrs %1 was happy to go on").arg(lastName);
+        d.tags = {QStringLiteral("notice")};
+        dialog->setDetails(d);
+        QSignalSpy saved(dialog, &ScenarioDialog::saved);
+        MessageBox::setNextAnswer(QMessageBox::Ok); // an error would be shown in a box: answered, never blocking
+        dialog->save();
+        QVERIFY(saved.wait(20000));
+        QVERIFY2(saved.first().at(1).toString().isEmpty(), qPrintable(saved.first().at(1).toString()));
+
+        ScenarioLibraryDialog* library = quality->trainingLibrary();
+        QSignalSpy refreshed(library, &ScenarioLibraryDialog::refreshed);
+        library->show();
+        library->refresh();
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(library->scenarios().size(), 1);
+        QSignalSpy opened(library, &ScenarioLibraryDialog::opened);
+        library->open(library->scenarios().first().id);
+        QVERIFY(opened.wait(10000));
+        QVERIFY(library->detailText().contains(QStringLiteral("Notice given well")));
+        QVERIFY2(!library->detailText().contains(lastName), qPrintable(library->detailText()));
+        QVERIFY(library->detailText().contains(QStringLiteral("[PERSON_")));
+        QVERIFY(library->player()->engine()->audio());
+        QVERIFY(std::abs(library->player()->engine()->audio()->durationS() - 20) < 0.05);
+        // Search and filter.
+        QTest::keyClicks(library->searchEdit(), QStringLiteral("notice"));
+        QTest::keyClick(library->searchEdit(), Qt::Key_Return);
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(library->scenarios().size(), 1);
+        library->searchEdit()->setText(QStringLiteral("nothing-like-this"));
+        QTest::keyClick(library->searchEdit(), Qt::Key_Return);
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(library->scenarios().size(), 0);
+        library->searchEdit()->clear();
+        QVERIFY(refreshed.wait(10000));
+
+        const QString folder = m_root.filePath(QStringLiteral("pack"));
+        QSignalSpy exported(library, &ScenarioLibraryDialog::exported);
+        library->exportPack(folder, QStringLiteral("Notices"));
+        QVERIFY(exported.wait(20000));
+        QVERIFY2(exported.first().at(1).toString().isEmpty(), qPrintable(exported.first().at(1).toString()));
+        QVERIFY(QFile::exists(folder + QStringLiteral("/index.html")));
+        QVERIFY(QFile::exists(folder + QStringLiteral("/clips/scenario-1.wav")));
+        QList<QByteArray> needles {lastName.toUtf8(), plan->respondentName.section(u' ', 0, 0).toUtf8()};
+        for (const QString& v : plan->spokenPersonal) {
+            needles << v.toUtf8() << QString(v).remove(u' ').toUtf8();
+        }
+        const QStringList leaks = Test::filesContaining(folder, needles);
+        QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u'\n')));
     }
 };
 
