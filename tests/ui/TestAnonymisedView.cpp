@@ -1,5 +1,6 @@
 #include "AnonymisedView.h"
 #include "CallDetailPane.h"
+#include "DemoWindow.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "PlayerWidget.h"
@@ -34,42 +35,20 @@ class TestAnonymisedView : public QObject
 
 private:
     QTemporaryDir m_root;
-    QString m_cache;
-    QString m_pass;
-    std::unique_ptr<CacheService> m_service;
-    std::unique_ptr<MainWindow> m_window;
+    Test::DemoWindow m_demo;
+    MainWindow* m_window = nullptr;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        const QString store = m_root.filePath(QStringLiteral("store"));
-        m_cache = m_root.filePath(QStringLiteral("cache"));
-        m_pass = m_root.filePath(QStringLiteral("pass"));
-        Test::writeFile(m_pass, "otter velvet cinnamon harbour 31\n");
-        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), store, QStringLiteral("--calls"),
-            QStringLiteral("12")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        r = Test::runCli({QStringLiteral("--cache"), m_cache, QStringLiteral("--passphrase-file"), m_pass,
-            QStringLiteral("sync"), QStringLiteral("--store"), store});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        QSettings().clear();
-        m_service = std::make_unique<CacheService>();
-        m_window = std::make_unique<MainWindow>(m_service.get(), m_cache);
-        m_window->resize(1400, 900);
-        m_window->show();
-        auto* flow = new UnlockFlow(m_cache, m_pass, m_service.get(), m_window.get());
-        QSignalSpy unlocked(flow, &UnlockFlow::unlocked);
-        connect(flow, &UnlockFlow::unlocked, m_window.get(), &MainWindow::cacheReady);
-        flow->start();
-        QVERIFY(unlocked.wait(20000));
+        QString error = m_demo.makeCache(m_root.path(), 12);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        error = m_demo.open();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_window = m_demo.window.get();
     }
 
-    void cleanupTestCase()
-    {
-        m_window.reset();
-        m_service.reset();
-    }
+    void cleanupTestCase() { m_demo.close(); }
 
     void showsExportsAndPlaysTheAnonymisedCall()
     {

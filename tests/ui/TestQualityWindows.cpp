@@ -1,4 +1,5 @@
 #include "CallDetailPane.h"
+#include "DemoWindow.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "PlayerWidget.h"
@@ -45,10 +46,11 @@ class TestQualityWindows : public QObject
 
 private:
     QTemporaryDir m_root;
+    Test::DemoWindow m_demo;
     QString m_cache;
     QString m_pass;
-    std::unique_ptr<CacheService> m_service;
-    std::unique_ptr<MainWindow> m_window;
+    CacheService* m_service = nullptr;
+    MainWindow* m_window = nullptr;
 
     QualityActions* quality() const { return m_window->quality(); }
 
@@ -57,7 +59,7 @@ private:
     R onCache(std::function<R(Cache&)> work)
     {
         std::optional<R> out;
-        m_service->post<R>(m_window.get(), std::move(work), [&out](R r) { out = std::move(r); });
+        m_service->post<R>(m_window, std::move(work), [&out](R r) { out = std::move(r); });
         QDeadlineTimer deadline(20000);
         while (!out && !deadline.hasExpired()) {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
@@ -71,39 +73,21 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        const QString store = m_root.filePath(QStringLiteral("store"));
-        m_cache = m_root.filePath(QStringLiteral("cache"));
-        m_pass = m_root.filePath(QStringLiteral("pass"));
-        Test::writeFile(m_pass, "otter velvet cinnamon harbour 31\n");
-        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), store, QStringLiteral("--calls"),
-            QStringLiteral("16")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        r = Test::runCli({QStringLiteral("--cache"), m_cache, QStringLiteral("--passphrase-file"), m_pass,
-            QStringLiteral("sync"), QStringLiteral("--store"), store});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString error = m_demo.makeCache(m_root.path(), 16);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_cache = m_demo.cache;
+        m_pass = m_demo.passFile;
     }
 
     void init()
     {
-        QSettings().clear();
-        m_service = std::make_unique<CacheService>();
-        m_window = std::make_unique<MainWindow>(m_service.get(), m_cache);
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        auto* flow = new UnlockFlow(m_cache, m_pass, m_service.get(), m_window.get());
-        QSignalSpy unlocked(flow, &UnlockFlow::unlocked);
-        connect(flow, &UnlockFlow::unlocked, m_window.get(), &MainWindow::cacheReady);
-        flow->start();
-        QVERIFY(unlocked.wait(20000));
+        const QString error = m_demo.open();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_window = m_demo.window.get();
+        m_service = m_demo.service.get();
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_service.reset();
-    }
+    void cleanup() { m_demo.close(); }
 
     void scorecardEditorValidatesAsYouTypeAndSavesTheNextVersion()
     {
