@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -120,6 +121,17 @@ private Q_SLOTS:
         const Suggestion notice = panel()->current()->suggestions.value(QStringLiteral("recording-notice"));
         QCOMPARE(notice.answer, QStringLiteral("yes"));
         QVERIFY(notice.atS && *notice.atS > 0 && *notice.atS < 60);
+
+        // The evidence is a link: following it seeks the player to where the notice was heard.
+        QLabel* evidence = nullptr;
+        for (QLabel* l : panel()->form()->findChildren<QLabel*>()) {
+            if (l->text().contains(QStringLiteral("href='seek:"))) {
+                evidence = l;
+            }
+        }
+        QVERIFY(evidence);
+        Q_EMIT evidence->linkActivated(QStringLiteral("seek:%1").arg(*notice.atS));
+        QTRY_VERIFY(std::abs(engine()->position() - *notice.atS) < 0.3);
 
         EvaluationForm* form = panel()->form();
         QVERIFY(!form->isQuestionVisible(QStringLiteral("complaint-handled")));
