@@ -213,6 +213,12 @@ void Detector::numbers(
                     take(from, to, Entity::Phone);
                     break;
                 }
+                // "double four seven seven ...": the UK country code said without the plus.
+                if (digits.startsWith(QLatin1String("44")) && digits.size() == 12
+                    && Phone::isPhoneNumberDigits(QLatin1Char('+') + digits)) {
+                    take(from, to, Entity::Phone);
+                    break;
+                }
                 if (plain.size() >= 13 && !digits.contains(QLatin1Char('+')) && isCardNumber(plain)) {
                     take(from, to, Entity::Card);
                     break;

@@ -59,6 +59,10 @@ private Q_SLOTS:
             "[PHONE]");
         row("phone international written", "respondent", "My number is +44 (0)20 7946 0000 after six.",
             "My number is [PHONE] after six.");
+        row("phone country code without plus", "respondent",
+            "its double four seven seven double oh nine hundred one two three", "its [PHONE]");
+        row("phone digits spaced by the recogniser", "respondent", "call me on 0 7 7 0 0 9 0 0 1 2 3",
+            "call me on [PHONE]");
         row("phone triple", "respondent", "zero two zero, seven nine four six, triple oh one", "[PHONE]");
         // E-mail.
         row("email written", "respondent", "It's a.b@example.co.uk thanks", "It's [EMAIL] thanks");
@@ -115,6 +119,9 @@ private Q_SLOTS:
         row("spoken year", "respondent", "since nineteen ninety nine", "since nineteen ninety nine");
         row("option", "respondent", "Option three, the one with 2 stars.", "Option three, the one with 2 stars.");
         row("reference", "agent", "The survey reference is SR-2026-114.", "The survey reference is SR-2026-114.");
+        row("lower-case recogniser output", "respondent", "my daughter emily and her husband tom",
+            "my daughter [PERSON_1] and her husband [PERSON_2]");
+        row("reference number", "respondent", "the reference number is 12345", "the reference number is 12345");
         row("answers", "respondent", "I'd say seven, maybe eight, about three times a month.",
             "I'd say seven, maybe eight, about three times a month.");
         row("mark my words", "respondent", "Mark my words, Will you listen?", "Mark my words, Will you listen?");
