@@ -469,11 +469,17 @@ Result<bool> CallRepository::destroy(const QString& callId)
     if (blob && !blob.value().isEmpty()) {
         m_blobs.remove(blob.value());
     }
-    // FTS4 keeps a deleted row's terms in its index until the index is merged.
-    if (auto st = search.optimize(); !st) {
-        return st.error();
-    }
     return true;
+}
+
+Status CallRepository::finishDestruction()
+{
+    // FTS4 keeps deleted rows' terms in its index until it is merged, and deleted rows stay in the WAL until a
+    // truncating checkpoint (secure_delete zeroes the freed pages): both once per batch of destroyed calls.
+    if (auto st = TranscriptIndex(m_db).optimize(); !st) {
+        return st;
+    }
+    return m_db.checkpointTruncate();
 }
 
 Result<int> CallRepository::reindexTranscripts()

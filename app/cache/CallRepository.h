@@ -80,6 +80,9 @@ public:
     // Destroys a call: its key, personal fields, transcript, search index rows and audio blob. Returns false when it
     // was not cached.
     Result<bool> destroy(const QString& callId);
+    // After a batch of destroy() calls: merges the search index and truncates the WAL, so that nothing of the
+    // destroyed calls is left in the database file. Outside a transaction.
+    Status finishDestruction();
 
     static QByteArray binding(const QString& callId, const char* purpose);
 

@@ -22,7 +22,8 @@ struct SearchHit
 };
 
 // The full-text index of transcripts (FTS4 in the encrypted database; migration 0005). Kept by CallRepository:
-// a transcript saved is indexed, a call destroyed is removed and the index optimised so that its words are gone.
+// a transcript saved is indexed, a destroyed call's rows are removed, and finishDestruction() optimises the index
+// so that their words are gone.
 class TranscriptIndex
 {
 public:

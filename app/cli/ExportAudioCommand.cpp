@@ -156,8 +156,9 @@ const QList<Command>& commands()
             true, false, scenarioSetup, scenarioRun},
         {"anonymise", "anonymise IN.json [--out OUT.json] [--entities TYPES]  anonymise a transcript", false, false,
             anonymiseSetup, anonymiseRun},
-        {"anonymise-audio", "anonymise-audio CALL_ID --out FILE.wav [--silence]     the audio with personal data bleeped",
-            true, false, anonymiseAudioSetup, anonymiseAudioRun},
+        {"anonymise-audio",
+            "anonymise-audio CALL_ID --out FILE.wav [--silence]     the audio with personal data bleeped", true, false,
+            anonymiseAudioSetup, anonymiseAudioRun},
         {"report",
             "report [--by agent|campaign|week|month] [--from D] [--to D] [--agent ID] [--campaign C] "
             "[--questions|--evaluations]  quality report as CSV",

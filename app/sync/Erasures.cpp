@@ -99,8 +99,7 @@ Result<QSet<QString>> Erasures::apply(SyncReport& report)
         }
     }
     if (destroyedAny) {
-        // Deleted rows stay in the WAL until a truncating checkpoint (secure_delete zeroes the freed pages).
-        if (auto st = m_cache.database().checkpointTruncate(); !st) {
+        if (auto st = m_cache.calls().finishDestruction(); !st) {
             return st.error();
         }
     }

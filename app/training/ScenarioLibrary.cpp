@@ -140,10 +140,11 @@ Result<qint64> ScenarioLibrary::create(const QString& callId, double startS, dou
     for (QString& tag : d.tags) {
         tag = anonymiser.anonymiseText(tag);
     }
-    auto s = m_cache.database().prepare(QStringLiteral("INSERT INTO scenarios (call_id, start_s, end_s, title, "
-                                                       "category, objectives, notes, tags, difficulty, excerpt, "
-                                                       "clip, clip_rate, clip_channels, created_by, created_utc, clip_layout) "
-                                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto s = m_cache.database().prepare(
+        QStringLiteral("INSERT INTO scenarios (call_id, start_s, end_s, title, "
+                       "category, objectives, notes, tags, difficulty, excerpt, "
+                       "clip, clip_rate, clip_channels, created_by, created_utc, clip_layout) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!s) {
         return s.error();
     }
@@ -191,7 +192,8 @@ Result<QList<Scenario>> ScenarioLibrary::list(const QString& category, const QSt
 
 Result<Scenario> ScenarioLibrary::get(qint64 id)
 {
-    auto s = m_cache.database().prepare(QStringLiteral("SELECT %1, clip, clip_layout FROM scenarios WHERE id = ?").arg(kColumns));
+    auto s = m_cache.database().prepare(
+        QStringLiteral("SELECT %1, clip, clip_layout FROM scenarios WHERE id = ?").arg(kColumns));
     if (!s) {
         return s.error();
     }

@@ -126,6 +126,7 @@ private Q_SLOTS:
     {
         QVERIFY(blobsContaining("quaxleyword") > 0);
         QVERIFY(m_cache->calls().destroy(QStringLiteral("C-1")).value());
+        QVERIFY(m_cache->calls().finishDestruction().ok());
         TranscriptIndex index(m_cache->database());
         QCOMPARE(index.search(QStringLiteral("quaxleyword"))->size(), 0);
         QCOMPARE(index.search(QStringLiteral("punctual"))->size(), 1);
