@@ -6,9 +6,10 @@
 namespace Earmark::AudioDecoder {
 
 namespace {
+// An in-memory file for libsndfile's virtual I/O: read in place, or grown by writes.
 struct MemoryFile
 {
-    const QByteArray* bytes;
+    QByteArray* bytes;
     sf_count_t pos = 0;
 };
 
@@ -46,54 +47,9 @@ sf_count_t vioRead(void* ptr, sf_count_t count, void* user)
     return n;
 }
 
-sf_count_t vioWrite(const void*, sf_count_t, void*)
+sf_count_t vioWrite(const void* ptr, sf_count_t count, void* user)
 {
-    return 0;
-}
-
-sf_count_t vioTell(void* user)
-{
-    return static_cast<MemoryFile*>(user)->pos;
-}
-
-// A growing in-memory file for writing.
-struct WritableMemory
-{
-    QByteArray* bytes;
-    sf_count_t pos = 0;
-};
-
-sf_count_t wLength(void* user)
-{
-    return static_cast<WritableMemory*>(user)->bytes->size();
-}
-
-sf_count_t wSeek(sf_count_t offset, int whence, void* user)
-{
-    auto* m = static_cast<WritableMemory*>(user);
-    const sf_count_t base = whence == SEEK_CUR ? m->pos : whence == SEEK_END ? m->bytes->size() : 0;
-    if (base + offset < 0) {
-        return -1;
-    }
-    m->pos = base + offset;
-    return m->pos;
-}
-
-sf_count_t wRead(void* ptr, sf_count_t count, void* user)
-{
-    auto* m = static_cast<WritableMemory*>(user);
-    const sf_count_t n = std::min<sf_count_t>(count, m->bytes->size() - m->pos);
-    if (n <= 0) {
-        return 0;
-    }
-    std::memcpy(ptr, m->bytes->constData() + m->pos, static_cast<size_t>(n));
-    m->pos += n;
-    return n;
-}
-
-sf_count_t wWrite(const void* ptr, sf_count_t count, void* user)
-{
-    auto* m = static_cast<WritableMemory*>(user);
+    auto* m = static_cast<MemoryFile*>(user);
     if (m->pos + count > m->bytes->size()) {
         m->bytes->resize(m->pos + count);
     }
@@ -102,15 +58,15 @@ sf_count_t wWrite(const void* ptr, sf_count_t count, void* user)
     return count;
 }
 
-sf_count_t wTell(void* user)
+sf_count_t vioTell(void* user)
 {
-    return static_cast<WritableMemory*>(user)->pos;
+    return static_cast<MemoryFile*>(user)->pos;
 }
 
 Result<DecodedAudio> run(const QByteArray& bytes, bool keepSamples)
 {
     SF_VIRTUAL_IO io {vioLength, vioSeek, vioRead, vioWrite, vioTell};
-    MemoryFile mem {&bytes};
+    MemoryFile mem {const_cast<QByteArray*>(&bytes)}; // opened for reading: never written
     SF_INFO info {};
     SNDFILE* sf = sf_open_virtual(&io, SFM_READ, &info, &mem);
     if (!sf) {
@@ -168,8 +124,8 @@ Result<DecodedAudio> decode(const QByteArray& bytes)
 Result<QByteArray> encodeWav(const DecodedAudio& audio)
 {
     QByteArray out;
-    WritableMemory mem {&out};
-    SF_VIRTUAL_IO io {wLength, wSeek, wRead, wWrite, wTell};
+    MemoryFile mem {&out};
+    SF_VIRTUAL_IO io {vioLength, vioSeek, vioRead, vioWrite, vioTell};
     SF_INFO info {};
     info.samplerate = audio.sampleRate;
     info.channels = audio.channels;
