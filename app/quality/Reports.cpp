@@ -249,9 +249,9 @@ Result<QList<EvaluationRow>> Reports::evaluations(const ReportFilter& filter, in
     return out;
 }
 
-Result<QStringList> Reports::agents()
+Result<QStringList> Reports::texts(const QString& sql)
 {
-    auto s = m_cache.database().prepare(QStringLiteral("SELECT DISTINCT agent_id FROM evaluations ORDER BY agent_id"));
+    auto s = m_cache.database().prepare(sql);
     if (!s) {
         return s.error();
     }
@@ -262,18 +262,15 @@ Result<QStringList> Reports::agents()
     return out;
 }
 
+Result<QStringList> Reports::agents()
+{
+    return texts(QStringLiteral("SELECT DISTINCT agent_id FROM evaluations ORDER BY agent_id"));
+}
+
 Result<QStringList> Reports::campaigns()
 {
-    auto s = m_cache.database().prepare(QStringLiteral(
+    return texts(QStringLiteral(
         "SELECT DISTINCT campaign FROM evaluations WHERE campaign IS NOT NULL AND campaign <> '' ORDER BY campaign"));
-    if (!s) {
-        return s.error();
-    }
-    QStringList out;
-    while (s->step().value()) {
-        out << s->text(0);
-    }
-    return out;
 }
 
 QString Reports::summaryCsv(const QList<ReportRow>& rows, ReportGrouping grouping)

@@ -85,6 +85,8 @@ public:
     static QString evaluationsCsv(const QList<EvaluationRow>& rows);
 
 private:
+    Result<QStringList> texts(const QString& sql); // the first column of every row
+
     Cache& m_cache;
 };
 
