@@ -106,7 +106,10 @@ Result<Result_> Anonymiser::anonymise(const QByteArray& json) const
         const double segEnd = seg.endS;
         const QList<TranscriptWord>& words = seg.words;
         const QList<Token> tokens = tokenize(text);
-        const QList<Span> spans = detector.detect(tokens, SegmentContext {speaker, previousText});
+        QList<Span> spans = detector.detect(tokens, SegmentContext {speaker, previousText});
+        if (const auto r = m_options.review.constFind(si); r != m_options.review.cend() && r->text == text) {
+            spans = reviewed(std::move(spans), *r, tokens);
+        }
         previousText = text;
         const QList<int> wordOf = alignWords(tokens, words);
 
@@ -195,6 +198,43 @@ Result<Result_> Anonymiser::anonymise(const QByteArray& json) const
     }
     result.transcript = out;
     return result;
+}
+
+QList<QList<Span>> Anonymiser::detect(const Transcript& transcript) const
+{
+    Detector detector(m_options);
+    QList<QList<Span>> out;
+    QString previousText;
+    for (const TranscriptSegment& seg : transcript.segments) {
+        out.append(detector.detect(tokenize(seg.text), SegmentContext {seg.speaker, previousText}));
+        previousText = seg.text;
+    }
+    return out;
+}
+
+QList<Span> Anonymiser::reviewed(QList<Span> detected, const SegmentReview& review, const QList<Token>& tokens)
+{
+    const auto same = [](const Span& a, const Span& b) { return a.first == b.first && a.last == b.last; };
+    detected.removeIf([&](const Span& s) {
+        return std::any_of(review.rejected.cbegin(), review.rejected.cend(), [&](const Span& r) { return same(r, s); });
+    });
+    for (const QList<Span>* more : {&review.accepted, &review.added}) {
+        for (Span s : *more) {
+            if (s.first < 0 || s.last >= tokens.size() || s.first > s.last
+                || std::any_of(detected.cbegin(), detected.cend(), [&](const Span& d) { return same(d, s); })) {
+                continue;
+            }
+            if (s.type == Entity::Person && s.personKey.isEmpty()) {
+                QStringList words;
+                for (int k = s.first; k <= s.last; ++k) {
+                    words << tokens[k].lower;
+                }
+                s.personKey = words.join(QLatin1Char(' '));
+            }
+            detected.append(s);
+        }
+    }
+    return mergeSpans(std::move(detected));
 }
 
 QString Anonymiser::anonymiseText(const QString& text, const QString& speaker) const

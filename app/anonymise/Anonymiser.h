@@ -1,9 +1,14 @@
 #pragma once
 
 #include "anonymise/Entities.h"
+#include "anonymise/SpokenText.h"
 #include "core/Result.h"
 
 #include <QJsonObject>
+
+namespace Earmark {
+struct Transcript;
+}
 
 namespace Earmark::Anonymise {
 
@@ -34,6 +39,10 @@ public:
     explicit Anonymiser(Options options = {});
 
     Result<Result_> anonymise(const QByteArray& transcriptJson) const;
+    // The spans the detectors find in each segment, before any review (for the review screen).
+    QList<QList<Span>> detect(const Transcript& transcript) const;
+    // One segment's spans after the options' review: detected minus rejected, plus accepted and added.
+    static QList<Span> reviewed(QList<Span> detected, const SegmentReview& review, const QList<Token>& tokens);
     // The same for a single line of text (as one respondent segment): for tests and quick checks.
     QString anonymiseText(const QString& text, const QString& speaker = QStringLiteral("respondent")) const;
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -44,12 +45,24 @@ struct SegmentContext
     QString previousText; // the segment before (a question like "what's your postcode?" gives context)
 };
 
+// A reviewer's decisions on one segment's spans (token indexes of the segment's text as tokenize() splits it).
+// They apply while the segment's text is the one reviewed; a corrected segment is detected afresh.
+struct SegmentReview
+{
+    QString text; // the segment's text when it was reviewed
+    QList<Span> accepted; // detected spans the reviewer confirmed: redacted even if a later detector misses them
+    QList<Span> rejected; // detected spans that are not personal data: kept
+    QList<Span> added; // spans the reviewer marked by hand
+};
+using Review = QHash<int, SegmentReview>; // by segment index
+
 struct Options
 {
     QSet<Entity> entities; // empty: all
     QStringList knownNames; // from the call's metadata: the respondent's (and any third party's) names
     QStringList agentNames; // the agent's names: kept unless redactAgent
     bool redactAgent = false;
+    Review review; // a saved redaction review of the call (browse/RedactionReviews)
 
     bool wants(Entity e) const { return entities.isEmpty() || entities.contains(e); }
 };

@@ -2,6 +2,7 @@
 
 #include "anonymise/AudioRedaction.h"
 #include "browse/CallMedia.h"
+#include "browse/RedactionReviews.h"
 #include "cache/Cache.h"
 #include "core/Files.h"
 
@@ -23,14 +24,13 @@ Result<RedactedAudio> RedactedAudio::make(Cache& cache, const QString& callId, b
         Files::wipe(media.transcript);
         return makeError(media.audioError);
     }
-    Anonymise::Options options;
-    if (auto personal = cache.calls().personal(media.call); personal && !personal->respondentName.isEmpty()) {
-        options.knownNames << personal->respondentName;
+    auto options = RedactionReviews::anonymiseOptions(cache, media.call);
+    if (!options) {
+        Files::wipe(media.transcript);
+        Files::wipe(media.audio);
+        return options.error();
     }
-    if (!media.call.agentName.isEmpty()) {
-        options.agentNames << media.call.agentName;
-    }
-    auto anonymised = Anonymise::Anonymiser(options).anonymise(media.transcript);
+    auto anonymised = Anonymise::Anonymiser(options.value()).anonymise(media.transcript);
     Files::wipe(media.transcript);
     if (!anonymised) {
         Files::wipe(media.audio);
@@ -45,7 +45,7 @@ Result<RedactedAudio> RedactedAudio::make(Cache& cache, const QString& callId, b
     out.audio = std::move(decoded.value());
     out.redactions = anonymised->redactions;
     out.transcript = anonymised->transcript;
-    out.options = options;
+    out.options = std::move(options.value());
     out.channelLayout = media.call.channelLayout;
     Anonymise::redactAudio(out.audio.samples, out.audio.channels, out.audio.sampleRate, out.redactions, silence);
     return out;

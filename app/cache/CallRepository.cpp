@@ -1,6 +1,7 @@
 #include "cache/CallRepository.h"
 
 #include "cache/BlobStore.h"
+#include "cache/CallDocuments.h"
 #include "cache/Database.h"
 #include "cache/Statement.h"
 #include "cache/TranscriptIndex.h"
@@ -178,7 +179,8 @@ Result<qint64> CallRepository::insertOrUpdate(const CallRecord& c, const std::op
                          "agent_id=?6, client=?7, campaign=?8, disposition=?9, consent_recorded=?10, consent_at_s=?11, "
                          "tags=?12, phone_index=?13, pii=?14, sidecar_sha256=?15, sidecar_size=?16, "
                          "sidecar_mtime_ns=?17, audio_file=?18, audio_sha256=?19, audio_size=?20, audio_codec=?21, "
-                         "channel_layout=?22, has_transcript=CASE WHEN ?26 THEN ?23 ELSE has_transcript END, "
+                         "channel_layout=?22, has_transcript=CASE WHEN ?26 THEN (?23 OR EXISTS (SELECT 1 FROM "
+                         "call_documents WHERE call = ?25 AND kind = 'transcript')) ELSE has_transcript END, "
                          "synced_utc=?24 WHERE id=?25");
     auto sLease = m_db.cached(sql);
     if (!sLease) {
@@ -233,6 +235,21 @@ Result<qint64> CallRepository::insertOrUpdate(const CallRecord& c, const std::op
     if (action == TranscriptAction::Keep) {
         return id;
     }
+    // A transcript corrected (or typed) in Earmark stays the one shown and searched; the provider's is kept under it.
+    bool corrected = false;
+    if (existingId != 0) {
+        auto has = m_db.cached(
+            QStringLiteral("SELECT 1 FROM call_documents WHERE call = ? AND kind = 'transcript' LIMIT 1"));
+        if (!has) {
+            return has.error();
+        }
+        has.value()->bind(1, id);
+        auto row = has.value()->step();
+        if (!row) {
+            return row.error();
+        }
+        corrected = row.value();
+    }
     auto delLease = m_db.cached(QStringLiteral("DELETE FROM transcripts WHERE call = ?"));
     if (!delLease) {
         return delLease.error();
@@ -255,9 +272,14 @@ Result<qint64> CallRepository::insertOrUpdate(const CallRecord& c, const std::op
         if (auto st = t->run(); !st) {
             return st.error();
         }
+        if (corrected) {
+            return id;
+        }
         if (auto st = TranscriptIndex(m_db).index(id, transcript->json); !st) {
             return st.error();
         }
+    } else if (corrected) {
+        return id;
     } else if (auto st = TranscriptIndex(m_db).remove(id); !st) {
         return st.error();
     }
@@ -429,6 +451,18 @@ Result<CallPersonal> CallRepository::personal(const CallRecord& call)
 }
 
 Result<QByteArray> CallRepository::transcript(const CallRecord& call)
+{
+    auto corrected = CallDocuments(m_db, *this).latest(call, CallDocuments::Transcript);
+    if (!corrected) {
+        return corrected.error();
+    }
+    if (corrected.value()) {
+        return std::move(corrected.value()->content);
+    }
+    return providerTranscript(call);
+}
+
+Result<QByteArray> CallRepository::providerTranscript(const CallRecord& call)
 {
     return openSealed(call, QStringLiteral("SELECT sealed FROM transcripts WHERE call = ?"), "transcript",
         QStringLiteral("Call %1 has no transcript.").arg(call.callId));

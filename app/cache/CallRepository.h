@@ -69,7 +69,9 @@ public:
     Result<std::optional<CallRecord>> find(const QString& callId);
     Result<QList<CallRecord>> query(const CallQuery& q);
     Result<CallPersonal> personal(const CallRecord& call);
+    // The transcript as it stands: the newest correction made in Earmark (CallDocuments), else the provider's.
     Result<QByteArray> transcript(const CallRecord& call);
+    Result<QByteArray> providerTranscript(const CallRecord& call);
     Result<QString> audioBlob(qint64 id);
     QSet<QString> referencedBlobs();
     qint64 count();

@@ -3,6 +3,7 @@
 #include "store/JsonFields.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace Earmark {
 
@@ -23,6 +24,37 @@ int Transcript::wordCount() const
                                : static_cast<int>(s.words.size());
     }
     return n;
+}
+
+QByteArray Transcript::toJson() const
+{
+    QJsonArray segs;
+    for (const TranscriptSegment& s : segments) {
+        QJsonObject so {{QStringLiteral("speaker"), s.speaker}, {QStringLiteral("start_s"), s.startS},
+            {QStringLiteral("end_s"), s.endS}, {QStringLiteral("text"), s.text}};
+        if (!s.words.isEmpty()) {
+            QJsonArray words;
+            for (const TranscriptWord& w : s.words) {
+                QJsonObject wo {{QStringLiteral("w"), w.text}, {QStringLiteral("start_s"), w.startS},
+                    {QStringLiteral("end_s"), w.endS}};
+                if (w.confidence >= 0) {
+                    wo.insert(QStringLiteral("conf"), w.confidence);
+                }
+                words.append(wo);
+            }
+            so.insert(QStringLiteral("words"), words);
+        }
+        segs.append(so);
+    }
+    QJsonObject o {{QStringLiteral("schema"), QStringLiteral("earmark.transcript/1")},
+        {QStringLiteral("call_id"), callId}, {QStringLiteral("segments"), segs}};
+    if (!language.isEmpty()) {
+        o.insert(QStringLiteral("language"), language);
+    }
+    if (!engine.isEmpty()) {
+        o.insert(QStringLiteral("engine"), engine);
+    }
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
 Result<Transcript> Transcript::parse(const QByteArray& bytes, const QString& expectedCallId)

@@ -33,6 +33,8 @@ struct Transcript
     QList<TranscriptSegment> segments;
 
     int wordCount() const;
+    // The transcript as earmark.transcript/1 JSON (what parse() reads back).
+    QByteArray toJson() const;
     static constexpr qint64 MaxBytes = 32 * 1024 * 1024;
     // Validates a transcript of the call expectedCallId; a null expectedCallId takes the file's own call_id.
     static Result<Transcript> parse(const QByteArray& bytes, const QString& expectedCallId);
