@@ -4,7 +4,10 @@
 #include "EvaluationPanel.h"
 #include "MessageBox.h"
 #include "PlayerWidget.h"
+#include "TranscriptActions.h"
 #include "TranscriptView.h"
+#include "TurnEditor.h"
+#include "TypingPanel.h"
 #include "browse/CacheService.h"
 #include "browse/CallMedia.h"
 #include "core/Files.h"
@@ -55,6 +58,9 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     , m_transcript(new TranscriptView(this))
     , m_evaluation(new EvaluationPanel(this))
     , m_anonymised(nullptr)
+    , m_turnEditor(new TurnEditor(this))
+    , m_typing(new TypingPanel(m_player->engine(), this))
+    , m_transcriptButton(new QToolButton(this))
     , m_anonymisedButton(new QToolButton(this))
     , m_exportAnonymised(new QPushButton(tr("Export…"), this))
     , m_find(new QLineEdit(this))
@@ -83,10 +89,13 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_find, 1);
     bar->addWidget(m_backToPlayback);
+    bar->addWidget(m_transcriptButton);
     bar->addWidget(m_anonymisedButton);
     bar->addWidget(m_exportAnonymised);
     tl->addLayout(bar);
     tl->addWidget(m_transcript, 1);
+    tl->addWidget(m_turnEditor);
+    tl->addWidget(m_typing, 1);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("detailSplitter"));
     split->addWidget(m_player);
@@ -112,6 +121,11 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     connect(m_transcript, &TranscriptView::followChanged, m_backToPlayback,
         [this](bool following) { m_backToPlayback->setVisible(!following); });
     connect(m_backToPlayback, &QPushButton::clicked, this, [this] { m_transcript->setFollowing(true); });
+    m_transcriptButton->setObjectName(QStringLiteral("transcriptTools"));
+    m_transcriptButton->setText(tr("Transcript"));
+    m_transcriptButton->setPopupMode(QToolButton::InstantPopup);
+    m_transcriptButton->setToolTip(tr("Correct a turn (F2), type a transcript (Ctrl+Shift+Y), review redactions "
+                                      "(Ctrl+Shift+D), history of corrections"));
     m_anonymisedButton->setObjectName(QStringLiteral("anonymisedView"));
     m_anonymisedButton->setText(tr("Anonymised"));
     m_anonymisedButton->setCheckable(true);
@@ -142,6 +156,29 @@ void CallDetailPane::setService(CacheService* service)
     m_service = service;
     m_evaluation->setService(service);
     m_anonymised = new AnonymisedView(service, m_player, m_transcript, this);
+    m_transcriptActions = new TranscriptActions(service, this, m_turnEditor, m_typing);
+    m_transcriptButton->setMenu(m_transcriptActions->menu());
+    connect(m_transcriptActions, &TranscriptActions::transcriptChanged, this,
+        [this](const QString& callId, const Transcript& t) {
+            if (callId == m_callId && !m_anonymisedButton->isChecked()) {
+                showTranscript(t);
+            }
+        });
+    connect(m_transcriptActions, &TranscriptActions::redactionsSaved, this, [this](const QString& callId) {
+        if (callId == m_callId && m_anonymisedButton->isChecked()) {
+            m_anonymised->show(m_callId, m_channelLayout); // the anonymised view follows the new redaction set
+        }
+    });
+}
+
+void CallDetailPane::showTranscript(const Transcript& transcript)
+{
+    m_transcript->setTranscript(transcript);
+    QList<double> turns;
+    for (const auto& s : transcript.segments) {
+        turns << s.startS;
+    }
+    m_player->setTurns(turns);
 }
 
 void CallDetailPane::setAnonymised(bool on)
@@ -195,6 +232,9 @@ void CallDetailPane::clear()
     m_transcript->setNoTranscript(tr("Select a call in the list to listen to it and read its transcript."));
     m_player->unload(QString());
     m_evaluation->clear();
+    if (m_transcriptActions) {
+        m_transcriptActions->setCall(QString());
+    }
 }
 
 void CallDetailPane::showCall(const QString& callId)
@@ -203,6 +243,9 @@ void CallDetailPane::showCall(const QString& callId)
         return;
     }
     m_callId = callId;
+    if (m_transcriptActions) {
+        m_transcriptActions->setCall(callId); // a turn being corrected or a typed text is settled first
+    }
     m_player->unload(tr("Loading the audio…"));
     m_evaluation->clear();
     if (m_anonymised && m_anonymised->isShown()) {
@@ -229,22 +272,20 @@ void CallDetailPane::showCall(const QString& callId)
             }
             m_header->setText(headerOf(media.call));
             m_channelLayout = media.call.channelLayout;
-            QList<double> turns;
             std::optional<Transcript> transcript;
+            m_player->setTurns({});
             if (media.transcript.isEmpty()) {
-                m_transcript->setNoTranscript(tr("This call has no transcript: the provider did not send one."));
+                m_transcript->setNoTranscript(tr("This call has no transcript: the provider did not send one. Type "
+                                                 "it while you listen: Transcript → Type the transcript "
+                                                 "(Ctrl+Shift+Y)."));
             } else if (auto t = Transcript::parse(media.transcript, media.callId)) {
-                m_transcript->setTranscript(t.value());
-                for (const auto& s : t->segments) {
-                    turns << s.startS;
-                }
+                showTranscript(t.value());
                 transcript = std::move(t.value());
             } else {
                 m_transcript->setNoTranscript(t.errorMessage());
             }
             m_evaluation->setCall(media.callId, transcript);
             Files::wipe(media.transcript);
-            m_player->setTurns(turns);
             Q_EMIT loaded(media.callId);
             if (media.audio.isEmpty()) {
                 m_player->unload(media.audioError);

@@ -9,14 +9,18 @@ class QToolButton;
 
 namespace Earmark {
 class CacheService;
-}
+struct Transcript;
+} // namespace Earmark
 
 namespace Earmark::Gui {
 
 class AnonymisedView;
 class EvaluationPanel;
 class PlayerWidget;
+class TranscriptActions;
 class TranscriptView;
+class TurnEditor;
+class TypingPanel;
 
 // The selected call: its facts, the player and the transcript that follows playback. The call's audio is
 // decrypted on the cache's worker thread and decoded on another, into memory only; the window never waits.
@@ -41,6 +45,9 @@ public:
     TranscriptView* transcript() const { return m_transcript; }
     EvaluationPanel* evaluation() const { return m_evaluation; }
     AnonymisedView* anonymised() const { return m_anonymised; }
+    TranscriptActions* transcriptActions() const { return m_transcriptActions; }
+    TurnEditor* turnEditor() const { return m_turnEditor; }
+    TypingPanel* typingPanel() const { return m_typing; }
     QToolButton* anonymisedButton() const { return m_anonymisedButton; }
     // Shows the call as it would leave Earmark (anonymised transcript, bleeped audio), or back as it is.
     void setAnonymised(bool on);
@@ -54,6 +61,8 @@ Q_SIGNALS:
 
 private:
     void findNext();
+    // Shows a transcript in the view and its turns on the waveform.
+    void showTranscript(const Transcript& transcript);
 
     CacheService* m_service = nullptr;
     QString m_callId;
@@ -64,6 +73,10 @@ private:
     TranscriptView* m_transcript;
     EvaluationPanel* m_evaluation;
     AnonymisedView* m_anonymised;
+    TurnEditor* m_turnEditor;
+    TypingPanel* m_typing;
+    TranscriptActions* m_transcriptActions = nullptr;
+    QToolButton* m_transcriptButton;
     QToolButton* m_anonymisedButton;
     QPushButton* m_exportAnonymised;
     QLineEdit* m_find;

@@ -8,6 +8,7 @@
 #include "RejectionsDialog.h"
 #include "ShortcutsDialog.h"
 #include "SyncController.h"
+#include "TranscriptActions.h"
 #include "browse/CacheService.h"
 #include "browse/CallListModel.h"
 
@@ -157,6 +158,7 @@ void MainWindow::buildActions()
         all += {m_syncAction, m_cancelAction, m_revealAction, m_rejectedAction};
         all += m_windowActions;
         all += m_quality->actions();
+        all += m_detail->transcriptActions()->actions();
         auto* dialog = new ShortcutsDialog(all, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
@@ -189,6 +191,7 @@ void MainWindow::buildActions()
     auto* playback = menuBar()->addMenu(tr("&Playback"));
     playback->addActions(m_detail->player()->actions());
     m_quality = new QualityActions(m_service, this, m_detail);
+    menuBar()->addMenu(m_detail->transcriptActions()->menu());
     menuBar()->addMenu(m_quality->menu());
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(shortcuts);

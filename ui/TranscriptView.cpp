@@ -1,5 +1,6 @@
 #include "TranscriptView.h"
 
+#include <QMouseEvent>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QUrl>
@@ -24,6 +25,7 @@ TranscriptView::TranscriptView(QWidget* parent)
         bool ok = false;
         const int index = url.path().toInt(&ok);
         if (url.scheme() == QLatin1String("w") && ok && index >= 0 && index < m_words.size()) {
+            m_clickedSegment = m_words.at(index).segment;
             Q_EMIT seekRequested(m_words.at(index).start);
         }
     });
@@ -38,6 +40,7 @@ void TranscriptView::setNoTranscript(const QString& message)
 {
     m_words.clear();
     m_current = -1;
+    m_clickedSegment = -1;
     setHtml(QStringLiteral("<p><i>%1</i></p>").arg(message.toHtmlEscaped()));
 }
 
@@ -45,16 +48,18 @@ void TranscriptView::setTranscript(const Transcript& t)
 {
     m_words.clear();
     m_current = -1;
+    m_clickedSegment = -1;
     const QString link = palette().color(QPalette::Text).name();
     QString html = QStringLiteral("<style>a { text-decoration: none; color: %1; }</style>").arg(link);
-    for (const TranscriptSegment& s : t.segments) {
+    for (int si = 0; si < t.segments.size(); ++si) {
+        const TranscriptSegment& s = t.segments[si];
         const QString who = s.speaker == QLatin1String("agent") ? tr("Agent")
             : s.speaker == QLatin1String("respondent")          ? tr("Respondent")
                                                                 : tr("Other");
         html += QStringLiteral("<p><b>%1</b> <span style='color:gray'>%2</span><br>").arg(who, clock(s.startS));
         if (s.words.isEmpty()) {
             // No word times: the whole turn seeks to its start.
-            m_words.append({s.startS, s.endS, -1, 0, s.text});
+            m_words.append({s.startS, s.endS, -1, 0, s.text, si});
             html += QStringLiteral("<a href='w:%1'>%2</a>").arg(m_words.size() - 1).arg(s.text.toHtmlEscaped());
         } else {
             // Show the turn's own text (punctuation included) when its tokens line up with the timed words.
@@ -62,7 +67,7 @@ void TranscriptView::setTranscript(const Transcript& t)
             const bool aligned = tokens.size() == s.words.size();
             for (int i = 0; i < s.words.size(); ++i) {
                 const TranscriptWord& w = s.words.at(i);
-                m_words.append({w.startS, w.endS, -1, 0, w.text});
+                m_words.append({w.startS, w.endS, -1, 0, w.text, si});
                 const QString shown = aligned ? tokens.at(i) : w.text;
                 html += QStringLiteral("<a href='w:%1'>%2</a> ").arg(m_words.size() - 1).arg(shown.toHtmlEscaped());
             }
@@ -105,6 +110,41 @@ QRect TranscriptView::wordRect(int index) const
     return cursorRect(c);
 }
 
+int TranscriptView::segmentOfWord(int index) const
+{
+    return index >= 0 && index < m_words.size() ? m_words.at(index).segment : -1;
+}
+
+int TranscriptView::activeSegment() const
+{
+    if (m_clickedSegment >= 0) {
+        return m_clickedSegment;
+    }
+    return m_words.isEmpty() ? -1 : std::max(0, segmentOfWord(m_current));
+}
+
+int TranscriptView::wordAt(const QPoint& viewportPos) const
+{
+    const int pos = cursorForPosition(viewportPos).position();
+    for (int i = 0; i < m_words.size(); ++i) {
+        if (m_words[i].position >= 0 && pos >= m_words[i].position && pos <= m_words[i].position + m_words[i].length) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+void TranscriptView::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    const int word = wordAt(event->position().toPoint());
+    if (word < 0) {
+        QTextBrowser::mouseDoubleClickEvent(event);
+        return;
+    }
+    m_clickedSegment = m_words.at(word).segment;
+    Q_EMIT editRequested(m_clickedSegment);
+}
+
 void TranscriptView::setFollowing(bool following)
 {
     if (m_following == following) {
@@ -124,6 +164,7 @@ void TranscriptView::setPosition(double seconds)
         m_words.cbegin(), m_words.cend(), seconds, [](double s, const Word& w) { return s < w.start; });
     const int index = static_cast<int>(it - m_words.cbegin()) - 1;
     if (index != m_current) {
+        m_clickedSegment = -1; // the playhead moved on: the turn playing is the one to act on
         highlight(index);
     }
 }

@@ -26,10 +26,18 @@ public:
     int wordCount() const { return static_cast<int>(m_words.size()); }
     // The document position of word index (to click it in tests).
     QRect wordRect(int index) const;
+    // The turn the reviewer is at: the one last clicked, else the one playing (-1 with no transcript).
+    int activeSegment() const;
+    int segmentOfWord(int index) const;
 
 Q_SIGNALS:
     void seekRequested(double seconds);
     void followChanged(bool following);
+    // A turn was double-clicked: correct it.
+    void editRequested(int segment);
+
+protected:
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
 
 private:
     struct Word
@@ -39,12 +47,15 @@ private:
         int position = -1;
         int length = 0;
         QString text;
+        int segment = 0;
     };
+    int wordAt(const QPoint& viewportPos) const;
     void locateWords();
     void highlight(int index);
 
     QList<Word> m_words;
     int m_current = -1;
+    int m_clickedSegment = -1;
     bool m_following = true;
     bool m_autoScrolling = false;
 };
