@@ -75,10 +75,11 @@ RedactionReviewDialog::RedactionReviewDialog(CacheService* service, QWidget* par
     setWindowTitle(tr("Review redactions"));
     m_text->setObjectName(QStringLiteral("reviewTranscript"));
     m_list->setObjectName(QStringLiteral("reviewSpans"));
-    m_list->setHeaderLabels({tr("Turn"), tr("Type"), tr("Words"), tr("Decision")});
+    m_list->setHeaderLabels({tr("Turn"), tr("Type"), tr("Decision"), tr("Words")});
     m_list->setRootIsDecorated(false);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->header()->setStretchLastSection(true);
     m_type->setObjectName(QStringLiteral("reviewType"));
     for (Anonymise::Entity e : Anonymise::allEntities()) {
         m_type->addItem(Anonymise::entityName(e), int(e));
@@ -238,8 +239,8 @@ void RedactionReviewDialog::render()
         const QList<Anonymise::Token> tokens = Anonymise::tokenize(text);
         QList<std::pair<int, int>> positions;
         int previous = 0;
+        const ReviewSpan* before = nullptr;
         for (int ti = 0; ti < tokens.size(); ++ti) {
-            c.insertText(text.mid(previous, tokens[ti].begin - previous), plain);
             const ReviewSpan* covering = nullptr;
             for (const ReviewSpan& s : std::as_const(m_state.spans)) {
                 if (s.segment == si && s.span.first <= ti && ti <= s.span.last
@@ -247,6 +248,10 @@ void RedactionReviewDialog::render()
                     covering = &s;
                 }
             }
+            // The spaces inside a span are marked with it, so that a span reads as one.
+            c.insertText(text.mid(previous, tokens[ti].begin - previous),
+                covering && covering == before ? formatFor(covering) : plain);
+            before = covering;
             const int start = c.position();
             c.insertText(text.mid(tokens[ti].begin, tokens[ti].end - tokens[ti].begin), formatFor(covering));
             positions.append({start, c.position()});
@@ -269,7 +274,7 @@ void RedactionReviewDialog::fillList()
         const ReviewSpan& s = m_state.spans.at(i);
         auto* item = new QTreeWidgetItem(m_list,
             {TranscriptEdit::formatTime(m_state.transcript.segments.at(s.segment).startS),
-                Anonymise::entityName(s.span.type), spanWords(s), decisionName(s.decision)});
+                Anonymise::entityName(s.span.type), decisionName(s.decision), spanWords(s)});
         item->setData(0, Qt::UserRole, i);
         item->setSelected(selected.contains(i));
     }

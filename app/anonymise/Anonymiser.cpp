@@ -9,6 +9,17 @@
 namespace Earmark::Anonymise {
 
 namespace {
+// The turn before is context (a question such as "what's your date of birth?") when it asks something or is the
+// other speaker's; a speaker's own earlier sentence is not ("I was born in 1982." then "we called on the 3rd of June").
+QString contextOf(const TranscriptSegment* previous, const QString& speaker)
+{
+    if (!previous) {
+        return {};
+    }
+    const QString t = previous->text.trimmed();
+    return previous->speaker != speaker || t.endsWith(QLatin1Char('?')) ? t : QString();
+}
+
 QString plain(const QString& s)
 {
     QString out;
@@ -96,7 +107,6 @@ Result<Result_> Anonymiser::anonymise(const QByteArray& json) const
     Result_ result;
     QJsonArray segmentsOut;
     QJsonArray redactionsOut;
-    QString previousText;
     const QList<TranscriptSegment>& segments = parsed->segments;
     for (int si = 0; si < segments.size(); ++si) {
         const TranscriptSegment& seg = segments[si];
@@ -106,11 +116,11 @@ Result<Result_> Anonymiser::anonymise(const QByteArray& json) const
         const double segEnd = seg.endS;
         const QList<TranscriptWord>& words = seg.words;
         const QList<Token> tokens = tokenize(text);
-        QList<Span> spans = detector.detect(tokens, SegmentContext {speaker, previousText});
+        QList<Span> spans = detector.detect(
+            tokens, SegmentContext {speaker, contextOf(si > 0 ? &segments[si - 1] : nullptr, speaker)});
         if (const auto r = m_options.review.constFind(si); r != m_options.review.cend() && r->text == text) {
             spans = reviewed(std::move(spans), *r, tokens);
         }
-        previousText = text;
         const QList<int> wordOf = alignWords(tokens, words);
 
         QString newText;
@@ -204,10 +214,10 @@ QList<QList<Span>> Anonymiser::detect(const Transcript& transcript) const
 {
     Detector detector(m_options);
     QList<QList<Span>> out;
-    QString previousText;
-    for (const TranscriptSegment& seg : transcript.segments) {
-        out.append(detector.detect(tokenize(seg.text), SegmentContext {seg.speaker, previousText}));
-        previousText = seg.text;
+    for (int si = 0; si < transcript.segments.size(); ++si) {
+        const TranscriptSegment& seg = transcript.segments[si];
+        out.append(detector.detect(tokenize(seg.text),
+            SegmentContext {seg.speaker, contextOf(si > 0 ? &transcript.segments[si - 1] : nullptr, seg.speaker)}));
     }
     return out;
 }

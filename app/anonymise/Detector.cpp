@@ -78,6 +78,10 @@ bool isOrdinal(const QString& lower)
 bool isYearWord(const Token& t)
 {
     static const QRegularExpression year(QStringLiteral("^(19|20)[0-9]{2}$"));
+    if (t.lower.contains(QLatin1Char('-'))) { // "seventy-eight"
+        const QStringList parts = t.lower.split(QLatin1Char('-'));
+        return std::all_of(parts.begin(), parts.end(), [](const QString& p) { return numberWord(p) >= 0; });
+    }
     return numberWord(t.lower) >= 0 || t.lower == QLatin1String("hundred") || t.lower == QLatin1String("thousand")
         || t.lower == QLatin1String("and") || t.lower == QLatin1String("oh") || year.match(t.lower).hasMatch();
 }

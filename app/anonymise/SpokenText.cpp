@@ -101,7 +101,11 @@ QChar natoLetter(const QString& lower)
         {QStringLiteral("eff"), QLatin1Char('F')}, {QStringLiteral("ef"), QLatin1Char('F')},
         {QStringLiteral("el"), QLatin1Char('L')}, {QStringLiteral("cee"), QLatin1Char('C')},
         {QStringLiteral("dee"), QLatin1Char('D')}, {QStringLiteral("gee"), QLatin1Char('G')},
-        {QStringLiteral("vee"), QLatin1Char('V')}, {QStringLiteral("double-u"), QLatin1Char('W')}};
+        {QStringLiteral("vee"), QLatin1Char('V')}, {QStringLiteral("double-u"), QLatin1Char('W')},
+        {QStringLiteral("ay"), QLatin1Char('A')}, {QStringLiteral("ee"), QLatin1Char('E')},
+        {QStringLiteral("bee"), QLatin1Char('B')}, {QStringLiteral("pee"), QLatin1Char('P')},
+        {QStringLiteral("tee"), QLatin1Char('T')}, {QStringLiteral("cue"), QLatin1Char('Q')},
+        {QStringLiteral("ar"), QLatin1Char('R')}, {QStringLiteral("kay"), QLatin1Char('K')}};
     if (const auto it = names.constFind(lower); it != names.constEnd()) {
         return *it;
     }

@@ -74,6 +74,8 @@ private Q_SLOTS:
         row("postcode spoken", "respondent", "Yes, it's L S one, four A P.", "Yes, it's [POSTCODE].");
         row("postcode letters", "respondent", "S W one A one A A", "[POSTCODE]");
         row("postcode letter names", "respondent", "it's em one, one a e", "it's [POSTCODE]");
+        row("postcode letter names said", "respondent", "The postcode is em one, one ay ee.",
+            "The postcode is [POSTCODE].");
         row("postcode nato", "respondent", "sierra whiskey one alpha one alpha alpha", "[POSTCODE]");
         // Cards, NHS, NINO, bank.
         row("card written", "respondent", "card 4539 1488 0343 6467 expiring", "card [CARD] expiring");
@@ -88,6 +90,10 @@ private Q_SLOTS:
         row("dob written", "respondent", "I was born 03/03/1982", "I was born [DATE_OF_BIRTH]");
         row("dob spoken", "respondent", "my date of birth is the third of March nineteen eighty two",
             "my date of birth is [DATE_OF_BIRTH]");
+        row("dob hyphenated year", "respondent",
+            "It's the fourteenth of March nineteen seventy-eight, my date of birth.",
+            "It's [DATE_OF_BIRTH], my date of "
+            "birth.");
         row("address", "respondent", "I live at 14 Harbour Road, Swindon now", "I live at [ADDRESS] now");
         row("address spoken number", "respondent", "it's fourteen Harbour Road", "it's [ADDRESS]");
         // Names.
@@ -206,6 +212,34 @@ private Q_SLOTS:
         options.redactAgent = true;
         QCOMPARE(Anonymiser(options).anonymiseText(QStringLiteral("Thanks Tom, bye")),
             QStringLiteral("Thanks [PERSON_1], bye"));
+    }
+
+    void theTurnBeforeIsContextWhenItAsks()
+    {
+        const auto texts = [](const QList<std::pair<QString, QString>>& turns) {
+            QJsonArray segments;
+            for (int i = 0; i < turns.size(); ++i) {
+                segments.append(segment(turns[i].first, 5.0 * i, turns[i].second, false));
+            }
+            auto r = Anonymiser().anonymise(QJsonDocument(transcript(segments)).toJson());
+            QStringList out;
+            for (const QJsonValue& s : r->transcript.value(QStringLiteral("segments")).toArray()) {
+                out << s.toObject().value(QStringLiteral("text")).toString();
+            }
+            return out;
+        };
+        const QString r = QStringLiteral("respondent");
+        const QString a = QStringLiteral("agent");
+        // The agent's question makes the answer a date of birth.
+        QCOMPARE(texts({{a, QStringLiteral("And what's your date of birth?")},
+                           {r, QStringLiteral("The third of March nineteen eighty two.")}})
+                     .last(),
+            QStringLiteral("[DATE_OF_BIRTH]."));
+        // The respondent's own earlier sentence about a birth year does not make a later date one.
+        QCOMPARE(texts({{r, QStringLiteral("I was born in 1982.")},
+                     {r, QStringLiteral("We spoke on the 3rd of June at 2 o'clock.")}}),
+            QStringList(
+                {QStringLiteral("I was born in 1982."), QStringLiteral("We spoke on the 3rd of June at 2 o'clock.")}));
     }
 
     void entitiesCanBeRestricted()

@@ -254,7 +254,7 @@ private Q_SLOTS:
         QVERIFY(std::all_of(review->spans().cbegin(), review->spans().cend(),
             [](const ReviewSpan& s) { return s.decision == Decision::Pending; }));
         // Highlighted in the transcript: the first span's words have the "to review" colour.
-        QTextCursor first = review->text()->document()->find(review->list()->topLevelItem(0)->text(2));
+        QTextCursor first = review->text()->document()->find(review->list()->topLevelItem(0)->text(3));
         QVERIFY(!first.isNull());
         QTextCursor inside(review->text()->document());
         const int firstAt = first.selectionStart(); // the document is drawn again after each decision
@@ -277,7 +277,7 @@ private Q_SLOTS:
         QCOMPARE(after.charFormat().background().color(), QColor(0xf2, 0x8b, 0x82));
         const int lastIndex = found - 1;
         review->list()->setCurrentItem(review->list()->topLevelItem(lastIndex));
-        const QString rejectedWords = review->list()->topLevelItem(lastIndex)->text(2);
+        const QString rejectedWords = review->list()->topLevelItem(lastIndex)->text(3);
         QTest::keyClick(review->list(), Qt::Key_R);
         QVERIFY(review->spans().at(lastIndex).decision == Decision::Rejected);
 
