@@ -9,6 +9,11 @@
 namespace Earmark::TranscriptCorrections {
 
 namespace {
+QString turns(qsizetype n)
+{
+    return n == 1 ? QObject::tr("1 turn") : QObject::tr("%1 turns").arg(n);
+}
+
 Result<CallRecord> callOf(Cache& cache, const QString& callId)
 {
     auto found = cache.calls().find(callId);
@@ -196,6 +201,31 @@ Result<int> saveTyped(Cache& cache, const QString& callId, int baseRevision, con
     }
     return save(
         cache, call.value(), t.value(), QObject::tr("Typed transcript: %n turns", nullptr, int(t->segments.size())));
+}
+
+Result<int> saveWhole(Cache& cache, const QString& callId, int baseRevision, const QByteArray& json)
+{
+    auto h = load(cache, callId);
+    if (!h) {
+        return h.error();
+    }
+    if (auto st = checkBase(h.value(), baseRevision); !st) {
+        return st.error();
+    }
+    auto t = Transcript::parse(json, callId);
+    if (!t) {
+        return makeError(QObject::tr("The transcript to import is not valid: %1").arg(t.errorMessage()));
+    }
+    if (t->segments.isEmpty()) {
+        return makeError(QObject::tr("The transcript to import has no turns."));
+    }
+    auto call = callOf(cache, callId);
+    if (!call) {
+        return call.error();
+    }
+    return save(cache, call.value(), t.value(),
+        QObject::tr("Whole transcript imported (%1): %2")
+            .arg(t->engine.isEmpty() ? QObject::tr("no engine named") : t->engine, turns(t->segments.size())));
 }
 
 } // namespace Earmark::TranscriptCorrections

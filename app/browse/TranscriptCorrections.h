@@ -36,6 +36,8 @@ Result<int> correctSegment(
     Cache& cache, const QString& callId, int baseRevision, int segment, const QString& speaker, const QString& text);
 // Saves a transcript typed in typing mode (TranscriptEdit::parseTyped); returns the revision.
 Result<int> saveTyped(Cache& cache, const QString& callId, int baseRevision, const QString& typed);
+// Saves a whole transcript (earmark.transcript/1, e.g. from a transcription service) as the next revision.
+Result<int> saveWhole(Cache& cache, const QString& callId, int baseRevision, const QByteArray& json);
 
 } // namespace TranscriptCorrections
 

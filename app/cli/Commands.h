@@ -44,6 +44,8 @@ bool scenarioSetup(CliContext& ctx);
 int scenarioRun(CliContext& ctx);
 bool searchSetup(CliContext& ctx);
 int searchRun(CliContext& ctx);
+bool transcriptSetup(CliContext& ctx);
+int transcriptRun(CliContext& ctx);
 bool reportSetup(CliContext& ctx);
 int reportRun(CliContext& ctx);
 bool demoStoreSetup(CliContext& ctx);

@@ -1,3 +1,4 @@
+#include "TestSupport.h"
 #include "anonymise/Anonymiser.h"
 #include "browse/RedactionReviews.h"
 #include "browse/TranscriptCorrections.h"
@@ -5,6 +6,7 @@
 #include "cache/Cache.h"
 #include "cache/Statement.h"
 #include "cache/TranscriptIndex.h"
+#include "demo/DemoScript.h"
 #include "store/TranscriptEdit.h"
 
 #include <QJsonArray>
@@ -338,6 +340,65 @@ private Q_SLOTS:
         // Damaged or foreign review files are refused with a way out.
         QVERIFY(!RedactionReviews::fromJson("{\"schema\":\"other\"}").ok());
         QVERIFY(RedactionReviews::fromJson(RedactionReviews::toJson(options->review)).ok());
+    }
+
+    void cliShowsHistoryAndImports()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("store"));
+        Test::writeFile(dir.filePath(QStringLiteral("pass")), "otter velvet cinnamon harbour 31\n");
+        const QStringList base {QStringLiteral("--cache"), dir.filePath(QStringLiteral("cache")),
+            QStringLiteral("--passphrase-file"), dir.filePath(QStringLiteral("pass"))};
+        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), store, QStringLiteral("--calls"),
+            QStringLiteral("6")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(
+            Test::runCli(base + QStringList {QStringLiteral("sync"), QStringLiteral("--store"), store}).exitCode == 0);
+        QString with;
+        QString without;
+        for (int i = 0; i < 6; ++i) {
+            const Demo::CallPlan p = Demo::planCall(i, 1, 14);
+            (p.hasTranscript ? with : without) = p.callId;
+        }
+        QVERIFY(!with.isEmpty() && !without.isEmpty()); // call 4 never has one
+        const auto cli = [&](const QStringList& args) { return Test::runCli(base + args); };
+
+        // A corrected JSON transcript (say from a transcription service) becomes revision 1; the original stays.
+        r = cli({QStringLiteral("transcript"), QStringLiteral("show"), with, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QByteArray corrected = QByteArray(r.out).replace("Fieldline Research", "Fieldline Research Ltd");
+        QVERIFY(corrected != r.out);
+        Test::writeFile(dir.filePath(QStringLiteral("t.json")), corrected);
+        r = cli({QStringLiteral("transcript"), QStringLiteral("import"), with, dir.filePath(QStringLiteral("t.json"))});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("revision 1"));
+        r = cli({QStringLiteral("transcript"), QStringLiteral("history"), with});
+        QVERIFY(r.out.contains("0  provider"));
+        QVERIFY2(r.out.contains(QStringLiteral("1  %1  ").arg(AuditLog::currentActor()).toUtf8()), r.out.constData());
+        QVERIFY(r.out.contains("Whole transcript imported (provider-asr)"));
+        QVERIFY(cli({QStringLiteral("transcript"), QStringLiteral("show"), with}).out.contains("Research Ltd"));
+        QVERIFY(!cli({QStringLiteral("transcript"), QStringLiteral("show"), with, QStringLiteral("--revision"),
+                         QStringLiteral("0")})
+                     .out.contains("Research Ltd"));
+        QVERIFY(cli({QStringLiteral("search"), QStringLiteral("Ltd")}).out.contains(with.toUtf8()));
+
+        // A typed transcript for the call without one; a typing error is named with its line and stores nothing.
+        Test::writeFile(dir.filePath(QStringLiteral("bad.txt")), "[0:01.0] Agent: hello\n[0:00.5] R: hi\n");
+        r = cli(
+            {QStringLiteral("transcript"), QStringLiteral("import"), without, dir.filePath(QStringLiteral("bad.txt"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("Line 2"), r.err.constData());
+        Test::writeFile(dir.filePath(QStringLiteral("typed.txt")), "[0:01.0] Agent: hello\n[0:02.5] R: hi there\n");
+        r = cli({QStringLiteral("transcript"), QStringLiteral("import"), without,
+            dir.filePath(QStringLiteral("typed.txt"))});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = cli({QStringLiteral("transcript"), QStringLiteral("show"), without});
+        QCOMPARE(r.out, QByteArray("[0:01.0] Agent: hello\n[0:02.5] Respondent: hi there\n"));
+        // Usage errors exit 1 with the way out.
+        r = cli({QStringLiteral("transcript"), QStringLiteral("frob"), without});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("transcript show CALL_ID"));
+        QCOMPARE(cli({QStringLiteral("verify")}).exitCode, 0);
     }
 
     void destroyedCallTakesItsRevisionsWithIt()
