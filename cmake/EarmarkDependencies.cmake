@@ -10,6 +10,7 @@ pkg_check_modules(SNDFILE REQUIRED IMPORTED_TARGET sndfile>=1.0.31)
 pkg_check_modules(SAMPLERATE REQUIRED IMPORTED_TARGET samplerate)
 pkg_check_modules(ESPEAKNG REQUIRED IMPORTED_TARGET espeak-ng)
 pkg_check_modules(SOUNDTOUCH REQUIRED IMPORTED_TARGET soundtouch)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip>=1.5)
 
 find_path(ZXCVBN_INCLUDE_DIR zxcvbn.h REQUIRED)
 find_library(ZXCVBN_LIBRARY zxcvbn REQUIRED)

@@ -15,6 +15,8 @@ PACKAGES=(
     libsndfile1-dev libsamplerate0-dev libsoundtouch-dev libespeak-ng-dev espeak-ng-data libphonenumber-dev
     # tests and benchmarks: private D-Bus + keyring, null audio sink, X server for screenshots
     dbus dbus-bin gnome-keyring pulseaudio libbenchmark-dev xvfb xauth imagemagick
+    # training packs as one zip file
+    libzip-dev
     # PDF exports are checked by reading their text back
     poppler-utils
 )

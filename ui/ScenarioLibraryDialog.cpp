@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTextBrowser>
@@ -91,12 +92,23 @@ ScenarioLibraryDialog::ScenarioLibraryDialog(CacheService* service, QWidget* par
             open(item->data(0, Qt::UserRole).toLongLong());
         }
     });
-    connect(exportButton, &QPushButton::clicked, this, [this] {
+    // A zip file to send or share, or a folder to open at once.
+    auto* exportMenu = new QMenu(exportButton);
+    connect(exportMenu->addAction(tr("As a zip file…")), &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save the training pack"), tr("training-pack.zip"), tr("Zip archive (*.zip)"));
+        if (!path.isEmpty()) {
+            exportPack(path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive) ? path : path + QStringLiteral(".zip"),
+                tr("Training pack"));
+        }
+    });
+    connect(exportMenu->addAction(tr("Into a folder…")), &QAction::triggered, this, [this] {
         const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the training pack"));
         if (!folder.isEmpty()) {
             exportPack(folder, tr("Training pack"));
         }
     });
+    exportButton->setMenu(exportMenu);
     connect(removeButton, &QPushButton::clicked, this, [this] {
         QTreeWidgetItem* item = m_list->currentItem();
         if (!item

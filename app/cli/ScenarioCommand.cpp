@@ -9,7 +9,7 @@ namespace Earmark::Cli {
 namespace {
 const char* ScenarioUsage = "scenario add CALL_ID --from S --to S --title T --category C [--objectives T] "
                             "[--notes T] [--tags a,b] [--difficulty 1-3] | scenario list [--category C] "
-                            "| scenario pack --out DIR [--category C] [--title T]";
+                            "| scenario pack --out DIR|FILE.zip [--category C] [--title T]";
 } // namespace
 
 bool scenarioSetup(CliContext& ctx)

@@ -5,6 +5,7 @@
 #include "cache/Cache.h"
 #include "cache/Statement.h"
 #include "core/Files.h"
+#include "training/PackWriter.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -222,9 +223,7 @@ Status ScenarioLibrary::exportPack(const QList<qint64>& ids, const QString& fold
     if (ids.isEmpty()) {
         return makeError(QObject::tr("Choose at least one scenario for the pack."));
     }
-    if (!QDir().mkpath(folder + QStringLiteral("/clips"))) {
-        return makeError(QObject::tr("Cannot create the folder %1: choose a folder you can write to.").arg(folder));
-    }
+    QList<PackWriter::File> files;
     // What trainers typed is anonymised too: a note may name the caller.
     const Anonymise::Anonymiser anonymiser;
     auto clean = [&](const QString& text) { return text.isEmpty() ? text : anonymiser.anonymiseText(text); };
@@ -240,9 +239,7 @@ Status ScenarioLibrary::exportPack(const QList<qint64>& ids, const QString& fold
         }
         const QString page = QStringLiteral("scenario-%1.html").arg(n + 1);
         const QString clip = QStringLiteral("clips/scenario-%1.wav").arg(n + 1);
-        if (auto st = Files::writeAtomically(folder + QLatin1Char('/') + clip, sc->clip); !st) {
-            return st;
-        }
+        files.append({clip, sc->clip});
         const QString heading = clean(sc->title);
         QString body
             = style + QStringLiteral("<p><a href='index.html'>%1</a></p><h1>%2</h1>").arg(esc(title), esc(heading));
@@ -264,9 +261,7 @@ Status ScenarioLibrary::exportPack(const QList<qint64>& ids, const QString& fold
         const QString html
             = QStringLiteral("<!DOCTYPE html><html lang='en'><meta charset='utf-8'><title>%1</title>%2</html>")
                   .arg(esc(heading), body);
-        if (auto st = Files::writeAtomically(folder + QLatin1Char('/') + page, html.toUtf8()); !st) {
-            return st;
-        }
+        files.append({page, html.toUtf8()});
         rows += QStringLiteral("<tr><td><a href='%1'>%2</a></td><td>%3</td><td>%4</td><td>%5</td></tr>")
                     .arg(page, esc(heading), esc(sc->category))
                     .arg(sc->difficulty)
@@ -282,14 +277,14 @@ Status ScenarioLibrary::exportPack(const QList<qint64>& ids, const QString& fold
                          "<table><tr><th>%3</th><th>%4</th><th>%5</th><th>%6</th></tr>%7</table></html>")
               .arg(esc(title), style, QObject::tr("Scenario"), QObject::tr("Category"), QObject::tr("Difficulty"),
                   QObject::tr("Length"), rows);
-    if (auto st = Files::writeAtomically(folder + QStringLiteral("/index.html"), index.toUtf8()); !st) {
-        return st;
-    }
+    files.append({QStringLiteral("index.html"), index.toUtf8()});
     const QJsonObject m {{QStringLiteral("schema"), QStringLiteral("earmark.training-pack/1")},
         {QStringLiteral("title"), title}, {QStringLiteral("anonymiser"), QLatin1String(Anonymise::Anonymiser::Version)},
         {QStringLiteral("created_utc"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
         {QStringLiteral("scenarios"), manifest}};
-    if (auto st = Files::writeAtomically(folder + QStringLiteral("/manifest.json"), QJsonDocument(m).toJson()); !st) {
+    files.append({QStringLiteral("manifest.json"), QJsonDocument(m).toJson()});
+    const bool zip = folder.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive);
+    if (auto st = zip ? PackWriter::toZip(folder, files) : PackWriter::toFolder(folder, files); !st) {
         return st;
     }
     return m_cache.audit().append(QStringLiteral("training.export"), {}, QDir::toNativeSeparators(folder));

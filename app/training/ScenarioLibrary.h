@@ -47,7 +47,8 @@ public:
     Status remove(qint64 id);
 
     // Writes a training pack to folder: index.html, one page per scenario with its clip playable in any browser,
-    // the anonymised transcript, objectives and notes; manifest.json. Works offline; nothing personal in it.
+    // the anonymised transcript, objectives and notes; manifest.json. Works offline; nothing personal in it. A path
+    // ending in .zip gets the same files in one zip archive (a folder of the archive's name inside).
     Status exportPack(const QList<qint64>& ids, const QString& folder, const QString& title);
 
 private:

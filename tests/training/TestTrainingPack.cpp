@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <zip.h>
 
 using namespace Earmark;
 
@@ -97,6 +98,65 @@ private Q_SLOTS:
         needles.removeAll(QByteArray());
         const QStringList leaks = Test::filesContaining(pack, needles);
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u'\n')));
+
+        // The same pack as one zip file: a folder named after it, holding the same files byte for byte (the manifest
+        // differs only in its creation time), and nothing personal in what it unpacks to.
+        const QString zipPath = dir.filePath(QStringLiteral("Induction week.zip"));
+        r = Test::runCli(base
+            + QStringList {QStringLiteral("scenario"), QStringLiteral("pack"), QStringLiteral("--out"), zipPath,
+                QStringLiteral("--title"), QStringLiteral("Induction week")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QMap<QString, QByteArray> zipped = unzip(zipPath);
+        const QString unpacked = dir.filePath(QStringLiteral("unpacked"));
+        QCOMPARE(zipped.size(), 2 + 2 * scenarios);
+        for (auto it = zipped.cbegin(); it != zipped.cend(); ++it) {
+            QVERIFY2(it.key().startsWith(QLatin1String("Induction week/")), qPrintable(it.key()));
+            const QString inside = it.key().mid(15);
+            Test::writeFile(unpacked + QLatin1Char('/') + inside, it.value());
+            if (inside == QLatin1String("manifest.json")) {
+                QCOMPARE(QJsonDocument::fromJson(it.value()).object().value(QStringLiteral("scenarios")),
+                    manifest.value(QStringLiteral("scenarios")));
+            } else {
+                QVERIFY2(it.value() == Test::readFile(pack + QLatin1Char('/') + inside), qPrintable(inside));
+            }
+        }
+        const QStringList zipLeaks = Test::filesContaining(unpacked, needles);
+        QVERIFY2(zipLeaks.isEmpty(), qPrintable(zipLeaks.join(u'\n')));
+        // A zip that cannot be written is refused with the reason, and leaves nothing behind.
+        Test::writeFile(dir.filePath(QStringLiteral("blocker")), "a file, not a folder");
+        r = Test::runCli(base
+            + QStringList {QStringLiteral("scenario"), QStringLiteral("pack"), QStringLiteral("--out"),
+                dir.filePath(QStringLiteral("blocker/pack.zip"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("blocker"), r.err.constData());
+    }
+
+private:
+    // Every file of a zip archive by its name (read back with libzip).
+    static QMap<QString, QByteArray> unzip(const QString& path)
+    {
+        QMap<QString, QByteArray> out;
+        int code = 0;
+        zip_t* archive = zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY, &code);
+        if (!archive) {
+            return out;
+        }
+        for (zip_int64_t i = 0; i < zip_get_num_entries(archive, 0); ++i) {
+            zip_stat_t st;
+            if (zip_stat_index(archive, zip_uint64_t(i), 0, &st) != 0) {
+                continue;
+            }
+            QByteArray bytes(qsizetype(st.size), Qt::Uninitialized);
+            zip_file_t* f = zip_fopen_index(archive, zip_uint64_t(i), 0);
+            if (f && zip_fread(f, bytes.data(), st.size) == zip_int64_t(st.size)) {
+                out.insert(QString::fromUtf8(st.name), bytes);
+            }
+            if (f) {
+                zip_fclose(f);
+            }
+        }
+        zip_discard(archive);
+        return out;
     }
 };
 
