@@ -381,7 +381,9 @@ void RedactionReviewDialog::save()
     const QList<ReviewSpan> spans = m_state.spans;
     m_save->setEnabled(false);
     m_service->post<Result<int>>(
-        this, [callId, spans](Cache& cache) { return RedactionReviews::save(cache, callId, spans); },
+        this,
+        [callId, seen = m_state.transcript, spans](
+            Cache& cache) { return RedactionReviews::save(cache, callId, seen, spans); },
         [this, callId](Result<int> revision) {
             m_save->setEnabled(true);
             if (!revision) {

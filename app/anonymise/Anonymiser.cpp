@@ -2,6 +2,7 @@
 
 #include "anonymise/Detector.h"
 #include "store/Transcript.h"
+#include "store/TranscriptEdit.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,26 +21,15 @@ QString contextOf(const TranscriptSegment* previous, const QString& speaker)
     return previous->speaker != speaker || t.endsWith(QLatin1Char('?')) ? t : QString();
 }
 
-QString plain(const QString& s)
-{
-    QString out;
-    for (QChar c : s) {
-        if (c.isLetterOrNumber()) {
-            out += c.toLower();
-        }
-    }
-    return out;
-}
-
 // Maps each text token to the index of its word in "words" (or -1), walking both in order.
 QList<int> alignWords(const QList<Token>& tokens, const QList<TranscriptWord>& words)
 {
     QList<int> out(tokens.size(), -1);
     qsizetype w = 0;
     for (int i = 0; i < tokens.size() && w < words.size(); ++i) {
-        const QString t = plain(tokens[i].text);
+        const QString t = TranscriptEdit::wordKey(tokens[i].text);
         for (qsizetype k = w; k < words.size() && k < w + 4; ++k) {
-            if (plain(words[k].text) == t) {
+            if (TranscriptEdit::wordKey(words[k].text) == t) {
                 out[i] = int(k);
                 w = k + 1;
                 break;

@@ -187,13 +187,21 @@ Result<RedactionReviewState> load(Cache& cache, const QString& callId)
     return state;
 }
 
-Result<int> save(Cache& cache, const QString& callId, const QList<ReviewSpan>& spans)
+Result<int> save(Cache& cache, const QString& callId, const Transcript& seen, const QList<ReviewSpan>& spans)
 {
     auto state = load(cache, callId);
     if (!state) {
         return state.error();
     }
     const QList<TranscriptSegment>& segments = state->transcript.segments;
+    const bool same = segments.size() == seen.segments.size()
+        && std::equal(segments.cbegin(), segments.cend(), seen.segments.cbegin(),
+            [](const TranscriptSegment& a, const TranscriptSegment& b) { return a.text == b.text; });
+    if (!same) {
+        return makeError(QObject::tr("The transcript of %1 was corrected while you reviewed it, so your decisions "
+                                     "were not saved: open the review again to decide on the corrected words.")
+                             .arg(callId));
+    }
     Anonymise::Review review;
     int counts[4] = {0, 0, 0, 0};
     for (const ReviewSpan& s : spans) {
@@ -229,28 +237,11 @@ Result<int> save(Cache& cache, const QString& callId, const QList<ReviewSpan>& s
                                 .arg(counts[int(Decision::Rejected)])
                                 .arg(counts[int(Decision::Added)])
                                 .arg(counts[int(Decision::Pending)]);
-    Transaction tx(cache.database());
-    if (auto st = tx.begin(); !st) {
-        return st.error();
-    }
-    auto revision
-        = CallDocuments(cache.database(), cache.calls()).append(call.value(), CallDocuments::Redactions, json, summary);
+    auto revision = CallDocuments(cache.database(), cache.calls())
+                        .appendAudited(cache.audit(), call.value(), CallDocuments::Redactions, json, summary,
+                            QStringLiteral("redactions.review"));
     Files::wipe(json);
-    if (!revision) {
-        return revision.error();
-    }
-    if (auto st = cache.audit().append(QStringLiteral("redactions.review"), callId,
-            QStringLiteral("revision %1: %2").arg(revision.value()).arg(summary));
-        !st) {
-        return st.error();
-    }
-    if (auto st = tx.commit(); !st) {
-        return st.error();
-    }
-    if (auto st = cache.audit().syncAnchor(); !st) {
-        return st.error();
-    }
-    return revision.value();
+    return revision;
 }
 
 } // namespace Earmark::RedactionReviews

@@ -45,8 +45,9 @@ struct RedactionReviewState
 namespace RedactionReviews {
 
 Result<RedactionReviewState> load(Cache& cache, const QString& callId);
-// Saves the decisions as the call's new redaction set; returns its revision.
-Result<int> save(Cache& cache, const QString& callId, const QList<ReviewSpan>& spans);
+// Saves the decisions as the call's new redaction set; returns its revision. seen is the transcript the reviewer
+// decided on: when a turn was corrected meanwhile, nothing is saved (the spans point at words of the old text).
+Result<int> save(Cache& cache, const QString& callId, const Transcript& seen, const QList<ReviewSpan>& spans);
 // The anonymiser's options for a call: its respondent's and agent's names and its newest redaction set.
 Result<Anonymise::Options> anonymiseOptions(Cache& cache, const CallRecord& call);
 

@@ -45,44 +45,35 @@ Status checkBase(const TranscriptHistory& h, int baseRevision)
                          .arg(newest.revision));
 }
 
-Result<int> save(Cache& cache, const CallRecord& call, const Transcript& t, const QString& summary)
+Result<int> save(Cache& cache, const QString& callId, const Transcript& t, const QString& summary)
 {
+    auto found = callOf(cache, callId);
+    if (!found) {
+        return found.error();
+    }
+    const CallRecord& call = found.value();
     QByteArray json = t.toJson();
     if (auto check = Transcript::parse(json, call.callId); !check) {
         Files::wipe(json);
         return makeError(QObject::tr("The corrected transcript is not valid: %1").arg(check.errorMessage()));
     }
-    Transaction tx(cache.database());
-    if (auto st = tx.begin(); !st) {
-        return st.error();
-    }
-    auto revision
-        = CallDocuments(cache.database(), cache.calls()).append(call, CallDocuments::Transcript, json, summary);
-    Status indexed = revision ? TranscriptIndex(cache.database()).index(call.id, json) : Status(revision.error());
+    auto revision = CallDocuments(cache.database(), cache.calls())
+                        .appendAudited(cache.audit(), call, CallDocuments::Transcript, json, summary,
+                            QStringLiteral("transcript.revise"), [&]() -> Status {
+                                // The new text is what search finds, and the call now has a transcript.
+                                if (auto st = TranscriptIndex(cache.database()).index(call.id, json); !st) {
+                                    return st;
+                                }
+                                auto flag = cache.database().prepare(
+                                    QStringLiteral("UPDATE calls SET has_transcript = 1 WHERE id = ?"));
+                                if (!flag) {
+                                    return flag.error();
+                                }
+                                flag->bind(1, call.id);
+                                return flag->run();
+                            });
     Files::wipe(json);
-    if (!indexed) {
-        return indexed.error();
-    }
-    auto flag = cache.database().prepare(QStringLiteral("UPDATE calls SET has_transcript = 1 WHERE id = ?"));
-    if (!flag) {
-        return flag.error();
-    }
-    flag->bind(1, call.id);
-    if (auto st = flag->run(); !st) {
-        return st.error();
-    }
-    if (auto st = cache.audit().append(QStringLiteral("transcript.revise"), call.callId,
-            QStringLiteral("revision %1: %2").arg(revision.value()).arg(summary));
-        !st) {
-        return st.error();
-    }
-    if (auto st = tx.commit(); !st) {
-        return st.error();
-    }
-    if (auto st = cache.audit().syncAnchor(); !st) {
-        return st.error();
-    }
-    return revision.value();
+    return revision;
 }
 } // namespace
 
@@ -125,6 +116,20 @@ Result<TranscriptHistory> load(Cache& cache, const QString& callId)
     return h;
 }
 
+namespace {
+// The history, provided nobody saved a revision since baseRevision (which the change was made on).
+Result<TranscriptHistory> loadAt(Cache& cache, const QString& callId, int baseRevision)
+{
+    auto h = load(cache, callId);
+    if (h) {
+        if (auto st = checkBase(h.value(), baseRevision); !st) {
+            return st.error();
+        }
+    }
+    return h;
+}
+} // namespace
+
 Result<Transcript> at(Cache& cache, const QString& callId, int revision)
 {
     auto call = callOf(cache, callId);
@@ -149,12 +154,9 @@ Result<Transcript> at(Cache& cache, const QString& callId, int revision)
 Result<int> correctSegment(
     Cache& cache, const QString& callId, int baseRevision, int segment, const QString& speaker, const QString& text)
 {
-    auto h = load(cache, callId);
+    auto h = loadAt(cache, callId, baseRevision);
     if (!h) {
         return h.error();
-    }
-    if (auto st = checkBase(h.value(), baseRevision); !st) {
-        return st.error();
     }
     if (!h->current || segment < 0 || segment >= h->current->segments.size()) {
         return makeError(QObject::tr("Call %1 has no turn %2 to correct.").arg(callId).arg(segment + 1));
@@ -170,21 +172,14 @@ Result<int> correctSegment(
         return makeError(QObject::tr("Nothing was changed in turn %1.").arg(segment + 1));
     }
     t.segments[segment] = after;
-    auto call = callOf(cache, callId);
-    if (!call) {
-        return call.error();
-    }
-    return save(cache, call.value(), t, TranscriptEdit::summary(before, after, segment));
+    return save(cache, callId, t, TranscriptEdit::summary(before, after, segment));
 }
 
 Result<int> saveTyped(Cache& cache, const QString& callId, int baseRevision, const QString& typed)
 {
-    auto h = load(cache, callId);
+    auto h = loadAt(cache, callId, baseRevision);
     if (!h) {
         return h.error();
-    }
-    if (auto st = checkBase(h.value(), baseRevision); !st) {
-        return st.error();
     }
     if (h->provider) {
         return makeError(QObject::tr("Call %1 has the provider's transcript: correct its turns instead of typing it "
@@ -195,22 +190,14 @@ Result<int> saveTyped(Cache& cache, const QString& callId, int baseRevision, con
     if (!t) {
         return t.error();
     }
-    auto call = callOf(cache, callId);
-    if (!call) {
-        return call.error();
-    }
-    return save(
-        cache, call.value(), t.value(), QObject::tr("Typed transcript: %n turns", nullptr, int(t->segments.size())));
+    return save(cache, callId, t.value(), QObject::tr("Typed transcript: %1").arg(turns(t->segments.size())));
 }
 
 Result<int> saveWhole(Cache& cache, const QString& callId, int baseRevision, const QByteArray& json)
 {
-    auto h = load(cache, callId);
+    auto h = loadAt(cache, callId, baseRevision);
     if (!h) {
         return h.error();
-    }
-    if (auto st = checkBase(h.value(), baseRevision); !st) {
-        return st.error();
     }
     auto t = Transcript::parse(json, callId);
     if (!t) {
@@ -219,11 +206,7 @@ Result<int> saveWhole(Cache& cache, const QString& callId, int baseRevision, con
     if (t->segments.isEmpty()) {
         return makeError(QObject::tr("The transcript to import has no turns."));
     }
-    auto call = callOf(cache, callId);
-    if (!call) {
-        return call.error();
-    }
-    return save(cache, call.value(), t.value(),
+    return save(cache, callId, t.value(),
         QObject::tr("Whole transcript imported (%1): %2")
             .arg(t->engine.isEmpty() ? QObject::tr("no engine named") : t->engine, turns(t->segments.size())));
 }

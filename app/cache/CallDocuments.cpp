@@ -61,6 +61,36 @@ Result<int> CallDocuments::append(
     return revision;
 }
 
+Result<int> CallDocuments::appendAudited(AuditLog& audit, const CallRecord& call, const char* kind,
+    const QByteArray& content, const QString& summary, const QString& action, const std::function<Status()>& within)
+{
+    Transaction tx(m_db);
+    if (auto st = tx.begin(); !st) {
+        return st.error();
+    }
+    auto revision = append(call, kind, content, summary);
+    if (!revision) {
+        return revision.error();
+    }
+    if (within) {
+        if (auto st = within(); !st) {
+            return st.error();
+        }
+    }
+    if (auto st
+        = audit.append(action, call.callId, QStringLiteral("revision %1: %2").arg(revision.value()).arg(summary));
+        !st) {
+        return st.error();
+    }
+    if (auto st = tx.commit(); !st) {
+        return st.error();
+    }
+    if (auto st = audit.syncAnchor(); !st) {
+        return st.error();
+    }
+    return revision.value();
+}
+
 Result<CallDocument> CallDocuments::open(
     const CallRecord& call, const char* kind, CallDocument doc, const QByteArray& sealed)
 {

@@ -5,10 +5,12 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <functional>
 #include <optional>
 
 namespace Earmark {
 
+class AuditLog;
 class CallRepository;
 class Database;
 struct CallRecord;
@@ -37,6 +39,10 @@ public:
 
     // Adds the next revision by the signed-in user; returns its number (1 for the first).
     Result<int> append(const CallRecord& call, const char* kind, const QByteArray& content, const QString& summary);
+    // append() in one transaction with an audit log entry (action, the call, "revision N: summary") and the other
+    // writes of within: all or nothing. The audit anchor is written after the commit.
+    Result<int> appendAudited(AuditLog& audit, const CallRecord& call, const char* kind, const QByteArray& content,
+        const QString& summary, const QString& action, const std::function<Status()>& within = {});
     // The newest revision with its content, or none.
     Result<std::optional<CallDocument>> latest(const CallRecord& call, const char* kind);
     Result<CallDocument> revision(const CallRecord& call, const char* kind, int revision);

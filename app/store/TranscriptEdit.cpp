@@ -5,17 +5,6 @@
 namespace Earmark::TranscriptEdit {
 
 namespace {
-QString plain(const QString& s)
-{
-    QString out;
-    for (QChar c : s) {
-        if (c.isLetterOrNumber()) {
-            out += c.toLower();
-        }
-    }
-    return out;
-}
-
 // A typed token as a word: without the punctuation around it ("well," -> "well"; "o'clock" keeps its apostrophe).
 QString wordOf(const QString& token)
 {
@@ -76,6 +65,17 @@ QString speakerName(const QString& speaker)
 }
 } // namespace
 
+QString wordKey(const QString& word)
+{
+    QString out;
+    for (QChar c : word) {
+        if (c.isLetterOrNumber()) {
+            out += c.toLower();
+        }
+    }
+    return out;
+}
+
 TranscriptSegment retext(const TranscriptSegment& segment, const QString& text)
 {
     TranscriptSegment out = segment;
@@ -92,11 +92,11 @@ TranscriptSegment retext(const TranscriptSegment& segment, const QString& text)
     }
     QStringList before;
     for (const TranscriptWord& w : segment.words) {
-        before << plain(w.text);
+        before << wordKey(w.text);
     }
     QStringList after;
     for (const QString& t : std::as_const(tokens)) {
-        after << plain(t);
+        after << wordKey(t);
     }
     QList<std::pair<int, int>> pairs = matchWords(before, after);
     pairs.append({int(segment.words.size()), int(tokens.size())}); // a sentinel at the segment's end

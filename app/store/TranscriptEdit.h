@@ -5,6 +5,9 @@
 
 namespace Earmark::TranscriptEdit {
 
+// A word as compared across versions of a text: its letters and digits, lower case ("Well," and "well" match).
+QString wordKey(const QString& word);
+
 // The segment with its text corrected. Words whose text is unchanged keep their times and confidence (matched in
 // order, ignoring case and punctuation); new or changed words share the time between the kept words around them,
 // without a confidence. A segment without word times stays without.

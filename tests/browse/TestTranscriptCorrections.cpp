@@ -224,6 +224,8 @@ private Q_SLOTS:
         QVERIFY(stored(QStringLiteral("C-2")).hasTranscript);
         const Transcript t = current(QStringLiteral("C-2"));
         QCOMPARE(t.engine, QStringLiteral("earmark-typed"));
+        QCOMPARE(TranscriptCorrections::load(*m_cache, QStringLiteral("C-2"))->revisions.last().summary,
+            QStringLiteral("Typed transcript: 3 turns"));
         QCOMPARE(t.segments.size(), 3);
         QCOMPARE(t.segments[1].speaker, QStringLiteral("respondent"));
         QCOMPARE(t.segments[1].text, QStringLiteral("Yes, fine. carry on"));
@@ -295,7 +297,15 @@ private Q_SLOTS:
         spans.append({2, {quaxley, quaxley, Anonymise::Entity::Address, {}}, Decision::Added, false});
         spans.append({0, {5, 5, Anonymise::Entity::Person, {}}, Decision::Added, false});
         QCOMPARE(Anonymise::tokenize(state->transcript.segments[0].text).at(5).text, QStringLiteral("Mark"));
-        auto rev = RedactionReviews::save(*m_cache, QStringLiteral("C-1"), spans);
+        // Saved against a transcript that has since been corrected: refused, nothing stored.
+        Transcript older = state->transcript;
+        older.segments[2].text += QStringLiteral(" Sorry.");
+        auto refused = RedactionReviews::save(*m_cache, QStringLiteral("C-1"), older, spans);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.errorMessage().contains(QStringLiteral("open the review again")),
+            qPrintable(refused.errorMessage()));
+        QVERIFY(!RedactionReviews::load(*m_cache, QStringLiteral("C-1"))->last);
+        auto rev = RedactionReviews::save(*m_cache, QStringLiteral("C-1"), state->transcript, spans);
         QVERIFY2(rev.ok(), qPrintable(rev.errorMessage()));
         QCOMPARE(rev.value(), 1);
 
@@ -406,7 +416,7 @@ private Q_SLOTS:
         QVERIFY(TranscriptCorrections::correctSegment(
             *m_cache, QStringLiteral("C-1"), 0, 0, QStringLiteral("agent"), QStringLiteral("Hello there."))
                     .ok());
-        QVERIFY(RedactionReviews::save(*m_cache, QStringLiteral("C-1"), {}).ok());
+        QVERIFY(RedactionReviews::save(*m_cache, QStringLiteral("C-1"), current(QStringLiteral("C-1")), {}).ok());
         auto count = [this] {
             auto s = m_cache->database().prepare(QStringLiteral("SELECT count(*) FROM call_documents"));
             return s->step().value() ? s->int64(0) : -1;
