@@ -36,11 +36,11 @@ Status CallMedia::ensureAudio(Cache& cache, const CallRecord& call)
 
 Status CallMedia::prefetch(Cache& cache, const QString& callId)
 {
-    auto found = cache.calls().find(callId);
-    if (!found || !found.value()) {
-        return makeError(QObject::tr("Call %1 is no longer in the cache.").arg(callId));
+    auto call = cache.calls().get(callId);
+    if (!call) {
+        return call.error();
     }
-    return ensureAudio(cache, *found.value());
+    return ensureAudio(cache, call.value());
 }
 
 CallMedia CallMedia::load(Cache& cache, const QString& callId)

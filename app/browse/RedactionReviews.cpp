@@ -45,17 +45,6 @@ bool sameTokens(const Span& a, const Span& b)
     return a.first == b.first && a.last == b.last;
 }
 
-Result<CallRecord> callOf(Cache& cache, const QString& callId)
-{
-    auto found = cache.calls().find(callId);
-    if (!found) {
-        return found.error();
-    }
-    if (!found.value()) {
-        return makeError(QObject::tr("Call %1 is no longer in the cache.").arg(callId));
-    }
-    return *found.value();
-}
 } // namespace
 
 QByteArray toJson(const Anonymise::Review& review)
@@ -125,7 +114,7 @@ Result<Anonymise::Options> anonymiseOptions(Cache& cache, const CallRecord& call
 
 Result<RedactionReviewState> load(Cache& cache, const QString& callId)
 {
-    auto call = callOf(cache, callId);
+    auto call = cache.calls().get(callId);
     if (!call) {
         return call.error();
     }
@@ -227,7 +216,7 @@ Result<int> save(Cache& cache, const QString& callId, const Transcript& seen, co
             break;
         }
     }
-    auto call = callOf(cache, callId);
+    auto call = cache.calls().get(callId);
     if (!call) {
         return call.error();
     }

@@ -14,18 +14,6 @@ QString turns(qsizetype n)
     return n == 1 ? QObject::tr("1 turn") : QObject::tr("%1 turns").arg(n);
 }
 
-Result<CallRecord> callOf(Cache& cache, const QString& callId)
-{
-    auto found = cache.calls().find(callId);
-    if (!found) {
-        return found.error();
-    }
-    if (!found.value()) {
-        return makeError(QObject::tr("Call %1 is no longer in the cache.").arg(callId));
-    }
-    return *found.value();
-}
-
 Result<Transcript> parsed(QByteArray json, const QString& callId)
 {
     auto t = Transcript::parse(json, callId);
@@ -47,7 +35,7 @@ Status checkBase(const TranscriptHistory& h, int baseRevision)
 
 Result<int> save(Cache& cache, const QString& callId, const Transcript& t, const QString& summary)
 {
-    auto found = callOf(cache, callId);
+    auto found = cache.calls().get(callId);
     if (!found) {
         return found.error();
     }
@@ -79,7 +67,7 @@ Result<int> save(Cache& cache, const QString& callId, const Transcript& t, const
 
 Result<TranscriptHistory> load(Cache& cache, const QString& callId)
 {
-    auto call = callOf(cache, callId);
+    auto call = cache.calls().get(callId);
     if (!call) {
         return call.error();
     }
@@ -132,7 +120,7 @@ Result<TranscriptHistory> loadAt(Cache& cache, const QString& callId, int baseRe
 
 Result<Transcript> at(Cache& cache, const QString& callId, int revision)
 {
-    auto call = callOf(cache, callId);
+    auto call = cache.calls().get(callId);
     if (!call) {
         return call.error();
     }

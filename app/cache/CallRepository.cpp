@@ -437,6 +437,18 @@ Result<QByteArray> CallRepository::openSealed(
     return Blob::open(key.value(), binding(call.callId, purpose), sealed);
 }
 
+Result<CallRecord> CallRepository::get(const QString& callId)
+{
+    auto found = find(callId);
+    if (!found) {
+        return found.error();
+    }
+    if (!found.value()) {
+        return makeError(QObject::tr("Call %1 is no longer in the cache.").arg(callId));
+    }
+    return std::move(*found.value());
+}
+
 Result<CallPersonal> CallRepository::personal(const CallRecord& call)
 {
     auto plain = openSealed(call, QStringLiteral("SELECT pii FROM calls WHERE id = ?"), "personal",

@@ -67,6 +67,8 @@ public:
         const CallRecord& call, const std::optional<TranscriptData>& transcript, const SecretKey& dataKey);
 
     Result<std::optional<CallRecord>> find(const QString& callId);
+    // find() for a call that must be there: "Call ... is no longer in the cache." when it is not.
+    Result<CallRecord> get(const QString& callId);
     Result<QList<CallRecord>> query(const CallQuery& q);
     Result<CallPersonal> personal(const CallRecord& call);
     // The transcript as it stands: the newest correction made in Earmark (CallDocuments), else the provider's.
