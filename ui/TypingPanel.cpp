@@ -40,7 +40,7 @@ TypingPanel::TypingPanel(PlayerEngine* engine, QWidget* parent)
     , m_engine(engine)
     , m_editor(new QPlainTextEdit(this))
     , m_pauseWhileTyping(new QCheckBox(tr("Pause while I type"), this))
-    , m_rewind(secondsBox(this, QStringLiteral("rewind"), 2.0, 10, tr("no rewind")))
+    , m_rewind(secondsBox(this, QStringLiteral("rewind"), 1.0, 10, tr("no rewind")))
     , m_resume(secondsBox(this, QStringLiteral("resume"), 1.5, 10, tr("never (F4)")))
     , m_step(secondsBox(this, QStringLiteral("step"), 0, 30, tr("no steps")))
     , m_message(new QLabel(this))
@@ -48,8 +48,9 @@ TypingPanel::TypingPanel(PlayerEngine* engine, QWidget* parent)
     setObjectName(QStringLiteral("typingPanel"));
     setFrameShape(QFrame::StyledPanel);
     m_editor->setObjectName(QStringLiteral("typingEditor"));
-    m_editor->setPlaceholderText(tr("Alt+A starts the agent's turn at the player's time, Alt+R the respondent's. "
-                                    "Just type: the player pauses while you do and plays on when you stop."));
+    m_editor->setPlaceholderText(tr("Alt+A starts the agent's turn at the player's time, Alt+R the respondent's, "
+                                    "Ctrl+T inserts the time. Just type: the player pauses while you do and plays on "
+                                    "when you stop. F4 plays or pauses; Ctrl+S saves."));
     m_pauseWhileTyping->setChecked(true);
     m_message->setObjectName(QStringLiteral("typingMessage"));
     m_message->setWordWrap(true);
@@ -59,20 +60,22 @@ TypingPanel::TypingPanel(PlayerEngine* engine, QWidget* parent)
     {
         const char* name;
         const char* text;
+        const char* button; // short, so that the row fits beside the evaluation
         QKeySequence key;
         std::function<void()> run;
     };
     const QList<Key> keys {
-        {"typingTime", QT_TR_NOOP("Insert the time"), QKeySequence(Qt::CTRL | Qt::Key_T), [this] { insertTime(); }},
-        {"typingAgent", QT_TR_NOOP("Agent's turn"), QKeySequence(Qt::ALT | Qt::Key_A),
+        {"typingTime", QT_TR_NOOP("Insert the time"), QT_TR_NOOP("Time"), QKeySequence(Qt::CTRL | Qt::Key_T),
+            [this] { insertTime(); }},
+        {"typingAgent", QT_TR_NOOP("Agent's turn"), QT_TR_NOOP("Agent"), QKeySequence(Qt::ALT | Qt::Key_A),
             [this] { newTurn(QStringLiteral("agent")); }},
-        {"typingRespondent", QT_TR_NOOP("Respondent's turn"), QKeySequence(Qt::ALT | Qt::Key_R),
-            [this] { newTurn(QStringLiteral("respondent")); }},
-        {"typingOther", QT_TR_NOOP("Other's turn"), QKeySequence(Qt::ALT | Qt::Key_O),
+        {"typingRespondent", QT_TR_NOOP("Respondent's turn"), QT_TR_NOOP("Respondent"),
+            QKeySequence(Qt::ALT | Qt::Key_R), [this] { newTurn(QStringLiteral("respondent")); }},
+        {"typingOther", QT_TR_NOOP("Other's turn"), QT_TR_NOOP("Other"), QKeySequence(Qt::ALT | Qt::Key_O),
             [this] { newTurn(QStringLiteral("other")); }},
-        {"typingPlay", QT_TR_NOOP("Play / pause (rewinds on play)"), QKeySequence(Qt::Key_F4),
+        {"typingPlay", QT_TR_NOOP("Play / pause (rewinds on play)"), QT_TR_NOOP("Play/pause"), QKeySequence(Qt::Key_F4),
             [this] { playOrPause(); }},
-        {"typingSave", QT_TR_NOOP("Save"), QKeySequence(Qt::CTRL | Qt::Key_S),
+        {"typingSave", QT_TR_NOOP("Save"), QT_TR_NOOP("Save"), QKeySequence(Qt::CTRL | Qt::Key_S),
             [this] { Q_EMIT saveRequested(text()); }},
     };
     auto* buttons = new QHBoxLayout;
@@ -83,8 +86,8 @@ TypingPanel::TypingPanel(PlayerEngine* engine, QWidget* parent)
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(a);
         connect(a, &QAction::triggered, this, k.run);
-        auto* b
-            = new QPushButton(QStringLiteral("%1 (%2)").arg(a->text(), k.key.toString(QKeySequence::NativeText)), this);
+        auto* b = new QPushButton(tr(k.button), this);
+        b->setToolTip(QStringLiteral("%1 (%2)").arg(a->text(), k.key.toString(QKeySequence::NativeText)));
         b->setAutoDefault(false);
         b->setFocusPolicy(Qt::NoFocus); // the caret stays in the text
         connect(b, &QPushButton::clicked, a, &QAction::trigger);
