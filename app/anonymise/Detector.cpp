@@ -214,7 +214,10 @@ void Detector::numbers(
                 const QString plain = QString(digits).remove(QLatin1Char('+'));
                 if ((digits.startsWith(QLatin1Char('0')) || digits.startsWith(QLatin1Char('+'))) && digits.size() >= 10
                     && digits.size() <= 16 && Phone::isPhoneNumberDigits(digits)) {
-                    take(from, to, Entity::Phone);
+                    // A digit or two said after a whole number belong to it (said twice, or one too many): they go
+                    // too, rather than leave part of a phone number standing.
+                    const int runEnd = int(run.chars.size());
+                    take(from, runEnd - to <= 2 && free(to, runEnd) ? runEnd : to, Entity::Phone);
                     break;
                 }
                 // "double four seven seven ...": the UK country code said without the plus.
@@ -372,16 +375,34 @@ void Detector::datesOfBirth(const QList<Token>& t, const QString& context, QList
 {
     static const QRegularExpression birth(QStringLiteral("\\bborn\\b|\\bbirth|\\bd\\.?o\\.?b\\b|\\bbirthday\\b"));
     static const QRegularExpression written(QStringLiteral("^[0-3]?[0-9][/.-][01]?[0-9][/.-]([0-9]{2}|[0-9]{4})$"));
-    const bool anyDate = std::any_of(t.begin(), t.end(), [](const Token& k) {
+    // "the twelfth of the sixth": a month said as its number.
+    const auto numberedMonth = [&t](int i) {
+        return i + 3 < t.size() && isOrdinal(t[i].lower) && t[i + 1].lower == QLatin1String("of")
+            && t[i + 2].lower == QLatin1String("the") && isOrdinal(t[i + 3].lower);
+    };
+    bool anyDate = std::any_of(t.begin(), t.end(), [](const Token& k) {
         return kMonths.contains(k.lower) || k.text.count(QLatin1Char('/')) == 2 || k.text.count(QLatin1Char('.')) == 2
             || k.text.count(QLatin1Char('-')) == 2;
     });
+    for (int i = 0; i < t.size() && !anyDate; ++i) {
+        anyDate = numberedMonth(i);
+    }
     if (!anyDate || !birth.match(context).hasMatch()) {
         return;
     }
     for (int i = 0; i < t.size(); ++i) {
         if (written.match(t[i].text).hasMatch()) {
             out->append({i, i, Entity::DateOfBirth, {}});
+            continue;
+        }
+        if (numberedMonth(i)) {
+            const int start = i > 0 && t[i - 1].lower == QLatin1String("the") ? i - 1 : i;
+            int y = i + 4;
+            while (y < t.size() && y - i <= 8 && isYearWord(t[y])) {
+                ++y;
+            }
+            out->append({start, y - 1, Entity::DateOfBirth, {}});
+            i = y - 1;
             continue;
         }
         if (!kMonths.contains(t[i].lower)) {

@@ -105,7 +105,8 @@ QChar natoLetter(const QString& lower)
         {QStringLiteral("ay"), QLatin1Char('A')}, {QStringLiteral("ee"), QLatin1Char('E')},
         {QStringLiteral("bee"), QLatin1Char('B')}, {QStringLiteral("pee"), QLatin1Char('P')},
         {QStringLiteral("tee"), QLatin1Char('T')}, {QStringLiteral("cue"), QLatin1Char('Q')},
-        {QStringLiteral("ar"), QLatin1Char('R')}, {QStringLiteral("kay"), QLatin1Char('K')}};
+        {QStringLiteral("ar"), QLatin1Char('R')}, {QStringLiteral("kay"), QLatin1Char('K')},
+        {QStringLiteral("why"), QLatin1Char('Y')}};
     if (const auto it = names.constFind(lower); it != names.constEnd()) {
         return *it;
     }
@@ -165,6 +166,27 @@ QList<Symbol> normalise(const QList<Token>& tokens)
             out.append(s);
             ++i;
             continue;
+        }
+        // Spelled letters: "double you" is W; "double ay", "double a", "triple ex": the letter repeated.
+        if ((t.lower == QLatin1String("double") || t.lower == QLatin1String("triple")) && i + 1 < n) {
+            const Token& next = tokens[i + 1];
+            QChar letter = next.lower == QLatin1String("you") && t.lower == QLatin1String("double")
+                ? QChar(QLatin1Char('W'))
+                : natoLetter(next.lower);
+            const bool w = next.lower == QLatin1String("you");
+            if (letter.isNull() && next.text.size() == 1 && next.text.front().isLetter()
+                && next.text.front().unicode() < 128) {
+                letter = next.text.front().toUpper();
+            }
+            if (!letter.isNull()) {
+                s.kind = Symbol::Kind::Letters;
+                s.chars = w ? QString(letter) : QString(t.lower == QLatin1String("double") ? 2 : 3, letter);
+                s.last = i + 1;
+                s.spoken = true;
+                out.append(s);
+                ++i;
+                continue;
+            }
         }
         // "twenty three" -> 23; "nine hundred" -> 900 (as people read phone numbers); "two thousand" -> 2000.
         const int v = numberWord(t.lower);

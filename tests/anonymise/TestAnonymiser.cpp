@@ -63,6 +63,8 @@ private Q_SLOTS:
             "its double four seven seven double oh nine hundred one two three", "its [PHONE]");
         row("phone digits spaced by the recogniser", "respondent", "call me on 0 7 7 0 0 9 0 0 1 2 3",
             "call me on [PHONE]");
+        row("phone said with a digit too many", "respondent",
+            "call me on oh seven nine eight three double four five six seven eight nine", "call me on [PHONE]");
         row("phone triple", "respondent", "zero two zero, seven nine four six, triple oh one", "[PHONE]");
         // E-mail.
         row("email written", "respondent", "It's a.b@example.co.uk thanks", "It's [EMAIL] thanks");
@@ -76,6 +78,10 @@ private Q_SLOTS:
         row("postcode letter names", "respondent", "it's em one, one a e", "it's [POSTCODE]");
         row("postcode letter names said", "respondent", "The postcode is em one, one ay ee.",
             "The postcode is [POSTCODE].");
+        row("postcode letter names with why", "respondent", "my postcode is bee ess one four ex why",
+            "my postcode is [POSTCODE]");
+        row("postcode double you and double ay", "respondent", "it's ess double you one ay, one double ay",
+            "it's [POSTCODE]");
         row("postcode nato", "respondent", "sierra whiskey one alpha one alpha alpha", "[POSTCODE]");
         // Cards, NHS, NINO, bank.
         row("card written", "respondent", "card 4539 1488 0343 6467 expiring", "card [CARD] expiring");
@@ -94,6 +100,8 @@ private Q_SLOTS:
             "It's the fourteenth of March nineteen seventy-eight, my date of birth.",
             "It's [DATE_OF_BIRTH], my date of "
             "birth.");
+        row("dob month as a number", "respondent", "date of birth twelfth of the sixth seventy eight",
+            "date of birth [DATE_OF_BIRTH]");
         row("address", "respondent", "I live at 14 Harbour Road, Swindon now", "I live at [ADDRESS] now");
         row("address spoken number", "respondent", "it's fourteen Harbour Road", "it's [ADDRESS]");
         // Names.
@@ -138,6 +146,8 @@ private Q_SLOTS:
         row("nhs check fails", "respondent", "reference 943 476 5918", "reference 943 476 5918");
         row("invalid nino prefix", "respondent", "QQ 12 34 56 C", "QQ 12 34 56 C");
         row("short number", "respondent", "I called 999 once and 111 twice", "I called 999 once and 111 twice");
+        row("why is a word", "respondent", "why did you call me at four, question four why not",
+            "why did you call me at four, question four why not");
         row("date not a birth date", "respondent", "I travelled on the third of March",
             "I travelled on the third of March");
     }
