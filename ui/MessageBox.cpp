@@ -7,12 +7,16 @@ namespace Earmark::Gui::MessageBox {
 
 namespace {
 QMessageBox::StandardButton g_next = QMessageBox::NoButton;
+QList<QMessageBox::StandardButton> g_queue;
 QString g_lastText;
 std::optional<QString> g_nextText;
 
 QMessageBox::StandardButton show(QMessageBox::Icon icon, QWidget* parent, const QString& title, const QString& text)
 {
     g_lastText = text;
+    if (!g_queue.isEmpty()) {
+        return g_queue.takeFirst();
+    }
     if (g_next != QMessageBox::NoButton) {
         return std::exchange(g_next, QMessageBox::NoButton);
     }
@@ -57,6 +61,11 @@ void setNextText(const QString& text)
 void setNextAnswer(QMessageBox::StandardButton answer)
 {
     g_next = answer;
+}
+
+void setNextAnswers(const QList<QMessageBox::StandardButton>& answers)
+{
+    g_queue = answers;
 }
 
 QString lastText()

@@ -18,6 +18,8 @@ QString getText(
 void setNextText(const QString& text);
 // Test seam: the next box returns this answer at once instead of showing; its text is kept for the test.
 void setNextAnswer(QMessageBox::StandardButton answer);
+// Test seam: the next boxes, in turn, return these (for a flow that asks and then tells).
+void setNextAnswers(const QList<QMessageBox::StandardButton>& answers);
 QString lastText();
 
 } // namespace MessageBox

@@ -166,7 +166,15 @@ void TranscriptActions::startTyping()
     }
     m_editor->hide();
     m_pane->transcript()->hide();
-    m_typing->start(m_history.current ? TranscriptEdit::formatTyped(*m_history.current) : QString());
+    // Text typed earlier that could not be saved comes back as it was left.
+    const QString draft = m_drafts.take(m_callId);
+    m_typing->start(!draft.isNull() ? draft
+            : m_history.current     ? TranscriptEdit::formatTyped(*m_history.current)
+                                    : QString());
+    if (!draft.isNull()) {
+        m_typing->markModified();
+        m_typing->setMessage(tr("Your unsaved text from before, as you left it."));
+    }
 }
 
 void TranscriptActions::stopTyping()
@@ -175,7 +183,17 @@ void TranscriptActions::stopTyping()
         && MessageBox::question(m_pane, tr("Type the transcript"),
                tr("Save the transcript you typed for %1 before closing?").arg(m_callId))
             == QMessageBox::Yes) {
-        saveTyped(m_callId, m_history.revision, m_typing->text());
+        const QString text = m_typing->text();
+        if (auto t = TranscriptEdit::parseTyped(text, m_callId, m_history.durationS); !t) {
+            // Nothing typed is lost: kept (in memory) for when typing mode is opened on this call again.
+            m_drafts.insert(m_callId, text);
+            MessageBox::information(m_pane, tr("Type the transcript"),
+                tr("The transcript for %1 was not saved: %2 Your text is kept: open typing mode on the call again "
+                   "(Ctrl+Shift+Y) to put it right.")
+                    .arg(m_callId, t.errorMessage()));
+        } else {
+            saveTyped(m_callId, m_history.revision, text);
+        }
     }
     m_typing->markSaved();
     m_typing->hide();
@@ -189,8 +207,11 @@ void TranscriptActions::saveTyped(const QString& callId, int base, const QString
         [this, callId, text](Result<int> revision) {
             if (callId != m_callId) {
                 if (!revision) {
+                    m_drafts.insert(callId, text);
                     MessageBox::critical(m_pane, tr("Type the transcript"),
-                        tr("The transcript typed for %1 was not saved: %2").arg(callId, revision.errorMessage()));
+                        tr("The transcript typed for %1 was not saved: %2 Your text is kept: open typing mode on the "
+                           "call again (Ctrl+Shift+Y).")
+                            .arg(callId, revision.errorMessage()));
                 }
                 return;
             }

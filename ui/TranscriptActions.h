@@ -2,6 +2,7 @@
 
 #include "browse/TranscriptCorrections.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -70,6 +71,7 @@ private:
     bool m_loaded = false;
     QPointer<RedactionReviewDialog> m_reviewDialog;
     QPointer<TranscriptHistoryDialog> m_historyDialog;
+    QHash<QString, QString> m_drafts; // typed text that could not be saved, by call (memory only)
 };
 
 } // namespace Earmark::Gui

@@ -30,6 +30,7 @@ public:
     QString text() const;
     bool isModified() const { return m_modified; }
     void markSaved() { m_modified = false; }
+    void markModified() { m_modified = true; }
     QPlainTextEdit* editor() const { return m_editor; }
     QDoubleSpinBox* rewindBox() const { return m_rewind; }
     QDoubleSpinBox* resumeBox() const { return m_resume; }

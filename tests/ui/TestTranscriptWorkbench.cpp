@@ -225,6 +225,17 @@ private Q_SLOTS:
                                      .contains(QStringLiteral("is before the turn above it")),
             10000);
         QVERIFY(typing->text().endsWith(QStringLiteral("too early")));
+        // Closing it and answering "save": it cannot be, so it is kept as it was and comes back on reopening.
+        const QString unsaved = typing->text();
+        MessageBox::setNextAnswers({QMessageBox::Yes, QMessageBox::Ok});
+        m_pane->transcriptActions()->stopTyping();
+        QVERIFY2(MessageBox::lastText().contains(QStringLiteral("was not saved")), qPrintable(MessageBox::lastText()));
+        QVERIFY(MessageBox::lastText().contains(QStringLiteral("Line 3")));
+        QVERIFY(!typing->isVisible());
+        m_pane->transcriptActions()->startTyping();
+        QVERIFY(typing->isVisible());
+        QCOMPARE(typing->text(), unsaved);
+        QVERIFY(typing->isModified());
         // Closing with unsaved text asks; "No" discards it, and the saved transcript is shown.
         MessageBox::setNextAnswer(QMessageBox::No);
         QSignalSpy changed(m_pane->transcriptActions(), &TranscriptActions::historyLoaded);
