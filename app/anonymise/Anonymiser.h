@@ -34,7 +34,7 @@ struct Result_
 class Anonymiser
 {
 public:
-    static constexpr const char* Version = "earmark-anonymiser/1";
+    static constexpr const char* Version = "earmark-anonymiser/2"; // /2: reviews, spelled doubles, numbered months
 
     explicit Anonymiser(Options options = {});
 
