@@ -164,6 +164,21 @@ void CallDetailPane::setService(CacheService* service)
                 showTranscript(t);
             }
         });
+    connect(m_transcriptActions, &TranscriptActions::historyLoaded, this, [this](const QString& callId) {
+        const TranscriptHistory& h = m_transcriptActions->history();
+        if (callId != m_callId || m_anonymisedButton->isChecked() || !h.current || !h.provider) {
+            return; // a typed transcript is all Earmark's: nothing to tell apart
+        }
+        QSet<int> corrected;
+        for (int i = 0; i < h.current->segments.size(); ++i) {
+            const TranscriptSegment& now = h.current->segments.at(i);
+            if (i >= h.provider->segments.size() || now.text != h.provider->segments.at(i).text
+                || now.speaker != h.provider->segments.at(i).speaker) {
+                corrected.insert(i);
+            }
+        }
+        m_transcript->setCorrected(corrected);
+    });
     connect(m_transcriptActions, &TranscriptActions::redactionsSaved, this, [this](const QString& callId) {
         if (callId == m_callId && m_anonymisedButton->isChecked()) {
             m_anonymised->show(m_callId, m_channelLayout); // the anonymised view follows the new redaction set

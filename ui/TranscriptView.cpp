@@ -46,6 +46,27 @@ void TranscriptView::setNoTranscript(const QString& message)
 
 void TranscriptView::setTranscript(const Transcript& t)
 {
+    m_shown = t;
+    m_corrected.clear();
+    render();
+}
+
+void TranscriptView::setCorrected(const QSet<int>& segments)
+{
+    if (segments == m_corrected) {
+        return;
+    }
+    m_corrected = segments;
+    const int scroll = verticalScrollBar()->value();
+    m_autoScrolling = true;
+    render();
+    verticalScrollBar()->setValue(scroll);
+    m_autoScrolling = false;
+}
+
+void TranscriptView::render()
+{
+    const Transcript& t = m_shown;
     m_words.clear();
     m_current = -1;
     m_clickedSegment = -1;
@@ -56,7 +77,13 @@ void TranscriptView::setTranscript(const Transcript& t)
         const QString who = s.speaker == QLatin1String("agent") ? tr("Agent")
             : s.speaker == QLatin1String("respondent")          ? tr("Respondent")
                                                                 : tr("Other");
-        html += QStringLiteral("<p><b>%1</b> <span style='color:gray'>%2</span><br>").arg(who, clock(s.startS));
+        html += QStringLiteral("<p><b>%1</b> <span style='color:gray'>%2</span>").arg(who, clock(s.startS));
+        if (m_corrected.contains(si)) {
+            html += QStringLiteral(" <span style='color:#a0522d' title='%1'>%2</span>")
+                        .arg(tr("Changed in Earmark: the provider's wording is in the history of corrections"),
+                            tr("· corrected"));
+        }
+        html += QStringLiteral("<br>");
         if (s.words.isEmpty()) {
             // No word times: the whole turn seeks to its start.
             m_words.append({s.startS, s.endS, -1, 0, s.text, si});

@@ -2,6 +2,7 @@
 
 #include "store/Transcript.h"
 
+#include <QSet>
 #include <QTextBrowser>
 
 namespace Earmark::Gui {
@@ -16,6 +17,9 @@ public:
     explicit TranscriptView(QWidget* parent = nullptr);
 
     void setTranscript(const Transcript& transcript);
+    // Marks the turns corrected in Earmark (not as the provider's recognition wrote them), so that nobody takes a
+    // corrected turn for the provider's record.
+    void setCorrected(const QSet<int>& segments);
     void setNoTranscript(const QString& message);
     void setPosition(double seconds);
     void setFollowing(bool following);
@@ -53,6 +57,10 @@ private:
     void locateWords();
     void highlight(int index);
 
+    void render();
+
+    Transcript m_shown;
+    QSet<int> m_corrected;
     QList<Word> m_words;
     int m_current = -1;
     int m_clickedSegment = -1;

@@ -130,6 +130,9 @@ private Q_SLOTS:
         QVERIFY(changed.wait(10000));
         QVERIFY(!editor->isVisible());
         QVERIFY(m_pane->transcriptText().contains(QStringLiteral("Yes, speaking, corrected by hand.")));
+        // The corrected turn says so; the others do not.
+        QTRY_COMPARE(m_pane->transcriptText().count(QStringLiteral("· corrected")), 1);
+        QVERIFY(m_pane->transcriptText().contains(QStringLiteral("· corrected\nYes, speaking, corrected by hand.")));
         QVERIFY(!m_pane->transcriptText().contains(before));
         // The player went on playing all along.
         QVERIFY(m_pane->player()->engine()->state() == PlayerEngine::State::Playing);
