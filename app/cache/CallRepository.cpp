@@ -462,24 +462,6 @@ Result<CallPersonal> CallRepository::personal(const CallRecord& call)
         o.value(QStringLiteral("raw")).toObject()};
 }
 
-Result<QByteArray> CallRepository::transcript(const CallRecord& call)
-{
-    auto corrected = CallDocuments(m_db, *this).latest(call, CallDocuments::Transcript);
-    if (!corrected) {
-        return corrected.error();
-    }
-    if (corrected.value()) {
-        return std::move(corrected.value()->content);
-    }
-    return providerTranscript(call);
-}
-
-Result<QByteArray> CallRepository::providerTranscript(const CallRecord& call)
-{
-    return openSealed(call, QStringLiteral("SELECT sealed FROM transcripts WHERE call = ?"), "transcript",
-        QStringLiteral("Call %1 has no transcript.").arg(call.callId));
-}
-
 qint64 CallRepository::count()
 {
     auto s = m_db.prepare(QStringLiteral("SELECT count(*) FROM calls"));
@@ -487,73 +469,6 @@ qint64 CallRepository::count()
         return -1;
     }
     return s->int64(0);
-}
-
-Result<bool> CallRepository::destroy(const QString& callId)
-{
-    auto existing = find(callId);
-    if (!existing) {
-        return existing.error();
-    }
-    if (!existing.value()) {
-        return false;
-    }
-    auto blob = audioBlob(existing.value()->id);
-    TranscriptIndex search(m_db);
-    if (auto st = search.remove(existing.value()->id); !st) {
-        return st.error();
-    }
-    // Deleting the row cascades to the wrapped key and the transcript; secure_delete zeroes the freed pages.
-    auto s = m_db.prepare(QStringLiteral("DELETE FROM calls WHERE id = ?"));
-    if (!s) {
-        return s.error();
-    }
-    s->bind(1, existing.value()->id);
-    if (auto st = s->run(); !st) {
-        return st.error();
-    }
-    if (blob && !blob.value().isEmpty()) {
-        m_blobs.remove(blob.value());
-    }
-    return true;
-}
-
-Status CallRepository::finishDestruction()
-{
-    // FTS4 keeps deleted rows' terms in its index until it is merged, and deleted rows stay in the WAL until a
-    // truncating checkpoint (secure_delete zeroes the freed pages): both once per batch of destroyed calls.
-    if (auto st = TranscriptIndex(m_db).optimize(); !st) {
-        return st;
-    }
-    return m_db.checkpointTruncate();
-}
-
-Result<int> CallRepository::reindexTranscripts()
-{
-    auto s = m_db.prepare(QStringLiteral("SELECT call_id FROM calls WHERE has_transcript = 1 ORDER BY id"));
-    if (!s) {
-        return s.error();
-    }
-    QStringList ids;
-    while (s->step().value()) {
-        ids << s->text(0);
-    }
-    int n = 0;
-    for (const QString& callId : ids) {
-        auto call = find(callId);
-        if (!call || !call.value()) {
-            continue;
-        }
-        auto json = transcript(*call.value());
-        if (!json) {
-            continue; // reported by verify; the rest are still indexed
-        }
-        if (auto st = TranscriptIndex(m_db).index(call.value()->id, json.value()); !st) {
-            return st.error();
-        }
-        ++n;
-    }
-    return n;
 }
 
 } // namespace Earmark
