@@ -30,6 +30,8 @@ public:
     bool isShown() const { return !m_transcript.isEmpty(); }
     const QJsonObject& transcript() const { return m_transcript; }
     int redactionCount() const;
+    // Whether a person reviewed the redactions shown, and who and when (a sentence for the window).
+    const QString& reviewNote() const { return m_reviewNote; }
 
     // Writes the anonymised transcript; the format follows the file name: .json, .pdf, otherwise plain text.
     Status exportTo(const QString& path) const;
@@ -43,6 +45,7 @@ private:
     TranscriptView* m_view;
     QString m_callId;
     QJsonObject m_transcript;
+    QString m_reviewNote;
 };
 
 } // namespace Earmark::Gui

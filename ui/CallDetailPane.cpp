@@ -61,6 +61,7 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     , m_turnEditor(new TurnEditor(this))
     , m_typing(new TypingPanel(m_player->engine(), this))
     , m_transcriptButton(new QToolButton(this))
+    , m_reviewNote(new QLabel(this))
     , m_anonymisedButton(new QToolButton(this))
     , m_exportAnonymised(new QPushButton(tr("Export…"), this))
     , m_find(new QLineEdit(this))
@@ -93,6 +94,10 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     bar->addWidget(m_anonymisedButton);
     bar->addWidget(m_exportAnonymised);
     tl->addLayout(bar);
+    m_reviewNote->setObjectName(QStringLiteral("reviewNote"));
+    m_reviewNote->setWordWrap(true);
+    m_reviewNote->hide();
+    tl->addWidget(m_reviewNote);
     tl->addWidget(m_transcript, 1);
     tl->addWidget(m_turnEditor);
     tl->addWidget(m_typing, 1);
@@ -156,6 +161,12 @@ void CallDetailPane::setService(CacheService* service)
     m_service = service;
     m_evaluation->setService(service);
     m_anonymised = new AnonymisedView(service, m_player, m_transcript, this);
+    connect(m_anonymised, &AnonymisedView::ready, this, [this](const QString& callId, const QString& error) {
+        if (callId == m_callId && error.isEmpty() && m_anonymisedButton->isChecked()) {
+            m_reviewNote->setText(QStringLiteral("<i>%1</i>").arg(m_anonymised->reviewNote().toHtmlEscaped()));
+            m_reviewNote->show();
+        }
+    });
     m_transcriptActions = new TranscriptActions(service, this, m_turnEditor, m_typing);
     m_transcriptButton->setMenu(m_transcriptActions->menu());
     connect(m_transcriptActions, &TranscriptActions::transcriptChanged, this,
@@ -203,6 +214,7 @@ void CallDetailPane::setAnonymised(bool on)
         return;
     }
     m_exportAnonymised->setVisible(on);
+    m_reviewNote->hide();
     if (m_callId.isEmpty() || !m_anonymised) {
         return;
     }
@@ -270,6 +282,7 @@ void CallDetailPane::showCall(const QString& callId)
     m_anonymisedButton->setChecked(false);
     m_anonymisedButton->blockSignals(false);
     m_exportAnonymised->hide();
+    m_reviewNote->hide();
     m_service->post<CallMedia>(
         this, [callId](Cache& cache) { return CallMedia::load(cache, callId); },
         [this](CallMedia media) {

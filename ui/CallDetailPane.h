@@ -49,6 +49,7 @@ public:
     TurnEditor* turnEditor() const { return m_turnEditor; }
     TypingPanel* typingPanel() const { return m_typing; }
     QToolButton* anonymisedButton() const { return m_anonymisedButton; }
+    QLabel* reviewNote() const { return m_reviewNote; }
     // Shows the call as it would leave Earmark (anonymised transcript, bleeped audio), or back as it is.
     void setAnonymised(bool on);
     void seek(double seconds);
@@ -77,6 +78,7 @@ private:
     TypingPanel* m_typing;
     TranscriptActions* m_transcriptActions = nullptr;
     QToolButton* m_transcriptButton;
+    QLabel* m_reviewNote; // in the anonymised view: whether a person reviewed the redactions
     QToolButton* m_anonymisedButton;
     QPushButton* m_exportAnonymised;
     QLineEdit* m_find;

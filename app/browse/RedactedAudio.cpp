@@ -47,6 +47,10 @@ Result<RedactedAudio> RedactedAudio::make(Cache& cache, const QString& callId, b
     out.transcript = anonymised->transcript;
     out.options = std::move(options.value());
     out.channelLayout = media.call.channelLayout;
+    if (auto history = CallDocuments(cache.database(), cache.calls()).history(media.call, CallDocuments::Redactions);
+        history && !history->isEmpty()) {
+        out.review = history->last();
+    }
     Anonymise::redactAudio(out.audio.samples, out.audio.channels, out.audio.sampleRate, out.redactions, silence);
     return out;
 }

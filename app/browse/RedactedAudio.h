@@ -2,6 +2,9 @@
 
 #include "anonymise/Anonymiser.h"
 #include "audio/AudioDecoder.h"
+#include "cache/CallDocuments.h"
+
+#include <optional>
 
 namespace Earmark {
 
@@ -16,6 +19,7 @@ struct RedactedAudio
     QJsonObject transcript; // the anonymised transcript the spans came from
     Anonymise::Options options; // the names it knew (the respondent's, the agent's)
     QString channelLayout; // the sidecar's channel layout (who is on which channel)
+    std::optional<CallDocument> review; // the redaction review applied (who, when; without content), if any
 
     static Result<RedactedAudio> make(Cache& cache, const QString& callId, bool silence);
 };

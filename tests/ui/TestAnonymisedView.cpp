@@ -16,6 +16,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -75,6 +76,8 @@ private Q_SLOTS:
         QVERIFY2(!text.contains(lastName), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("[PERSON_1]")));
         QVERIFY(pane->anonymised()->redactionCount() >= 2);
+        QVERIFY(pane->reviewNote()->isVisible()); // nobody has reviewed this call's redactions: the window says so
+        QVERIFY(pane->reviewNote()->text().contains(QStringLiteral("not yet reviewed by a person")));
 
         // The player has the bleeped audio: the first redacted span is the tone, on every channel.
         const QJsonObject first

@@ -334,6 +334,9 @@ private Q_SLOTS:
         QVERIFY2(text.contains(rejectedWords), qPrintable(rejectedWords + QStringLiteral(" | ") + text));
         QVERIFY(!text.contains(QStringLiteral("Fieldline")));
         QVERIFY(text.contains(QStringLiteral("[ADDRESS]")));
+        QVERIFY(m_pane->reviewNote()->isVisible());
+        QVERIFY2(m_pane->reviewNote()->text().contains(QStringLiteral("reviewed by %1").arg(AuditLog::currentActor())),
+            qPrintable(m_pane->reviewNote()->text()));
         QSignalSpy back(m_pane, &CallDetailPane::loaded);
         m_pane->anonymisedButton()->click();
         QVERIFY(back.wait(20000));
