@@ -32,6 +32,12 @@ QList<DigitRun> digitRuns(const QList<Symbol>& symbols, bool allowPlus)
     for (int i = 0; i < symbols.size(); ++i) {
         const Symbol& s = symbols[i];
         const bool digits = s.kind == Symbol::Kind::Digits && (allowPlus || !s.chars.contains(QLatin1Char('+')));
+        // "four oh dash double two dash one one": a spoken dash between digits joins them.
+        if (!digits && !run.chars.isEmpty() && s.kind == Symbol::Kind::Word
+            && (s.chars == QLatin1String("dash") || s.chars == QLatin1String("hyphen")) && i + 1 < symbols.size()
+            && symbols[i + 1].kind == Symbol::Kind::Digits && !symbols[i + 1].chars.contains(QLatin1Char('+'))) {
+            continue;
+        }
         // A '+' only starts a run.
         if (!digits || (s.chars.startsWith(QLatin1Char('+')) && !run.chars.isEmpty())) {
             flush();

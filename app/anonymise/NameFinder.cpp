@@ -125,14 +125,29 @@ NameFinder::NameFinder(const Options& options)
     }
 }
 
+namespace {
+// A double-barrelled name ("taylor-smith", "mary-jane") is on a list when each of its parts is.
+bool listed(const QSet<QString>& list, const QString& lower)
+{
+    if (list.contains(lower)) {
+        return true;
+    }
+    if (!lower.contains(QLatin1Char('-'))) {
+        return false;
+    }
+    const QStringList parts = lower.split(QLatin1Char('-'));
+    return std::all_of(parts.begin(), parts.end(), [&](const QString& p) { return p.size() >= 2 && list.contains(p); });
+}
+} // namespace
+
 bool NameFinder::isFirstName(const QString& lower)
 {
-    return firstNames().contains(lower);
+    return listed(firstNames(), lower);
 }
 
 bool NameFinder::isSurname(const QString& lower)
 {
-    return surnames().contains(lower);
+    return listed(surnames(), lower);
 }
 
 bool NameFinder::isCommonWordName(const QString& lower)
@@ -205,7 +220,8 @@ QList<Span> NameFinder::find(const QList<Token>& t, const SegmentContext& contex
         const QString& w = t[i].lower;
         // Titles: "Mrs Ashworth", "Mr and Mrs Patel" (the name after the title).
         if (kTitles.contains(w) && i + 1 < t.size() && looksLikeName(t[i + 1], true)
-            && (capitalised(t[i + 1]) || isSurname(t[i + 1].lower) || m_known.contains(t[i + 1].lower))) {
+            && (capitalised(t[i + 1]) || isSurname(t[i + 1].lower) || isFirstName(t[i + 1].lower)
+                || m_known.contains(t[i + 1].lower))) {
             const int last = extend(t, i + 1);
             // "Mr and Mrs Patel": both titles go with the name.
             const int first

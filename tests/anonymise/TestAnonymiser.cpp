@@ -91,6 +91,8 @@ private Q_SLOTS:
         row("nino written", "respondent", "NI number AB 12 34 56 C", "NI number [NINO]");
         row("nino spoken", "respondent", "it's A B one two three four five six C", "it's [NINO]");
         row("sort code", "respondent", "sort code 20-00-00", "sort code [SORT_CODE]");
+        row("sort code spoken with dashes", "respondent", "my sort code is four oh dash double two dash one one",
+            "my sort code is [SORT_CODE]");
         row("account", "respondent", "the account number is 12345678", "the account number is [BANK_ACCOUNT]");
         // Dates of birth and addresses.
         row("dob written", "respondent", "I was born 03/03/1982", "I was born [DATE_OF_BIRTH]");
@@ -107,6 +109,8 @@ private Q_SLOTS:
         // Names.
         row("my name is", "respondent", "My name is Siobhan Featherstone.", "My name is [PERSON_1].");
         row("title", "agent", "Is that Mrs Ashworth?", "Is that [PERSON_1]?");
+        row("title, first name and double-barrelled family name", "respondent",
+            "she's called mrs elizabeth taylor-smith", "she's called [PERSON_1]");
         row("two titles", "respondent", "Mr and Mrs Patel agreed", "[PERSON_1] agreed");
         row("relation", "respondent", "my husband Kwame does the shopping", "my husband [PERSON_1] does the shopping");
         row("this is speaking", "respondent", "This is Priya speaking", "This is [PERSON_1] speaking");
