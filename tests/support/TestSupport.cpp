@@ -89,6 +89,11 @@ QByteArray readFile(const QString& path)
     return f.readAll();
 }
 
+QList<QByteArray> audioSignatures()
+{
+    return {QByteArrayLiteral("WAVEfmt "), QByteArrayLiteral("OpusHead"), QByteArray("fLaC\0\0\0\x22", 8)};
+}
+
 QString sha256Hex(const QByteArray& bytes)
 {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());

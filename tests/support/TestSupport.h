@@ -34,4 +34,8 @@ void writeFile(const QString& path, const QByteArray& bytes);
 QByteArray readFile(const QString& path);
 QString sha256Hex(const QByteArray& bytes);
 
+// Byte strings that mark the store's audio formats (WAV, Opus, FLAC headers), long enough (8 bytes) that random
+// ciphertext never holds one by chance: a 4-byte "RIFF" turns up in about one run in a hundred over megabytes.
+QList<QByteArray> audioSignatures();
+
 } // namespace Earmark::Test

@@ -250,7 +250,7 @@ private Q_SLOTS:
         QTest::qWait(1500);
         action("stop")->trigger();
         // Personal values of the call just played and the audio formats of the store: in no file of the cache or temp.
-        QList<QByteArray> needles = {QByteArrayLiteral("RIFF"), QByteArrayLiteral("OggS"), QByteArrayLiteral("fLaC")};
+        QList<QByteArray> needles = Test::audioSignatures();
         QDirIterator it(m_store, {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QJsonObject o = QJsonDocument::fromJson(Test::readFile(it.next())).object();
