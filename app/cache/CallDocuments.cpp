@@ -163,15 +163,8 @@ Result<QList<CallDocument>> CallDocuments::history(const CallRecord& call, const
     }
     s->bind(1, call.id).bind(2, QString::fromLatin1(kind));
     QList<CallDocument> out;
-    while (true) {
-        auto row = s->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!row.value()) {
-            break;
-        }
-        out << rowOf(*s);
+    if (auto st = s->forEachRow([&] { out << rowOf(*s); }); !st) {
+        return st.error();
     }
     return out;
 }

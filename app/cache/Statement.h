@@ -34,6 +34,21 @@ public:
     Result<bool> step();
     // Steps to completion (for statements without rows).
     Status run();
+    // Steps through every row, calling row() on each (it reads the columns); the first error ends it.
+    template<typename F>
+    Status forEachRow(F&& row)
+    {
+        for (;;) {
+            auto r = step();
+            if (!r) {
+                return r.error();
+            }
+            if (!r.value()) {
+                return {};
+            }
+            row();
+        }
+    }
     void reset();
 
     bool isNull(int col) const;

@@ -104,16 +104,12 @@ Result<QList<SearchHit>> TranscriptIndex::search(const QString& query, int limit
     }
     s->bind(1, match).bind(2, limit);
     QList<SearchHit> out;
-    while (true) {
-        auto row = s->step();
-        if (!row) {
-            return makeError(QObject::tr("The search \"%1\" could not run: %2").arg(query, row.errorMessage()));
-        }
-        if (!row.value()) {
-            break;
-        }
-        out.append({s->text(0), s->int64(1), s->text(2), int(s->int64(3) % SegmentsPerCall), s->text(4), s->real(5),
-            s->text(6)});
+    if (auto st = s->forEachRow([&] {
+            out.append({s->text(0), s->int64(1), s->text(2), int(s->int64(3) % SegmentsPerCall), s->text(4), s->real(5),
+                s->text(6)});
+        });
+        !st) {
+        return makeError(QObject::tr("The search \"%1\" could not run: %2").arg(query, st.errorMessage()));
     }
     return out;
 }

@@ -195,22 +195,18 @@ Status EvaluationStore::loadNotes(Evaluation& e)
         return s.error();
     }
     s->bind(1, e.id);
-    while (true) {
-        auto row = s->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!row.value()) {
-            break;
-        }
-        const QString kind = s->text(1);
-        if (kind == QLatin1String("comment")) {
-            e.comments.append({s->int64(0), s->real(3), s->text(4), s->text(5), s->int64(6)});
-        } else if (kind == QLatin1String("answer")) {
-            e.answers.insert(s->text(2), s->text(4));
-        } else if (kind == QLatin1String("override")) {
-            e.overrides.insert(s->text(2), s->text(4));
-        }
+    if (auto st = s->forEachRow([&] {
+            const QString kind = s->text(1);
+            if (kind == QLatin1String("comment")) {
+                e.comments.append({s->int64(0), s->real(3), s->text(4), s->text(5), s->int64(6)});
+            } else if (kind == QLatin1String("answer")) {
+                e.answers.insert(s->text(2), s->text(4));
+            } else if (kind == QLatin1String("override")) {
+                e.overrides.insert(s->text(2), s->text(4));
+            }
+        });
+        !st) {
+        return st.error();
     }
     return {};
 }

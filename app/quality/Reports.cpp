@@ -127,23 +127,19 @@ Result<QList<ReportRow>> Reports::summary(const ReportFilter& filter, ReportGrou
     }
     bindAll(s.value(), binds);
     QList<ReportRow> out;
-    while (true) {
-        auto row = s->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!row.value()) {
-            break;
-        }
-        ReportRow r;
-        r.key = grouping == ReportGrouping::Week ? weekLabel(s->int64(0)) : s->text(0);
-        r.evaluations = int(s->int64(1));
-        if (!s->isNull(2)) {
-            r.averageScore = s->real(2);
-        }
-        r.passRate = s->real(3);
-        r.autoFails = int(s->int64(4));
-        out.append(r);
+    if (auto st = s->forEachRow([&] {
+            ReportRow r;
+            r.key = grouping == ReportGrouping::Week ? weekLabel(s->int64(0)) : s->text(0);
+            r.evaluations = int(s->int64(1));
+            if (!s->isNull(2)) {
+                r.averageScore = s->real(2);
+            }
+            r.passRate = s->real(3);
+            r.autoFails = int(s->int64(4));
+            out.append(r);
+        });
+        !st) {
+        return st.error();
     }
     return out;
 }
@@ -172,32 +168,28 @@ Result<QList<QuestionFailure>> Reports::questionFailures(const ReportFilter& fil
     };
     std::vector<Counter> counters; // a few dozen questions: a linear search from the last hit is fastest
     std::size_t next = 0;
-    while (true) {
-        auto row = s->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!row.value()) {
-            break;
-        }
-        const QByteArrayView scorecard = s->textView(0);
-        const QByteArrayView question = s->textView(1);
-        std::size_t found = counters.size();
-        for (std::size_t i = 0; i < counters.size(); ++i) {
-            const std::size_t k = (next + i) % counters.size();
-            if (counters[k].question == question && counters[k].scorecard == scorecard) {
-                found = k;
-                break;
+    if (auto st = s->forEachRow([&] {
+            const QByteArrayView scorecard = s->textView(0);
+            const QByteArrayView question = s->textView(1);
+            std::size_t found = counters.size();
+            for (std::size_t i = 0; i < counters.size(); ++i) {
+                const std::size_t k = (next + i) % counters.size();
+                if (counters[k].question == question && counters[k].scorecard == scorecard) {
+                    found = k;
+                    break;
+                }
             }
-        }
-        if (found == counters.size()) {
-            counters.push_back({scorecard.toByteArray(), question.toByteArray()});
-        }
-        Counter& c = counters[found];
-        c.answered += 1;
-        c.failed += s->real(2) < 0.5 ? 1 : 0;
-        c.version = std::max(c.version, int(s->int64(3)));
-        next = (found + 1) % counters.size(); // the next row is usually the next question
+            if (found == counters.size()) {
+                counters.push_back({scorecard.toByteArray(), question.toByteArray()});
+            }
+            Counter& c = counters[found];
+            c.answered += 1;
+            c.failed += s->real(2) < 0.5 ? 1 : 0;
+            c.version = std::max(c.version, int(s->int64(3)));
+            next = (found + 1) % counters.size(); // the next row is usually the next question
+        });
+        !st) {
+        return st.error();
     }
     QList<QuestionFailure> out;
     QList<int> versions;

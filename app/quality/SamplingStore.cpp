@@ -124,16 +124,12 @@ Result<QList<SampleCandidate>> SamplingStore::candidates(const SamplePlan& plan,
     }
     s->bind(1, utcSeconds(range.first)).bind(2, utcSeconds(range.second));
     QList<SampleCandidate> out;
-    while (true) {
-        auto row = s->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!row.value()) {
-            break;
-        }
-        out.append({s->text(0), s->text(1), QDateTime::fromSecsSinceEpoch(s->int64(2), QTimeZone::utc()).date(),
-            s->text(3), s->text(4), s->real(5)});
+    if (auto st = s->forEachRow([&] {
+            out.append({s->text(0), s->text(1), QDateTime::fromSecsSinceEpoch(s->int64(2), QTimeZone::utc()).date(),
+                s->text(3), s->text(4), s->real(5)});
+        });
+        !st) {
+        return st.error();
     }
     return out;
 }
