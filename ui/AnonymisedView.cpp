@@ -5,6 +5,7 @@
 #include "browse/CacheService.h"
 #include "browse/RedactedAudio.h"
 #include "core/Files.h"
+#include "core/TimeText.h"
 #include "player/CallAudio.h"
 #include "store/Transcript.h"
 
@@ -21,12 +22,6 @@ namespace Earmark::Gui {
 
 namespace {
 using Prepared = Result<QPair<std::shared_ptr<CallAudio>, QJsonObject>>;
-
-QString clock(double s)
-{
-    const int t = static_cast<int>(s);
-    return QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
-}
 
 QString speakerName(const QString& speaker)
 {
@@ -131,7 +126,7 @@ Status AnonymisedView::exportTo(const QString& path) const
     for (const QJsonValue v : m_transcript.value(QStringLiteral("segments")).toArray()) {
         const QJsonObject seg = v.toObject();
         const QString who = speakerName(seg.value(QStringLiteral("speaker")).toString());
-        const QString at = clock(seg.value(QStringLiteral("start_s")).toDouble());
+        const QString at = clockText(seg.value(QStringLiteral("start_s")).toDouble());
         const QString words = seg.value(QStringLiteral("text")).toString();
         text += QStringLiteral("[%1] %2: %3\n").arg(at, who, words);
         html += QStringLiteral("<p><b>%1</b> <span style='color:#777'>%2</span><br>%3</p>")

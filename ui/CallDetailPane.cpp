@@ -11,6 +11,7 @@
 #include "browse/CacheService.h"
 #include "browse/CallMedia.h"
 #include "core/Files.h"
+#include "core/TimeText.h"
 #include "player/CallAudio.h"
 #include "store/Transcript.h"
 
@@ -30,12 +31,6 @@
 namespace Earmark::Gui {
 
 namespace {
-QString clock(double s)
-{
-    const int t = static_cast<int>(s);
-    return QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
-}
-
 QString headerOf(const CallRecord& c)
 {
     const QString notice = !c.consentRecorded ? QObject::tr("unknown")
@@ -43,9 +38,9 @@ QString headerOf(const CallRecord& c)
                                               : QObject::tr("not flagged");
     return QObject::tr("<b>%1</b> · %2 · %3<br>Agent %4 · %5 · %6 · %7 · Recording notice: %8")
         .arg(c.callId.toHtmlEscaped(),
-            QDateTime::fromSecsSinceEpoch(c.startUtc).toString(QStringLiteral("yyyy-MM-dd HH:mm")), clock(c.durationS),
-            (c.agentName.isEmpty() ? c.agentId : c.agentName).toHtmlEscaped(), c.client.toHtmlEscaped(),
-            c.campaign.toHtmlEscaped(), c.disposition.toHtmlEscaped(), notice);
+            QDateTime::fromSecsSinceEpoch(c.startUtc).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+            clockText(c.durationS), (c.agentName.isEmpty() ? c.agentId : c.agentName).toHtmlEscaped(),
+            c.client.toHtmlEscaped(), c.campaign.toHtmlEscaped(), c.disposition.toHtmlEscaped(), notice);
 }
 
 using Decoded = Result<std::shared_ptr<CallAudio>>;

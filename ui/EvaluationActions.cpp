@@ -5,6 +5,7 @@
 #include "EvaluationPdf.h"
 #include "MessageBox.h"
 #include "browse/CacheService.h"
+#include "core/TimeText.h"
 #include "quality/EvaluationStore.h"
 #include "scorecard/RecordingNoticeCheck.h"
 
@@ -21,12 +22,6 @@
 namespace Earmark::Gui {
 
 namespace {
-QString clock(double s)
-{
-    const int t = static_cast<int>(s);
-    return QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
-}
-
 QString when(qint64 secs)
 {
     return QDateTime::fromSecsSinceEpoch(secs).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
@@ -172,7 +167,7 @@ void EvaluationPanel::addComment(const QString& text)
     const qint64 id = m_current->id;
     saveDraftNow();
     run(
-        tr("Comment at %1").arg(clock(at)),
+        tr("Comment at %1").arg(clockText(at)),
         [id, at, text](EvaluationStore& s) -> Status {
             auto added = s.addComment(id, at, text);
             return added ? Status() : Status(added.error());

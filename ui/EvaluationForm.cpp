@@ -1,5 +1,7 @@
 #include "EvaluationForm.h"
 
+#include "core/TimeText.h"
+
 #include <QComboBox>
 #include <QGroupBox>
 #include <QLabel>
@@ -10,12 +12,6 @@
 namespace Earmark::Gui {
 
 namespace {
-QString clock(double s)
-{
-    const int t = static_cast<int>(s);
-    return QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
-}
-
 QString answerLabel(const Scorecard::Question& q, const QString& answer)
 {
     if (answer == QLatin1String("yes")) {
@@ -175,7 +171,7 @@ void EvaluationForm::setAnswers(
         if (const auto it = suggestions.constFind(row.question->id); it != suggestions.constEnd()) {
             QString html = tr("Suggested: <b>%1</b>").arg(answerLabel(*row.question, it->answer));
             if (it->atS) {
-                html += tr(", heard at <a href='seek:%1'>%2</a>").arg(*it->atS).arg(clock(*it->atS));
+                html += tr(", heard at <a href='seek:%1'>%2</a>").arg(*it->atS).arg(clockText(*it->atS));
             }
             if (!it->evidence.isEmpty()) {
                 html += QStringLiteral(" <i>“%1”</i>").arg(it->evidence.toHtmlEscaped());

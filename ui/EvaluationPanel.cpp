@@ -5,6 +5,7 @@
 #include "MessageBox.h"
 #include "browse/CacheService.h"
 #include "cache/Statement.h"
+#include "core/TimeText.h"
 #include "quality/EvaluationStore.h"
 #include "review/TalkMetrics.h"
 #include "scorecard/RecordingNoticeCheck.h"
@@ -24,12 +25,6 @@
 namespace Earmark::Gui {
 
 namespace {
-QString clock(double s)
-{
-    const int t = static_cast<int>(s);
-    return QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
-}
-
 QString templateKey(const QString& id, int version)
 {
     return id + QLatin1Char('@') + QString::number(version);
@@ -221,10 +216,10 @@ void EvaluationPanel::setAudio(const std::shared_ptr<const CallAudio>& audio)
     }
     m_metrics->setText(tr("<small>Agent talks %1, respondent %2 · talk/listen %3 · longest silence %4 s at "
                           "<a href='seek:%5'>%6</a> · overtalk %7 s in %8 stretches</small>")
-                           .arg(clock(m->agentTalkS), clock(m->respondentTalkS),
+                           .arg(clockText(m->agentTalkS), clockText(m->respondentTalkS),
                                QString::number(m->talkListenRatio, 'f', 2), QString::number(m->longestSilenceS, 'f', 1))
                            .arg(m->longestSilenceAtS)
-                           .arg(clock(m->longestSilenceAtS), QString::number(m->overtalkS, 'f', 1))
+                           .arg(clockText(m->longestSilenceAtS), QString::number(m->overtalkS, 'f', 1))
                            .arg(m->overtalkEpisodes));
 }
 
@@ -379,7 +374,7 @@ void EvaluationPanel::showEvaluation(const Evaluation& e)
                              e.revision > 1 ? tr(" · revision %1").arg(e.revision) : QString()));
     m_comments->clear();
     for (const TimedComment& c : e.comments) {
-        auto* item = new QListWidgetItem(QStringLiteral("%1  %2").arg(clock(c.atS), c.text), m_comments);
+        auto* item = new QListWidgetItem(QStringLiteral("%1  %2").arg(clockText(c.atS), c.text), m_comments);
         item->setData(Qt::UserRole, c.atS);
         item->setToolTip(tr("%1 · click to hear this moment").arg(reviewerLabel(c.byUser)));
     }

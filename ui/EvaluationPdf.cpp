@@ -1,5 +1,7 @@
 #include "EvaluationPdf.h"
 
+#include "core/TimeText.h"
+
 #include <QDateTime>
 #include <QFileInfo>
 #include <QPageSize>
@@ -12,12 +14,6 @@ namespace {
 QString esc(const QString& s)
 {
     return s.toHtmlEscaped();
-}
-
-QString clock(double s)
-{
-    const int t = static_cast<int>(s);
-    return QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
 }
 
 QString when(qint64 secs)
@@ -116,7 +112,7 @@ QString evaluationHtml(const Evaluation& e, const Scorecard::Template& t, const 
     if (!e.comments.isEmpty()) {
         h += QObject::tr("<h2>Comments on moments in the call</h2><table>");
         for (const TimedComment& c : e.comments) {
-            h += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(clock(c.atS), esc(c.text));
+            h += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(clockText(c.atS), esc(c.text));
         }
         h += QStringLiteral("</table>");
     }

@@ -3,6 +3,7 @@
 #include "MessageBox.h"
 #include "PlayerWidget.h"
 #include "browse/CacheService.h"
+#include "core/TimeText.h"
 #include "player/CallAudio.h"
 
 #include <QComboBox>
@@ -22,14 +23,6 @@
 #include <QtConcurrent>
 
 namespace Earmark::Gui {
-
-namespace {
-QString clock(double s)
-{
-    const int t = static_cast<int>(s);
-    return QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
-}
-} // namespace
 
 ScenarioLibraryDialog::ScenarioLibraryDialog(CacheService* service, QWidget* parent)
     : QDialog(parent)
@@ -134,7 +127,7 @@ void ScenarioLibraryDialog::refresh()
             m_list->clear();
             for (const Scenario& s : std::as_const(m_scenarios)) {
                 auto* item = new QTreeWidgetItem(m_list,
-                    {s.title, s.category, QString::number(s.difficulty), clock(s.endS - s.startS),
+                    {s.title, s.category, QString::number(s.difficulty), clockText(s.endS - s.startS),
                         QDateTime::fromSecsSinceEpoch(s.createdUtc).toString(QStringLiteral("yyyy-MM-dd"))});
                 item->setData(0, Qt::UserRole, s.id);
             }
@@ -161,7 +154,7 @@ void ScenarioLibraryDialog::open(qint64 id)
                 const QJsonObject seg = v.toObject();
                 html += QStringLiteral("<p><b>%1</b> <span style='color:#777'>%2</span><br>%3</p>")
                             .arg(seg.value(QStringLiteral("speaker")).toString(),
-                                clock(seg.value(QStringLiteral("start_s")).toDouble()),
+                                clockText(seg.value(QStringLiteral("start_s")).toDouble()),
                                 seg.value(QStringLiteral("text")).toString().toHtmlEscaped());
             }
             m_detail->setHtml(html);

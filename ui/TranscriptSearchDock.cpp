@@ -1,6 +1,7 @@
 #include "TranscriptSearchDock.h"
 
 #include "browse/CacheService.h"
+#include "core/TimeText.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -11,14 +12,6 @@
 #include <QVBoxLayout>
 
 namespace Earmark::Gui {
-
-namespace {
-QString clock(double s)
-{
-    const int t = static_cast<int>(s);
-    return QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
-}
-} // namespace
 
 TranscriptSearchDock::TranscriptSearchDock(CacheService* service, QWidget* parent)
     : QDockWidget(tr("Search transcripts"), parent)
@@ -92,7 +85,7 @@ void TranscriptSearchDock::search(const QString& text)
                 const SearchHit& h = m_hits[i];
                 auto* item = new QTreeWidgetItem(m_results,
                     {QDateTime::fromSecsSinceEpoch(h.callStartUtc).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                        h.agentId, clock(h.startS), h.speaker, h.snippet});
+                        h.agentId, clockText(h.startS), h.speaker, h.snippet});
                 item->setData(0, Qt::UserRole, i);
                 item->setToolTip(0, h.callId);
                 item->setToolTip(4, h.snippet);

@@ -1,19 +1,13 @@
 #include "TranscriptView.h"
 
+#include "core/TimeText.h"
+
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QUrl>
 
 namespace Earmark::Gui {
-
-namespace {
-QString clock(double s)
-{
-    const int t = static_cast<int>(s);
-    return QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
-}
-} // namespace
 
 TranscriptView::TranscriptView(QWidget* parent)
     : QTextBrowser(parent)
@@ -77,7 +71,7 @@ void TranscriptView::render()
         const QString who = s.speaker == QLatin1String("agent") ? tr("Agent")
             : s.speaker == QLatin1String("respondent")          ? tr("Respondent")
                                                                 : tr("Other");
-        html += QStringLiteral("<p><b>%1</b> <span style='color:gray'>%2</span>").arg(who, clock(s.startS));
+        html += QStringLiteral("<p><b>%1</b> <span style='color:gray'>%2</span>").arg(who, clockText(s.startS));
         if (m_corrected.contains(si)) {
             html += QStringLiteral(" <span style='color:#a0522d' title='%1'>%2</span>")
                         .arg(tr("Changed in Earmark: the provider's wording is in the history of corrections"),

@@ -5,6 +5,7 @@
 #include "cache/Cache.h"
 #include "cache/Statement.h"
 #include "core/Files.h"
+#include "core/TimeText.h"
 #include "training/PackWriter.h"
 
 #include <QCryptographicHash>
@@ -21,12 +22,6 @@ constexpr double MaxClipS = 15 * 60;
 QString esc(const QString& s)
 {
     return s.toHtmlEscaped();
-}
-
-QString clock(double s)
-{
-    const int t = static_cast<int>(s);
-    return QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
 }
 
 // The segments of the anonymised transcript inside [from, to], with times from the region's start.
@@ -255,7 +250,7 @@ Status ScenarioLibrary::exportPack(const QList<qint64>& ids, const QString& fold
             const QJsonObject seg = v.toObject();
             body += QStringLiteral("<p><span class='who'>%1</span> <span class='at'>%2</span><br>%3</p>")
                         .arg(esc(seg.value(QStringLiteral("speaker")).toString()),
-                            clock(seg.value(QStringLiteral("start_s")).toDouble()),
+                            clockText(seg.value(QStringLiteral("start_s")).toDouble()),
                             esc(seg.value(QStringLiteral("text")).toString()));
         }
         const QString html
@@ -265,7 +260,7 @@ Status ScenarioLibrary::exportPack(const QList<qint64>& ids, const QString& fold
         rows += QStringLiteral("<tr><td><a href='%1'>%2</a></td><td>%3</td><td>%4</td><td>%5</td></tr>")
                     .arg(page, esc(heading), esc(sc->category))
                     .arg(sc->difficulty)
-                    .arg(clock(sc->endS - sc->startS));
+                    .arg(clockText(sc->endS - sc->startS));
         manifest.append(QJsonObject {{QStringLiteral("title"), heading}, {QStringLiteral("category"), sc->category},
             {QStringLiteral("difficulty"), sc->difficulty}, {QStringLiteral("page"), page},
             {QStringLiteral("clip"), clip}, {QStringLiteral("duration_s"), sc->endS - sc->startS},
