@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
     # toolchain
-    cmake ninja-build g++ pkg-config git
+    cmake ninja-build g++ pkg-config git python3
     # Qt 6
     qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-qpa-plugins qt6-svg-dev libqt6opengl6-dev

@@ -1,4 +1,4 @@
-#include "GuiApp.h"
+#include "ui/shell/GuiApp.h"
 
 int main(int argc, char** argv)
 {

@@ -1,6 +1,6 @@
 #include "browse/CallListModel.h"
 
-#include "browse/CacheService.h"
+#include "cache/CacheWorker.h"
 #include "cache/Statement.h"
 #include "core/Phone.h"
 
@@ -123,9 +123,9 @@ QString durationText(double seconds)
 }
 } // namespace
 
-CallListModel::CallListModel(CacheService* service, QObject* parent)
+CallListModel::CallListModel(CacheWorker* service, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_service(service)
+    , m_worker(service)
 { }
 
 void CallListModel::setFilter(const CallFilter& filter)
@@ -139,7 +139,7 @@ void CallListModel::refresh()
     const quint64 generation = ++m_generation;
     m_counting = true;
     const CallFilter filter = m_filter;
-    m_service->post<Snapshot>(
+    m_worker->post<Snapshot>(
         this, [filter](Cache& cache) { return snapshot(cache, filter); },
         [this, generation](Snapshot result) {
             if (generation != m_generation) {
@@ -193,7 +193,7 @@ void CallListModel::requestPage(int page) const
     const quint64 generation = m_generation;
     const QVector<qint64> ids = m_ids.mid(qsizetype(page) * PageSize, PageSize);
     auto* self = const_cast<CallListModel*>(this);
-    m_service->post<Page>(
+    m_worker->post<Page>(
         self, [ids](Cache& cache) { return fetchPage(cache, ids); },
         [self, page, generation](Page result) {
             if (generation != self->m_generation) {

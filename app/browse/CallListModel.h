@@ -10,7 +10,7 @@
 
 namespace Earmark {
 
-class CacheService;
+class CacheWorker;
 
 // One call as the browser lists it (no transcript, no audio).
 struct CallRow
@@ -46,7 +46,7 @@ public:
         SortValueRole,
     };
 
-    explicit CallListModel(CacheService* service, QObject* parent = nullptr);
+    explicit CallListModel(CacheWorker* service, QObject* parent = nullptr);
 
     void setFilter(const CallFilter& filter);
     const CallFilter& filter() const { return m_filter; }
@@ -74,7 +74,7 @@ private:
     void requestPage(int page) const;
     void evictFarFrom(int page);
 
-    CacheService* m_service;
+    CacheWorker* m_worker;
     CallFilter m_filter;
     int m_count = 0;
     bool m_counting = false;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cache/CallRecord.h"
+#include "store/CallRecord.h"
 #include "core/Result.h"
 
 #include <QByteArray>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "cache/AuditLog.h"
-#include "cache/BlobStore.h"
+#include "cache/BlobFiles.h"
 #include "cache/CacheFolder.h"
 #include "cache/CallRepository.h"
 #include "cache/Database.h"
@@ -22,7 +22,7 @@ public:
     const CacheFolder& folder() const { return m_folder; }
     Database& database() { return *m_db; }
     const KeyHierarchy& keys() const { return m_keys; }
-    BlobStore& blobs() { return m_blobs; }
+    BlobFiles& blobs() { return m_blobs; }
     CallRepository& calls() { return m_calls; }
     AuditLog& audit() { return m_audit; }
 
@@ -43,7 +43,7 @@ private:
     CacheFolder m_folder;
     std::unique_ptr<Database> m_db;
     KeyHierarchy m_keys;
-    BlobStore m_blobs;
+    BlobFiles m_blobs;
     CallRepository m_calls;
     AuditLog m_audit;
 };

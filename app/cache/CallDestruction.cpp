@@ -1,4 +1,4 @@
-#include "cache/BlobStore.h"
+#include "cache/BlobFiles.h"
 #include "cache/CallRepository.h"
 #include "cache/Database.h"
 #include "cache/Statement.h"

@@ -1,6 +1,6 @@
 #include "cache/CallRepository.h"
 
-#include "cache/BlobStore.h"
+#include "cache/BlobFiles.h"
 #include "cache/CallDocuments.h"
 #include "cache/Database.h"
 #include "cache/Statement.h"
@@ -72,7 +72,7 @@ QByteArray personalJson(const CallPersonal& p)
 }
 } // namespace
 
-CallRepository::CallRepository(Database& db, const KeyHierarchy& keys, BlobStore& blobs)
+CallRepository::CallRepository(Database& db, const KeyHierarchy& keys, BlobFiles& blobs)
     : m_db(db)
     , m_keys(keys)
     , m_blobs(blobs)

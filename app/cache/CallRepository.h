@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cache/CallRecord.h"
+#include "store/CallRecord.h"
 #include "core/Result.h"
 #include "crypto/SecretKey.h"
 
@@ -11,7 +11,7 @@ namespace Earmark {
 
 class Database;
 class KeyHierarchy;
-class BlobStore;
+class BlobFiles;
 
 // What the sync needs to know of each cached call to skip unchanged ones without reading them.
 struct CallSyncState
@@ -39,7 +39,7 @@ struct CallQuery
 class CallRepository
 {
 public:
-    CallRepository(Database& db, const KeyHierarchy& keys, BlobStore& blobs);
+    CallRepository(Database& db, const KeyHierarchy& keys, BlobFiles& blobs);
 
     Result<QHash<QString, CallSyncState>> syncStates();
 
@@ -99,7 +99,7 @@ private:
 
     Database& m_db;
     const KeyHierarchy& m_keys;
-    BlobStore& m_blobs;
+    BlobFiles& m_blobs;
 };
 
 } // namespace Earmark

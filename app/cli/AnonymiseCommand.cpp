@@ -1,5 +1,5 @@
 #include "anonymise/Anonymiser.h"
-#include "browse/RedactedAudio.h"
+#include "redaction/RedactedAudio.h"
 #include "cache/Cache.h"
 #include "cli/Commands.h"
 #include "core/Files.h"

@@ -1,4 +1,4 @@
-#include "browse/TranscriptCorrections.h"
+#include "transcript/TranscriptCorrections.h"
 #include "cache/Cache.h"
 #include "cli/Commands.h"
 #include "core/Files.h"

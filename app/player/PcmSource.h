@@ -1,6 +1,6 @@
 #pragma once
 
-#include "player/CallAudio.h"
+#include "audio/CallAudio.h"
 
 #include <QIODevice>
 #include <QMutex>

@@ -2,7 +2,7 @@
 // recorded event or revision (with who, when and why) and an audit log entry.
 #include "cache/Cache.h"
 #include "cache/Statement.h"
-#include "quality/EvaluationStore.h"
+#include "quality/EvaluationRepository.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -86,7 +86,7 @@ QStringList Evaluation::overridesMissingComment() const
     return out;
 }
 
-Result<QStringList> EvaluationStore::submitProblems(const Evaluation& e)
+Result<QStringList> EvaluationRepository::submitProblems(const Evaluation& e)
 {
     auto t = scorecard(e.scorecardId, e.scorecardVersion);
     if (!t) {
@@ -105,7 +105,7 @@ Result<QStringList> EvaluationStore::submitProblems(const Evaluation& e)
     return out;
 }
 
-Status EvaluationStore::addRevision(Evaluation& e, const Scorecard::Template& t, const QString& reason)
+Status EvaluationRepository::addRevision(Evaluation& e, const Scorecard::Template& t, const QString& reason)
 {
     const Scorecard::ScoreResult r = Scorecard::score(t, e.answers);
     QJsonObject scored;
@@ -141,7 +141,7 @@ Status EvaluationStore::addRevision(Evaluation& e, const Scorecard::Template& t,
     return u->run();
 }
 
-Status EvaluationStore::addEvent(const Evaluation& e, EvaluationState to, const QString& text)
+Status EvaluationRepository::addEvent(const Evaluation& e, EvaluationState to, const QString& text)
 {
     auto s = m_cache.database().prepare(QStringLiteral("INSERT INTO evaluation_events (evaluation, at_utc, by_user, "
                                                        "from_state, to_state, text) VALUES (?, ?, ?, ?, ?, ?)"));
@@ -171,7 +171,7 @@ Status EvaluationStore::addEvent(const Evaluation& e, EvaluationState to, const 
     return m_cache.audit().append(QStringLiteral("evaluation.") + stateName(to), e.callId, QString::number(e.id));
 }
 
-Status EvaluationStore::submit(qint64 id)
+Status EvaluationRepository::submit(qint64 id)
 {
     auto e = get(id);
     if (!e) {
@@ -208,7 +208,7 @@ Status EvaluationStore::submit(qint64 id)
     return m_cache.audit().syncAnchor();
 }
 
-Status EvaluationStore::changeState(qint64 id, std::initializer_list<EvaluationState> from, EvaluationState to,
+Status EvaluationRepository::changeState(qint64 id, std::initializer_list<EvaluationState> from, EvaluationState to,
     const QString& text, const std::optional<QJsonObject>& answers, const QString& reason)
 {
     auto e = get(id);
@@ -253,12 +253,12 @@ Status EvaluationStore::changeState(qint64 id, std::initializer_list<EvaluationS
     return m_cache.audit().syncAnchor();
 }
 
-Status EvaluationStore::acknowledge(qint64 id, const QString& note)
+Status EvaluationRepository::acknowledge(qint64 id, const QString& note)
 {
     return changeState(id, {EvaluationState::Submitted}, EvaluationState::Acknowledged, note, std::nullopt, {});
 }
 
-Status EvaluationStore::dispute(qint64 id, const QString& agentResponse)
+Status EvaluationRepository::dispute(qint64 id, const QString& agentResponse)
 {
     if (agentResponse.trimmed().isEmpty()) {
         return makeError(QObject::tr("A dispute needs the tele researcher's response: write down what they said."));
@@ -267,7 +267,7 @@ Status EvaluationStore::dispute(qint64 id, const QString& agentResponse)
         agentResponse, std::nullopt, {});
 }
 
-Status EvaluationStore::resolve(qint64 id, const QString& decision, const std::optional<QJsonObject>& answers)
+Status EvaluationRepository::resolve(qint64 id, const QString& decision, const std::optional<QJsonObject>& answers)
 {
     if (decision.trimmed().isEmpty()) {
         return makeError(QObject::tr("Resolving a dispute needs your decision: write it down for the record."));
@@ -276,7 +276,7 @@ Status EvaluationStore::resolve(qint64 id, const QString& decision, const std::o
         id, {EvaluationState::Disputed}, EvaluationState::Resolved, decision, answers, decision.trimmed());
 }
 
-Status EvaluationStore::rescore(
+Status EvaluationRepository::rescore(
     qint64 id, const QJsonObject& answers, const QHash<QString, QString>& overrides, const QString& reason)
 {
     if (reason.trimmed().isEmpty()) {
@@ -323,7 +323,7 @@ Status EvaluationStore::rescore(
     return m_cache.audit().syncAnchor();
 }
 
-Result<QList<EvaluationRevision>> EvaluationStore::revisions(qint64 id)
+Result<QList<EvaluationRevision>> EvaluationRepository::revisions(qint64 id)
 {
     auto s
         = m_cache.database().prepare(QStringLiteral("SELECT revision, at_utc, by_user, reason, answers, score, "
@@ -345,7 +345,7 @@ Result<QList<EvaluationRevision>> EvaluationStore::revisions(qint64 id)
     return out;
 }
 
-Result<QList<EvaluationEvent>> EvaluationStore::events(qint64 id)
+Result<QList<EvaluationEvent>> EvaluationRepository::events(qint64 id)
 {
     auto s = m_cache.database().prepare(QStringLiteral(
         "SELECT at_utc, by_user, from_state, to_state, text FROM evaluation_events WHERE evaluation = ? ORDER BY id"));

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cache/BlobStore.h"
-#include "cache/CallRecord.h"
+#include "cache/BlobFiles.h"
+#include "store/CallRecord.h"
 #include "core/Result.h"
 
 #include <memory>
@@ -20,7 +20,7 @@ public:
 
     struct Fetched
     {
-        std::unique_ptr<BlobStore::Pending> blob; // committed by the caller
+        std::unique_ptr<BlobFiles::Pending> blob; // committed by the caller
         AudioFacts facts;
         qint64 bytes = 0;
     };

@@ -1,7 +1,7 @@
 #include "training/ScenarioLibrary.h"
 
 #include "anonymise/Anonymiser.h"
-#include "browse/RedactedAudio.h"
+#include "redaction/RedactedAudio.h"
 #include "cache/Cache.h"
 #include "cache/Statement.h"
 #include "core/Files.h"

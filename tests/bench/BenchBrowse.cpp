@@ -2,8 +2,8 @@
 //   build/release/tests/bench/bench_browse
 // The calls are bulk-inserted with SQL (one recursive INSERT); their sealed personal fields are placeholders,
 // so the phone column's per-row key unwrap fails fast instead of decrypting (a few ms per page in real use).
-#include "MainWindow.h"
-#include "browse/CacheService.h"
+#include "ui/shell/MainWindow.h"
+#include "cache/CacheWorker.h"
 #include "browse/CallListModel.h"
 #include "cache/Statement.h"
 
@@ -52,12 +52,12 @@ void populate()
 
 struct Fixture
 {
-    std::unique_ptr<CacheService> service;
+    std::unique_ptr<CacheWorker> service;
     std::unique_ptr<CallListModel> model;
 
     Fixture()
     {
-        service = std::make_unique<CacheService>();
+        service = std::make_unique<CacheWorker>();
         QEventLoop loop;
         service->open(g_dir.path(), g_key.clone(), false, &loop, [&](const QString&) { loop.quit(); });
         loop.exec();
@@ -153,7 +153,7 @@ BENCHMARK(BM_SortByDuration)->Unit(benchmark::kMillisecond)->UseRealTime();
 void showWindow(benchmark::State& state, const QString& dir, const SecretKey& key)
 {
     for (auto _ : state) {
-        CacheService service;
+        CacheWorker service;
         QEventLoop open;
         service.open(dir, key.clone(), false, &open, [&](const QString&) { open.quit(); });
         open.exec();

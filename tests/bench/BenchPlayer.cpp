@@ -1,10 +1,10 @@
 // Player figures. Run with an audio output (scripts/with-test-services.sh starts a PulseAudio null sink):
 //   scripts/with-test-services.sh build/release/tests/bench/bench_player
-#include "browse/CacheService.h"
+#include "cache/CacheWorker.h"
 #include "browse/CallMedia.h"
 #include "cache/Cache.h"
 #include "core/Files.h"
-#include "player/CallAudio.h"
+#include "audio/CallAudio.h"
 #include "player/PlayerEngine.h"
 #include "store/RecordingStore.h"
 #include "sync/SyncEngine.h"
@@ -115,7 +115,7 @@ void BM_FirstAudio10Minutes(benchmark::State& state)
         auto st = openStore(store);
         (void)SyncEngine(*cache.value(), *st.value()).run(SyncOptions {true});
     }
-    CacheService service;
+    CacheWorker service;
     {
         QEventLoop loop;
         service.open(

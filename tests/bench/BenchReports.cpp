@@ -2,9 +2,9 @@
 // answers each: 1.1 million answer rows).
 //   build/release/tests/bench/bench_reports
 // The evaluations are bulk-inserted with SQL; the reports read them exactly as the app does.
-#include "ReportCharts.h"
-#include "ReportsWindow.h"
-#include "browse/CacheService.h"
+#include "ui/quality/ReportCharts.h"
+#include "ui/quality/ReportsWindow.h"
+#include "cache/CacheWorker.h"
 #include "cache/Statement.h"
 #include "quality/Reports.h"
 #include "quality/ScorecardLibrary.h"
@@ -132,7 +132,7 @@ BENCHMARK(BM_CsvAllEvaluations)->Unit(benchmark::kMillisecond);
 // The reports window: a refresh on the cache's worker thread until the tables and charts are drawn.
 void BM_ReportsWindowRefresh(benchmark::State& state)
 {
-    CacheService service;
+    CacheWorker service;
     bool opened = false;
     QObject context;
     service.open(g_dir.path(), g_key.clone(), false, &context, [&](const QString&) { opened = true; });

@@ -1,4 +1,4 @@
-#include "browse/CacheService.h"
+#include "cache/CacheWorker.h"
 #include "browse/CallListModel.h"
 #include "core/Phone.h"
 
@@ -45,7 +45,7 @@ class TestCallListModel : public QObject
 private:
     QTemporaryDir m_dir;
     SecretKey m_key = SecretKey::random();
-    std::unique_ptr<CacheService> m_service;
+    std::unique_ptr<CacheWorker> m_worker;
     std::unique_ptr<CallListModel> m_model;
 
     bool waitForCount()
@@ -93,16 +93,16 @@ private Q_SLOTS:
 
     void init()
     {
-        m_service = std::make_unique<CacheService>();
+        m_worker = std::make_unique<CacheWorker>();
         QString error = QStringLiteral("not called");
-        QSignalSpy opened(m_service.get(), &QObject::objectNameChanged);
-        m_service->open(m_dir.path(), m_key.clone(), false, m_service.get(), [&](const QString& e) {
+        QSignalSpy opened(m_worker.get(), &QObject::objectNameChanged);
+        m_worker->open(m_dir.path(), m_key.clone(), false, m_worker.get(), [&](const QString& e) {
             error = e;
-            m_service->setObjectName(QStringLiteral("opened"));
+            m_worker->setObjectName(QStringLiteral("opened"));
         });
         QVERIFY(opened.wait(10000));
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_model = std::make_unique<CallListModel>(m_service.get());
+        m_model = std::make_unique<CallListModel>(m_worker.get());
         new QAbstractItemModelTester(
             m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_model.get());
     }
@@ -110,7 +110,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_model.reset();
-        m_service.reset();
+        m_worker.reset();
     }
 
     void countsAndPagesNewestFirst()
@@ -238,7 +238,7 @@ private Q_SLOTS:
 
     void aWrongKeyIsReportedNotCrashed()
     {
-        CacheService service;
+        CacheWorker service;
         QString error;
         QSignalSpy done(&service, &QObject::objectNameChanged);
         service.open(m_dir.path(), SecretKey::random(), false, &service, [&](const QString& e) {

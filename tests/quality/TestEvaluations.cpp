@@ -1,6 +1,6 @@
 #include "QualityFixture.h"
 #include "cache/Statement.h"
-#include "quality/EvaluationStore.h"
+#include "quality/EvaluationRepository.h"
 #include "quality/ScorecardLibrary.h"
 
 #include <QJsonDocument>
@@ -121,7 +121,7 @@ private Q_SLOTS:
 
     void evaluationKeepsTheVersionItWasScoredWith()
     {
-        EvaluationStore store(*m_cache);
+        EvaluationRepository store(*m_cache);
         auto e = store.start(QStringLiteral("C-1"), kCard, 1);
         QVERIFY2(e.ok(), qPrintable(e.errorMessage()));
         QJsonObject edited = QJsonDocument::fromJson(ScorecardLibrary::defaultScorecardJson()).object();
@@ -139,7 +139,7 @@ private Q_SLOTS:
 
     void draftSavesAnswersAndRunningScore()
     {
-        EvaluationStore store(*m_cache);
+        EvaluationRepository store(*m_cache);
         auto e = store.start(QStringLiteral("C-1"), kCard, 1);
         QVERIFY(e.ok());
         QCOMPARE(e->state, EvaluationState::Draft);
@@ -160,7 +160,7 @@ private Q_SLOTS:
 
     void overriddenSuggestionNeedsAComment()
     {
-        EvaluationStore store(*m_cache);
+        EvaluationRepository store(*m_cache);
         auto e = store.start(QStringLiteral("C-1"), kCard, 1);
         e->answers = perfectAnswers();
         e->suggestions.insert(QStringLiteral("recording-notice"), {QStringLiteral("no"), std::nullopt, {}});
@@ -181,7 +181,7 @@ private Q_SLOTS:
 
     void submitDisputeResolveKeepsEveryRevision()
     {
-        EvaluationStore store(*m_cache);
+        EvaluationRepository store(*m_cache);
         auto e = store.start(QStringLiteral("C-1"), kCard, 1);
         e->answers = perfectAnswers();
         e->answers.insert(QStringLiteral("no-extra-data"), QStringLiteral("no")); // fail_form
@@ -243,7 +243,7 @@ private Q_SLOTS:
 
     void acknowledgeThenDispute()
     {
-        EvaluationStore store(*m_cache);
+        EvaluationRepository store(*m_cache);
         auto e = store.start(QStringLiteral("C-2"), kCard, 1);
         e->answers = perfectAnswers();
         QVERIFY(store.saveDraft(e.value()).ok());
@@ -255,7 +255,7 @@ private Q_SLOTS:
 
     void timedCommentsAndFreeTextGoWithTheCallScoresStay()
     {
-        EvaluationStore store(*m_cache);
+        EvaluationRepository store(*m_cache);
         auto e = store.start(QStringLiteral("C-1"), kCard, 1);
         auto c1 = store.addComment(e->id, 42.5, QStringLiteral("Leading question here"));
         QVERIFY(c1.ok());
@@ -292,7 +292,7 @@ private Q_SLOTS:
 
     void discardDraftOnlyForDrafts()
     {
-        EvaluationStore store(*m_cache);
+        EvaluationRepository store(*m_cache);
         auto e = store.start(QStringLiteral("C-2"), kCard, 1);
         QVERIFY(store.addComment(e->id, 1, QStringLiteral("x")).ok());
         QVERIFY(store.discardDraft(e->id).ok());

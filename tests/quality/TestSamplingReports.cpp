@@ -1,7 +1,7 @@
 #include "QualityFixture.h"
-#include "quality/EvaluationStore.h"
+#include "quality/EvaluationRepository.h"
 #include "quality/Reports.h"
-#include "quality/SamplingStore.h"
+#include "quality/SamplingRepository.h"
 #include "quality/ScorecardLibrary.h"
 
 #include <QSet>
@@ -44,7 +44,7 @@ private:
 
     Evaluation submitted(const QString& callId, const QJsonObject& answers)
     {
-        EvaluationStore store(*m_cache);
+        EvaluationRepository store(*m_cache);
         auto e = store.start(callId, QStringLiteral("survey-call-quality"), 1);
         [&] { QVERIFY2(e.ok(), qPrintable(e.errorMessage())); }();
         e->answers = answers;
@@ -81,7 +81,7 @@ private Q_SLOTS:
 
     void drawsPerAgentQuotasInThePeriodAndRecordsTheSeed()
     {
-        SamplingStore sampling(*m_cache);
+        SamplingRepository sampling(*m_cache);
         SamplePlan plan;
         plan.period = SamplePlan::Period::Week;
         plan.perAgent = 4;
@@ -129,7 +129,7 @@ private Q_SLOTS:
 
     void restrictionsAndPercentPlans()
     {
-        SamplingStore sampling(*m_cache);
+        SamplingRepository sampling(*m_cache);
         SamplePlan plan;
         plan.period = SamplePlan::Period::Month;
         plan.percent = 25;
@@ -155,14 +155,14 @@ private Q_SLOTS:
 
     void queueShowsHowFarEachEvaluationGot()
     {
-        SamplingStore sampling(*m_cache);
+        SamplingRepository sampling(*m_cache);
         SamplePlan plan;
         plan.perAgent = 1;
         auto planId = sampling.savePlan(QStringLiteral("One each"), plan, {});
         QVERIFY(sampling.draw(planId.value(), QDate(2026, 11, 2), 3).ok());
         auto items = sampling.queue(AuditLog::currentActor());
         QCOMPARE(items->size(), 3);
-        EvaluationStore store(*m_cache);
+        EvaluationRepository store(*m_cache);
         auto draft = store.start(items->at(0).callId, QStringLiteral("survey-call-quality"), 1);
         QVERIFY(draft.ok());
         submitted(items->at(1).callId, answers(QStringLiteral("yes"), 5));
@@ -182,7 +182,7 @@ private Q_SLOTS:
         // TR3 (campaign OTHER): leading questions fail the questioning section: 100 - 30 = 70 (fail at 80).
         submitted(QStringLiteral("C-016"), answers(QStringLiteral("yes"), 5, QStringLiteral("leading")));
         // A draft never counts.
-        EvaluationStore store(*m_cache);
+        EvaluationRepository store(*m_cache);
         QVERIFY(store.start(QStringLiteral("C-004"), QStringLiteral("survey-call-quality"), 1).ok());
 
         Reports reports(*m_cache);

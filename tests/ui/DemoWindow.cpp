@@ -1,7 +1,7 @@
 #include "DemoWindow.h"
 
 #include "TestSupport.h"
-#include "UnlockFlow.h"
+#include "ui/setup/UnlockFlow.h"
 
 #include <QDir>
 #include <QSettings>
@@ -35,7 +35,7 @@ QStringList DemoWindow::cliBase() const
 QString DemoWindow::open()
 {
     QSettings().clear();
-    service = std::make_unique<CacheService>();
+    service = std::make_unique<CacheWorker>();
     window = std::make_unique<Gui::MainWindow>(service.get(), cache);
     window->resize(1400, 900);
     window->show();

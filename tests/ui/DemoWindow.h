@@ -1,7 +1,7 @@
 #pragma once
 
-#include "MainWindow.h"
-#include "browse/CacheService.h"
+#include "ui/shell/MainWindow.h"
+#include "cache/CacheWorker.h"
 
 #include <QString>
 #include <memory>
@@ -15,7 +15,7 @@ struct DemoWindow
     QString store;
     QString cache;
     QString passFile;
-    std::unique_ptr<CacheService> service;
+    std::unique_ptr<CacheWorker> service;
     std::unique_ptr<Gui::MainWindow> window;
 
     // Writes a demo store of `calls` calls and syncs it (earmark-cli, real processes); empty when it worked.

@@ -1,11 +1,11 @@
-#include "FirstRunFlow.h"
-#include "MainWindow.h"
-#include "MessageBox.h"
-#include "SetupDialog.h"
-#include "SyncController.h"
+#include "ui/setup/FirstRunFlow.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/MessageBox.h"
+#include "ui/setup/SetupDialog.h"
+#include "ui/shell/SyncController.h"
 #include "TestSupport.h"
-#include "UnlockFlow.h"
-#include "browse/CacheService.h"
+#include "ui/setup/UnlockFlow.h"
+#include "cache/CacheWorker.h"
 #include "browse/CallListModel.h"
 #include "keys/CacheUnlocker.h"
 #include "keys/KeyInfo.h"
@@ -39,7 +39,7 @@ private:
 
     void runFirstStart(const QString& cacheDir, KeyMode mode, const QString& passphrase)
     {
-        CacheService service;
+        CacheWorker service;
         MainWindow window(&service, cacheDir);
         FirstRunFlow flow(cacheDir, &service);
         QSignalSpy ready(&flow, &FirstRunFlow::ready);
@@ -123,7 +123,7 @@ private Q_SLOTS:
         QSignalSpy deleted(del, &QKeychain::Job::finished);
         del->start();
         QVERIFY(deleted.wait(10000));
-        CacheService service;
+        CacheWorker service;
         MainWindow window(&service, cacheDir);
         UnlockFlow flow(cacheDir, QString(), &service, &window);
         QSignalSpy failed(&flow, &UnlockFlow::failed);
@@ -138,7 +138,7 @@ private Q_SLOTS:
     void aPassphraseIsAskedInADialog()
     {
         const QString cacheDir = m_root.filePath(QStringLiteral("pass-cache"));
-        CacheService service;
+        CacheWorker service;
         MainWindow window(&service, cacheDir);
         window.show();
         UnlockFlow flow(cacheDir, QString(), &service, &window);
@@ -169,7 +169,7 @@ private Q_SLOTS:
         const QString cacheDir = m_root.filePath(QStringLiteral("pass-cache"));
         const QString moved = m_store + QStringLiteral("-moved");
         QVERIFY(QDir().rename(m_store, moved));
-        CacheService service;
+        CacheWorker service;
         MainWindow window(&service, cacheDir);
         UnlockFlow flow(cacheDir, m_root.filePath(QStringLiteral("passfile")), &service, &window);
         Test::writeFile(m_root.filePath(QStringLiteral("passfile")), "walrus pinecone tundra lilac 64\n");

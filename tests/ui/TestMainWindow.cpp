@@ -1,12 +1,12 @@
-#include "CallDetailPane.h"
-#include "FilterBar.h"
-#include "MainWindow.h"
-#include "MessageBox.h"
-#include "RejectionsDialog.h"
-#include "SyncController.h"
+#include "ui/browse/CallDetailPane.h"
+#include "ui/browse/FilterBar.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/MessageBox.h"
+#include "ui/shell/RejectionsDialog.h"
+#include "ui/shell/SyncController.h"
 #include "TestSupport.h"
-#include "UnlockFlow.h"
-#include "browse/CacheService.h"
+#include "ui/setup/UnlockFlow.h"
+#include "cache/CacheWorker.h"
 #include "browse/CallListModel.h"
 
 #include <QAbstractItemModelTester>
@@ -38,7 +38,7 @@ private:
     QString m_store;
     QString m_cache;
     QString m_passFile;
-    std::unique_ptr<CacheService> m_service;
+    std::unique_ptr<CacheWorker> m_worker;
     std::unique_ptr<MainWindow> m_window;
 
     void waitForCount()
@@ -74,14 +74,14 @@ private Q_SLOTS:
     void init()
     {
         QSettings().clear();
-        m_service = std::make_unique<CacheService>();
-        m_window = std::make_unique<MainWindow>(m_service.get(), m_cache);
+        m_worker = std::make_unique<CacheWorker>();
+        m_window = std::make_unique<MainWindow>(m_worker.get(), m_cache);
         new QAbstractItemModelTester(
             m_window->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_window.get());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QVERIFY(!m_window->isEnabled()); // until the cache is open
-        auto* flow = new UnlockFlow(m_cache, m_passFile, m_service.get(), m_window.get());
+        auto* flow = new UnlockFlow(m_cache, m_passFile, m_worker.get(), m_window.get());
         QSignalSpy unlocked(flow, &UnlockFlow::unlocked);
         connect(flow, &UnlockFlow::unlocked, m_window.get(), &MainWindow::cacheReady);
         flow->start();
@@ -94,7 +94,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
-        m_service.reset();
+        m_worker.reset();
     }
 
     void listsTheCallsNewestFirstWithPhonesMasked()
@@ -202,7 +202,7 @@ private Q_SLOTS:
     {
         const QString wrong = m_root.filePath(QStringLiteral("wrong"));
         Test::writeFile(wrong, "heron quilt marzipan glacier 59\n");
-        CacheService service;
+        CacheWorker service;
         MainWindow window(&service, m_cache);
         UnlockFlow flow(m_cache, wrong, &service, &window);
         QSignalSpy failed(&flow, &UnlockFlow::failed);

@@ -1,20 +1,20 @@
-#include "CallDetailPane.h"
+#include "ui/browse/CallDetailPane.h"
 #include "DemoWindow.h"
-#include "MainWindow.h"
-#include "MessageBox.h"
-#include "PlayerWidget.h"
-#include "QualityActions.h"
-#include "ReportCharts.h"
-#include "ReportsWindow.h"
-#include "ReviewQueueDock.h"
-#include "SamplingDialog.h"
-#include "ScorecardEditor.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/MessageBox.h"
+#include "ui/player/PlayerWidget.h"
+#include "ui/quality/QualityActions.h"
+#include "ui/quality/ReportCharts.h"
+#include "ui/quality/ReportsWindow.h"
+#include "ui/quality/ReviewQueueDock.h"
+#include "ui/quality/SamplingDialog.h"
+#include "ui/quality/ScorecardEditor.h"
 #include "TestSupport.h"
-#include "TranscriptSearchDock.h"
-#include "UnlockFlow.h"
-#include "browse/CacheService.h"
+#include "ui/transcript/TranscriptSearchDock.h"
+#include "ui/setup/UnlockFlow.h"
+#include "cache/CacheWorker.h"
 #include "cache/Statement.h"
-#include "quality/EvaluationStore.h"
+#include "quality/EvaluationRepository.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -49,7 +49,7 @@ private:
     Test::DemoWindow m_demo;
     QString m_cache;
     QString m_pass;
-    CacheService* m_service = nullptr;
+    CacheWorker* m_worker = nullptr;
     MainWindow* m_window = nullptr;
 
     QualityActions* quality() const { return m_window->quality(); }
@@ -59,7 +59,7 @@ private:
     R onCache(std::function<R(Cache&)> work)
     {
         std::optional<R> out;
-        m_service->post<R>(m_window, std::move(work), [&out](R r) { out = std::move(r); });
+        m_worker->post<R>(m_window, std::move(work), [&out](R r) { out = std::move(r); });
         QDeadlineTimer deadline(20000);
         while (!out && !deadline.hasExpired()) {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
@@ -84,7 +84,7 @@ private Q_SLOTS:
         const QString error = m_demo.open();
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_window = m_demo.window.get();
-        m_service = m_demo.service.get();
+        m_worker = m_demo.service.get();
     }
 
     void cleanup() { m_demo.close(); }
@@ -262,7 +262,7 @@ private Q_SLOTS:
         // Score the queued calls (on the worker, as the panel does), then the reports show them.
         const QList<QueueItem> items = queue->items();
         const int submitted = onCache<int>([items](Cache& cache) {
-            EvaluationStore store(cache);
+            EvaluationRepository store(cache);
             int n = 0;
             for (int k = 0; k < items.size(); ++k) {
                 auto e = store.start(items[k].callId, QStringLiteral("survey-call-quality"), 1);

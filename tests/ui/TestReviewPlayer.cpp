@@ -1,11 +1,11 @@
-#include "CallDetailPane.h"
-#include "MainWindow.h"
-#include "PlayerWidget.h"
+#include "ui/browse/CallDetailPane.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/player/PlayerWidget.h"
 #include "TestSupport.h"
-#include "TranscriptView.h"
-#include "UnlockFlow.h"
-#include "WaveformWidget.h"
-#include "browse/CacheService.h"
+#include "ui/transcript/TranscriptView.h"
+#include "ui/setup/UnlockFlow.h"
+#include "ui/player/WaveformWidget.h"
+#include "cache/CacheWorker.h"
 #include "browse/CallListModel.h"
 
 #include <QAction>
@@ -37,7 +37,7 @@ private:
     QString m_store;
     QString m_cache;
     QString m_pass;
-    std::unique_ptr<CacheService> m_service;
+    std::unique_ptr<CacheWorker> m_worker;
     std::unique_ptr<MainWindow> m_window;
 
     PlayerWidget* player() const { return m_window->detailPane()->player(); }
@@ -90,12 +90,12 @@ private Q_SLOTS:
     void init()
     {
         QSettings().clear();
-        m_service = std::make_unique<CacheService>();
-        m_window = std::make_unique<MainWindow>(m_service.get(), m_cache);
+        m_worker = std::make_unique<CacheWorker>();
+        m_window = std::make_unique<MainWindow>(m_worker.get(), m_cache);
         m_window->resize(1400, 900);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        auto* flow = new UnlockFlow(m_cache, m_pass, m_service.get(), m_window.get());
+        auto* flow = new UnlockFlow(m_cache, m_pass, m_worker.get(), m_window.get());
         QSignalSpy unlocked(flow, &UnlockFlow::unlocked);
         connect(flow, &UnlockFlow::unlocked, m_window.get(), &MainWindow::cacheReady);
         flow->start();
@@ -106,7 +106,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
-        m_service.reset();
+        m_worker.reset();
     }
 
     void playPauseAndSeekOnTheWaveform()

@@ -1,0 +1,332 @@
+#include "quality/SamplingRepository.h"
+
+#include "cache/Cache.h"
+#include "cache/Statement.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimeZone>
+#include <sodium.h>
+
+namespace Earmark {
+
+namespace {
+QString compact(const QJsonObject& o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QString compact(const QStringList& list)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+}
+
+QStringList stringList(const QString& json)
+{
+    QStringList out;
+    for (const QJsonValue v : QJsonDocument::fromJson(json.toUtf8()).array()) {
+        out << v.toString();
+    }
+    return out;
+}
+
+qint64 utcSeconds(const QDate& day)
+{
+    return QDateTime(day, QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+}
+} // namespace
+
+SamplingRepository::SamplingRepository(Cache& cache)
+    : m_cache(cache)
+{ }
+
+Result<qint64> SamplingRepository::savePlan(const QString& name, const SamplePlan& plan, const QStringList& reviewers)
+{
+    if (name.trimmed().isEmpty()) {
+        return makeError(QObject::tr("The plan needs a name, e.g. \"Weekly 5 per researcher\"."));
+    }
+    if (!plan.percent && plan.perAgent < 1) {
+        return makeError(QObject::tr("A plan samples at least one call per tele researcher."));
+    }
+    if (plan.percent && (*plan.percent <= 0 || *plan.percent > 100)) {
+        return makeError(QObject::tr("The percentage must be above 0 and at most 100."));
+    }
+    if (plan.maxDurationS > 0 && plan.maxDurationS < plan.minDurationS) {
+        return makeError(QObject::tr("The longest duration is shorter than the shortest: swap them."));
+    }
+    SamplePlan stored = plan;
+    stored.seed = 0;
+    auto s = m_cache.database().prepare(QStringLiteral("SELECT id FROM sample_plans WHERE name = ?"));
+    if (!s) {
+        return s.error();
+    }
+    s->bind(1, name.trimmed());
+    if (s->step().value()) {
+        const qint64 id = s->int64(0);
+        auto u = m_cache.database().prepare(
+            QStringLiteral("UPDATE sample_plans SET spec = ?, reviewers = ? WHERE id = ?"));
+        if (!u) {
+            return u.error();
+        }
+        u->bind(1, compact(stored.toJson())).bind(2, compact(reviewers)).bind(3, id);
+        if (auto st = u->run(); !st) {
+            return st.error();
+        }
+        return id;
+    }
+    auto ins = m_cache.database().prepare(QStringLiteral(
+        "INSERT INTO sample_plans (name, spec, reviewers, created_by, created_utc) VALUES (?, ?, ?, ?, ?)"));
+    if (!ins) {
+        return ins.error();
+    }
+    ins->bind(1, name.trimmed()).bind(2, compact(stored.toJson())).bind(3, compact(reviewers));
+    ins->bind(4, AuditLog::currentActor()).bind(5, QDateTime::currentSecsSinceEpoch());
+    if (auto st = ins->run(); !st) {
+        return st.error();
+    }
+    return m_cache.database().lastInsertId();
+}
+
+Result<QList<SamplingPlanRecord>> SamplingRepository::plans()
+{
+    auto s = m_cache.database().prepare(QStringLiteral(
+        "SELECT id, name, spec, reviewers, created_by, created_utc FROM sample_plans ORDER BY name COLLATE NOCASE"));
+    if (!s) {
+        return s.error();
+    }
+    QList<SamplingPlanRecord> out;
+    while (s->step().value()) {
+        out.append(
+            {s->int64(0), s->text(1), SamplePlan::fromJson(QJsonDocument::fromJson(s->text(2).toUtf8()).object()),
+                stringList(s->text(3)), s->text(4), s->int64(5)});
+    }
+    return out;
+}
+
+Status SamplingRepository::removePlan(qint64 id)
+{
+    auto s = m_cache.database().prepare(QStringLiteral("DELETE FROM sample_plans WHERE id = ?"));
+    if (!s) {
+        return s.error();
+    }
+    s->bind(1, id);
+    return s->run();
+}
+
+Result<QList<SampleCandidate>> SamplingRepository::candidates(const SamplePlan& plan, const QDate& day)
+{
+    const auto range = periodRange(plan.period, day);
+    auto s = m_cache.database().prepare(QStringLiteral("SELECT call_id, agent_id, start_utc, campaign, disposition, "
+                                                       "duration_s FROM calls WHERE start_utc >= ? AND start_utc < ?"));
+    if (!s) {
+        return s.error();
+    }
+    s->bind(1, utcSeconds(range.first)).bind(2, utcSeconds(range.second));
+    QList<SampleCandidate> out;
+    if (auto st = s->forEachRow([&] {
+            out.append({s->text(0), s->text(1), QDateTime::fromSecsSinceEpoch(s->int64(2), QTimeZone::utc()).date(),
+                s->text(3), s->text(4), s->real(5)});
+        });
+        !st) {
+        return st.error();
+    }
+    return out;
+}
+
+Result<DrawnSample> SamplingRepository::draw(qint64 planId, const QDate& day, std::optional<quint64> seed)
+{
+    auto all = plans();
+    if (!all) {
+        return all.error();
+    }
+    const auto it = std::find_if(all->begin(), all->end(), [&](const auto& p) { return p.id == planId; });
+    if (it == all->end()) {
+        return makeError(QObject::tr("Sampling plan %1 does not exist.").arg(planId));
+    }
+    SamplePlan plan = it->plan;
+    if (seed) {
+        plan.seed = *seed;
+    } else {
+        randombytes_buf(&plan.seed, sizeof plan.seed);
+        plan.seed &= 0x7fffffffffffffffULL; // stored in a signed column
+    }
+    const QString period = periodOf(plan.period, day);
+    auto existing = m_cache.database().prepare(
+        QStringLiteral("SELECT drawn_by, drawn_utc, seed FROM samples WHERE plan = ? AND period = ?"));
+    if (!existing) {
+        return existing.error();
+    }
+    existing->bind(1, planId).bind(2, period);
+    if (existing->step().value()) {
+        return makeError(QObject::tr("%1 was already drawn for %2 by %3 on %4 (seed %5): that sample stands. Draw "
+                                     "another period, or make a new plan.")
+                             .arg(it->name, period, existing->text(0),
+                                 QDateTime::fromSecsSinceEpoch(existing->int64(1)).toString(Qt::ISODate))
+                             .arg(existing->int64(2)));
+    }
+    auto calls = candidates(plan, day);
+    if (!calls) {
+        return calls.error();
+    }
+    const int considered = int(calls->size());
+    QList<SampleDraw> drawn = drawSample(plan, std::move(calls.value()));
+    std::sort(drawn.begin(), drawn.end(), [](const SampleDraw& a, const SampleDraw& b) {
+        return a.agentId != b.agentId ? a.agentId < b.agentId : a.callId < b.callId;
+    });
+    QStringList reviewers = it->reviewers;
+    if (reviewers.isEmpty()) {
+        reviewers << AuditLog::currentActor();
+    }
+    Transaction tx(m_cache.database());
+    if (auto st = tx.begin(); !st) {
+        return st.error();
+    }
+    auto ins = m_cache.database().prepare(QStringLiteral("INSERT INTO samples (plan, period, seed, spec, considered, "
+                                                         "drawn_by, drawn_utc) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    if (!ins) {
+        return ins.error();
+    }
+    ins->bind(1, planId).bind(2, period).bind(3, qint64(plan.seed)).bind(4, compact(plan.toJson()));
+    ins->bind(5, considered).bind(6, AuditLog::currentActor()).bind(7, QDateTime::currentSecsSinceEpoch());
+    if (auto st = ins->run(); !st) {
+        return st.error();
+    }
+    const qint64 sampleId = m_cache.database().lastInsertId();
+    auto item = m_cache.database().prepare(
+        QStringLiteral("INSERT INTO sample_items (sample, call_id, agent_id, reviewer) VALUES (?, ?, ?, ?)"));
+    if (!item) {
+        return item.error();
+    }
+    for (qsizetype i = 0; i < drawn.size(); ++i) {
+        item->reset();
+        item->bind(1, sampleId).bind(2, drawn[i].callId).bind(3, drawn[i].agentId);
+        item->bind(4, reviewers[i % reviewers.size()]);
+        if (auto st = item->run(); !st) {
+            return st.error();
+        }
+    }
+    const QString detail
+        = QStringLiteral("%1 %2 seed %3 calls %4").arg(it->name, period).arg(plan.seed).arg(drawn.size());
+    if (auto st = m_cache.audit().append(QStringLiteral("sample.draw"), it->name, detail); !st) {
+        return st.error();
+    }
+    if (auto st = tx.commit(); !st) {
+        return st.error();
+    }
+    if (auto st = m_cache.audit().syncAnchor(); !st) {
+        return st.error();
+    }
+    return readSample(sampleId);
+}
+
+Result<DrawnSample> SamplingRepository::readSample(qint64 id)
+{
+    auto all = samples();
+    if (!all) {
+        return all.error();
+    }
+    for (const DrawnSample& s : all.value()) {
+        if (s.id == id) {
+            return s;
+        }
+    }
+    return makeError(QObject::tr("Sample %1 does not exist.").arg(id));
+}
+
+Result<QList<DrawnSample>> SamplingRepository::samples()
+{
+    auto s = m_cache.database().prepare(QStringLiteral(
+        "SELECT s.id, s.plan, p.name, s.period, s.seed, s.spec, s.considered, s.drawn_by, s.drawn_utc, "
+        "(SELECT COUNT(*) FROM sample_items i WHERE i.sample = s.id) FROM samples s JOIN sample_plans p ON p.id = "
+        "s.plan ORDER BY s.drawn_utc DESC, s.id DESC"));
+    if (!s) {
+        return s.error();
+    }
+    QList<DrawnSample> out;
+    while (s->step().value()) {
+        DrawnSample d;
+        d.id = s->int64(0);
+        d.planId = s->int64(1);
+        d.planName = s->text(2);
+        d.period = s->text(3);
+        d.seed = quint64(s->int64(4));
+        d.plan = SamplePlan::fromJson(QJsonDocument::fromJson(s->text(5).toUtf8()).object());
+        d.considered = int(s->int64(6));
+        d.drawnBy = s->text(7);
+        d.drawnUtc = s->int64(8);
+        d.items = int(s->int64(9));
+        out.append(d);
+    }
+    return out;
+}
+
+Result<QStringList> SamplingRepository::sampleCalls(qint64 sampleId)
+{
+    auto s = m_cache.database().prepare(
+        QStringLiteral("SELECT call_id FROM sample_items WHERE sample = ? ORDER BY agent_id, call_id"));
+    if (!s) {
+        return s.error();
+    }
+    s->bind(1, sampleId);
+    QStringList out;
+    while (s->step().value()) {
+        out << s->text(0);
+    }
+    return out;
+}
+
+Result<QStringList> SamplingRepository::redraw(qint64 sampleId)
+{
+    auto sample = readSample(sampleId);
+    if (!sample) {
+        return sample.error();
+    }
+    // Any day of the period gives the same candidates: its first day is parsed back from the label.
+    const QString label = sample->period;
+    QDate day;
+    if (label.contains(QLatin1String("-W"))) {
+        const int year = label.left(4).toInt();
+        const int week = label.mid(6).toInt();
+        const QDate jan4(year, 1, 4);
+        day = jan4.addDays(1 - jan4.dayOfWeek()).addDays(7 * (week - 1));
+    } else if (label.size() == 7) {
+        day = QDate::fromString(label + QStringLiteral("-01"), Qt::ISODate);
+    } else {
+        day = QDate::fromString(label, Qt::ISODate);
+    }
+    auto calls = candidates(sample->plan, day);
+    if (!calls) {
+        return calls.error();
+    }
+    QStringList out;
+    for (const SampleDraw& d : drawSample(sample->plan, std::move(calls.value()))) {
+        out << d.callId;
+    }
+    out.sort();
+    return out;
+}
+
+Result<QList<QueueItem>> SamplingRepository::queue(const QString& reviewer)
+{
+    // The latest evaluation of each call (a submitted one before a draft) tells how far it got.
+    auto s = m_cache.database().prepare(QStringLiteral(
+        "SELECT i.call_id, i.agent_id, s.period, p.name, c.start_utc, c.duration_s, c.audio_state, "
+        "(SELECT e.id FROM evaluations e WHERE e.call_id = i.call_id ORDER BY e.state = 'draft', e.id DESC LIMIT 1) "
+        "AS eid, (SELECT e.state FROM evaluations e WHERE e.call_id = i.call_id ORDER BY e.state = 'draft', e.id DESC "
+        "LIMIT 1) FROM sample_items i JOIN samples s ON s.id = "
+        "i.sample JOIN sample_plans p ON p.id = s.plan JOIN calls c ON c.call_id = i.call_id WHERE i.reviewer = ? "
+        "ORDER BY s.drawn_utc DESC, s.id DESC, i.agent_id, c.start_utc"));
+    if (!s) {
+        return s.error();
+    }
+    s->bind(1, reviewer);
+    QList<QueueItem> out;
+    while (s->step().value()) {
+        out.append({s->text(0), s->text(1), s->text(2), s->text(3), s->int64(4), s->real(5), s->int64(7), s->text(8),
+            s->int64(6) == 1});
+    }
+    return out;
+}
+
+} // namespace Earmark

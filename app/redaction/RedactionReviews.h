@@ -1,0 +1,59 @@
+#pragma once
+
+#include "anonymise/Entities.h"
+#include "cache/CallDocuments.h"
+#include "store/CallRecord.h"
+#include "core/Result.h"
+#include "store/Transcript.h"
+
+#include <optional>
+
+namespace Earmark {
+
+class Cache;
+
+// One span on the review screen: where (segment, tokens), what type, and the reviewer's decision.
+struct ReviewSpan
+{
+    enum class Decision
+    {
+        Pending, // detected, not yet looked at: redacted (the safe default)
+        Accepted,
+        Rejected,
+        Added, // marked by the reviewer
+    };
+    int segment = 0;
+    Anonymise::Span span;
+    Decision decision = Decision::Pending;
+    bool detected = true;
+};
+
+// What the review screen shows: the transcript as it stands, every detected span with the saved decision (while
+// the segment is the text that was reviewed), the reviewer's added spans, and who saved the last review when.
+struct RedactionReviewState
+{
+    QString callId;
+    Transcript transcript;
+    QList<ReviewSpan> spans; // by segment, then token
+    std::optional<CallDocument> last; // without content
+    int staleSegments = 0; // reviewed segments corrected since: detected afresh
+};
+
+// The call's redaction set (issue 5): a reviewer's accepted, rejected and added spans, saved as revisions with who
+// and when (CallDocuments "redactions"). Every anonymised output of the call (view, exports, bleeped audio,
+// training scenarios) applies the newest set through anonymiseOptions().
+namespace RedactionReviews {
+
+Result<RedactionReviewState> load(Cache& cache, const QString& callId);
+// Saves the decisions as the call's new redaction set; returns its revision. seen is the transcript the reviewer
+// decided on: when a turn was corrected meanwhile, nothing is saved (the spans point at words of the old text).
+Result<int> save(Cache& cache, const QString& callId, const Transcript& seen, const QList<ReviewSpan>& spans);
+// The anonymiser's options for a call: its respondent's and agent's names and its newest redaction set.
+Result<Anonymise::Options> anonymiseOptions(Cache& cache, const CallRecord& call);
+
+QByteArray toJson(const Anonymise::Review& review);
+Result<Anonymise::Review> fromJson(const QByteArray& json);
+
+} // namespace RedactionReviews
+
+} // namespace Earmark

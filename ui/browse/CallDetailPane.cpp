@@ -1,0 +1,373 @@
+#include "ui/browse/CallDetailPane.h"
+
+#include "ui/redaction/AnonymisedView.h"
+#include "ui/evaluation/EvaluationPanel.h"
+#include "ui/shell/MessageBox.h"
+#include "ui/player/PlayerWidget.h"
+#include "ui/transcript/TranscriptActions.h"
+#include "ui/transcript/TranscriptView.h"
+#include "ui/transcript/TurnEditor.h"
+#include "ui/transcript/TypingPanel.h"
+#include "cache/CacheWorker.h"
+#include "browse/CallMedia.h"
+#include "core/Files.h"
+#include "core/TimeText.h"
+#include "audio/CallAudio.h"
+#include "store/Transcript.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace Earmark::Gui {
+
+namespace {
+QString headerOf(const CallRecord& c)
+{
+    const QString notice = !c.consentRecorded ? QObject::tr("unknown")
+        : *c.consentRecorded                  ? QObject::tr("flagged by the provider")
+                                              : QObject::tr("not flagged");
+    return QObject::tr("<b>%1</b> · %2 · %3<br>Agent %4 · %5 · %6 · %7 · Recording notice: %8")
+        .arg(c.callId.toHtmlEscaped(),
+            QDateTime::fromSecsSinceEpoch(c.startUtc).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+            clockText(c.durationS), (c.agentName.isEmpty() ? c.agentId : c.agentName).toHtmlEscaped(),
+            c.client.toHtmlEscaped(), c.campaign.toHtmlEscaped(), c.disposition.toHtmlEscaped(), notice);
+}
+
+using Decoded = Result<std::shared_ptr<CallAudio>>;
+} // namespace
+
+CallDetailPane::CallDetailPane(QWidget* parent)
+    : QWidget(parent)
+    , m_header(new QLabel(this))
+    , m_player(new PlayerWidget(this))
+    , m_transcript(new TranscriptView(this))
+    , m_evaluation(new EvaluationPanel(this))
+    , m_anonymised(nullptr)
+    , m_turnEditor(new TurnEditor(this))
+    , m_typing(new TypingPanel(m_player->engine(), this))
+    , m_transcriptButton(new QToolButton(this))
+    , m_reviewNote(new QLabel(this))
+    , m_anonymisedButton(new QToolButton(this))
+    , m_exportAnonymised(new QPushButton(tr("Export…"), this))
+    , m_find(new QLineEdit(this))
+    , m_backToPlayback(new QPushButton(tr("Back to playback"), this))
+{
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setWordWrap(true);
+    m_find->setPlaceholderText(tr("Find in transcript (Ctrl+F)"));
+    m_find->setClearButtonEnabled(true);
+    m_find->setObjectName(QStringLiteral("findInTranscript"));
+    m_backToPlayback->setObjectName(QStringLiteral("backToPlayback"));
+    m_backToPlayback->hide();
+    auto* findAction = new QAction(this);
+    findAction->setShortcut(QKeySequence::Find);
+    findAction->setShortcutContext(Qt::WindowShortcut);
+    addAction(findAction);
+    connect(findAction, &QAction::triggered, m_find, [this] {
+        m_find->setFocus();
+        m_find->selectAll();
+    });
+    connect(m_find, &QLineEdit::returnPressed, this, &CallDetailPane::findNext);
+
+    auto* transcriptBox = new QWidget(this);
+    auto* tl = new QVBoxLayout(transcriptBox);
+    tl->setContentsMargins(0, 0, 0, 0);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_find, 1);
+    bar->addWidget(m_backToPlayback);
+    bar->addWidget(m_transcriptButton);
+    bar->addWidget(m_anonymisedButton);
+    bar->addWidget(m_exportAnonymised);
+    tl->addLayout(bar);
+    m_reviewNote->setObjectName(QStringLiteral("reviewNote"));
+    m_reviewNote->setWordWrap(true);
+    m_reviewNote->hide();
+    tl->addWidget(m_reviewNote);
+    tl->addWidget(m_transcript, 1);
+    tl->addWidget(m_turnEditor);
+    tl->addWidget(m_typing, 1);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("detailSplitter"));
+    split->addWidget(m_player);
+    split->addWidget(transcriptBox);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
+    // The evaluation beside the player and transcript: scoring while listening.
+    auto* side = new QSplitter(Qt::Horizontal, this);
+    side->setObjectName(QStringLiteral("evaluationSplitter"));
+    side->addWidget(split);
+    side->addWidget(m_evaluation);
+    side->setStretchFactor(0, 3);
+    side->setStretchFactor(1, 2);
+    side->setSizes({600, 420});
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_header);
+    layout->addWidget(side, 1);
+    m_evaluation->setPositionSource([this] { return m_player->engine()->position(); });
+    connect(m_evaluation, &EvaluationPanel::seekRequested, this, &CallDetailPane::seek);
+
+    connect(m_player, &PlayerWidget::positionChanged, m_transcript, &TranscriptView::setPosition);
+    connect(m_transcript, &TranscriptView::seekRequested, this, &CallDetailPane::seek);
+    connect(m_transcript, &TranscriptView::followChanged, m_backToPlayback,
+        [this](bool following) { m_backToPlayback->setVisible(!following); });
+    connect(m_backToPlayback, &QPushButton::clicked, this, [this] { m_transcript->setFollowing(true); });
+    m_transcriptButton->setObjectName(QStringLiteral("transcriptTools"));
+    m_transcriptButton->setText(tr("Transcript"));
+    m_transcriptButton->setPopupMode(QToolButton::InstantPopup);
+    m_transcriptButton->setToolTip(tr("Correct a turn (F2), type a transcript (Ctrl+Shift+Y), review redactions "
+                                      "(Ctrl+Shift+D), history of corrections"));
+    m_anonymisedButton->setObjectName(QStringLiteral("anonymisedView"));
+    m_anonymisedButton->setText(tr("Anonymised"));
+    m_anonymisedButton->setCheckable(true);
+    m_anonymisedButton->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_anonymisedButton->setToolTip(
+        tr("Show the call as training or subject-access material: personal data replaced and bleeped (Ctrl+Shift+A)"));
+    m_exportAnonymised->setToolTip(tr("Save the anonymised transcript as text, JSON or PDF"));
+    m_exportAnonymised->hide();
+    connect(m_anonymisedButton, &QToolButton::toggled, this, &CallDetailPane::setAnonymised);
+    connect(m_exportAnonymised, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export the anonymised transcript"),
+            m_callId + QStringLiteral("-anonymised.txt"), tr("Text (*.txt);;JSON (*.json);;PDF (*.pdf)"));
+        if (!path.isEmpty()) {
+            if (auto st = m_anonymised->exportTo(path); !st) {
+                MessageBox::critical(this, tr("Export"), st.errorMessage());
+            }
+        }
+    });
+    connect(m_player, &PlayerWidget::followRequested, this,
+        [this] { m_transcript->setFollowing(!m_transcript->following()); });
+    clear();
+}
+
+CallDetailPane::~CallDetailPane() = default;
+
+void CallDetailPane::setService(CacheWorker* service)
+{
+    m_worker = service;
+    m_evaluation->setService(service);
+    m_anonymised = new AnonymisedView(service, m_player, m_transcript, this);
+    connect(m_anonymised, &AnonymisedView::ready, this, [this](const QString& callId, const QString& error) {
+        if (callId == m_callId && error.isEmpty() && m_anonymisedButton->isChecked()) {
+            m_reviewNote->setText(QStringLiteral("<i>%1</i>").arg(m_anonymised->reviewNote().toHtmlEscaped()));
+            m_reviewNote->show();
+        }
+    });
+    m_transcriptActions = new TranscriptActions(service, this, m_turnEditor, m_typing);
+    m_transcriptButton->setMenu(m_transcriptActions->menu());
+    connect(m_transcriptActions, &TranscriptActions::transcriptChanged, this,
+        [this](const QString& callId, const Transcript& t) {
+            if (callId == m_callId && !m_anonymisedButton->isChecked()) {
+                showTranscript(t);
+            }
+        });
+    connect(m_transcriptActions, &TranscriptActions::historyLoaded, this, [this](const QString& callId) {
+        const TranscriptHistory& h = m_transcriptActions->history();
+        if (callId != m_callId || m_anonymisedButton->isChecked() || !h.current || !h.provider) {
+            return; // a typed transcript is all Earmark's: nothing to tell apart
+        }
+        QSet<int> corrected;
+        for (int i = 0; i < h.current->segments.size(); ++i) {
+            const TranscriptSegment& now = h.current->segments.at(i);
+            if (i >= h.provider->segments.size() || now.text != h.provider->segments.at(i).text
+                || now.speaker != h.provider->segments.at(i).speaker) {
+                corrected.insert(i);
+            }
+        }
+        m_transcript->setCorrected(corrected);
+    });
+    connect(m_transcriptActions, &TranscriptActions::redactionsSaved, this, [this](const QString& callId) {
+        if (callId == m_callId && m_anonymisedButton->isChecked()) {
+            m_anonymised->show(m_callId, m_channelLayout); // the anonymised view follows the new redaction set
+        }
+    });
+}
+
+void CallDetailPane::showTranscript(const Transcript& transcript)
+{
+    m_transcript->setTranscript(transcript);
+    QList<double> turns;
+    for (const auto& s : transcript.segments) {
+        turns << s.startS;
+    }
+    m_player->setTurns(turns);
+}
+
+void CallDetailPane::setAnonymised(bool on)
+{
+    if (m_anonymisedButton->isChecked() != on) {
+        m_anonymisedButton->setChecked(on); // comes back here through toggled
+        return;
+    }
+    m_exportAnonymised->setVisible(on);
+    m_reviewNote->hide();
+    if (m_callId.isEmpty() || !m_anonymised) {
+        return;
+    }
+    if (on) {
+        m_anonymised->show(m_callId, m_channelLayout);
+        return;
+    }
+    m_anonymised->reset();
+    const QString id = std::exchange(m_callId, QString());
+    showCall(id);
+}
+
+void CallDetailPane::showCallAt(const QString& callId, double seconds)
+{
+    if (callId == m_callId) {
+        seek(seconds);
+        return;
+    }
+    m_pendingSeek = seconds;
+    showCall(callId);
+    connect(
+        this, &CallDetailPane::loaded, this,
+        [this, callId, seconds] {
+            if (m_callId == callId) {
+                m_transcript->setPosition(seconds);
+            }
+        },
+        Qt::SingleShotConnection);
+}
+
+void CallDetailPane::seek(double seconds)
+{
+    m_player->engine()->seek(seconds); // keeps playing if it was playing
+    m_transcript->setFollowing(true);
+    m_transcript->setPosition(seconds);
+}
+
+void CallDetailPane::clear()
+{
+    m_callId.clear();
+    m_header->setText(tr("<b>No call selected</b>"));
+    m_transcript->setNoTranscript(tr("Select a call in the list to listen to it and read its transcript."));
+    m_player->unload(QString());
+    m_evaluation->clear();
+    if (m_transcriptActions) {
+        m_transcriptActions->setCall(QString());
+    }
+}
+
+void CallDetailPane::showCall(const QString& callId)
+{
+    if (!m_worker || callId.isEmpty() || callId == m_callId) {
+        return;
+    }
+    m_callId = callId;
+    if (m_transcriptActions) {
+        m_transcriptActions->setCall(callId); // a turn being corrected or a typed text is settled first
+    }
+    m_player->unload(tr("Loading the audio…"));
+    m_evaluation->clear();
+    if (m_anonymised && m_anonymised->isShown()) {
+        m_anonymised->reset();
+    }
+    m_anonymisedButton->blockSignals(true);
+    m_anonymisedButton->setChecked(false);
+    m_anonymisedButton->blockSignals(false);
+    m_exportAnonymised->hide();
+    m_reviewNote->hide();
+    m_worker->post<CallMedia>(
+        this, [callId](Cache& cache) { return CallMedia::load(cache, callId); },
+        [this](CallMedia media) {
+            if (media.callId != m_callId) {
+                Files::wipe(media.audio);
+                return;
+            }
+            if (!media.error.isEmpty()) {
+                m_header->setText(media.callId.toHtmlEscaped());
+                m_transcript->setNoTranscript(media.error);
+                m_player->unload(media.error);
+                Q_EMIT loaded(media.callId);
+                Q_EMIT audioReady(media.callId, false);
+                return;
+            }
+            m_header->setText(headerOf(media.call));
+            m_channelLayout = media.call.channelLayout;
+            std::optional<Transcript> transcript;
+            m_player->setTurns({});
+            if (media.transcript.isEmpty()) {
+                m_transcript->setNoTranscript(tr("This call has no transcript: the provider did not send one. Type "
+                                                 "it while you listen: Transcript → Type the transcript "
+                                                 "(Ctrl+Shift+Y)."));
+            } else if (auto t = Transcript::parse(media.transcript, media.callId)) {
+                showTranscript(t.value());
+                transcript = std::move(t.value());
+            } else {
+                m_transcript->setNoTranscript(t.errorMessage());
+            }
+            m_evaluation->setCall(media.callId, transcript);
+            Files::wipe(media.transcript);
+            Q_EMIT loaded(media.callId);
+            if (media.audio.isEmpty()) {
+                m_player->unload(media.audioError);
+                Q_EMIT audioReady(media.callId, false);
+                return;
+            }
+            // Decoding (up to seconds for a long Opus call) runs on a pool thread; the bytes are wiped after.
+            auto* watcher = new QFutureWatcher<Decoded>(this);
+            const QString id = media.callId;
+            connect(watcher, &QFutureWatcher<Decoded>::finished, this, [this, watcher, id] {
+                watcher->deleteLater();
+                Decoded decoded = watcher->result();
+                if (id != m_callId) {
+                    return;
+                }
+                if (!decoded) {
+                    m_player->unload(tr("The audio cannot be played: %1").arg(decoded.errorMessage()));
+                    Q_EMIT audioReady(id, false);
+                    return;
+                }
+                m_player->load(decoded.value());
+                m_evaluation->setAudio(decoded.value());
+                if (m_pendingSeek >= 0) {
+                    seek(std::exchange(m_pendingSeek, -1.0));
+                }
+                Q_EMIT audioReady(id, true);
+            });
+            watcher->setFuture(
+                QtConcurrent::run([bytes = std::move(media.audio), layout = media.call.channelLayout]() mutable {
+                    Decoded d = CallAudio::decode(bytes, layout);
+                    Files::wipe(bytes);
+                    return d;
+                }));
+        });
+}
+
+void CallDetailPane::findNext()
+{
+    const QString text = m_find->text();
+    if (text.isEmpty()) {
+        return;
+    }
+    m_transcript->setFollowing(false);
+    if (!m_transcript->find(text)) {
+        QTextCursor c = m_transcript->textCursor();
+        c.movePosition(QTextCursor::Start);
+        m_transcript->setTextCursor(c);
+        m_transcript->find(text);
+    }
+}
+
+QString CallDetailPane::transcriptText() const
+{
+    return m_transcript->toPlainText();
+}
+
+QString CallDetailPane::headerText() const
+{
+    return m_header->text();
+}
+
+} // namespace Earmark::Gui

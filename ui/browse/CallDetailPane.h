@@ -1,0 +1,88 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QToolButton;
+
+namespace Earmark {
+class CacheWorker;
+struct Transcript;
+} // namespace Earmark
+
+namespace Earmark::Gui {
+
+class AnonymisedView;
+class EvaluationPanel;
+class PlayerWidget;
+class TranscriptActions;
+class TranscriptView;
+class TurnEditor;
+class TypingPanel;
+
+// The selected call: its facts, the player and the transcript that follows playback. The call's audio is
+// decrypted on the cache's worker thread and decoded on another, into memory only; the window never waits.
+class CallDetailPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CallDetailPane(QWidget* parent = nullptr);
+    ~CallDetailPane() override;
+
+    void setService(CacheWorker* service);
+    void showCall(const QString& callId);
+    // Shows a call and plays it from a moment (a search hit): the transcript goes there at once, the player as
+    // soon as the audio is ready.
+    void showCallAt(const QString& callId, double seconds);
+    void clear();
+    QString currentCallId() const { return m_callId; }
+    QString transcriptText() const;
+    QString headerText() const;
+    PlayerWidget* player() const { return m_player; }
+    TranscriptView* transcript() const { return m_transcript; }
+    EvaluationPanel* evaluation() const { return m_evaluation; }
+    AnonymisedView* anonymised() const { return m_anonymised; }
+    TranscriptActions* transcriptActions() const { return m_transcriptActions; }
+    TurnEditor* turnEditor() const { return m_turnEditor; }
+    TypingPanel* typingPanel() const { return m_typing; }
+    QToolButton* anonymisedButton() const { return m_anonymisedButton; }
+    QLabel* reviewNote() const { return m_reviewNote; }
+    // Shows the call as it would leave Earmark (anonymised transcript, bleeped audio), or back as it is.
+    void setAnonymised(bool on);
+    void seek(double seconds);
+
+Q_SIGNALS:
+    // The call's details and transcript are shown (its audio may still be decoding).
+    void loaded(const QString& callId);
+    // Its audio is ready to play (or known to be unavailable).
+    void audioReady(const QString& callId, bool available);
+
+private:
+    void findNext();
+    // Shows a transcript in the view and its turns on the waveform.
+    void showTranscript(const Transcript& transcript);
+
+    CacheWorker* m_worker = nullptr;
+    QString m_callId;
+    double m_pendingSeek = -1;
+    QString m_channelLayout;
+    QLabel* m_header;
+    PlayerWidget* m_player;
+    TranscriptView* m_transcript;
+    EvaluationPanel* m_evaluation;
+    AnonymisedView* m_anonymised;
+    TurnEditor* m_turnEditor;
+    TypingPanel* m_typing;
+    TranscriptActions* m_transcriptActions = nullptr;
+    QToolButton* m_transcriptButton;
+    QLabel* m_reviewNote; // in the anonymised view: whether a person reviewed the redactions
+    QToolButton* m_anonymisedButton;
+    QPushButton* m_exportAnonymised;
+    QLineEdit* m_find;
+    QPushButton* m_backToPlayback;
+};
+
+} // namespace Earmark::Gui

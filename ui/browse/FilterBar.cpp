@@ -1,0 +1,306 @@
+#include "ui/browse/FilterBar.h"
+
+#include "cache/CacheWorker.h"
+#include "cache/Statement.h"
+#include "core/Phone.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTimer>
+
+namespace Earmark::Gui {
+
+namespace {
+struct Choices
+{
+    QList<QPair<QString, QString>> agents; // id, name
+    QStringList clients;
+    QStringList campaigns;
+    QStringList dispositions;
+};
+
+// The distinct values of an indexed column by index seeks, one per value (a DISTINCT would walk a million rows).
+QStringList distinct(Cache& cache, const QString& column)
+{
+    QStringList out;
+    auto s
+        = cache.database().prepare(QStringLiteral("SELECT %1 FROM calls WHERE %1 > ? ORDER BY %1 LIMIT 1").arg(column));
+    if (!s) {
+        return out;
+    }
+    QString last = QStringLiteral("");
+    for (int guard = 0; guard < 10000; ++guard) {
+        s->reset();
+        s->bind(1, last);
+        auto row = s->step();
+        if (!row || !row.value()) {
+            break;
+        }
+        last = s->text(0);
+        out << last;
+    }
+    return out;
+}
+
+void fill(QComboBox* box, const QString& any, const QList<QPair<QString, QString>>& items)
+{
+    const QString current = box->currentData().toString();
+    box->blockSignals(true);
+    box->clear();
+    box->addItem(any, QString());
+    for (const auto& [value, label] : items) {
+        box->addItem(label, value);
+    }
+    const int i = box->findData(current);
+    box->setCurrentIndex(i < 0 ? 0 : i);
+    box->blockSignals(false);
+}
+
+QList<QPair<QString, QString>> same(const QStringList& values)
+{
+    QList<QPair<QString, QString>> out;
+    for (const QString& v : values) {
+        out.append({v, v});
+    }
+    return out;
+}
+} // namespace
+
+FilterBar::FilterBar(QWidget* parent)
+    : QWidget(parent)
+    , m_useDates(new QCheckBox(tr("From"), this))
+    , m_from(new QDateEdit(this))
+    , m_to(new QDateEdit(this))
+    , m_agent(new QComboBox(this))
+    , m_client(new QComboBox(this))
+    , m_campaign(new QComboBox(this))
+    , m_disposition(new QComboBox(this))
+    , m_minMinutes(new QSpinBox(this))
+    , m_maxMinutes(new QSpinBox(this))
+    , m_transcript(new QComboBox(this))
+    , m_notice(new QComboBox(this))
+    , m_phone(new QLineEdit(this))
+    , m_phoneProblem(new QLabel(this))
+    , m_count(new QLabel(this))
+    , m_debounce(new QTimer(this))
+{
+    m_from->setCalendarPopup(true);
+    m_to->setCalendarPopup(true);
+    m_from->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_to->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_from->setDate(QDate::currentDate().addDays(-30));
+    m_to->setDate(QDate::currentDate());
+    for (QSpinBox* s : {m_minMinutes, m_maxMinutes}) {
+        s->setRange(0, 1440);
+        s->setSuffix(tr(" min"));
+    }
+    m_minMinutes->setSpecialValueText(tr("any"));
+    m_maxMinutes->setSpecialValueText(tr("any"));
+    m_transcript->addItem(tr("Any"), QVariant());
+    m_transcript->addItem(tr("With transcript"), true);
+    m_transcript->addItem(tr("Without transcript"), false);
+    m_notice->addItem(tr("Any"), QVariant());
+    m_notice->addItem(tr("Notice flagged"), true);
+    m_notice->addItem(tr("Notice not flagged"), false);
+    fill(m_agent, tr("All agents"), {});
+    fill(m_client, tr("All clients"), {});
+    fill(m_campaign, tr("All campaigns"), {});
+    fill(m_disposition, tr("All dispositions"), {});
+    m_phone->setPlaceholderText(tr("Phone number, e.g. 07700 900123"));
+    m_phone->setClearButtonEnabled(true);
+    m_phoneProblem->setForegroundRole(QPalette::BrightText);
+    m_count->setObjectName(QStringLiteral("matchCount"));
+    m_minMinutes->setObjectName(QStringLiteral("minDuration"));
+    m_maxMinutes->setObjectName(QStringLiteral("maxDuration"));
+    m_agent->setObjectName(QStringLiteral("agentFilter"));
+    m_phone->setObjectName(QStringLiteral("phoneSearch"));
+
+    auto* grid = new QGridLayout(this);
+    grid->setContentsMargins(6, 6, 6, 6);
+    grid->addWidget(m_phone, 0, 0, 1, 3);
+    grid->addWidget(m_phoneProblem, 0, 3, 1, 3);
+    grid->addWidget(m_count, 0, 6, 1, 2, Qt::AlignRight);
+    grid->addWidget(m_useDates, 1, 0);
+    grid->addWidget(m_from, 1, 1);
+    grid->addWidget(new QLabel(tr("to"), this), 1, 2, Qt::AlignCenter);
+    grid->addWidget(m_to, 1, 3);
+    grid->addWidget(m_agent, 1, 4);
+    grid->addWidget(m_client, 1, 5);
+    grid->addWidget(m_campaign, 1, 6);
+    grid->addWidget(m_disposition, 1, 7);
+    grid->addWidget(new QLabel(tr("Duration"), this), 2, 0);
+    grid->addWidget(m_minMinutes, 2, 1);
+    grid->addWidget(new QLabel(tr("to"), this), 2, 2, Qt::AlignCenter);
+    grid->addWidget(m_maxMinutes, 2, 3);
+    grid->addWidget(m_transcript, 2, 4);
+    grid->addWidget(m_notice, 2, 5);
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(250);
+    connect(m_debounce, &QTimer::timeout, this, &FilterBar::emitFilter);
+    for (QComboBox* c : {m_agent, m_client, m_campaign, m_disposition, m_transcript, m_notice}) {
+        connect(c, &QComboBox::currentIndexChanged, this, &FilterBar::schedule);
+    }
+    for (QSpinBox* s : {m_minMinutes, m_maxMinutes}) {
+        connect(s, &QSpinBox::valueChanged, this, &FilterBar::schedule);
+    }
+    connect(m_from, &QDateEdit::dateChanged, this, &FilterBar::schedule);
+    connect(m_to, &QDateEdit::dateChanged, this, &FilterBar::schedule);
+    connect(m_useDates, &QCheckBox::toggled, this, [this](bool on) {
+        m_from->setEnabled(on);
+        m_to->setEnabled(on);
+        schedule();
+    });
+    connect(m_phone, &QLineEdit::textChanged, this, &FilterBar::schedule);
+    restore();
+    m_from->setEnabled(m_useDates->isChecked());
+    m_to->setEnabled(m_useDates->isChecked());
+}
+
+FilterBar::~FilterBar() = default;
+
+void FilterBar::loadChoices(CacheWorker* service)
+{
+    service->post<Choices>(
+        this,
+        [](Cache& cache) {
+            Choices c;
+            auto s
+                = cache.database().prepare(QStringLiteral("SELECT agent_id, name FROM agents ORDER BY name, agent_id"));
+            while (s) {
+                auto row = s->step();
+                if (!row || !row.value()) {
+                    break;
+                }
+                const QString name = s->text(1);
+                c.agents.append({s->text(0),
+                    name.isEmpty() ? s->text(0) : name + QStringLiteral(" (") + s->text(0) + QLatin1Char(')')});
+            }
+            c.clients = distinct(cache, QStringLiteral("client"));
+            c.campaigns = distinct(cache, QStringLiteral("campaign"));
+            c.dispositions = distinct(cache, QStringLiteral("disposition"));
+            return c;
+        },
+        [this](Choices c) {
+            m_restoring = true;
+            fill(m_agent, tr("All agents"), c.agents);
+            fill(m_client, tr("All clients"), same(c.clients));
+            fill(m_campaign, tr("All campaigns"), same(c.campaigns));
+            fill(m_disposition, tr("All dispositions"), same(c.dispositions));
+            restoreChoices();
+            m_restoring = false;
+            if (!m_lastEmitted || !(*m_lastEmitted == filter())) {
+                emitFilter(); // only when the remembered choices change what is shown
+            }
+        });
+}
+
+CallFilter FilterBar::filter() const
+{
+    CallFilter f;
+    if (m_useDates->isChecked()) {
+        f.from = m_from->date();
+        f.to = m_to->date();
+    }
+    f.agentId = m_agent->currentData().toString();
+    f.client = m_client->currentData().toString();
+    f.campaign = m_campaign->currentData().toString();
+    f.disposition = m_disposition->currentData().toString();
+    if (m_minMinutes->value() > 0) {
+        f.minDurationS = m_minMinutes->value() * 60.0;
+    }
+    if (m_maxMinutes->value() > 0) {
+        f.maxDurationS = m_maxMinutes->value() * 60.0;
+    }
+    if (m_transcript->currentData().isValid()) {
+        f.hasTranscript = m_transcript->currentData().toBool();
+    }
+    if (m_notice->currentData().isValid()) {
+        f.noticeFlag = m_notice->currentData().toBool();
+    }
+    const QString typed = m_phone->text().trimmed();
+    if (!typed.isEmpty()) {
+        auto e164 = Phone::normalise(typed);
+        // An unfinished number matches nothing rather than everything.
+        f.phoneE164 = e164 ? e164.value() : QStringLiteral("+0");
+    }
+    return f;
+}
+
+void FilterBar::setCount(int count, bool counting)
+{
+    m_count->setText(counting ? tr("Counting…") : tr("%n call(s)", nullptr, count));
+}
+
+void FilterBar::schedule()
+{
+    if (!m_restoring) {
+        m_debounce->start();
+    }
+}
+
+void FilterBar::emitFilter()
+{
+    const QString typed = m_phone->text().trimmed();
+    m_phoneProblem->setText(!typed.isEmpty() && !Phone::normalise(typed) ? tr("Not a phone number yet") : QString());
+    save();
+    m_lastEmitted = filter();
+    Q_EMIT filterChanged(*m_lastEmitted);
+}
+
+void FilterBar::restoreChoices()
+{
+    // Only the lists filled from the cache: other filters may have been changed since the window opened.
+    QSettings s;
+    s.beginGroup(QStringLiteral("filters"));
+    const auto select = [&s](QComboBox* box, const char* key) {
+        const int i = box->findData(s.value(QLatin1String(key)));
+        if (i >= 0) {
+            box->setCurrentIndex(i);
+        }
+    };
+    select(m_agent, "agent");
+    select(m_client, "client");
+    select(m_campaign, "campaign");
+    select(m_disposition, "disposition");
+}
+
+void FilterBar::restore()
+{
+    QSettings s;
+    s.beginGroup(QStringLiteral("filters"));
+    m_useDates->setChecked(s.value(QStringLiteral("useDates"), false).toBool());
+    m_from->setDate(s.value(QStringLiteral("from"), m_from->date()).toDate());
+    m_to->setDate(s.value(QStringLiteral("to"), m_to->date()).toDate());
+    m_minMinutes->setValue(s.value(QStringLiteral("minMinutes"), 0).toInt());
+    m_maxMinutes->setValue(s.value(QStringLiteral("maxMinutes"), 0).toInt());
+    m_transcript->setCurrentIndex(s.value(QStringLiteral("transcript"), 0).toInt());
+    m_notice->setCurrentIndex(s.value(QStringLiteral("notice"), 0).toInt());
+    restoreChoices();
+}
+
+void FilterBar::save() const
+{
+    // The phone number is personal data: it is never written to the settings.
+    QSettings s;
+    s.beginGroup(QStringLiteral("filters"));
+    s.setValue(QStringLiteral("useDates"), m_useDates->isChecked());
+    s.setValue(QStringLiteral("from"), m_from->date());
+    s.setValue(QStringLiteral("to"), m_to->date());
+    s.setValue(QStringLiteral("minMinutes"), m_minMinutes->value());
+    s.setValue(QStringLiteral("maxMinutes"), m_maxMinutes->value());
+    s.setValue(QStringLiteral("agent"), m_agent->currentData());
+    s.setValue(QStringLiteral("client"), m_client->currentData());
+    s.setValue(QStringLiteral("campaign"), m_campaign->currentData());
+    s.setValue(QStringLiteral("disposition"), m_disposition->currentData());
+    s.setValue(QStringLiteral("transcript"), m_transcript->currentIndex());
+    s.setValue(QStringLiteral("notice"), m_notice->currentIndex());
+}
+
+} // namespace Earmark::Gui

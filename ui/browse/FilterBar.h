@@ -1,0 +1,69 @@
+#pragma once
+
+#include "browse/CallFilter.h"
+
+#include <QWidget>
+#include <optional>
+
+class QComboBox;
+class QDateEdit;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTimer;
+
+namespace Earmark {
+class CacheWorker;
+}
+
+namespace Earmark::Gui {
+
+// The call browser's filters: dates, agent, client, campaign, disposition, duration, transcript, recording-notice
+// flag, and a quick search by phone number typed any way. Filters (never the phone number) are remembered.
+class FilterBar : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit FilterBar(QWidget* parent = nullptr);
+    ~FilterBar() override;
+
+    // Fills the choice lists from the cache (after opening, after a sync).
+    void loadChoices(CacheWorker* service);
+    CallFilter filter() const;
+    void setCount(int count, bool counting);
+    QLineEdit* phoneEdit() const { return m_phone; }
+    // Emits the current filter now (without the typing delay).
+    void apply() { emitFilter(); }
+
+Q_SIGNALS:
+    void filterChanged(const Earmark::CallFilter& filter);
+
+private:
+    void schedule();
+    void emitFilter();
+    void restore();
+    void restoreChoices();
+    void save() const;
+
+    QCheckBox* m_useDates;
+    QDateEdit* m_from;
+    QDateEdit* m_to;
+    QComboBox* m_agent;
+    QComboBox* m_client;
+    QComboBox* m_campaign;
+    QComboBox* m_disposition;
+    QSpinBox* m_minMinutes;
+    QSpinBox* m_maxMinutes;
+    QComboBox* m_transcript;
+    QComboBox* m_notice;
+    QLineEdit* m_phone;
+    QLabel* m_phoneProblem;
+    QLabel* m_count;
+    QTimer* m_debounce;
+    bool m_restoring = false;
+    std::optional<CallFilter> m_lastEmitted;
+};
+
+} // namespace Earmark::Gui

@@ -1,0 +1,198 @@
+#include "ui/player/WaveformWidget.h"
+
+#include <QEvent>
+#include <QMouseEvent>
+#include <QPainter>
+
+namespace Earmark::Gui {
+
+WaveformWidget::WaveformWidget(QWidget* parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("waveform"));
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(false);
+    setAccessibleName(tr("Waveform"));
+}
+
+void WaveformWidget::setAudio(std::shared_ptr<const CallAudio> audio)
+{
+    m_audio = std::move(audio);
+    m_position = 0;
+    clearSelection();
+    renderLanes();
+    update();
+}
+
+QList<WaveformWidget::Lane> WaveformWidget::lanes() const
+{
+    if (!m_audio) {
+        return {};
+    }
+    if (m_audio->speakersSeparable()) {
+        return {{m_audio->agentChannel, tr("Agent")}, {m_audio->respondentChannel, tr("Respondent")}};
+    }
+    if (m_audio->channels == 2) {
+        return {{0, tr("Left")}, {1, tr("Right")}};
+    }
+    return {{0, tr("Both speakers")}};
+}
+
+void WaveformWidget::renderLanes()
+{
+    m_lanes = QImage();
+    if (!m_audio || width() <= 0 || height() <= 0) {
+        return;
+    }
+    const qreal dpr = devicePixelRatioF();
+    m_lanes = QImage(size() * dpr, QImage::Format_ARGB32_Premultiplied);
+    m_lanes.setDevicePixelRatio(dpr);
+    m_lanes.fill(palette().color(QPalette::Base));
+    QPainter p(&m_lanes);
+    const QList<Lane> ls = lanes();
+    const int laneHeight = height() / std::max<qsizetype>(1, ls.size());
+    const QColor colours[] = {palette().color(QPalette::Highlight), palette().color(QPalette::Link)};
+    const int w = width();
+    for (int l = 0; l < ls.size(); ++l) {
+        const int top = l * laneHeight;
+        const int mid = top + laneHeight / 2;
+        const qint16* peaks = m_audio->peaks.constData() + ls.at(l).channel * m_audio->peakBlocks * 2;
+        p.setPen(colours[l % 2]);
+        for (int x = 0; x < w; ++x) {
+            const qint64 b0 = qint64(x) * m_audio->peakBlocks / w;
+            const qint64 b1 = std::max(b0 + 1, qint64(x + 1) * m_audio->peakBlocks / w);
+            qint16 lo = 0;
+            qint16 hi = 0;
+            for (qint64 b = b0; b < b1 && b < m_audio->peakBlocks; ++b) {
+                lo = std::min(lo, peaks[2 * b]);
+                hi = std::max(hi, peaks[2 * b + 1]);
+            }
+            const int half = laneHeight / 2 - 2;
+            p.drawLine(x, mid - hi * half / 32768, x, mid - lo * half / 32768);
+        }
+        p.setPen(palette().color(QPalette::Text));
+        p.drawText(QRect(6, top + 2, w - 12, laneHeight - 4), Qt::AlignLeft | Qt::AlignTop, ls.at(l).label);
+        if (l > 0) {
+            p.setPen(palette().color(QPalette::Mid));
+            p.drawLine(0, top, w, top);
+        }
+    }
+}
+
+void WaveformWidget::setPosition(double seconds)
+{
+    const int before = xAt(m_position);
+    m_position = seconds;
+    if (xAt(seconds) != before) {
+        update(); // only when the playhead moves by a pixel
+    }
+    setAccessibleDescription(tr("Position %1 s").arg(seconds, 0, 'f', 1));
+}
+
+void WaveformWidget::setSelection(double start, double end)
+{
+    m_selStart = std::min(start, end);
+    m_selEnd = std::max(start, end);
+    update();
+}
+
+void WaveformWidget::clearSelection()
+{
+    m_selStart = m_selEnd = 0;
+    update();
+}
+
+double WaveformWidget::secondsAt(int x) const
+{
+    if (!m_audio || width() <= 0) {
+        return 0;
+    }
+    return std::clamp(double(x) / width(), 0.0, 1.0) * m_audio->durationS();
+}
+
+int WaveformWidget::xAt(double seconds) const
+{
+    if (!m_audio || m_audio->durationS() <= 0) {
+        return 0;
+    }
+    return int(seconds / m_audio->durationS() * width());
+}
+
+void WaveformWidget::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    if (!m_audio) {
+        p.fillRect(rect(), palette().color(QPalette::Base));
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(rect(), Qt::AlignCenter, tr("Select a call to listen to it"));
+        return;
+    }
+    p.drawImage(0, 0, m_lanes);
+    if (hasSelection()) {
+        QColor c = palette().color(QPalette::Highlight);
+        c.setAlpha(60);
+        p.fillRect(QRect(QPoint(xAt(m_selStart), 0), QPoint(xAt(m_selEnd), height())), c);
+    }
+    p.setPen(QPen(palette().color(QPalette::Text), 2));
+    const int x = xAt(m_position);
+    p.drawLine(x, 0, x, height());
+}
+
+void WaveformWidget::resizeEvent(QResizeEvent*)
+{
+    renderLanes();
+}
+
+void WaveformWidget::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        renderLanes(); // follows the system light/dark palette
+    }
+    QWidget::changeEvent(event);
+}
+
+void WaveformWidget::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton && m_audio) {
+        m_pressX = event->position().toPoint().x();
+        m_dragging = false;
+        m_scrubbing = std::abs(m_pressX - xAt(m_position)) <= 6;
+    }
+}
+
+void WaveformWidget::mouseMoveEvent(QMouseEvent* event)
+{
+    if (m_pressX < 0) {
+        return;
+    }
+    const int x = event->position().toPoint().x();
+    if (std::abs(x - m_pressX) > 4) {
+        m_dragging = true;
+    }
+    if (m_scrubbing) {
+        Q_EMIT seekRequested(secondsAt(x));
+    } else if (m_dragging) {
+        setSelection(secondsAt(m_pressX), secondsAt(x));
+    }
+}
+
+void WaveformWidget::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (m_pressX < 0) {
+        return;
+    }
+    const int x = event->position().toPoint().x();
+    if (m_scrubbing && m_dragging) {
+        Q_EMIT seekRequested(secondsAt(x));
+    } else if (m_dragging) {
+        setSelection(secondsAt(m_pressX), secondsAt(x));
+        Q_EMIT selectionChanged(m_selStart, m_selEnd);
+    } else {
+        Q_EMIT seekRequested(secondsAt(x));
+    }
+    m_pressX = -1;
+    m_dragging = false;
+    m_scrubbing = false;
+}
+
+} // namespace Earmark::Gui

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "audio/CallAudio.h"
+
+#include <QImage>
+#include <QWidget>
+#include <memory>
+
+namespace Earmark::Gui {
+
+// The call as lanes of peaks: agent above, respondent below (one lane for mono or mixed calls), the playhead and
+// the selected region. Click to seek, drag to select a region (to loop it). Colours come from the palette and the
+// lanes are labelled in text, so nothing relies on colour alone. Dragging the playhead scrubs (seeks as it moves);
+// dragging anywhere else selects.
+class WaveformWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit WaveformWidget(QWidget* parent = nullptr);
+
+    void setAudio(std::shared_ptr<const CallAudio> audio);
+    void setPosition(double seconds);
+    void setSelection(double start, double end);
+    void clearSelection();
+    bool hasSelection() const { return m_selEnd > m_selStart; }
+    double selectionStart() const { return m_selStart; }
+    double selectionEnd() const { return m_selEnd; }
+
+    double secondsAt(int x) const;
+    int xAt(double seconds) const;
+    QSize sizeHint() const override { return {600, 140}; }
+    QSize minimumSizeHint() const override { return {200, 80}; }
+
+Q_SIGNALS:
+    void seekRequested(double seconds);
+    void selectionChanged(double start, double end);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+
+private:
+    void renderLanes();
+    struct Lane
+    {
+        int channel;
+        QString label;
+    };
+    QList<Lane> lanes() const;
+
+    std::shared_ptr<const CallAudio> m_audio;
+    QImage m_lanes;
+    double m_position = 0;
+    double m_selStart = 0;
+    double m_selEnd = 0;
+    int m_pressX = -1;
+    bool m_dragging = false;
+    bool m_scrubbing = false; // the press grabbed the playhead: dragging seeks
+};
+
+} // namespace Earmark::Gui

@@ -1,0 +1,173 @@
+#include "ui/quality/QualityActions.h"
+
+#include "ui/browse/CallDetailPane.h"
+#include "ui/evaluation/EvaluationPanel.h"
+#include "ui/shell/MessageBox.h"
+#include "ui/player/PlayerWidget.h"
+#include "ui/quality/ReportsWindow.h"
+#include "ui/quality/ReviewQueueDock.h"
+#include "ui/quality/SamplingDialog.h"
+#include "ui/training/ScenarioDialog.h"
+#include "ui/training/ScenarioLibraryDialog.h"
+#include "ui/quality/ScorecardEditor.h"
+#include "ui/transcript/TranscriptSearchDock.h"
+#include "ui/player/WaveformWidget.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+
+namespace Earmark::Gui {
+
+QualityActions::QualityActions(CacheWorker* service, QMainWindow* window, CallDetailPane* detail)
+    : QObject(window)
+    , m_worker(service)
+    , m_window(window)
+    , m_detail(detail)
+    , m_menu(new QMenu(tr("&Quality"), window))
+    , m_queue(new ReviewQueueDock(service, window))
+    , m_search(new TranscriptSearchDock(service, window))
+{
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_search);
+    m_search->hide();
+    connect(m_search, &TranscriptSearchDock::openCallAt, detail, &CallDetailPane::showCallAt);
+    window->addDockWidget(Qt::LeftDockWidgetArea, m_queue);
+    m_queue->hide();
+    connect(m_queue, &ReviewQueueDock::openCall, detail, &CallDetailPane::showCall);
+    connect(detail->evaluation(), &EvaluationPanel::evaluationChanged, m_queue, [this] {
+        if (m_queue->isVisible()) {
+            m_queue->refresh();
+        }
+    });
+
+    auto add = [this](const QString& text, const QKeySequence& key, auto slot) {
+        auto* a = new QAction(text, m_window);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WindowShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        m_menu->addAction(a);
+        m_window->addAction(a);
+        m_actions << a;
+        return a;
+    };
+    add(tr("&Evaluate this call"), QKeySequence(Qt::CTRL | Qt::Key_E),
+        [this] { m_detail->evaluation()->startEvaluation(); });
+    add(tr("&Submit the evaluation"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+        [this] { m_detail->evaluation()->submit(); });
+    m_menu->addSeparator();
+    QAction* queueAction = m_queue->toggleViewAction();
+    queueAction->setText(tr("Review &queue"));
+    queueAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
+    m_menu->addAction(queueAction);
+    m_actions << queueAction;
+    connect(queueAction, &QAction::toggled, m_queue, [this](bool on) {
+        if (on) {
+            m_queue->refresh();
+        }
+    });
+    QAction* searchAction = m_search->toggleViewAction();
+    searchAction->setText(tr("Search &transcripts"));
+    searchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_menu->addAction(searchAction);
+    m_actions << searchAction;
+    connect(searchAction, &QAction::toggled, m_search, [this](bool on) {
+        if (on) {
+            m_search->queryEdit()->setFocus();
+        }
+    });
+    add(tr("Sampling &plans…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), [this] { samplingDialog()->show(); });
+    add(tr("&Reports…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), [this] {
+        reportsWindow()->show();
+        reportsWindow()->refresh();
+    });
+    m_menu->addSeparator();
+    add(tr("&Flag region as training scenario…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+        [this] { flagScenario(); });
+    add(tr("&Training library…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), [this] {
+        trainingLibrary()->show();
+        trainingLibrary()->refresh();
+    });
+    m_menu->addSeparator();
+    add(tr("Score&cards…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), [this] { scorecardEditor()->show(); });
+}
+
+QList<QAction*> QualityActions::actions() const
+{
+    return m_actions;
+}
+
+void QualityActions::cacheReady()
+{
+    // The queue opens by itself when the signed-in reviewer has calls waiting.
+    auto shown = std::make_shared<QMetaObject::Connection>();
+    *shown = connect(m_queue, &ReviewQueueDock::refreshed, this, [this, shown] {
+        disconnect(*shown);
+        for (const QueueItem& i : m_queue->items()) {
+            if (i.evaluationState.isEmpty() || i.evaluationState == QLatin1String("draft")) {
+                m_queue->show();
+                break;
+            }
+        }
+    });
+    m_queue->refresh();
+}
+
+ScorecardEditor* QualityActions::scorecardEditor()
+{
+    if (!m_editor) {
+        m_editor = new ScorecardEditor(m_worker, m_window);
+    }
+    return m_editor;
+}
+
+SamplingDialog* QualityActions::samplingDialog()
+{
+    if (!m_sampling) {
+        m_sampling = new SamplingDialog(m_worker, m_window);
+        connect(m_sampling, &SamplingDialog::changed, m_queue, [this] {
+            m_queue->show();
+            m_queue->refresh();
+        });
+    }
+    return m_sampling;
+}
+
+ScenarioLibraryDialog* QualityActions::trainingLibrary()
+{
+    if (!m_library) {
+        m_library = new ScenarioLibraryDialog(m_worker, m_window);
+    }
+    return m_library;
+}
+
+ScenarioDialog* QualityActions::flagScenario()
+{
+    WaveformWidget* wave = m_detail->player()->waveform();
+    if (m_detail->currentCallId().isEmpty() || !wave->hasSelection()) {
+        MessageBox::information(m_window, tr("Flag as training scenario"),
+            tr("Select the region of the call first: drag across it on the waveform."));
+        return nullptr;
+    }
+    auto* dialog = new ScenarioDialog(
+        m_worker, m_detail->currentCallId(), wave->selectionStart(), wave->selectionEnd(), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ScenarioDialog::saved, this, [this](qint64 id, const QString& error) {
+        if (error.isEmpty() && id > 0 && m_library) {
+            m_library->refresh();
+        }
+    });
+    dialog->show();
+    return dialog;
+}
+
+ReportsWindow* QualityActions::reportsWindow()
+{
+    if (!m_reports) {
+        m_reports = new ReportsWindow(m_worker, m_window);
+    }
+    return m_reports;
+}
+
+} // namespace Earmark::Gui

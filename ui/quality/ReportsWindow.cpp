@@ -1,0 +1,316 @@
+#include "ui/quality/ReportsWindow.h"
+
+#include "ui/evaluation/EvaluationPdf.h"
+#include "ui/quality/ReportCharts.h"
+#include "cache/CacheWorker.h"
+#include "core/Files.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+namespace Earmark::Gui {
+
+namespace {
+QString number(const std::optional<double>& v)
+{
+    return v ? QString::number(*v, 'f', 1) : QString();
+}
+
+void fill(QTableWidget* table, const QList<QStringList>& rows)
+{
+    table->setSortingEnabled(false);
+    table->setRowCount(int(rows.size()));
+    for (int r = 0; r < rows.size(); ++r) {
+        for (int c = 0; c < rows[r].size(); ++c) {
+            auto* item = new QTableWidgetItem;
+            bool isNumber = false;
+            const double v = rows[r][c].toDouble(&isNumber);
+            item->setData(Qt::DisplayRole, isNumber ? QVariant(v) : QVariant(rows[r][c]));
+            table->setItem(r, c, item);
+        }
+    }
+    table->setSortingEnabled(true);
+}
+
+QTableWidget* table(const QStringList& headers, QWidget* parent)
+{
+    auto* t = new QTableWidget(0, int(headers.size()), parent);
+    t->setHorizontalHeaderLabels(headers);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->verticalHeader()->hide();
+    return t;
+}
+} // namespace
+
+ReportsWindow::ReportsWindow(CacheWorker* service, QWidget* parent)
+    : QDialog(parent)
+    , m_worker(service)
+    , m_from(new QDateEdit(QDate::currentDate().addMonths(-3), this))
+    , m_to(new QDateEdit(QDate::currentDate(), this))
+    , m_agent(new QComboBox(this))
+    , m_campaign(new QComboBox(this))
+    , m_grouping(new QComboBox(this))
+    , m_charts(new ReportCharts(this))
+    , m_summary(table({tr("Group"), tr("Evaluations"), tr("Average score"), tr("Pass rate %"), tr("Auto-fails")}, this))
+    , m_questions(table({tr("Question"), tr("Answered"), tr("Failed"), tr("Failure rate %")}, this))
+    , m_status(new QLabel(this))
+{
+    setWindowTitle(tr("Quality reports"));
+    setObjectName(QStringLiteral("reportsWindow"));
+    for (QDateEdit* d : {m_from, m_to}) {
+        d->setCalendarPopup(true);
+        d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    }
+    m_agent->addItem(tr("All researchers"), QString());
+    m_campaign->addItem(tr("All campaigns"), QString());
+    m_grouping->addItem(tr("Researcher"), int(ReportGrouping::Agent));
+    m_grouping->addItem(tr("Campaign"), int(ReportGrouping::Campaign));
+    m_grouping->addItem(tr("Week"), int(ReportGrouping::Week));
+    m_grouping->addItem(tr("Month"), int(ReportGrouping::Month));
+    auto* refreshButton = new QPushButton(tr("&Refresh"), this);
+    auto* csvButton = new QPushButton(tr("Export &CSV"), this);
+    auto* pdfButton = new QPushButton(tr("Researcher &PDF…"), this);
+    pdfButton->setToolTip(tr("The selected researcher's summary for the period, to hand to them"));
+    auto* csvMenu = new QMenu(csvButton);
+    csvButton->setMenu(csvMenu);
+
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("Calls from"), this));
+    filters->addWidget(m_from);
+    filters->addWidget(new QLabel(tr("to"), this));
+    filters->addWidget(m_to);
+    filters->addWidget(m_agent);
+    filters->addWidget(m_campaign);
+    filters->addWidget(new QLabel(tr("by"), this));
+    filters->addWidget(m_grouping);
+    filters->addWidget(refreshButton);
+    filters->addStretch(1);
+    filters->addWidget(csvButton);
+    filters->addWidget(pdfButton);
+    auto* tables = new QSplitter(this);
+    tables->addWidget(m_summary);
+    tables->addWidget(m_questions);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_charts);
+    split->addWidget(tables);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+    resize(1200, 800);
+    for (QPushButton* b : findChildren<QPushButton*>()) {
+        b->setAutoDefault(false);
+    }
+    refreshButton->setDefault(true); // Return in a filter refreshes
+
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(refreshButton, &QPushButton::clicked, this, &ReportsWindow::refresh);
+    for (QComboBox* c : {m_agent, m_campaign, m_grouping}) {
+        connect(c, &QComboBox::activated, this, &ReportsWindow::refresh);
+    }
+    for (QDateEdit* d : {m_from, m_to}) {
+        connect(d, &QDateEdit::editingFinished, this, &ReportsWindow::refresh);
+    }
+    auto csv = [this](CsvKind kind, const QString& name) {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"), name, tr("CSV (*.csv)"));
+        if (!path.isEmpty()) {
+            exportCsv(kind, path);
+        }
+    };
+    connect(csvMenu->addAction(tr("Summary table")), &QAction::triggered, this,
+        [csv] { csv(CsvKind::Summary, QStringLiteral("quality-summary.csv")); });
+    connect(csvMenu->addAction(tr("Question failure rates")), &QAction::triggered, this,
+        [csv] { csv(CsvKind::Questions, QStringLiteral("quality-questions.csv")); });
+    connect(csvMenu->addAction(tr("Every evaluation")), &QAction::triggered, this,
+        [csv] { csv(CsvKind::Evaluations, QStringLiteral("quality-evaluations.csv")); });
+    connect(pdfButton, &QPushButton::clicked, this, [this] {
+        if (m_agent->currentData().toString().isEmpty()) {
+            m_status->setText(tr("Choose a researcher first: the PDF is one researcher's summary."));
+            return;
+        }
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save the researcher's summary"),
+            QStringLiteral("quality-%1.pdf").arg(m_agent->currentData().toString()), tr("PDF (*.pdf)"));
+        if (!path.isEmpty()) {
+            exportAgentPdf(path);
+        }
+    });
+    connect(this, &ReportsWindow::exported, this, [this](const QString& path, const QString& error) {
+        m_status->setText(error.isEmpty() ? tr("Saved %1").arg(path) : error);
+    });
+}
+
+void ReportsWindow::setRange(const QDate& from, const QDate& to)
+{
+    m_from->setDate(from);
+    m_to->setDate(to);
+}
+
+void ReportsWindow::setAgent(const QString& agentId)
+{
+    if (m_agent->findData(agentId) < 0) {
+        m_agent->addItem(agentId, agentId);
+    }
+    m_agent->setCurrentIndex(m_agent->findData(agentId));
+}
+
+void ReportsWindow::setGrouping(ReportGrouping grouping)
+{
+    m_grouping->setCurrentIndex(m_grouping->findData(int(grouping)));
+}
+
+ReportGrouping ReportsWindow::grouping() const
+{
+    return ReportGrouping(m_grouping->currentData().toInt());
+}
+
+ReportFilter ReportsWindow::filter() const
+{
+    ReportFilter f;
+    f.fromUtc = QDateTime(m_from->date(), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+    f.toUtc = QDateTime(m_to->date().addDays(1), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+    f.agentId = m_agent->currentData().toString();
+    f.campaign = m_campaign->currentData().toString();
+    return f;
+}
+
+void ReportsWindow::refresh()
+{
+    const ReportFilter f = filter();
+    const ReportGrouping g = grouping();
+    // Weekly trend for up to six months, monthly beyond.
+    const ReportGrouping trend
+        = m_from->date().daysTo(m_to->date()) > 183 ? ReportGrouping::Month : ReportGrouping::Week;
+    m_status->setText(tr("Computing…"));
+    m_worker->post<Data>(
+        this,
+        [f, g, trend](Cache& cache) {
+            Reports reports(cache);
+            Data d;
+            auto summary = reports.summary(f, g);
+            if (!summary) {
+                d.error = summary.errorMessage();
+                return d;
+            }
+            d.summary = summary.value();
+            d.trend = reports.summary(f, trend).value_or({});
+            d.questions = reports.questionFailures(f).value_or({});
+            if (!f.agentId.isEmpty()) {
+                d.evaluations = reports.evaluations(f, 5000).value_or({});
+            }
+            d.agents = reports.agents().value_or({});
+            d.campaigns = reports.campaigns().value_or({});
+            return d;
+        },
+        [this](Data d) {
+            showData(d);
+            Q_EMIT refreshed();
+        });
+}
+
+void ReportsWindow::showData(const Data& d)
+{
+    m_data = d;
+    if (!d.error.isEmpty()) {
+        m_status->setText(d.error);
+        return;
+    }
+    for (auto [combo, items] : {std::pair {m_agent, d.agents}, std::pair {m_campaign, d.campaigns}}) {
+        const QString current = combo->currentData().toString();
+        while (combo->count() > 1) {
+            combo->removeItem(1);
+        }
+        for (const QString& item : items) {
+            combo->addItem(item, item);
+        }
+        combo->setCurrentIndex(std::max(0, combo->findData(current)));
+    }
+    QList<QStringList> rows;
+    int total = 0;
+    for (const ReportRow& r : d.summary) {
+        rows << QStringList {r.key, QString::number(r.evaluations), number(r.averageScore),
+            QString::number(r.passRate * 100, 'f', 1), QString::number(r.autoFails)};
+        total += r.evaluations;
+    }
+    fill(m_summary, rows);
+    rows.clear();
+    for (const QuestionFailure& q : d.questions) {
+        rows << QStringList {
+            q.text, QString::number(q.answered), QString::number(q.failed), QString::number(q.rate() * 100, 'f', 1)};
+    }
+    fill(m_questions, rows);
+    m_charts->setData(d.summary, m_grouping->currentText().toLower(), d.trend);
+    m_status->setText(tr("%n submitted evaluation(s) in the period.", nullptr, total));
+}
+
+void ReportsWindow::exportCsv(CsvKind kind, const QString& path)
+{
+    QString csv;
+    switch (kind) {
+    case CsvKind::Summary:
+        csv = Reports::summaryCsv(m_data.summary, grouping());
+        break;
+    case CsvKind::Questions:
+        csv = Reports::questionsCsv(m_data.questions);
+        break;
+    case CsvKind::Evaluations: {
+        const ReportFilter f = filter();
+        m_worker->post<QString>(
+            this, [f](Cache& cache) { return Reports::evaluationsCsv(Reports(cache).evaluations(f).value_or({})); },
+            [this, path](
+                QString text) { Q_EMIT exported(path, Files::writeAtomically(path, text.toUtf8()).errorMessage()); });
+        return;
+    }
+    }
+    Q_EMIT exported(path, Files::writeAtomically(path, csv.toUtf8()).errorMessage());
+}
+
+void ReportsWindow::exportAgentPdf(const QString& path)
+{
+    const QString agent = m_agent->currentData().toString();
+    if (agent.isEmpty() || m_data.summary.isEmpty()) {
+        Q_EMIT exported(path, tr("Choose a researcher with evaluations in the period first."));
+        return;
+    }
+    EvaluationPdf::AgentSummary s;
+    s.agentId = agent;
+    s.periodLabel = tr("Calls from %1 to %2")
+                        .arg(m_from->date().toString(QStringLiteral("d MMM yyyy")),
+                            m_to->date().toString(QStringLiteral("d MMM yyyy")));
+    for (const ReportRow& r : m_data.summary) {
+        s.total.evaluations += r.evaluations;
+        s.total.autoFails += r.autoFails;
+    }
+    // The whole period's average and pass rate, weighted by the evaluations of each row.
+    double scoreSum = 0;
+    double passSum = 0;
+    for (const ReportRow& r : m_data.summary) {
+        scoreSum += r.averageScore.value_or(0) * r.evaluations;
+        passSum += r.passRate * r.evaluations;
+    }
+    if (s.total.evaluations > 0) {
+        s.total.averageScore = scoreSum / s.total.evaluations;
+        s.total.passRate = passSum / s.total.evaluations;
+    }
+    s.trend = m_data.trend;
+    s.questions = m_data.questions;
+    s.evaluations = m_data.evaluations;
+    Q_EMIT exported(path, EvaluationPdf::writeAgentSummary(path, s).errorMessage());
+}
+
+} // namespace Earmark::Gui

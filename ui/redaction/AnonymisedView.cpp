@@ -1,0 +1,148 @@
+#include "ui/redaction/AnonymisedView.h"
+
+#include "ui/player/PlayerWidget.h"
+#include "ui/transcript/TranscriptView.h"
+#include "cache/CacheWorker.h"
+#include "redaction/RedactedAudio.h"
+#include "core/Files.h"
+#include "core/TimeText.h"
+#include "audio/CallAudio.h"
+#include "store/Transcript.h"
+
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QTextDocument>
+#include <QtConcurrent>
+
+namespace Earmark::Gui {
+
+namespace {
+using Prepared = Result<QPair<std::shared_ptr<CallAudio>, QJsonObject>>;
+
+QString speakerName(const QString& speaker)
+{
+    return speaker == QLatin1String("agent")     ? QObject::tr("Agent")
+        : speaker == QLatin1String("respondent") ? QObject::tr("Respondent")
+                                                 : QObject::tr("Other");
+}
+} // namespace
+
+AnonymisedView::AnonymisedView(CacheWorker* service, PlayerWidget* player, TranscriptView* transcript, QObject* parent)
+    : QObject(parent)
+    , m_worker(service)
+    , m_player(player)
+    , m_view(transcript)
+{ }
+
+void AnonymisedView::reset()
+{
+    m_callId.clear();
+    m_transcript = QJsonObject();
+}
+
+int AnonymisedView::redactionCount() const
+{
+    return int(m_transcript.value(QStringLiteral("redactions")).toArray().size());
+}
+
+void AnonymisedView::show(const QString& callId, const QString& channelLayout)
+{
+    m_callId = callId;
+    m_transcript = QJsonObject();
+    m_player->unload(tr("Preparing the anonymised audio…"));
+    // The worker decrypts and anonymises; a pool thread encodes the bleeped audio for the player (memory only).
+    m_worker->post<Result<RedactedAudio>>(
+        this, [callId](Cache& cache) { return RedactedAudio::make(cache, callId, false); },
+        [this, callId, channelLayout](Result<RedactedAudio> redacted) {
+            if (callId != m_callId) {
+                return;
+            }
+            if (!redacted) {
+                m_player->unload(redacted.errorMessage());
+                Q_EMIT ready(callId, redacted.errorMessage());
+                return;
+            }
+            m_reviewNote = redacted->review
+                ? tr("Redactions reviewed by %1 on %2.")
+                      .arg(redacted->review->byUser,
+                          QDateTime::fromSecsSinceEpoch(redacted->review->atUtc)
+                              .toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                : tr("Found automatically, not yet reviewed by a person: review them (Ctrl+Shift+D) before this leaves "
+                     "Earmark.");
+            auto* watcher = new QFutureWatcher<Prepared>(this);
+            connect(watcher, &QFutureWatcher<Prepared>::finished, this, [this, watcher, callId] {
+                watcher->deleteLater();
+                Prepared p = watcher->result();
+                if (callId != m_callId) {
+                    return;
+                }
+                if (!p) {
+                    m_player->unload(p.errorMessage());
+                    Q_EMIT ready(callId, p.errorMessage());
+                    return;
+                }
+                m_transcript = p->second;
+                auto parsed = Transcript::parse(QJsonDocument(m_transcript).toJson(QJsonDocument::Compact), callId);
+                if (parsed) {
+                    m_view->setTranscript(parsed.value());
+                }
+                m_player->load(p->first);
+                Q_EMIT ready(callId, QString());
+            });
+            watcher->setFuture(
+                QtConcurrent::run([r = std::move(redacted.value()), channelLayout]() mutable -> Prepared {
+                    auto wav = AudioDecoder::encodeWav(r.audio);
+                    r.audio.samples.fill(0);
+                    if (!wav) {
+                        return wav.error();
+                    }
+                    auto audio = CallAudio::decode(wav.value(), channelLayout);
+                    Files::wipe(wav.value());
+                    if (!audio) {
+                        return audio.error();
+                    }
+                    return QPair<std::shared_ptr<CallAudio>, QJsonObject> {audio.value(), r.transcript};
+                }));
+        });
+}
+
+Status AnonymisedView::exportTo(const QString& path) const
+{
+    if (m_transcript.isEmpty()) {
+        return makeError(tr("Show the anonymised call first."));
+    }
+    if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
+        return Files::writeAtomically(path, QJsonDocument(m_transcript).toJson(QJsonDocument::Indented));
+    }
+    QString text;
+    QString html = tr("<h2>Anonymised transcript of call %1</h2><p>Personal data replaced by the Earmark anonymiser "
+                      "(%2 redactions).</p>")
+                       .arg(m_transcript.value(QStringLiteral("call_id")).toString().toHtmlEscaped())
+                       .arg(redactionCount());
+    for (const QJsonValue v : m_transcript.value(QStringLiteral("segments")).toArray()) {
+        const QJsonObject seg = v.toObject();
+        const QString who = speakerName(seg.value(QStringLiteral("speaker")).toString());
+        const QString at = clockText(seg.value(QStringLiteral("start_s")).toDouble());
+        const QString words = seg.value(QStringLiteral("text")).toString();
+        text += QStringLiteral("[%1] %2: %3\n").arg(at, who, words);
+        html += QStringLiteral("<p><b>%1</b> <span style='color:#777'>%2</span><br>%3</p>")
+                    .arg(who, at, words.toHtmlEscaped());
+    }
+    if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        return Files::writeAtomically(path, text.toUtf8());
+    }
+    QPdfWriter writer(path);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setResolution(300);
+    writer.setCreator(QStringLiteral("Earmark"));
+    QTextDocument doc;
+    doc.setHtml(html);
+    doc.print(&writer);
+    return QFileInfo(path).size() > 0 ? Status() : Status(makeError(tr("Could not write %1.").arg(path)));
+}
+
+} // namespace Earmark::Gui

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QJsonObject>
+#include <QObject>
+
+namespace Earmark {
+class CacheWorker;
+}
+
+namespace Earmark::Gui {
+
+class PlayerWidget;
+class TranscriptView;
+
+// The call as training and subject-access material shows it: the anonymised transcript (placeholders such as
+// [PHONE] and [PERSON_1]) and the audio with every redacted span bleeped, in the same player and transcript view;
+// exported as text, JSON (shared/spec/anonymisation.md) or PDF.
+class AnonymisedView : public QObject
+{
+    Q_OBJECT
+
+public:
+    AnonymisedView(CacheWorker* service, PlayerWidget* player, TranscriptView* transcript, QObject* parent);
+
+    // Loads the anonymised version of the call into the player and the transcript view.
+    void show(const QString& callId, const QString& channelLayout);
+    void reset();
+    bool isShown() const { return !m_transcript.isEmpty(); }
+    const QJsonObject& transcript() const { return m_transcript; }
+    int redactionCount() const;
+    // Whether a person reviewed the redactions shown, and who and when (a sentence for the window).
+    const QString& reviewNote() const { return m_reviewNote; }
+
+    // Writes the anonymised transcript; the format follows the file name: .json, .pdf, otherwise plain text.
+    Status exportTo(const QString& path) const;
+
+Q_SIGNALS:
+    void ready(const QString& callId, const QString& error);
+
+private:
+    CacheWorker* m_worker;
+    PlayerWidget* m_player;
+    TranscriptView* m_view;
+    QString m_callId;
+    QJsonObject m_transcript;
+    QString m_reviewNote;
+};
+
+} // namespace Earmark::Gui

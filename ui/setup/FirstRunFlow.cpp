@@ -1,0 +1,74 @@
+#include "ui/setup/FirstRunFlow.h"
+
+#include "cache/CacheWorker.h"
+#include "demo/DemoStoreWriter.h"
+#include "keys/CacheUnlocker.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent>
+
+namespace Earmark::Gui {
+
+FirstRunFlow::FirstRunFlow(QString cacheDir, CacheWorker* service, QObject* parent)
+    : QObject(parent)
+    , m_cacheDir(std::move(cacheDir))
+    , m_worker(service)
+{ }
+
+void FirstRunFlow::start(const QString& storePath, bool writeDemo, KeyMode mode, const QString& passphrase)
+{
+    m_store = storePath;
+    m_mode = mode;
+    m_passphrase = passphrase;
+    if (!writeDemo || QFile::exists(storePath + QStringLiteral("/v1/store.json"))) {
+        createKey();
+        return;
+    }
+    Q_EMIT progress(tr("Writing the demo store (60 spoken calls)…"));
+    using Written = Result<Demo::DemoSummary>;
+    auto* watcher = new QFutureWatcher<Written>(this);
+    connect(watcher, &QFutureWatcher<Written>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const Written w = watcher->result();
+        if (!w) {
+            Q_EMIT failed(tr("The demo store could not be written: %1").arg(w.errorMessage()));
+            return;
+        }
+        createKey();
+    });
+    const QString out = storePath;
+    watcher->setFuture(QtConcurrent::run([out] { return Demo::writeDemoStore({out, 60, 1, 14}); }));
+}
+
+void FirstRunFlow::createKey()
+{
+    Q_EMIT progress(m_mode == KeyMode::Keychain ? tr("Storing the new key in the keychain…")
+                                                : tr("Deriving the key from the passphrase…"));
+    UnlockRequest request;
+    request.cacheDir = m_cacheDir;
+    request.mode = m_mode;
+    request.passphrase = m_passphrase;
+    request.allowCreate = true;
+    auto* job = new CacheUnlocker(request);
+    connect(job, &CacheUnlocker::finished, this, [this](CacheUnlocker* j) {
+        if (!j->succeeded()) {
+            Q_EMIT failed(j->error().message);
+            return;
+        }
+        m_worker->open(m_cacheDir, j->takeKey(), true, this, [this](const QString& error) {
+            if (!error.isEmpty()) {
+                Q_EMIT failed(error);
+                return;
+            }
+            const QString store = QFileInfo(m_store).absoluteFilePath();
+            m_worker->post<bool>(
+                this, [store](Cache& cache) { return cache.setSetting(QStringLiteral("store"), store).ok(); },
+                [this, store](bool) { Q_EMIT ready(store); });
+        });
+    });
+    job->start();
+}
+
+} // namespace Earmark::Gui

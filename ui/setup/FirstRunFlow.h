@@ -1,0 +1,39 @@
+#pragma once
+
+#include "keys/KeyInfo.h"
+
+#include <QObject>
+
+namespace Earmark {
+class CacheWorker;
+}
+
+namespace Earmark::Gui {
+
+// Creates a new cache after the set-up dialog: writes the demo store when chosen (on a pool thread), makes the
+// key (keychain job or Argon2id on a worker), opens the new cache and remembers the store. Emits ready(store) or
+// failed(message), once.
+class FirstRunFlow : public QObject
+{
+    Q_OBJECT
+
+public:
+    FirstRunFlow(QString cacheDir, CacheWorker* service, QObject* parent = nullptr);
+    void start(const QString& storePath, bool writeDemo, KeyMode mode, const QString& passphrase);
+
+Q_SIGNALS:
+    void progress(const QString& message);
+    void ready(const QString& storePath);
+    void failed(const QString& message);
+
+private:
+    void createKey();
+
+    QString m_cacheDir;
+    CacheWorker* m_worker;
+    QString m_store;
+    KeyMode m_mode = KeyMode::Keychain;
+    QString m_passphrase;
+};
+
+} // namespace Earmark::Gui

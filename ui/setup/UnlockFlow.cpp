@@ -1,0 +1,98 @@
+#include "ui/setup/UnlockFlow.h"
+
+#include "cache/CacheWorker.h"
+#include "cache/CacheFolder.h"
+#include "keys/CacheUnlocker.h"
+
+#include <QDir>
+#include <QFile>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QTimer>
+
+namespace Earmark::Gui {
+
+UnlockFlow::UnlockFlow(QString cacheDir, QString passphraseFile, CacheWorker* service, QWidget* window)
+    : QObject(window)
+    , m_cacheDir(std::move(cacheDir))
+    , m_passphraseFile(std::move(passphraseFile))
+    , m_worker(service)
+    , m_window(window)
+{ }
+
+void UnlockFlow::start()
+{
+    const CacheFolder folder(m_cacheDir);
+    if (!folder.exists()) {
+        Q_EMIT failed(tr("There is no Earmark cache in %1 yet. Sync a recording store into it first:\n"
+                         "earmark-cli --cache %1 sync --store FOLDER")
+                          .arg(QDir::toNativeSeparators(m_cacheDir)));
+        return;
+    }
+    if (!m_passphraseFile.isEmpty()) {
+        auto passphrase = Passphrase::readPassphraseFile(m_passphraseFile);
+        if (!passphrase) {
+            Q_EMIT failed(passphrase.errorMessage());
+            return;
+        }
+        attempt(true, passphrase.value());
+        return;
+    }
+    auto info = KeyInfo::load(folder.keyInfoPath());
+    if (info && info->mode == KeyMode::Passphrase) {
+        QString passphrase;
+        if (!askPassphrase(passphrase)) {
+            Q_EMIT failed(tr("No passphrase given: the cache stays locked."));
+            return;
+        }
+        attempt(true, passphrase);
+        return;
+    }
+    attempt(false, {});
+}
+
+bool UnlockFlow::askPassphrase(QString& out)
+{
+    bool ok = false;
+    out = QInputDialog::getText(m_window, tr("Unlock Earmark"),
+        m_tries == 0 ? tr("Passphrase of the cache in %1:").arg(QDir::toNativeSeparators(m_cacheDir))
+                     : tr("Wrong passphrase, try again:"),
+        QLineEdit::Password, {}, &ok);
+    return ok && !out.isEmpty();
+}
+
+void UnlockFlow::attempt(bool passphraseMode, const QString& passphrase)
+{
+    UnlockRequest request;
+    request.cacheDir = m_cacheDir;
+    request.mode = passphraseMode ? KeyMode::Passphrase : KeyMode::Keychain;
+    request.passphrase = passphrase;
+    request.allowCreate = false;
+    auto* job = new CacheUnlocker(request);
+    connect(job, &CacheUnlocker::finished, this, [this, passphraseMode](CacheUnlocker* j) {
+        if (!j->succeeded()) {
+            const QString message = j->error().message;
+            ++m_tries;
+            if (passphraseMode && m_passphraseFile.isEmpty() && message.contains(QLatin1String("Wrong passphrase"))
+                && m_tries < 3) {
+                QString again;
+                if (askPassphrase(again)) {
+                    QTimer::singleShot(0, this, [this, again] { attempt(true, again); });
+                    return;
+                }
+            }
+            Q_EMIT failed(message);
+            return;
+        }
+        m_worker->open(m_cacheDir, j->takeKey(), false, this, [this](const QString& error) {
+            if (error.isEmpty()) {
+                Q_EMIT unlocked();
+            } else {
+                Q_EMIT failed(error);
+            }
+        });
+    });
+    job->start();
+}
+
+} // namespace Earmark::Gui

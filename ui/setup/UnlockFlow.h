@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+class QWidget;
+
+namespace Earmark {
+class CacheWorker;
+}
+
+namespace Earmark::Gui {
+
+// Opens an existing cache: the keychain silently, a passphrase from --passphrase-file or asked in a dialog
+// (three tries). A locked or unavailable keychain or a wrong passphrase is explained; never a new empty cache.
+class UnlockFlow : public QObject
+{
+    Q_OBJECT
+
+public:
+    UnlockFlow(QString cacheDir, QString passphraseFile, CacheWorker* service, QWidget* window);
+    void start();
+
+Q_SIGNALS:
+    void unlocked();
+    void failed(const QString& message);
+
+private:
+    void attempt(bool passphraseMode, const QString& passphrase);
+    bool askPassphrase(QString& out);
+
+    QString m_cacheDir;
+    QString m_passphraseFile;
+    CacheWorker* m_worker;
+    QPointer<QWidget> m_window;
+    int m_tries = 0;
+};
+
+} // namespace Earmark::Gui

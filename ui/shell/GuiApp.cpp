@@ -1,0 +1,86 @@
+#include "ui/shell/GuiApp.h"
+
+#include "ui/setup/FirstRunFlow.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/MessageBox.h"
+#include "ui/setup/SetupDialog.h"
+#include "ui/shell/SyncController.h"
+#include "ui/setup/UnlockFlow.h"
+#include "cache/CacheWorker.h"
+#include "cache/CacheFolder.h"
+#include "core/Files.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QTimer>
+#include <sys/resource.h>
+
+static void initIcons()
+{
+    Q_INIT_RESOURCE(icons); // resources of a static library
+}
+
+namespace Earmark::Gui {
+
+int run(int argc, char** argv)
+{
+    const rlimit noCore {0, 0};
+    setrlimit(RLIMIT_CORE, &noCore);
+    Files::restrictUmask();
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Earmark"));
+    QApplication::setApplicationName(QStringLiteral("earmark"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Earmark"));
+    QApplication::setApplicationVersion(QStringLiteral(EARMARK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("earmark"));
+    initIcons();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/earmark/icons/earmark.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Review recorded survey calls."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("cache"), QStringLiteral("The encrypted cache folder."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("passphrase-file"), QStringLiteral("Unlock the cache with this passphrase file."),
+        QStringLiteral("FILE")});
+    parser.process(app);
+    const QString cacheDir = CacheFolder::resolve(parser.value(QStringLiteral("cache")));
+    QString passphraseFile = parser.value(QStringLiteral("passphrase-file"));
+    if (passphraseFile.isEmpty()) {
+        passphraseFile = qEnvironmentVariable("EARMARK_PASSPHRASE_FILE");
+    }
+
+    CacheWorker service;
+    MainWindow window(&service, cacheDir);
+    window.show();
+    const auto fail = [&window](const QString& message) {
+        MessageBox::critical(&window, QObject::tr("Earmark cannot open the cache"), message);
+        QApplication::exit(1);
+    };
+    if (!CacheFolder(cacheDir).exists()) {
+        // First start: the set-up, then the new cache and its first sync.
+        auto* setup = new SetupDialog(cacheDir, &window);
+        auto* flow = new FirstRunFlow(cacheDir, &service, &window);
+        QObject::connect(setup, &QDialog::rejected, &app, [] { QApplication::exit(0); });
+        QObject::connect(setup, &QDialog::accepted, &window, [setup, flow] {
+            flow->start(setup->storePath(), setup->useDemoStore(), setup->keyMode(), setup->passphrase());
+        });
+        QObject::connect(
+            flow, &FirstRunFlow::progress, &window, [&window](const QString& m) { window.showMessage(m); });
+        QObject::connect(flow, &FirstRunFlow::failed, &window, fail);
+        QObject::connect(flow, &FirstRunFlow::ready, &window, [&window](const QString& store) {
+            window.cacheReady();
+            window.syncController()->start(store);
+        });
+        QTimer::singleShot(0, setup, &QDialog::open);
+        return app.exec();
+    }
+    auto* unlock = new UnlockFlow(cacheDir, passphraseFile, &service, &window);
+    QObject::connect(unlock, &UnlockFlow::unlocked, &window, &MainWindow::cacheReady);
+    QObject::connect(unlock, &UnlockFlow::failed, &window, fail);
+    QTimer::singleShot(0, unlock, &UnlockFlow::start); // from the event loop, so that exit() takes effect
+    return app.exec();
+}
+
+} // namespace Earmark::Gui

@@ -1,0 +1,290 @@
+#include "ui/shell/MainWindow.h"
+
+#include "ui/browse/CallDetailPane.h"
+#include "ui/browse/FilterBar.h"
+#include "ui/shell/MessageBox.h"
+#include "ui/player/PlayerWidget.h"
+#include "ui/quality/QualityActions.h"
+#include "ui/shell/RejectionsDialog.h"
+#include "ui/shell/ShortcutsDialog.h"
+#include "ui/shell/SyncController.h"
+#include "ui/transcript/TranscriptActions.h"
+#include "cache/CacheWorker.h"
+#include "browse/CallListModel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace Earmark::Gui {
+
+MainWindow::MainWindow(CacheWorker* service, const QString& cacheDir, QWidget* parent)
+    : QMainWindow(parent)
+    , m_worker(service)
+    , m_cacheDir(cacheDir)
+    , m_model(new CallListModel(service, this))
+    , m_filters(new FilterBar(this))
+    , m_view(new QTableView(this))
+    , m_detail(new CallDetailPane(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_sync(new SyncController(service, this))
+    , m_rejections(new RejectionsDialog(this))
+    , m_quality(nullptr)
+    , m_progress(new QProgressBar(this))
+    , m_status(new QLabel(this))
+{
+    setWindowTitle(tr("Earmark"));
+    setObjectName(QStringLiteral("mainWindow"));
+    m_view->setObjectName(QStringLiteral("callList"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(static_cast<int>(CallColumn::Start), Qt::DescendingOrder);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_detail->setService(service);
+
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_filters);
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+
+    m_progress->setMaximumWidth(260);
+    m_progress->hide();
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    m_status->setText(tr("Opening the cache in %1…").arg(QDir::toNativeSeparators(cacheDir)));
+
+    buildActions();
+    connect(m_filters, &FilterBar::filterChanged, this, [this](CallFilter f) {
+        const CallFilter current = m_model->filter();
+        f.sortColumn = current.sortColumn;
+        f.descending = current.descending;
+        m_model->setFilter(f);
+        updateCount();
+    });
+    connect(m_model, &CallListModel::countChanged, this, &MainWindow::updateCount);
+    connect(m_model, &CallListModel::loadFailed, this,
+        [this](const QString& message) { m_status->setText(tr("Could not read the cache: %1").arg(message)); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& index) {
+        const QString id = index.siblingAtColumn(0).data(CallListModel::CallIdRole).toString();
+        if (!id.isEmpty()) {
+            m_detail->showCall(id);
+        }
+    });
+    connect(m_model, &CallListModel::pageLoaded, this, [this] {
+        // A row selected before its page arrived gets its details now.
+        const QModelIndex current = m_view->currentIndex();
+        if (current.isValid()) {
+            m_detail->showCall(current.siblingAtColumn(0).data(CallListModel::CallIdRole).toString());
+        }
+    });
+    connect(m_sync, &SyncController::progress, this, &MainWindow::onSyncProgress);
+    connect(m_sync, &SyncController::finished, this, &MainWindow::onSyncFinished);
+
+    QSettings settings;
+    resize(1280, 800);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray())) {
+        m_splitter->setSizes({620, 660});
+    }
+    if (!m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/columns")).toByteArray())) {
+        // First start: columns sized for their usual contents.
+        const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+        const int widths[] = {10, 6, 9, 8, 9, 7, 6, 7};
+        for (int c = 0; c < static_cast<int>(CallColumn::Count); ++c) {
+            m_view->setColumnWidth(c, widths[c] * em);
+        }
+    }
+    setEnabled(false);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    QStyle* s = style();
+    m_syncAction = new QAction(s->standardIcon(QStyle::SP_BrowserReload), tr("&Sync"), this);
+    m_syncAction->setShortcut(QKeySequence::Refresh);
+    m_syncAction->setToolTip(tr("Import new and changed calls from the recording store (F5)"));
+    m_cancelAction = new QAction(s->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel sync"), this);
+    m_cancelAction->setEnabled(false);
+    m_cancelAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_revealAction = new QAction(tr("&Reveal phone numbers"), this);
+    m_revealAction->setCheckable(true);
+    m_revealAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_rejectedAction = new QAction(s->standardIcon(QStyle::SP_MessageBoxWarning), tr("Rejected &items…"), this);
+    m_rejectedAction->setEnabled(false);
+    m_rejectedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    auto* phoneSearch = new QAction(tr("Search by &phone number"), this);
+    phoneSearch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(phoneSearch, &QAction::triggered, this, [this] {
+        m_filters->phoneEdit()->setFocus();
+        m_filters->phoneEdit()->selectAll();
+    });
+    addAction(phoneSearch);
+    m_windowActions = {phoneSearch};
+    auto* quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    auto* about = new QAction(tr("&About Earmark"), this);
+    auto* shortcuts = new QAction(tr("&Keyboard shortcuts…"), this);
+    shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(shortcuts, &QAction::triggered, this, [this] {
+        QList<QAction*> all = m_detail->player()->actions();
+        all += {m_syncAction, m_cancelAction, m_revealAction, m_rejectedAction};
+        all += m_windowActions;
+        all += m_quality->actions();
+        all += m_detail->transcriptActions()->actions();
+        auto* dialog = new ShortcutsDialog(all, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+
+    connect(m_syncAction, &QAction::triggered, this, [this] { m_sync->start(); });
+    connect(m_cancelAction, &QAction::triggered, m_sync, &SyncController::cancel);
+    connect(m_revealAction, &QAction::toggled, m_model, &CallListModel::setPhonesRevealed);
+    connect(m_rejectedAction, &QAction::triggered, m_rejections, &QDialog::show);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    connect(about, &QAction::triggered, this, &MainWindow::about);
+
+    auto* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_syncAction);
+    toolbar->addAction(m_cancelAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_revealAction);
+    toolbar->addAction(m_rejectedAction);
+
+    auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_syncAction);
+    file->addAction(m_cancelAction);
+    file->addSeparator();
+    file->addAction(quit);
+    auto* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_revealAction);
+    view->addAction(m_rejectedAction);
+    auto* playback = menuBar()->addMenu(tr("&Playback"));
+    playback->addActions(m_detail->player()->actions());
+    m_quality = new QualityActions(m_worker, this, m_detail);
+    menuBar()->addMenu(m_detail->transcriptActions()->menu());
+    menuBar()->addMenu(m_quality->menu());
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(shortcuts);
+    help->addAction(about);
+}
+
+void MainWindow::cacheReady()
+{
+    setEnabled(true);
+    setWindowTitle(tr("Earmark — %1").arg(QDir::toNativeSeparators(m_cacheDir)));
+    m_quality->cacheReady();
+    // The rows first; the filter choices after the first rows are in (the worker runs one job at a time).
+    auto done = std::make_shared<bool>(false);
+    auto loadChoices = [this, done] {
+        if (!*done) {
+            *done = true;
+            m_filters->loadChoices(m_worker);
+        }
+    };
+    connect(m_model, &CallListModel::pageLoaded, this, loadChoices, Qt::SingleShotConnection);
+    connect(
+        m_model, &CallListModel::countChanged, this,
+        [this, loadChoices](int count) {
+            // No rows to wait for, or a hidden list that asks for none: load them anyway.
+            count == 0 ? loadChoices() : QTimer::singleShot(1000, this, loadChoices);
+        },
+        Qt::SingleShotConnection);
+    m_filters->apply();
+    m_view->setFocus();
+}
+
+void MainWindow::showMessage(const QString& message)
+{
+    m_status->setText(message);
+}
+
+void MainWindow::updateCount()
+{
+    m_filters->setCount(m_model->totalCount(), m_model->isCounting());
+    if (!m_sync->isRunning()) {
+        m_status->setText(m_model->totalCount() == 0 && !m_model->isCounting()
+                ? tr("No calls match. Change the filters, or press Sync to import calls from the store.")
+                : tr("Cache: %1").arg(QDir::toNativeSeparators(m_cacheDir)));
+    }
+}
+
+void MainWindow::onSyncProgress(const SyncProgress& p)
+{
+    m_syncAction->setEnabled(false);
+    m_cancelAction->setEnabled(true);
+    m_progress->show();
+    m_progress->setRange(0, static_cast<int>(std::max<qint64>(1, p.callsTotal)));
+    m_progress->setValue(static_cast<int>(p.callsDone));
+    m_status->setText(
+        tr("Syncing: %1 of %2 calls, %3 KB read").arg(p.callsDone).arg(p.callsTotal).arg(p.bytesDone / 1024));
+}
+
+void MainWindow::onSyncFinished(const SyncReport& report, const QString& error)
+{
+    m_syncAction->setEnabled(true);
+    m_cancelAction->setEnabled(false);
+    m_progress->hide();
+    if (!error.isEmpty()) {
+        m_status->setText(tr("Sync failed: %1").arg(error));
+        MessageBox::critical(this, tr("Sync failed"), error);
+        return;
+    }
+    m_status->setText(tr("Synced: %1").arg(report.summary()));
+    m_rejections->setRejections(report.rejected);
+    m_rejectedAction->setEnabled(!report.rejected.isEmpty());
+    if (!report.rejected.isEmpty()) {
+        m_rejections->show();
+    }
+    m_filters->loadChoices(m_worker);
+    m_model->refresh();
+}
+
+void MainWindow::about()
+{
+    MessageBox::information(this, tr("About Earmark"),
+        tr("Earmark %1\n\nReview recorded survey calls without leaving personal data lying "
+           "around. The cache is encrypted at rest; phone numbers are masked until revealed.")
+            .arg(QStringLiteral(EARMARK_VERSION)));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_sync->cancel();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/columns"), m_view->horizontalHeader()->saveState());
+    event->accept();
+}
+
+} // namespace Earmark::Gui

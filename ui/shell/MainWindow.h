@@ -1,0 +1,78 @@
+#pragma once
+
+#include "sync/SyncReport.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QProgressBar;
+class QSplitter;
+class QTableView;
+class QAction;
+
+namespace Earmark {
+class CacheWorker;
+class CallListModel;
+} // namespace Earmark
+
+namespace Earmark::Gui {
+
+class CallDetailPane;
+class FilterBar;
+class QualityActions;
+class RejectionsDialog;
+class SyncController;
+
+// The review window: filters, the call list, the selected call's details and transcript; sync in the background.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(CacheWorker* service, const QString& cacheDir, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Called once the cache is open.
+    void cacheReady();
+    void showMessage(const QString& message);
+
+    CallListModel* model() const { return m_model; }
+    QTableView* callView() const { return m_view; }
+    FilterBar* filterBar() const { return m_filters; }
+    CallDetailPane* detailPane() const { return m_detail; }
+    SyncController* syncController() const { return m_sync; }
+    QualityActions* quality() const { return m_quality; }
+    RejectionsDialog* rejectionsDialog() const { return m_rejections; }
+    QAction* syncAction() const { return m_syncAction; }
+    QAction* revealAction() const { return m_revealAction; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void onSyncProgress(const SyncProgress& p);
+    void onSyncFinished(const SyncReport& report, const QString& error);
+    void updateCount();
+    void about();
+
+    CacheWorker* m_worker;
+    QString m_cacheDir;
+    CallListModel* m_model;
+    FilterBar* m_filters;
+    QTableView* m_view;
+    CallDetailPane* m_detail;
+    QSplitter* m_splitter;
+    SyncController* m_sync;
+    RejectionsDialog* m_rejections;
+    QualityActions* m_quality;
+    QProgressBar* m_progress;
+    QLabel* m_status;
+    QAction* m_syncAction = nullptr;
+    QAction* m_cancelAction = nullptr;
+    QAction* m_revealAction = nullptr;
+    QAction* m_rejectedAction = nullptr;
+    QList<QAction*> m_windowActions;
+};
+
+} // namespace Earmark::Gui

@@ -1,0 +1,194 @@
+#include "ui/training/ScenarioLibraryDialog.h"
+
+#include "ui/shell/MessageBox.h"
+#include "ui/player/PlayerWidget.h"
+#include "cache/CacheWorker.h"
+#include "core/TimeText.h"
+#include "audio/CallAudio.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace Earmark::Gui {
+
+ScenarioLibraryDialog::ScenarioLibraryDialog(CacheWorker* service, QWidget* parent)
+    : QDialog(parent)
+    , m_worker(service)
+    , m_category(new QComboBox(this))
+    , m_search(new QLineEdit(this))
+    , m_list(new QTreeWidget(this))
+    , m_detail(new QTextBrowser(this))
+    , m_player(new PlayerWidget(this))
+{
+    setWindowTitle(tr("Training library"));
+    setObjectName(QStringLiteral("trainingLibrary"));
+    m_category->addItem(tr("All categories"), QString());
+    for (const QString& c : Scenario::categories()) {
+        m_category->addItem(c, c);
+    }
+    m_search->setPlaceholderText(tr("Search titles, notes, tags and transcripts"));
+    m_search->setClearButtonEnabled(true);
+    m_list->setRootIsDecorated(false);
+    m_list->setHeaderLabels({tr("Title"), tr("Category"), tr("Difficulty"), tr("Length"), tr("Added")});
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    auto* exportButton = new QPushButton(tr("Export training pack…"), this);
+    auto* removeButton = new QPushButton(tr("Remove"), this);
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(m_category);
+    filters->addWidget(m_search, 1);
+    auto* right = new QWidget(this);
+    auto* rl = new QVBoxLayout(right);
+    rl->setContentsMargins(0, 0, 0, 0);
+    rl->addWidget(m_player);
+    rl->addWidget(m_detail, 1);
+    auto* split = new QSplitter(this);
+    split->addWidget(m_list);
+    split->addWidget(right);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(exportButton, QDialogButtonBox::ActionRole);
+    buttons->addButton(removeButton, QDialogButtonBox::ActionRole);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(split, 1);
+    layout->addWidget(buttons);
+    resize(1100, 700);
+    // Return in the search box searches; it never presses a button (the export would open a file dialog).
+    for (QPushButton* b : findChildren<QPushButton*>()) {
+        b->setAutoDefault(false);
+        b->setDefault(false);
+    }
+    m_player->unload(tr("Choose a scenario to hear its clip."));
+
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_category, &QComboBox::activated, this, &ScenarioLibraryDialog::refresh);
+    connect(m_search, &QLineEdit::returnPressed, this, &ScenarioLibraryDialog::refresh);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString& t) {
+        if (t.isEmpty()) {
+            refresh();
+        }
+    });
+    connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        if (item) {
+            open(item->data(0, Qt::UserRole).toLongLong());
+        }
+    });
+    // A zip file to send or share, or a folder to open at once.
+    auto* exportMenu = new QMenu(exportButton);
+    connect(exportMenu->addAction(tr("As a zip file…")), &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save the training pack"), tr("training-pack.zip"), tr("Zip archive (*.zip)"));
+        if (!path.isEmpty()) {
+            exportPack(path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive) ? path : path + QStringLiteral(".zip"),
+                tr("Training pack"));
+        }
+    });
+    connect(exportMenu->addAction(tr("Into a folder…")), &QAction::triggered, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the training pack"));
+        if (!folder.isEmpty()) {
+            exportPack(folder, tr("Training pack"));
+        }
+    });
+    exportButton->setMenu(exportMenu);
+    connect(removeButton, &QPushButton::clicked, this, [this] {
+        QTreeWidgetItem* item = m_list->currentItem();
+        if (!item
+            || MessageBox::question(this, tr("Remove"), tr("Remove this scenario from the library?"))
+                != QMessageBox::Yes) {
+            return;
+        }
+        const qint64 id = item->data(0, Qt::UserRole).toLongLong();
+        m_worker->post<QString>(
+            this, [id](Cache& cache) { return ScenarioLibrary(cache).remove(id).errorMessage(); },
+            [this](const QString&) { refresh(); });
+    });
+}
+
+void ScenarioLibraryDialog::refresh()
+{
+    const QString category = m_category->currentData().toString();
+    const QString words = m_search->text();
+    m_worker->post<QList<Scenario>>(
+        this, [category, words](Cache& cache) { return ScenarioLibrary(cache).list(category, words).value_or({}); },
+        [this](QList<Scenario> list) {
+            m_scenarios = list;
+            m_list->clear();
+            for (const Scenario& s : std::as_const(m_scenarios)) {
+                auto* item = new QTreeWidgetItem(m_list,
+                    {s.title, s.category, QString::number(s.difficulty), clockText(s.endS - s.startS),
+                        QDateTime::fromSecsSinceEpoch(s.createdUtc).toString(QStringLiteral("yyyy-MM-dd"))});
+                item->setData(0, Qt::UserRole, s.id);
+            }
+            Q_EMIT refreshed();
+        });
+}
+
+void ScenarioLibraryDialog::open(qint64 id)
+{
+    m_worker->post<Result<Scenario>>(
+        this, [id](Cache& cache) { return ScenarioLibrary(cache).get(id); },
+        [this, id](Result<Scenario> s) {
+            if (!s) {
+                m_detail->setPlainText(s.errorMessage());
+                return;
+            }
+            QString html = tr("<h2>%1</h2><p>%2 · difficulty %3 of 3 · %4</p><h3>Learning objectives</h3><p>%5</p>"
+                              "<h3>Notes</h3><p>%6</p><h3>Transcript (anonymised)</h3>")
+                               .arg(s->title.toHtmlEscaped(), s->category.toHtmlEscaped())
+                               .arg(s->difficulty)
+                               .arg(s->tags.join(QStringLiteral(", ")).toHtmlEscaped(), s->objectives.toHtmlEscaped(),
+                                   s->notes.toHtmlEscaped());
+            for (const QJsonValue v : s->excerpt.value(QStringLiteral("segments")).toArray()) {
+                const QJsonObject seg = v.toObject();
+                html += QStringLiteral("<p><b>%1</b> <span style='color:#777'>%2</span><br>%3</p>")
+                            .arg(seg.value(QStringLiteral("speaker")).toString(),
+                                clockText(seg.value(QStringLiteral("start_s")).toDouble()),
+                                seg.value(QStringLiteral("text")).toString().toHtmlEscaped());
+            }
+            m_detail->setHtml(html);
+            auto decoded = CallAudio::decode(s->clip, s->clipLayout);
+            if (decoded) {
+                m_player->load(decoded.value());
+            } else {
+                m_player->unload(decoded.errorMessage());
+            }
+            Q_EMIT opened(id);
+        });
+}
+
+QString ScenarioLibraryDialog::detailText() const
+{
+    return m_detail->toPlainText();
+}
+
+void ScenarioLibraryDialog::exportPack(const QString& folder, const QString& title)
+{
+    QList<qint64> ids;
+    for (const Scenario& s : std::as_const(m_scenarios)) {
+        ids << s.id;
+    }
+    m_worker->post<QString>(
+        this,
+        [ids, folder, title](
+            Cache& cache) { return ScenarioLibrary(cache).exportPack(ids, folder, title).errorMessage(); },
+        [this, folder](QString error) {
+            if (!error.isEmpty()) {
+                MessageBox::critical(this, tr("Export training pack"), error);
+            }
+            Q_EMIT exported(folder, error);
+        });
+}
+
+} // namespace Earmark::Gui
