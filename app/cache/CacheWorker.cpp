@@ -1,5 +1,7 @@
 #include "cache/CacheWorker.h"
 
+#include "cache/Cache.h"
+
 namespace Earmark {
 
 CacheWorker::CacheWorker(QObject* parent)

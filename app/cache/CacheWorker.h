@@ -1,18 +1,26 @@
 #pragma once
 
-#include "cache/Cache.h"
+#include "cache/Cache.h" // transitional: removed once no widget names the cache (issue 10)
+#include "crypto/SecretKey.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QThread>
 #include <functional>
 #include <memory>
+#include <type_traits>
 
 namespace Earmark {
 
+class Cache;
+
 // Owns the open cache on a worker thread: the one thread that ever touches the database connection. Work is
-// posted as a function of the cache; its result is delivered to a context object on that object's thread, and
-// dropped if the context is gone by then. No nested event loops, no locks around the connection.
+// posted to it and its result is delivered to a context object on that object's thread (a queued call, like a
+// signal), and dropped if the context is gone by then. No nested event loops, no locks around the connection.
+//
+// Widgets use run<Repository>(): the work gets a repository of the open cache (a class with named methods that
+// is constructed from the cache: EvaluationRepository, ScenarioLibrary, TranscriptCorrections, ...), never the
+// cache or its database. post() hands the whole cache to core code under app/ (the call list model, sync).
 class CacheWorker : public QObject
 {
     Q_OBJECT
@@ -25,7 +33,22 @@ public:
     void open(const QString& dir, SecretKey master, bool create, QObject* context,
         std::function<void(const QString& error)> done);
 
-    // Runs work(cache) on the worker thread, then done(result) on context's thread.
+    // Runs work(repository) on the worker thread, then done(result) on context's thread.
+    template<typename Repository, typename Work, typename Done>
+    void run(QObject* context, Work work, Done done)
+    {
+        using R = std::invoke_result_t<Work, Repository&>;
+        static_assert(std::is_constructible_v<Repository, Cache&>, "a repository is constructed from the cache");
+        post<R>(
+            context,
+            [work = std::move(work)](Cache& cache) mutable {
+                Repository repository(cache);
+                return work(repository);
+            },
+            std::function<void(R)>(std::move(done)));
+    }
+
+    // Runs work(cache) on the worker thread, then done(result) on context's thread. For core code under app/.
     template<typename R>
     void post(QObject* context, std::function<R(Cache&)> work, std::function<void(R)> done)
     {

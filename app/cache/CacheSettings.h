@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QHash>
+#include <QString>
+
+namespace Earmark {
+
+class Cache;
+
+// The cache's non-secret settings, each behind a named method, so that a key is spelled in one place.
+class CacheSettings
+{
+public:
+    explicit CacheSettings(Cache& cache);
+
+    // Where the cache was last synced from: an absolute folder path or an s3:// URL ("" before the first sync).
+    QString storeLocation();
+    // Remembers the store; a folder path is made absolute first (a cron job and the window then agree).
+    Status setStoreLocation(const QString& location);
+    static QString normalisedStoreLocation(const QString& location);
+
+    // The display name a reviewer (an OS user) chose, asked once.
+    QString reviewerName(const QString& user);
+    Status setReviewerName(const QString& user, const QString& name);
+    // Every reviewer's display name, by OS user.
+    Result<QHash<QString, QString>> reviewerNames();
+
+private:
+    Cache& m_cache;
+};
+
+} // namespace Earmark
