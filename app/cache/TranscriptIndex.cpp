@@ -1,5 +1,6 @@
 #include "cache/TranscriptIndex.h"
 
+#include "cache/Cache.h"
 #include "cache/Database.h"
 #include "cache/Statement.h"
 
@@ -11,6 +12,10 @@ namespace Earmark {
 
 TranscriptIndex::TranscriptIndex(Database& db)
     : m_db(db)
+{ }
+
+TranscriptIndex::TranscriptIndex(Cache& cache)
+    : m_db(cache.database())
 { }
 
 Status TranscriptIndex::remove(qint64 callRow)

@@ -7,6 +7,7 @@
 
 namespace Earmark {
 
+class Cache;
 class Database;
 
 // A segment found by full-text search, with the moment to open the call at.
@@ -30,6 +31,7 @@ public:
     static constexpr qint64 SegmentsPerCall = 100000;
 
     explicit TranscriptIndex(Database& db);
+    explicit TranscriptIndex(Cache& cache); // for CacheWorker::run
 
     // Indexes a call's transcript (earmark.transcript/1 JSON), replacing what was indexed for it.
     Status index(qint64 callRow, const QByteArray& transcriptJson);

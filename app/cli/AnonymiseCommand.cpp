@@ -1,8 +1,8 @@
 #include "anonymise/Anonymiser.h"
-#include "redaction/RedactedAudio.h"
 #include "cache/Cache.h"
 #include "cli/Commands.h"
 #include "core/Files.h"
+#include "redaction/AudioRedactor.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -97,7 +97,7 @@ int anonymiseAudioRun(CliContext& ctx)
     const QString callId = ctx.parser().positionalArguments().first();
     const QString out = ctx.parser().value(QStringLiteral("out"));
     Cache& cache = ctx.cache();
-    auto redacted = RedactedAudio::make(cache, callId, ctx.parser().isSet(QStringLiteral("silence")));
+    auto redacted = AudioRedactor(cache).redact(callId, ctx.parser().isSet(QStringLiteral("silence")));
     if (!redacted) {
         ctx.error(redacted.errorMessage());
         return 1;

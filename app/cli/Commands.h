@@ -51,8 +51,4 @@ int reportRun(CliContext& ctx);
 bool demoStoreSetup(CliContext& ctx);
 int demoStoreRun(CliContext& ctx);
 
-// The store the cache was last synced from (remembered so audio can be fetched on demand).
-QString rememberedStore(Cache& cache);
-Status rememberStore(Cache& cache, const QString& path);
-
 } // namespace Earmark::Cli

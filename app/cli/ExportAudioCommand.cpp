@@ -1,3 +1,4 @@
+#include "cache/CacheSettings.h"
 #include "cli/Commands.h"
 #include "core/Files.h"
 #include "store/RecordingStore.h"
@@ -46,7 +47,7 @@ int exportAudioRun(CliContext& ctx)
     const bool current = blobName && !blobName.value().isEmpty() && syncState
         && syncState->value(callId).audioBlobSha256 == call.audioSha256;
     if (!current) {
-        const QString storePath = rememberedStore(cache);
+        const QString storePath = CacheSettings(cache).storeLocation();
         auto store = openStore(storePath);
         if (!store) {
             ctx.error(QStringLiteral("the audio of %1 is not cached and the store cannot be opened: %2")

@@ -33,7 +33,7 @@ bool searchSetup(CliContext& ctx)
 int searchRun(CliContext& ctx)
 {
     QCommandLineParser& p = ctx.parser();
-    auto hits = TranscriptIndex(ctx.cache().database())
+    auto hits = TranscriptIndex(ctx.cache())
                     .search(p.positionalArguments().join(QLatin1Char(' ')), p.value(QStringLiteral("limit")).toInt());
     if (!hits) {
         ctx.error(hits.errorMessage());

@@ -1,10 +1,7 @@
 #include "cli/Commands.h"
-#include "store/RecordingStore.h"
-#include "sync/SyncEngine.h"
+#include "sync/SyncRunner.h"
 
 #include <QDir>
-#include <QElapsedTimer>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <atomic>
 #include <csignal>
@@ -27,16 +24,6 @@ QString humanBytes(qint64 bytes)
     return QStringLiteral("%1 MB").arg(double(bytes) / (1024 * 1024), 0, 'f', 1);
 }
 } // namespace
-
-QString rememberedStore(Cache& cache)
-{
-    return cache.setting(QStringLiteral("store"));
-}
-
-Status rememberStore(Cache& cache, const QString& path)
-{
-    return cache.setSetting(QStringLiteral("store"), path);
-}
 
 bool syncSetup(CliContext& ctx)
 {
@@ -64,37 +51,18 @@ int syncRun(CliContext& ctx)
 {
     QCommandLineParser& p = ctx.parser();
     const QString storePath = p.value(QStringLiteral("store"));
-    auto store = openStore(storePath);
-    if (!store) {
-        ctx.error(store.errorMessage());
-        return 1;
-    }
-    const QString remembered
-        = storePath.startsWith(QLatin1String("s3://")) ? storePath : QFileInfo(storePath).absoluteFilePath();
-    if (auto st = rememberStore(ctx.cache(), remembered); !st) {
-        ctx.error(st.errorMessage());
-        return 1;
-    }
-    SyncEngine engine(ctx.cache(), *store.value());
+    SyncRunner runner(ctx.cache());
     g_interrupted.store(false);
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
-    engine.setCancelFlag(&g_interrupted);
-    QElapsedTimer throttle;
-    throttle.start();
-    engine.setProgressHandler([&](const SyncProgress& progress) {
-        if (throttle.elapsed() < 100 && progress.callsDone != progress.callsTotal) {
-            return;
-        }
-        throttle.restart();
+    runner.setCancelFlag(&g_interrupted);
+    runner.setProgressHandler([&](const SyncProgress& progress) {
         ctx.progress(QStringLiteral("Syncing: %1/%2 calls, %3 read")
                          .arg(progress.callsDone)
                          .arg(progress.callsTotal)
                          .arg(humanBytes(progress.bytesDone)));
     });
-    SyncOptions options;
-    options.fetchAllAudio = p.value(QStringLiteral("audio")) == QLatin1String("all");
-    auto report = engine.run(options);
+    auto report = runner.run(SyncRequest {storePath, p.value(QStringLiteral("audio")) == QLatin1String("all")});
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     ctx.endProgress();

@@ -1,8 +1,8 @@
-#include "transcript/TranscriptCorrections.h"
 #include "cache/Cache.h"
 #include "cli/Commands.h"
 #include "core/Files.h"
 #include "store/TranscriptEdit.h"
+#include "transcript/TranscriptCorrections.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -22,9 +22,9 @@ int show(CliContext& ctx, const QString& callId)
     QCommandLineParser& p = ctx.parser();
     Result<Transcript> t = makeError(QString());
     if (p.isSet(QStringLiteral("revision"))) {
-        t = TranscriptCorrections::at(ctx.cache(), callId, p.value(QStringLiteral("revision")).toInt());
+        t = TranscriptCorrections(ctx.cache()).at(callId, p.value(QStringLiteral("revision")).toInt());
     } else {
-        auto h = TranscriptCorrections::load(ctx.cache(), callId);
+        auto h = TranscriptCorrections(ctx.cache()).load(callId);
         if (!h) {
             ctx.error(h.errorMessage());
             return 1;
@@ -51,7 +51,7 @@ int show(CliContext& ctx, const QString& callId)
 
 int history(CliContext& ctx, const QString& callId)
 {
-    auto h = TranscriptCorrections::load(ctx.cache(), callId);
+    auto h = TranscriptCorrections(ctx.cache()).load(callId);
     if (!h) {
         ctx.error(h.errorMessage());
         return 1;
@@ -91,7 +91,7 @@ int import(CliContext& ctx, const QString& callId, const QString& path)
         return 1;
     }
     QByteArray bytes = file.read(Transcript::MaxBytes + 1);
-    auto h = TranscriptCorrections::load(ctx.cache(), callId);
+    auto h = TranscriptCorrections(ctx.cache()).load(callId);
     if (!h) {
         Files::wipe(bytes);
         ctx.error(h.errorMessage());
@@ -99,8 +99,8 @@ int import(CliContext& ctx, const QString& callId, const QString& path)
     }
     // A JSON transcript replaces the whole text; anything else is a typed transcript ("[0:01.5] Agent: ...").
     const bool json = bytes.trimmed().startsWith('{');
-    auto revision = json ? TranscriptCorrections::saveWhole(ctx.cache(), callId, h->revision, bytes)
-                         : TranscriptCorrections::saveTyped(ctx.cache(), callId, h->revision, QString::fromUtf8(bytes));
+    auto revision = json ? TranscriptCorrections(ctx.cache()).saveWhole(callId, h->revision, bytes)
+                         : TranscriptCorrections(ctx.cache()).saveTyped(callId, h->revision, QString::fromUtf8(bytes));
     Files::wipe(bytes);
     if (!revision) {
         ctx.error(QStringLiteral("%1: %2").arg(path, revision.errorMessage()));

@@ -8,7 +8,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace Earmark::RedactionReviews {
+namespace Earmark {
+
+RedactionReviews::RedactionReviews(Cache& cache)
+    : m_cache(cache)
+{ }
 
 using Anonymise::Span;
 using Decision = ReviewSpan::Decision;
@@ -47,7 +51,7 @@ bool sameTokens(const Span& a, const Span& b)
 
 } // namespace
 
-QByteArray toJson(const Anonymise::Review& review)
+QByteArray RedactionReviews::toJson(const Anonymise::Review& review)
 {
     QList<int> segments = review.keys();
     std::sort(segments.begin(), segments.end());
@@ -63,7 +67,7 @@ QByteArray toJson(const Anonymise::Review& review)
         .toJson(QJsonDocument::Compact);
 }
 
-Result<Anonymise::Review> fromJson(const QByteArray& json)
+Result<Anonymise::Review> RedactionReviews::fromJson(const QByteArray& json)
 {
     const QJsonObject o = QJsonDocument::fromJson(json).object();
     if (o.value(QStringLiteral("schema")).toString() != QLatin1String("earmark.redaction-review/1")) {
@@ -88,16 +92,16 @@ Result<Anonymise::Review> fromJson(const QByteArray& json)
     return review;
 }
 
-Result<Anonymise::Options> anonymiseOptions(Cache& cache, const CallRecord& call)
+Result<Anonymise::Options> RedactionReviews::anonymiseOptions(const CallRecord& call)
 {
     Anonymise::Options options;
-    if (auto personal = cache.calls().personal(call); personal && !personal->respondentName.isEmpty()) {
+    if (auto personal = m_cache.calls().personal(call); personal && !personal->respondentName.isEmpty()) {
         options.knownNames << personal->respondentName;
     }
     if (!call.agentName.isEmpty()) {
         options.agentNames << call.agentName;
     }
-    auto saved = CallDocuments(cache.database(), cache.calls()).latest(call, CallDocuments::Redactions);
+    auto saved = CallDocuments(m_cache.database(), m_cache.calls()).latest(call, CallDocuments::Redactions);
     if (!saved) {
         return saved.error();
     }
@@ -112,13 +116,13 @@ Result<Anonymise::Options> anonymiseOptions(Cache& cache, const CallRecord& call
     return options;
 }
 
-Result<RedactionReviewState> load(Cache& cache, const QString& callId)
+Result<RedactionReviewState> RedactionReviews::load(const QString& callId)
 {
-    auto call = cache.calls().get(callId);
+    auto call = m_cache.calls().get(callId);
     if (!call) {
         return call.error();
     }
-    auto json = cache.calls().transcript(call.value());
+    auto json = m_cache.calls().transcript(call.value());
     if (!json) {
         return makeError(QObject::tr("Call %1 has no transcript to review: type one first (Transcript → Type the "
                                      "transcript).")
@@ -129,7 +133,7 @@ Result<RedactionReviewState> load(Cache& cache, const QString& callId)
     if (!transcript) {
         return transcript.error();
     }
-    auto options = anonymiseOptions(cache, call.value());
+    auto options = anonymiseOptions(call.value());
     if (!options) {
         return options.error();
     }
@@ -169,16 +173,16 @@ Result<RedactionReviewState> load(Cache& cache, const QString& callId)
             [](const ReviewSpan& a, const ReviewSpan& b) { return a.span.first < b.span.first; });
         state.spans += spans;
     }
-    auto history = CallDocuments(cache.database(), cache.calls()).history(call.value(), CallDocuments::Redactions);
+    auto history = CallDocuments(m_cache.database(), m_cache.calls()).history(call.value(), CallDocuments::Redactions);
     if (history && !history->isEmpty()) {
         state.last = history->last();
     }
     return state;
 }
 
-Result<int> save(Cache& cache, const QString& callId, const Transcript& seen, const QList<ReviewSpan>& spans)
+Result<int> RedactionReviews::save(const QString& callId, const Transcript& seen, const QList<ReviewSpan>& spans)
 {
-    auto state = load(cache, callId);
+    auto state = load(callId);
     if (!state) {
         return state.error();
     }
@@ -216,7 +220,7 @@ Result<int> save(Cache& cache, const QString& callId, const Transcript& seen, co
             break;
         }
     }
-    auto call = cache.calls().get(callId);
+    auto call = m_cache.calls().get(callId);
     if (!call) {
         return call.error();
     }
@@ -226,11 +230,11 @@ Result<int> save(Cache& cache, const QString& callId, const Transcript& seen, co
                                 .arg(counts[int(Decision::Rejected)])
                                 .arg(counts[int(Decision::Added)])
                                 .arg(counts[int(Decision::Pending)]);
-    auto revision = CallDocuments(cache.database(), cache.calls())
-                        .appendAudited(cache.audit(), call.value(), CallDocuments::Redactions, json, summary,
+    auto revision = CallDocuments(m_cache.database(), m_cache.calls())
+                        .appendAudited(m_cache.audit(), call.value(), CallDocuments::Redactions, json, summary,
                             QStringLiteral("redactions.review"));
     Files::wipe(json);
     return revision;
 }
 
-} // namespace Earmark::RedactionReviews
+} // namespace Earmark

@@ -2,8 +2,8 @@
 
 #include "anonymise/Entities.h"
 #include "cache/CallDocuments.h"
-#include "store/CallRecord.h"
 #include "core/Result.h"
+#include "store/CallRecord.h"
 #include "store/Transcript.h"
 
 #include <optional>
@@ -42,18 +42,24 @@ struct RedactionReviewState
 // The call's redaction set (issue 5): a reviewer's accepted, rejected and added spans, saved as revisions with who
 // and when (CallDocuments "redactions"). Every anonymised output of the call (view, exports, bleeped audio,
 // training scenarios) applies the newest set through anonymiseOptions().
-namespace RedactionReviews {
+class RedactionReviews
+{
+public:
+    explicit RedactionReviews(Cache& cache);
 
-Result<RedactionReviewState> load(Cache& cache, const QString& callId);
-// Saves the decisions as the call's new redaction set; returns its revision. seen is the transcript the reviewer
-// decided on: when a turn was corrected meanwhile, nothing is saved (the spans point at words of the old text).
-Result<int> save(Cache& cache, const QString& callId, const Transcript& seen, const QList<ReviewSpan>& spans);
-// The anonymiser's options for a call: its respondent's and agent's names and its newest redaction set.
-Result<Anonymise::Options> anonymiseOptions(Cache& cache, const CallRecord& call);
+    Result<RedactionReviewState> load(const QString& callId);
+    // Saves the decisions as the call's new redaction set; returns its revision. seen is the transcript the
+    // reviewer decided on: when a turn was corrected meanwhile, nothing is saved (the spans point at words of the
+    // old text).
+    Result<int> save(const QString& callId, const Transcript& seen, const QList<ReviewSpan>& spans);
+    // The anonymiser's options for a call: its respondent's and agent's names and its newest redaction set.
+    Result<Anonymise::Options> anonymiseOptions(const CallRecord& call);
 
-QByteArray toJson(const Anonymise::Review& review);
-Result<Anonymise::Review> fromJson(const QByteArray& json);
+    static QByteArray toJson(const Anonymise::Review& review);
+    static Result<Anonymise::Review> fromJson(const QByteArray& json);
 
-} // namespace RedactionReviews
+private:
+    Cache& m_cache;
+};
 
 } // namespace Earmark

@@ -1,7 +1,7 @@
 #include "training/ScenarioLibrary.h"
 
 #include "anonymise/Anonymiser.h"
-#include "redaction/RedactedAudio.h"
+#include "redaction/AudioRedactor.h"
 #include "cache/Cache.h"
 #include "cache/Statement.h"
 #include "core/Files.h"
@@ -108,7 +108,7 @@ Result<qint64> ScenarioLibrary::create(const QString& callId, double startS, dou
     if (!(endS > startS) || startS < 0 || endS - startS > MaxClipS) {
         return makeError(QObject::tr("Select a region of up to 15 minutes in the call first (drag on the waveform)."));
     }
-    auto redacted = RedactedAudio::make(m_cache, callId, false);
+    auto redacted = AudioRedactor(m_cache).redact(callId, false);
     if (!redacted) {
         return redacted.error();
     }

@@ -6,7 +6,11 @@
 #include "core/Files.h"
 #include "store/TranscriptEdit.h"
 
-namespace Earmark::TranscriptCorrections {
+namespace Earmark {
+
+TranscriptCorrections::TranscriptCorrections(Cache& cache)
+    : m_cache(cache)
+{ }
 
 namespace {
 QString turns(qsizetype n)
@@ -65,22 +69,22 @@ Result<int> save(Cache& cache, const QString& callId, const Transcript& t, const
 }
 } // namespace
 
-Result<TranscriptHistory> load(Cache& cache, const QString& callId)
+Result<TranscriptHistory> TranscriptCorrections::load(const QString& callId)
 {
-    auto call = cache.calls().get(callId);
+    auto call = m_cache.calls().get(callId);
     if (!call) {
         return call.error();
     }
     TranscriptHistory h;
     h.callId = callId;
     h.durationS = call->durationS;
-    CallDocuments docs(cache.database(), cache.calls());
+    CallDocuments docs(m_cache.database(), m_cache.calls());
     auto revisions = docs.history(call.value(), CallDocuments::Transcript);
     if (!revisions) {
         return revisions.error();
     }
     h.revisions = revisions.value();
-    if (auto provider = cache.calls().providerTranscript(call.value())) {
+    if (auto provider = m_cache.calls().providerTranscript(call.value())) {
         auto t = parsed(std::move(provider.value()), callId);
         if (!t) {
             return makeError(
@@ -108,7 +112,7 @@ namespace {
 // The history, provided nobody saved a revision since baseRevision (which the change was made on).
 Result<TranscriptHistory> loadAt(Cache& cache, const QString& callId, int baseRevision)
 {
-    auto h = load(cache, callId);
+    auto h = TranscriptCorrections(cache).load(callId);
     if (h) {
         if (auto st = checkBase(h.value(), baseRevision); !st) {
             return st.error();
@@ -118,31 +122,31 @@ Result<TranscriptHistory> loadAt(Cache& cache, const QString& callId, int baseRe
 }
 } // namespace
 
-Result<Transcript> at(Cache& cache, const QString& callId, int revision)
+Result<Transcript> TranscriptCorrections::at(const QString& callId, int revision)
 {
-    auto call = cache.calls().get(callId);
+    auto call = m_cache.calls().get(callId);
     if (!call) {
         return call.error();
     }
     if (revision == 0) {
-        auto provider = cache.calls().providerTranscript(call.value());
+        auto provider = m_cache.calls().providerTranscript(call.value());
         if (!provider) {
             return provider.error();
         }
         return parsed(std::move(provider.value()), callId);
     }
-    auto doc
-        = CallDocuments(cache.database(), cache.calls()).revision(call.value(), CallDocuments::Transcript, revision);
+    auto doc = CallDocuments(m_cache.database(), m_cache.calls())
+                   .revision(call.value(), CallDocuments::Transcript, revision);
     if (!doc) {
         return doc.error();
     }
     return parsed(std::move(doc->content), callId);
 }
 
-Result<int> correctSegment(
-    Cache& cache, const QString& callId, int baseRevision, int segment, const QString& speaker, const QString& text)
+Result<int> TranscriptCorrections::correctSegment(
+    const QString& callId, int baseRevision, int segment, const QString& speaker, const QString& text)
 {
-    auto h = loadAt(cache, callId, baseRevision);
+    auto h = loadAt(m_cache, callId, baseRevision);
     if (!h) {
         return h.error();
     }
@@ -160,12 +164,12 @@ Result<int> correctSegment(
         return makeError(QObject::tr("Nothing was changed in turn %1.").arg(segment + 1));
     }
     t.segments[segment] = after;
-    return save(cache, callId, t, TranscriptEdit::summary(before, after, segment));
+    return save(m_cache, callId, t, TranscriptEdit::summary(before, after, segment));
 }
 
-Result<int> saveTyped(Cache& cache, const QString& callId, int baseRevision, const QString& typed)
+Result<int> TranscriptCorrections::saveTyped(const QString& callId, int baseRevision, const QString& typed)
 {
-    auto h = loadAt(cache, callId, baseRevision);
+    auto h = loadAt(m_cache, callId, baseRevision);
     if (!h) {
         return h.error();
     }
@@ -178,12 +182,12 @@ Result<int> saveTyped(Cache& cache, const QString& callId, int baseRevision, con
     if (!t) {
         return t.error();
     }
-    return save(cache, callId, t.value(), QObject::tr("Typed transcript: %1").arg(turns(t->segments.size())));
+    return save(m_cache, callId, t.value(), QObject::tr("Typed transcript: %1").arg(turns(t->segments.size())));
 }
 
-Result<int> saveWhole(Cache& cache, const QString& callId, int baseRevision, const QByteArray& json)
+Result<int> TranscriptCorrections::saveWhole(const QString& callId, int baseRevision, const QByteArray& json)
 {
-    auto h = loadAt(cache, callId, baseRevision);
+    auto h = loadAt(m_cache, callId, baseRevision);
     if (!h) {
         return h.error();
     }
@@ -194,9 +198,9 @@ Result<int> saveWhole(Cache& cache, const QString& callId, int baseRevision, con
     if (t->segments.isEmpty()) {
         return makeError(QObject::tr("The transcript to import has no turns."));
     }
-    return save(cache, callId, t.value(),
+    return save(m_cache, callId, t.value(),
         QObject::tr("Whole transcript imported (%1): %2")
             .arg(t->engine.isEmpty() ? QObject::tr("no engine named") : t->engine, turns(t->segments.size())));
 }
 
-} // namespace Earmark::TranscriptCorrections
+} // namespace Earmark

@@ -1,7 +1,7 @@
 // Player figures. Run with an audio output (scripts/with-test-services.sh starts a PulseAudio null sink):
 //   scripts/with-test-services.sh build/release/tests/bench/bench_player
 #include "cache/CacheWorker.h"
-#include "browse/CallMedia.h"
+#include "browse/CallMediaLoader.h"
 #include "cache/Cache.h"
 #include "core/Files.h"
 #include "audio/CallAudio.h"
@@ -127,7 +127,7 @@ void BM_FirstAudio10Minutes(benchmark::State& state)
         QEventLoop loop;
         QObject context;
         service.post<CallMedia>(
-            &context, [](Cache& c) { return CallMedia::load(c, QStringLiteral("C-long")); },
+            &context, [](Cache& c) { return CallMediaLoader(c).load(QStringLiteral("C-long")); },
             [&](CallMedia m) {
                 auto audio = CallAudio::decode(m.audio, m.call.channelLayout);
                 Files::wipe(m.audio);

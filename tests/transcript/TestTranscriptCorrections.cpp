@@ -155,8 +155,7 @@ private Q_SLOTS:
 
     void correctionIsARevisionAndTheOriginalIsKept()
     {
-        auto rev = TranscriptCorrections::correctSegment(
-            *m_cache, QStringLiteral("C-1"), 0, 1, QStringLiteral("respondent"), QStringLiteral("my number is 07700"));
+        auto rev = TranscriptCorrections(*m_cache).correctSegment(QStringLiteral("C-1"), 0, 1, QStringLiteral("respondent"), QStringLiteral("my number is 07700"));
         QVERIFY2(rev.ok(), qPrintable(rev.errorMessage()));
         QCOMPARE(rev.value(), 1);
         // The call's transcript is now the corrected one, everywhere it is read; the provider's is kept as it came.
@@ -168,7 +167,7 @@ private Q_SLOTS:
         auto original = m_cache->calls().providerTranscript(stored(QStringLiteral("C-1")));
         QVERIFY(original.ok());
         QVERIFY(original->contains("my number his oh seven"));
-        auto history = TranscriptCorrections::load(*m_cache, QStringLiteral("C-1"));
+        auto history = TranscriptCorrections(*m_cache).load(QStringLiteral("C-1"));
         QVERIFY(history.ok());
         QCOMPARE(history->revision, 1);
         QCOMPARE(history->revisions.size(), 1);
@@ -177,32 +176,30 @@ private Q_SLOTS:
         QCOMPARE(history->revisions[0].summary, QStringLiteral("Turn 2 at 0:10.0: speaker Agent to Respondent, text"));
         QVERIFY(!history->revisions[0].summary.contains(QStringLiteral("07700"))); // no words of the call in clear
         QCOMPARE(history->provider->segments[1].text, QStringLiteral("my number his oh seven"));
-        QCOMPARE(TranscriptCorrections::at(*m_cache, QStringLiteral("C-1"), 0)->segments[1].speaker,
+        QCOMPARE(TranscriptCorrections(*m_cache).at(QStringLiteral("C-1"), 0)->segments[1].speaker,
             QStringLiteral("agent"));
         // Search finds the corrected words, not the misheard ones.
         QCOMPARE(searchHits(QStringLiteral("\"number is\"")), 1);
         QCOMPARE(searchHits(QStringLiteral("his")), 0);
 
         // A second correction builds on the first; one made on the older revision is refused and names who won.
-        QCOMPARE(TranscriptCorrections::correctSegment(*m_cache, QStringLiteral("C-1"), 1, 0, QStringLiteral("agent"),
+        QCOMPARE(TranscriptCorrections(*m_cache).correctSegment(QStringLiteral("C-1"), 1, 0, QStringLiteral("agent"),
                      QStringLiteral("Hello, this call is recorded."))
                      .value_or(-1),
             2);
-        auto stale = TranscriptCorrections::correctSegment(
-            *m_cache, QStringLiteral("C-1"), 1, 0, QStringLiteral("agent"), QStringLiteral("Hi."));
+        auto stale = TranscriptCorrections(*m_cache).correctSegment(QStringLiteral("C-1"), 1, 0, QStringLiteral("agent"), QStringLiteral("Hi."));
         QVERIFY(!stale.ok());
         QVERIFY2(stale.errorMessage().contains(QStringLiteral("revision 2")), qPrintable(stale.errorMessage()));
         QCOMPARE(current(QStringLiteral("C-1")).segments[0].text, QStringLiteral("Hello, this call is recorded."));
-        QCOMPARE(TranscriptCorrections::at(*m_cache, QStringLiteral("C-1"), 1)->segments[0].text,
+        QCOMPARE(TranscriptCorrections(*m_cache).at(QStringLiteral("C-1"), 1)->segments[0].text,
             history->provider->segments[0].text);
         // Nothing to save, or an emptied turn: refused, nothing stored.
-        QVERIFY(!TranscriptCorrections::correctSegment(*m_cache, QStringLiteral("C-1"), 2, 0, QStringLiteral("agent"),
+        QVERIFY(!TranscriptCorrections(*m_cache).correctSegment(QStringLiteral("C-1"), 2, 0, QStringLiteral("agent"),
             QStringLiteral("Hello, this call is recorded."))
                      .ok());
-        QVERIFY(!TranscriptCorrections::correctSegment(
-            *m_cache, QStringLiteral("C-1"), 2, 0, QStringLiteral("agent"), QStringLiteral("  "))
+        QVERIFY(!TranscriptCorrections(*m_cache).correctSegment(QStringLiteral("C-1"), 2, 0, QStringLiteral("agent"), QStringLiteral("  "))
                      .ok());
-        QCOMPARE(TranscriptCorrections::load(*m_cache, QStringLiteral("C-1"))->revisions.size(), 2);
+        QCOMPARE(TranscriptCorrections(*m_cache).load(QStringLiteral("C-1"))->revisions.size(), 2);
         // Each correction is in the tamper-evident audit log.
         QVERIFY(m_cache->audit().verify().ok());
 
@@ -219,12 +216,12 @@ private Q_SLOTS:
         const QString typed = QStringLiteral("[0:01.5] Agent: Good morning, this call is recorded.\n"
                                              "[0:04.0] R: Yes, fine.\n  carry on\n\n"
                                              "[0:09.2] agent: Question one.\n");
-        auto rev = TranscriptCorrections::saveTyped(*m_cache, QStringLiteral("C-2"), 0, typed);
+        auto rev = TranscriptCorrections(*m_cache).saveTyped(QStringLiteral("C-2"), 0, typed);
         QVERIFY2(rev.ok(), qPrintable(rev.errorMessage()));
         QVERIFY(stored(QStringLiteral("C-2")).hasTranscript);
         const Transcript t = current(QStringLiteral("C-2"));
         QCOMPARE(t.engine, QStringLiteral("earmark-typed"));
-        QCOMPARE(TranscriptCorrections::load(*m_cache, QStringLiteral("C-2"))->revisions.last().summary,
+        QCOMPARE(TranscriptCorrections(*m_cache).load(QStringLiteral("C-2"))->revisions.last().summary,
             QStringLiteral("Typed transcript: 3 turns"));
         QCOMPARE(t.segments.size(), 3);
         QCOMPARE(t.segments[1].speaker, QStringLiteral("respondent"));
@@ -246,7 +243,7 @@ private Q_SLOTS:
         QVERIFY(stored(QStringLiteral("C-2")).hasTranscript);
         QCOMPARE(current(QStringLiteral("C-2")).segments.size(), 3);
         // A call with the provider's transcript is corrected turn by turn, not typed again.
-        QVERIFY(!TranscriptCorrections::saveTyped(*m_cache, QStringLiteral("C-1"), 0, typed).ok());
+        QVERIFY(!TranscriptCorrections(*m_cache).saveTyped(QStringLiteral("C-1"), 0, typed).ok());
     }
 
     void typedTextErrorsNameTheLine_data()
@@ -270,13 +267,13 @@ private Q_SLOTS:
         auto t = TranscriptEdit::parseTyped(text, QStringLiteral("C-2"), 60);
         QVERIFY(!t.ok());
         QVERIFY2(t.errorMessage().contains(error), qPrintable(t.errorMessage()));
-        QVERIFY(!TranscriptCorrections::saveTyped(*m_cache, QStringLiteral("C-2"), 0, text).ok());
+        QVERIFY(!TranscriptCorrections(*m_cache).saveTyped(QStringLiteral("C-2"), 0, text).ok());
         QVERIFY(!stored(QStringLiteral("C-2")).hasTranscript); // nothing saved
     }
 
     void redactionReviewIsSavedAndApplied()
     {
-        auto state = RedactionReviews::load(*m_cache, QStringLiteral("C-1"));
+        auto state = RedactionReviews(*m_cache).load(QStringLiteral("C-1"));
         QVERIFY2(state.ok(), qPrintable(state.errorMessage()));
         QVERIFY(!state->last);
         // Turn 3: the phone number and the postcode are detected; "Mark" in turn 1 is an everyday word, not found.
@@ -300,17 +297,17 @@ private Q_SLOTS:
         // Saved against a transcript that has since been corrected: refused, nothing stored.
         Transcript older = state->transcript;
         older.segments[2].text += QStringLiteral(" Sorry.");
-        auto refused = RedactionReviews::save(*m_cache, QStringLiteral("C-1"), older, spans);
+        auto refused = RedactionReviews(*m_cache).save(QStringLiteral("C-1"), older, spans);
         QVERIFY(!refused.ok());
         QVERIFY2(refused.errorMessage().contains(QStringLiteral("open the review again")),
             qPrintable(refused.errorMessage()));
-        QVERIFY(!RedactionReviews::load(*m_cache, QStringLiteral("C-1"))->last);
-        auto rev = RedactionReviews::save(*m_cache, QStringLiteral("C-1"), state->transcript, spans);
+        QVERIFY(!RedactionReviews(*m_cache).load(QStringLiteral("C-1"))->last);
+        auto rev = RedactionReviews(*m_cache).save(QStringLiteral("C-1"), state->transcript, spans);
         QVERIFY2(rev.ok(), qPrintable(rev.errorMessage()));
         QCOMPARE(rev.value(), 1);
 
         // Read back: the decisions and who made them when.
-        auto again = RedactionReviews::load(*m_cache, QStringLiteral("C-1"));
+        auto again = RedactionReviews(*m_cache).load(QStringLiteral("C-1"));
         QVERIFY(again.ok());
         QVERIFY(again->last);
         QCOMPARE(again->last->byUser, AuditLog::currentActor());
@@ -322,7 +319,7 @@ private Q_SLOTS:
         QVERIFY(again->spans[3].decision == Decision::Added);
 
         // Every anonymised output of the call follows the set.
-        auto options = RedactionReviews::anonymiseOptions(*m_cache, stored(QStringLiteral("C-1")));
+        auto options = RedactionReviews(*m_cache).anonymiseOptions(stored(QStringLiteral("C-1")));
         QVERIFY(options.ok());
         auto json = m_cache->calls().transcript(stored(QStringLiteral("C-1")));
         auto out = Anonymise::Anonymiser(options.value()).anonymise(json.value());
@@ -336,10 +333,10 @@ private Q_SLOTS:
 
         // The turn is corrected afterwards: its old decisions no longer fit and it is detected afresh (postcode
         // redacted again), while the other turns keep theirs.
-        auto corrected = TranscriptCorrections::correctSegment(*m_cache, QStringLiteral("C-1"), 0, 2,
+        auto corrected = TranscriptCorrections(*m_cache).correctSegment(QStringLiteral("C-1"), 0, 2,
             QStringLiteral("respondent"), QStringLiteral("It's 07700 900123 and I live at SW1A 1AA."));
         QVERIFY(corrected.ok());
-        auto stale = RedactionReviews::load(*m_cache, QStringLiteral("C-1"));
+        auto stale = RedactionReviews(*m_cache).load(QStringLiteral("C-1"));
         QCOMPARE(stale->staleSegments, 1);
         QCOMPARE(stale->spans.size(), 3);
         QVERIFY(stale->spans[1].decision == Decision::Pending && stale->spans[2].decision == Decision::Pending);
@@ -413,10 +410,9 @@ private Q_SLOTS:
 
     void destroyedCallTakesItsRevisionsWithIt()
     {
-        QVERIFY(TranscriptCorrections::correctSegment(
-            *m_cache, QStringLiteral("C-1"), 0, 0, QStringLiteral("agent"), QStringLiteral("Hello there."))
+        QVERIFY(TranscriptCorrections(*m_cache).correctSegment(QStringLiteral("C-1"), 0, 0, QStringLiteral("agent"), QStringLiteral("Hello there."))
                     .ok());
-        QVERIFY(RedactionReviews::save(*m_cache, QStringLiteral("C-1"), current(QStringLiteral("C-1")), {}).ok());
+        QVERIFY(RedactionReviews(*m_cache).save(QStringLiteral("C-1"), current(QStringLiteral("C-1")), {}).ok());
         auto count = [this] {
             auto s = m_cache->database().prepare(QStringLiteral("SELECT count(*) FROM call_documents"));
             return s->step().value() ? s->int64(0) : -1;

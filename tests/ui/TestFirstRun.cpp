@@ -2,7 +2,7 @@
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/MessageBox.h"
 #include "ui/setup/SetupDialog.h"
-#include "ui/shell/SyncController.h"
+#include "sync/BackgroundSync.h"
 #include "TestSupport.h"
 #include "ui/setup/UnlockFlow.h"
 #include "cache/CacheWorker.h"
@@ -46,9 +46,9 @@ private:
         QSignalSpy failed(&flow, &FirstRunFlow::failed);
         connect(&flow, &FirstRunFlow::ready, &window, [&window](const QString& store) {
             window.cacheReady();
-            window.syncController()->start(store);
+            window.backgroundSync()->start(store);
         });
-        QSignalSpy synced(window.syncController(), &SyncController::finished);
+        QSignalSpy synced(window.backgroundSync(), &BackgroundSync::finished);
         flow.start(m_store, false, mode, passphrase);
         QVERIFY2(ready.wait(30000), failed.isEmpty() ? "timeout" : qPrintable(failed.first().first().toString()));
         QVERIFY(synced.wait(30000));
@@ -178,7 +178,7 @@ private Q_SLOTS:
         flow.start();
         QVERIFY(unlocked.wait(20000));
         MessageBox::setNextAnswer(QMessageBox::Ok); // the seam: no blocking dialog in a test
-        QSignalSpy finished(window.syncController(), &SyncController::finished);
+        QSignalSpy finished(window.backgroundSync(), &BackgroundSync::finished);
         window.syncAction()->trigger();
         QVERIFY(finished.wait(20000));
         QVERIFY2(MessageBox::lastText().contains(QLatin1String("not a folder")), qPrintable(MessageBox::lastText()));

@@ -3,7 +3,7 @@
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/MessageBox.h"
 #include "ui/shell/RejectionsDialog.h"
-#include "ui/shell/SyncController.h"
+#include "sync/BackgroundSync.h"
 #include "TestSupport.h"
 #include "ui/setup/UnlockFlow.h"
 #include "cache/CacheWorker.h"
@@ -171,8 +171,8 @@ private Q_SLOTS:
     void syncFromTheWindowShowsRejections()
     {
         Test::writeFile(m_store + QStringLiteral("/v1/2026/11/20/C-broken.json"), "{ broken");
-        QSignalSpy finished(m_window->syncController(), &SyncController::finished);
-        QSignalSpy progress(m_window->syncController(), &SyncController::progress);
+        QSignalSpy finished(m_window->backgroundSync(), &BackgroundSync::finished);
+        QSignalSpy progress(m_window->backgroundSync(), &BackgroundSync::progress);
         m_window->syncAction()->trigger();
         QVERIFY(finished.wait(30000));
         QVERIFY(progress.size() >= 1);

@@ -1,19 +1,19 @@
 #include "ui/browse/CallDetailPane.h"
 
-#include "ui/redaction/AnonymisedView.h"
+#include "audio/CallAudio.h"
+#include "browse/CallMediaLoader.h"
+#include "cache/CacheWorker.h"
+#include "core/Files.h"
+#include "core/TimeText.h"
+#include "store/Transcript.h"
 #include "ui/evaluation/EvaluationPanel.h"
-#include "ui/shell/MessageBox.h"
 #include "ui/player/PlayerWidget.h"
+#include "ui/redaction/AnonymisedView.h"
+#include "ui/shell/MessageBox.h"
 #include "ui/transcript/TranscriptActions.h"
 #include "ui/transcript/TranscriptView.h"
 #include "ui/transcript/TurnEditor.h"
 #include "ui/transcript/TypingPanel.h"
-#include "cache/CacheWorker.h"
-#include "browse/CallMedia.h"
-#include "core/Files.h"
-#include "core/TimeText.h"
-#include "audio/CallAudio.h"
-#include "store/Transcript.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -278,8 +278,8 @@ void CallDetailPane::showCall(const QString& callId)
     m_anonymisedButton->blockSignals(false);
     m_exportAnonymised->hide();
     m_reviewNote->hide();
-    m_worker->post<CallMedia>(
-        this, [callId](Cache& cache) { return CallMedia::load(cache, callId); },
+    m_worker->run<CallMediaLoader>(
+        this, [callId](CallMediaLoader& loader) { return loader.load(callId); },
         [this](CallMedia media) {
             if (media.callId != m_callId) {
                 Files::wipe(media.audio);

@@ -1,7 +1,7 @@
 #include "ui/browse/FilterBar.h"
 
+#include "browse/CallFilterChoices.h"
 #include "cache/CacheWorker.h"
-#include "cache/Statement.h"
 #include "core/Phone.h"
 
 #include <QCheckBox>
@@ -17,37 +17,6 @@
 namespace Earmark::Gui {
 
 namespace {
-struct Choices
-{
-    QList<QPair<QString, QString>> agents; // id, name
-    QStringList clients;
-    QStringList campaigns;
-    QStringList dispositions;
-};
-
-// The distinct values of an indexed column by index seeks, one per value (a DISTINCT would walk a million rows).
-QStringList distinct(Cache& cache, const QString& column)
-{
-    QStringList out;
-    auto s
-        = cache.database().prepare(QStringLiteral("SELECT %1 FROM calls WHERE %1 > ? ORDER BY %1 LIMIT 1").arg(column));
-    if (!s) {
-        return out;
-    }
-    QString last = QStringLiteral("");
-    for (int guard = 0; guard < 10000; ++guard) {
-        s->reset();
-        s->bind(1, last);
-        auto row = s->step();
-        if (!row || !row.value()) {
-            break;
-        }
-        last = s->text(0);
-        out << last;
-    }
-    return out;
-}
-
 void fill(QComboBox* box, const QString& any, const QList<QPair<QString, QString>>& items)
 {
     const QString current = box->currentData().toString();
@@ -165,29 +134,16 @@ FilterBar::FilterBar(QWidget* parent)
 
 FilterBar::~FilterBar() = default;
 
-void FilterBar::loadChoices(CacheWorker* service)
+void FilterBar::loadChoices(CacheWorker* worker)
 {
-    service->post<Choices>(
-        this,
-        [](Cache& cache) {
-            Choices c;
-            auto s
-                = cache.database().prepare(QStringLiteral("SELECT agent_id, name FROM agents ORDER BY name, agent_id"));
-            while (s) {
-                auto row = s->step();
-                if (!row || !row.value()) {
-                    break;
-                }
-                const QString name = s->text(1);
-                c.agents.append({s->text(0),
-                    name.isEmpty() ? s->text(0) : name + QStringLiteral(" (") + s->text(0) + QLatin1Char(')')});
+    worker->run<CallFilterChoices>(
+        this, [](CallFilterChoices& choices) { return choices.load(); },
+        [this](Result<FilterChoices> loaded) {
+            if (!loaded) {
+                Q_EMIT problem(tr("The filter's choices cannot be read: %1").arg(loaded.errorMessage()));
+                return;
             }
-            c.clients = distinct(cache, QStringLiteral("client"));
-            c.campaigns = distinct(cache, QStringLiteral("campaign"));
-            c.dispositions = distinct(cache, QStringLiteral("disposition"));
-            return c;
-        },
-        [this](Choices c) {
+            const FilterChoices& c = loaded.value();
             m_restoring = true;
             fill(m_agent, tr("All agents"), c.agents);
             fill(m_client, tr("All clients"), same(c.clients));

@@ -30,7 +30,7 @@ public:
     ~FilterBar() override;
 
     // Fills the choice lists from the cache (after opening, after a sync).
-    void loadChoices(CacheWorker* service);
+    void loadChoices(CacheWorker* worker);
     CallFilter filter() const;
     void setCount(int count, bool counting);
     QLineEdit* phoneEdit() const { return m_phone; }
@@ -39,6 +39,8 @@ public:
 
 Q_SIGNALS:
     void filterChanged(const Earmark::CallFilter& filter);
+    // Something the user should know (the choices could not be read).
+    void problem(const QString& message);
 
 private:
     void schedule();

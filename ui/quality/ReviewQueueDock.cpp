@@ -1,7 +1,7 @@
 #include "ui/quality/ReviewQueueDock.h"
 
 #include "cache/CacheWorker.h"
-#include "browse/CallMedia.h"
+#include "browse/CallMediaLoader.h"
 #include "quality/Evaluation.h"
 
 #include <QCheckBox>
@@ -106,8 +106,8 @@ void ReviewQueueDock::fetchNext()
     m_fetching = true;
     const QString callId = m_toFetch.first();
     // One call per job: the worker stays free for whatever the reviewer opens in between.
-    m_worker->post<QString>(
-        this, [callId](Cache& cache) { return CallMedia::prefetch(cache, callId).errorMessage(); },
+    m_worker->run<CallMediaLoader>(
+        this, [callId](CallMediaLoader& loader) { return loader.prefetch(callId).errorMessage(); },
         [this, callId](QString error) {
             m_fetching = false;
             m_toFetch.removeAll(callId);

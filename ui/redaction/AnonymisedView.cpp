@@ -1,13 +1,13 @@
 #include "ui/redaction/AnonymisedView.h"
 
-#include "ui/player/PlayerWidget.h"
-#include "ui/transcript/TranscriptView.h"
+#include "audio/CallAudio.h"
 #include "cache/CacheWorker.h"
-#include "redaction/RedactedAudio.h"
 #include "core/Files.h"
 #include "core/TimeText.h"
-#include "audio/CallAudio.h"
+#include "redaction/AudioRedactor.h"
 #include "store/Transcript.h"
+#include "ui/player/PlayerWidget.h"
+#include "ui/transcript/TranscriptView.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
@@ -55,8 +55,8 @@ void AnonymisedView::show(const QString& callId, const QString& channelLayout)
     m_transcript = QJsonObject();
     m_player->unload(tr("Preparing the anonymised audio…"));
     // The worker decrypts and anonymises; a pool thread encodes the bleeped audio for the player (memory only).
-    m_worker->post<Result<RedactedAudio>>(
-        this, [callId](Cache& cache) { return RedactedAudio::make(cache, callId, false); },
+    m_worker->run<AudioRedactor>(
+        this, [callId](AudioRedactor& redactor) { return redactor.redact(callId, false); },
         [this, callId, channelLayout](Result<RedactedAudio> redacted) {
             if (callId != m_callId) {
                 return;

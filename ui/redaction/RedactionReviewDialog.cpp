@@ -1,9 +1,9 @@
 #include "ui/redaction/RedactionReviewDialog.h"
 
-#include "ui/shell/MessageBox.h"
 #include "anonymise/SpokenText.h"
 #include "cache/CacheWorker.h"
 #include "store/TranscriptEdit.h"
+#include "ui/shell/MessageBox.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -187,8 +187,8 @@ bool RedactionReviewDialog::eventFilter(QObject* watched, QEvent* event)
 void RedactionReviewDialog::load(const QString& callId)
 {
     m_status->setText(tr("Looking for personal data…"));
-    m_worker->post<Result<RedactionReviewState>>(
-        this, [callId](Cache& cache) { return RedactionReviews::load(cache, callId); },
+    m_worker->run<RedactionReviews>(
+        this, [callId](RedactionReviews& reviews) { return reviews.load(callId); },
         [this, callId](Result<RedactionReviewState> state) {
             if (!state) {
                 m_status->setText(state.errorMessage());
@@ -380,10 +380,10 @@ void RedactionReviewDialog::save()
     const QString callId = m_state.callId;
     const QList<ReviewSpan> spans = m_state.spans;
     m_save->setEnabled(false);
-    m_worker->post<Result<int>>(
+    m_worker->run<RedactionReviews>(
         this,
         [callId, seen = m_state.transcript, spans](
-            Cache& cache) { return RedactionReviews::save(cache, callId, seen, spans); },
+            RedactionReviews& reviews) { return reviews.save(callId, seen, spans); },
         [this, callId](Result<int> revision) {
             m_save->setEnabled(true);
             if (!revision) {

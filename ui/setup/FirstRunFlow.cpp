@@ -1,5 +1,6 @@
 #include "ui/setup/FirstRunFlow.h"
 
+#include "cache/CacheSettings.h"
 #include "cache/CacheWorker.h"
 #include "demo/DemoStoreWriter.h"
 #include "keys/CacheUnlocker.h"
@@ -62,10 +63,17 @@ void FirstRunFlow::createKey()
                 Q_EMIT failed(error);
                 return;
             }
-            const QString store = QFileInfo(m_store).absoluteFilePath();
-            m_worker->post<bool>(
-                this, [store](Cache& cache) { return cache.setSetting(QStringLiteral("store"), store).ok(); },
-                [this, store](bool) { Q_EMIT ready(store); });
+            const QString store = CacheSettings::normalisedStoreLocation(m_store);
+            m_worker->run<CacheSettings>(
+                this, [store](CacheSettings& settings) { return settings.setStoreLocation(store); },
+                [this, store](Status remembered) {
+                    if (!remembered) {
+                        Q_EMIT failed(tr("The cache was made but it could not remember the recording store: %1")
+                                          .arg(remembered.errorMessage()));
+                        return;
+                    }
+                    Q_EMIT ready(store);
+                });
         });
     });
     job->start();

@@ -1,7 +1,7 @@
 #include "ui/setup/UnlockFlow.h"
 
-#include "cache/CacheWorker.h"
 #include "cache/CacheFolder.h"
+#include "cache/CacheWorker.h"
 #include "keys/CacheUnlocker.h"
 
 #include <QDir>

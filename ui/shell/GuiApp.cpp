@@ -1,14 +1,14 @@
 #include "ui/shell/GuiApp.h"
 
+#include "cache/CacheFolder.h"
+#include "cache/CacheWorker.h"
+#include "core/Files.h"
+#include "sync/BackgroundSync.h"
 #include "ui/setup/FirstRunFlow.h"
+#include "ui/setup/SetupDialog.h"
+#include "ui/setup/UnlockFlow.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/MessageBox.h"
-#include "ui/setup/SetupDialog.h"
-#include "ui/shell/SyncController.h"
-#include "ui/setup/UnlockFlow.h"
-#include "cache/CacheWorker.h"
-#include "cache/CacheFolder.h"
-#include "core/Files.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -71,7 +71,7 @@ int run(int argc, char** argv)
         QObject::connect(flow, &FirstRunFlow::failed, &window, fail);
         QObject::connect(flow, &FirstRunFlow::ready, &window, [&window](const QString& store) {
             window.cacheReady();
-            window.syncController()->start(store);
+            window.backgroundSync()->start(store);
         });
         QTimer::singleShot(0, setup, &QDialog::open);
         return app.exec();

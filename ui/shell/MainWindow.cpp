@@ -1,16 +1,16 @@
 #include "ui/shell/MainWindow.h"
 
+#include "browse/CallListModel.h"
+#include "cache/CacheWorker.h"
+#include "sync/BackgroundSync.h"
 #include "ui/browse/CallDetailPane.h"
 #include "ui/browse/FilterBar.h"
-#include "ui/shell/MessageBox.h"
 #include "ui/player/PlayerWidget.h"
 #include "ui/quality/QualityActions.h"
+#include "ui/shell/MessageBox.h"
 #include "ui/shell/RejectionsDialog.h"
 #include "ui/shell/ShortcutsDialog.h"
-#include "ui/shell/SyncController.h"
 #include "ui/transcript/TranscriptActions.h"
-#include "cache/CacheWorker.h"
-#include "browse/CallListModel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -41,7 +41,7 @@ MainWindow::MainWindow(CacheWorker* service, const QString& cacheDir, QWidget* p
     , m_view(new QTableView(this))
     , m_detail(new CallDetailPane(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
-    , m_sync(new SyncController(service, this))
+    , m_sync(new BackgroundSync(service, this))
     , m_rejections(new RejectionsDialog(this))
     , m_quality(nullptr)
     , m_progress(new QProgressBar(this))
@@ -80,6 +80,7 @@ MainWindow::MainWindow(CacheWorker* service, const QString& cacheDir, QWidget* p
     m_status->setText(tr("Opening the cache in %1…").arg(QDir::toNativeSeparators(cacheDir)));
 
     buildActions();
+    connect(m_filters, &FilterBar::problem, this, &MainWindow::showMessage);
     connect(m_filters, &FilterBar::filterChanged, this, [this](CallFilter f) {
         const CallFilter current = m_model->filter();
         f.sortColumn = current.sortColumn;
@@ -103,8 +104,8 @@ MainWindow::MainWindow(CacheWorker* service, const QString& cacheDir, QWidget* p
             m_detail->showCall(current.siblingAtColumn(0).data(CallListModel::CallIdRole).toString());
         }
     });
-    connect(m_sync, &SyncController::progress, this, &MainWindow::onSyncProgress);
-    connect(m_sync, &SyncController::finished, this, &MainWindow::onSyncFinished);
+    connect(m_sync, &BackgroundSync::progress, this, &MainWindow::onSyncProgress);
+    connect(m_sync, &BackgroundSync::finished, this, &MainWindow::onSyncFinished);
 
     QSettings settings;
     resize(1280, 800);
@@ -165,7 +166,7 @@ void MainWindow::buildActions()
     });
 
     connect(m_syncAction, &QAction::triggered, this, [this] { m_sync->start(); });
-    connect(m_cancelAction, &QAction::triggered, m_sync, &SyncController::cancel);
+    connect(m_cancelAction, &QAction::triggered, m_sync, &BackgroundSync::cancel);
     connect(m_revealAction, &QAction::toggled, m_model, &CallListModel::setPhonesRevealed);
     connect(m_rejectedAction, &QAction::triggered, m_rejections, &QDialog::show);
     connect(quit, &QAction::triggered, this, &QWidget::close);

@@ -11,6 +11,7 @@ class QTableView;
 class QAction;
 
 namespace Earmark {
+class BackgroundSync;
 class CacheWorker;
 class CallListModel;
 } // namespace Earmark
@@ -21,7 +22,6 @@ class CallDetailPane;
 class FilterBar;
 class QualityActions;
 class RejectionsDialog;
-class SyncController;
 
 // The review window: filters, the call list, the selected call's details and transcript; sync in the background.
 class MainWindow : public QMainWindow
@@ -40,7 +40,7 @@ public:
     QTableView* callView() const { return m_view; }
     FilterBar* filterBar() const { return m_filters; }
     CallDetailPane* detailPane() const { return m_detail; }
-    SyncController* syncController() const { return m_sync; }
+    BackgroundSync* backgroundSync() const { return m_sync; }
     QualityActions* quality() const { return m_quality; }
     RejectionsDialog* rejectionsDialog() const { return m_rejections; }
     QAction* syncAction() const { return m_syncAction; }
@@ -63,7 +63,7 @@ private:
     QTableView* m_view;
     CallDetailPane* m_detail;
     QSplitter* m_splitter;
-    SyncController* m_sync;
+    BackgroundSync* m_sync;
     RejectionsDialog* m_rejections;
     QualityActions* m_quality;
     QProgressBar* m_progress;

@@ -1,7 +1,7 @@
 #include "ui/training/ScenarioDialog.h"
 
-#include "ui/shell/MessageBox.h"
 #include "cache/CacheWorker.h"
+#include "ui/shell/MessageBox.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -14,8 +14,7 @@
 
 namespace Earmark::Gui {
 
-ScenarioDialog::ScenarioDialog(
-    CacheWorker* service, const QString& callId, double startS, double endS, QWidget* parent)
+ScenarioDialog::ScenarioDialog(CacheWorker* service, const QString& callId, double startS, double endS, QWidget* parent)
     : QDialog(parent)
     , m_worker(service)
     , m_callId(callId)
@@ -90,8 +89,8 @@ void ScenarioDialog::save()
     const double from = m_start;
     const double to = m_end;
     setEnabled(false);
-    m_worker->post<Result<qint64>>(
-        this, [=](Cache& cache) { return ScenarioLibrary(cache).create(callId, from, to, d); },
+    m_worker->run<ScenarioLibrary>(
+        this, [=](ScenarioLibrary& library) { return library.create(callId, from, to, d); },
         [this](Result<qint64> id) {
             setEnabled(true);
             if (!id) {

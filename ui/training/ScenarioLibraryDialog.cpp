@@ -1,10 +1,10 @@
 #include "ui/training/ScenarioLibraryDialog.h"
 
-#include "ui/shell/MessageBox.h"
-#include "ui/player/PlayerWidget.h"
+#include "audio/CallAudio.h"
 #include "cache/CacheWorker.h"
 #include "core/TimeText.h"
-#include "audio/CallAudio.h"
+#include "ui/player/PlayerWidget.h"
+#include "ui/shell/MessageBox.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -110,9 +110,14 @@ ScenarioLibraryDialog::ScenarioLibraryDialog(CacheWorker* service, QWidget* pare
             return;
         }
         const qint64 id = item->data(0, Qt::UserRole).toLongLong();
-        m_worker->post<QString>(
-            this, [id](Cache& cache) { return ScenarioLibrary(cache).remove(id).errorMessage(); },
-            [this](const QString&) { refresh(); });
+        m_worker->run<ScenarioLibrary>(
+            this, [id](ScenarioLibrary& library) { return library.remove(id); },
+            [this](Status removed) {
+                if (!removed) {
+                    MessageBox::critical(this, tr("Remove"), removed.errorMessage());
+                }
+                refresh();
+            });
     });
 }
 
@@ -120,11 +125,17 @@ void ScenarioLibraryDialog::refresh()
 {
     const QString category = m_category->currentData().toString();
     const QString words = m_search->text();
-    m_worker->post<QList<Scenario>>(
-        this, [category, words](Cache& cache) { return ScenarioLibrary(cache).list(category, words).value_or({}); },
-        [this](QList<Scenario> list) {
-            m_scenarios = list;
+    m_worker->run<ScenarioLibrary>(
+        this, [category, words](ScenarioLibrary& library) { return library.list(category, words); },
+        [this](Result<QList<Scenario>> list) {
             m_list->clear();
+            if (!list) {
+                m_scenarios.clear();
+                m_detail->setPlainText(tr("The library cannot be read: %1").arg(list.errorMessage()));
+                Q_EMIT refreshed();
+                return;
+            }
+            m_scenarios = list.value();
             for (const Scenario& s : std::as_const(m_scenarios)) {
                 auto* item = new QTreeWidgetItem(m_list,
                     {s.title, s.category, QString::number(s.difficulty), clockText(s.endS - s.startS),
@@ -137,8 +148,8 @@ void ScenarioLibraryDialog::refresh()
 
 void ScenarioLibraryDialog::open(qint64 id)
 {
-    m_worker->post<Result<Scenario>>(
-        this, [id](Cache& cache) { return ScenarioLibrary(cache).get(id); },
+    m_worker->run<ScenarioLibrary>(
+        this, [id](ScenarioLibrary& library) { return library.get(id); },
         [this, id](Result<Scenario> s) {
             if (!s) {
                 m_detail->setPlainText(s.errorMessage());
@@ -179,10 +190,10 @@ void ScenarioLibraryDialog::exportPack(const QString& folder, const QString& tit
     for (const Scenario& s : std::as_const(m_scenarios)) {
         ids << s.id;
     }
-    m_worker->post<QString>(
+    m_worker->run<ScenarioLibrary>(
         this,
         [ids, folder, title](
-            Cache& cache) { return ScenarioLibrary(cache).exportPack(ids, folder, title).errorMessage(); },
+            ScenarioLibrary& library) { return library.exportPack(ids, folder, title).errorMessage(); },
         [this, folder](QString error) {
             if (!error.isEmpty()) {
                 MessageBox::critical(this, tr("Export training pack"), error);

@@ -1,15 +1,15 @@
 #include "ui/transcript/TranscriptActions.h"
 
+#include "cache/CacheWorker.h"
+#include "store/TranscriptEdit.h"
 #include "ui/browse/CallDetailPane.h"
-#include "ui/shell/MessageBox.h"
 #include "ui/player/PlayerWidget.h"
 #include "ui/redaction/RedactionReviewDialog.h"
+#include "ui/shell/MessageBox.h"
 #include "ui/transcript/TranscriptHistoryDialog.h"
 #include "ui/transcript/TranscriptView.h"
 #include "ui/transcript/TurnEditor.h"
 #include "ui/transcript/TypingPanel.h"
-#include "cache/CacheWorker.h"
-#include "store/TranscriptEdit.h"
 
 #include <QAction>
 #include <QMenu>
@@ -82,8 +82,8 @@ void TranscriptActions::setCall(const QString& callId)
 void TranscriptActions::refresh(bool changed)
 {
     const QString callId = m_callId;
-    m_worker->post<Result<TranscriptHistory>>(
-        this, [callId](Cache& cache) { return TranscriptCorrections::load(cache, callId); },
+    m_worker->run<TranscriptCorrections>(
+        this, [callId](TranscriptCorrections& corrections) { return corrections.load(callId); },
         [this, callId, changed](Result<TranscriptHistory> h) {
             if (callId != m_callId) {
                 return;
@@ -140,10 +140,10 @@ void TranscriptActions::saveTurn(int segment, const QString& speaker, const QStr
 {
     const QString callId = m_callId;
     const int base = m_history.revision;
-    m_worker->post<Result<int>>(
+    m_worker->run<TranscriptCorrections>(
         this,
-        [=](Cache& cache) {
-            return TranscriptCorrections::correctSegment(cache, callId, base, segment, speaker, text);
+        [=](TranscriptCorrections& corrections) {
+            return corrections.correctSegment(callId, base, segment, speaker, text);
         },
         [this, callId](Result<int> revision) {
             if (callId != m_callId) {
@@ -202,8 +202,8 @@ void TranscriptActions::stopTyping()
 
 void TranscriptActions::saveTyped(const QString& callId, int base, const QString& text)
 {
-    m_worker->post<Result<int>>(
-        this, [=](Cache& cache) { return TranscriptCorrections::saveTyped(cache, callId, base, text); },
+    m_worker->run<TranscriptCorrections>(
+        this, [=](TranscriptCorrections& corrections) { return corrections.saveTyped(callId, base, text); },
         [this, callId, text](Result<int> revision) {
             if (callId != m_callId) {
                 if (!revision) {

@@ -1,8 +1,8 @@
 #include "ui/transcript/TranscriptHistoryDialog.h"
 
 #include "cache/CacheWorker.h"
-#include "transcript/TranscriptCorrections.h"
 #include "store/TranscriptEdit.h"
+#include "transcript/TranscriptCorrections.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -47,8 +47,8 @@ void TranscriptHistoryDialog::load(const QString& callId)
 {
     m_callId = callId;
     setWindowTitle(tr("Transcript history: %1").arg(callId));
-    m_worker->post<Result<TranscriptHistory>>(
-        this, [callId](Cache& cache) { return TranscriptCorrections::load(cache, callId); },
+    m_worker->run<TranscriptCorrections>(
+        this, [callId](TranscriptCorrections& corrections) { return corrections.load(callId); },
         [this, callId](Result<TranscriptHistory> h) {
             if (callId != m_callId) {
                 return;
@@ -84,8 +84,8 @@ void TranscriptHistoryDialog::load(const QString& callId)
 void TranscriptHistoryDialog::showRevision(int revision)
 {
     const QString callId = m_callId;
-    m_worker->post<Result<Transcript>>(
-        this, [callId, revision](Cache& cache) { return TranscriptCorrections::at(cache, callId, revision); },
+    m_worker->run<TranscriptCorrections>(
+        this, [callId, revision](TranscriptCorrections& corrections) { return corrections.at(callId, revision); },
         [this, callId, revision](Result<Transcript> t) {
             if (callId != m_callId) {
                 return;

@@ -67,8 +67,8 @@ void TranscriptSearchDock::search(const QString& text)
         return;
     }
     m_status->setText(tr("Searching…"));
-    m_worker->post<Result<QList<SearchHit>>>(
-        this, [text](Cache& cache) { return TranscriptIndex(cache.database()).search(text, 500); },
+    m_worker->run<TranscriptIndex>(
+        this, [text](TranscriptIndex& index) { return index.search(text, 500); },
         [this, generation](Result<QList<SearchHit>> hits) {
             if (generation != m_generation) {
                 return; // a newer search is on its way

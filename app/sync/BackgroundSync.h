@@ -7,18 +7,17 @@
 #include <memory>
 
 namespace Earmark {
+
 class CacheWorker;
-}
 
-namespace Earmark::Gui {
-
-// Runs a sync on the cache's worker thread; the window stays responsive, shows progress and can cancel.
-class SyncController : public QObject
+// Runs a SyncRunner on the cache's worker thread for the window: progress and the end arrive as signals on the
+// thread that started it, so the window stays responsive; cancel() stops it between calls.
+class BackgroundSync : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit SyncController(CacheWorker* service, QObject* parent = nullptr);
+    explicit BackgroundSync(CacheWorker* worker, QObject* parent = nullptr);
 
     // Syncs the store the cache was last synced from (or storePath when given).
     void start(const QString& storePath = {});
@@ -35,4 +34,4 @@ private:
     bool m_running = false;
 };
 
-} // namespace Earmark::Gui
+} // namespace Earmark

@@ -20,8 +20,19 @@ struct RedactedAudio
     Anonymise::Options options; // the names it knew (the respondent's, the agent's)
     QString channelLayout; // the sidecar's channel layout (who is on which channel)
     std::optional<CallDocument> review; // the redaction review applied (who, when; without content), if any
+};
 
-    static Result<RedactedAudio> make(Cache& cache, const QString& callId, bool silence);
+// Makes a call's redacted audio (on the cache's worker thread): decrypts, anonymises the transcript with the
+// call's redaction set, decodes and bleeps (or silences) every redacted span.
+class AudioRedactor
+{
+public:
+    explicit AudioRedactor(Cache& cache);
+
+    Result<RedactedAudio> redact(const QString& callId, bool silence);
+
+private:
+    Cache& m_cache;
 };
 
 } // namespace Earmark

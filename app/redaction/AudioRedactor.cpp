@@ -1,16 +1,20 @@
-#include "redaction/RedactedAudio.h"
+#include "redaction/AudioRedactor.h"
 
 #include "anonymise/AudioRedaction.h"
-#include "browse/CallMedia.h"
-#include "redaction/RedactionReviews.h"
+#include "browse/CallMediaLoader.h"
 #include "cache/Cache.h"
 #include "core/Files.h"
+#include "redaction/RedactionReviews.h"
 
 namespace Earmark {
 
-Result<RedactedAudio> RedactedAudio::make(Cache& cache, const QString& callId, bool silence)
+AudioRedactor::AudioRedactor(Cache& cache)
+    : m_cache(cache)
+{ }
+
+Result<RedactedAudio> AudioRedactor::redact(const QString& callId, bool silence)
 {
-    CallMedia media = CallMedia::load(cache, callId);
+    CallMedia media = CallMediaLoader(m_cache).load(callId);
     if (!media.error.isEmpty()) {
         return makeError(media.error);
     }
@@ -24,7 +28,7 @@ Result<RedactedAudio> RedactedAudio::make(Cache& cache, const QString& callId, b
         Files::wipe(media.transcript);
         return makeError(media.audioError);
     }
-    auto options = RedactionReviews::anonymiseOptions(cache, media.call);
+    auto options = RedactionReviews(m_cache).anonymiseOptions(media.call);
     if (!options) {
         Files::wipe(media.transcript);
         Files::wipe(media.audio);
@@ -47,7 +51,8 @@ Result<RedactedAudio> RedactedAudio::make(Cache& cache, const QString& callId, b
     out.transcript = anonymised->transcript;
     out.options = std::move(options.value());
     out.channelLayout = media.call.channelLayout;
-    if (auto history = CallDocuments(cache.database(), cache.calls()).history(media.call, CallDocuments::Redactions);
+    if (auto history
+        = CallDocuments(m_cache.database(), m_cache.calls()).history(media.call, CallDocuments::Redactions);
         history && !history->isEmpty()) {
         out.review = history->last();
     }

@@ -1,6 +1,7 @@
-#include "browse/CallMedia.h"
+#include "browse/CallMediaLoader.h"
 
 #include "cache/Cache.h"
+#include "cache/CacheSettings.h"
 #include "cache/Statement.h"
 #include "store/RecordingStore.h"
 #include "sync/AudioFetcher.h"
@@ -9,10 +10,14 @@
 
 namespace Earmark {
 
-Status CallMedia::ensureAudio(Cache& cache, const CallRecord& call)
+CallMediaLoader::CallMediaLoader(Cache& cache)
+    : m_cache(cache)
+{ }
+
+Status CallMediaLoader::ensureAudio(const CallRecord& call)
 {
     // The cached blob is current when it was made from the store file the sidecar names now.
-    auto s = cache.database().cached(
+    auto s = m_cache.database().cached(
         QStringLiteral("SELECT audio_state = 1 AND audio_blob_sha256 = audio_sha256 FROM calls WHERE id = ?"));
     if (!s) {
         return s.error();
@@ -22,54 +27,54 @@ Status CallMedia::ensureAudio(Cache& cache, const CallRecord& call)
         return {};
     }
     // Fetched when the call is opened or sampled: verified and encrypted into the cache first.
-    auto store = openStore(cache.setting(QStringLiteral("store")));
+    auto store = openStore(CacheSettings(m_cache).storeLocation());
     if (!store) {
         return makeError(QObject::tr("The audio is not in the cache and the recording store cannot be reached: %1")
                              .arg(store.errorMessage()));
     }
-    AudioFetcher fetcher(cache, *store.value());
+    AudioFetcher fetcher(m_cache, *store.value());
     if (auto st = fetcher.fetchAndStore(call); !st) {
         return makeError(QObject::tr("The audio is unavailable: %1").arg(st.errorMessage()));
     }
     return {};
 }
 
-Status CallMedia::prefetch(Cache& cache, const QString& callId)
+Status CallMediaLoader::prefetch(const QString& callId)
 {
-    auto call = cache.calls().get(callId);
+    auto call = m_cache.calls().get(callId);
     if (!call) {
         return call.error();
     }
-    return ensureAudio(cache, call.value());
+    return ensureAudio(call.value());
 }
 
-CallMedia CallMedia::load(Cache& cache, const QString& callId)
+CallMedia CallMediaLoader::load(const QString& callId)
 {
     CallMedia m;
     m.callId = callId;
-    auto found = cache.calls().find(callId);
+    auto found = m_cache.calls().find(callId);
     if (!found || !found.value()) {
-        m.error = QObject::tr("Call %1 is no longer in the cache.").arg(callId);
+        m.error = QObject::tr("Call %1 is no longer in the m_cache.").arg(callId);
         return m;
     }
     m.call = *found.value();
     if (m.call.hasTranscript) {
-        auto t = cache.calls().transcript(m.call);
+        auto t = m_cache.calls().transcript(m.call);
         if (t) {
             m.transcript = t.value();
         }
     }
-    if (auto st = ensureAudio(cache, m.call); !st) {
+    if (auto st = ensureAudio(m.call); !st) {
         m.audioError = st.errorMessage();
         return m;
     }
-    auto blob = cache.calls().audioBlob(m.call.id);
-    auto key = cache.calls().dataKey(m.call.id, callId);
+    auto blob = m_cache.calls().audioBlob(m.call.id);
+    auto key = m_cache.calls().dataKey(m.call.id, callId);
     if (!blob || blob.value().isEmpty() || !key) {
-        m.audioError = QObject::tr("The audio of this call is not in the cache.");
+        m.audioError = QObject::tr("The audio of this call is not in the m_cache.");
         return m;
     }
-    QFile file(cache.blobs().pathOf(blob.value()));
+    QFile file(m_cache.blobs().pathOf(blob.value()));
     if (!file.open(QIODevice::ReadOnly)) {
         m.audioError = QObject::tr("The encrypted audio file is missing: run earmark-cli verify.");
         return m;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "store/CallRecord.h"
 #include "core/Result.h"
+#include "store/CallRecord.h"
 
 #include <QByteArray>
 #include <QString>
@@ -20,14 +20,23 @@ struct CallMedia
     QByteArray transcript; // JSON, empty when the call has none
     QString audioError; // why there is no audio (the call stays listed)
     QString error; // the call cannot be shown at all
+};
 
-    static CallMedia load(Cache& cache, const QString& callId);
+// Reads what the player needs of a call (on the cache's worker thread).
+class CallMediaLoader
+{
+public:
+    explicit CallMediaLoader(Cache& cache);
+
+    CallMedia load(const QString& callId);
     // Fetches, verifies and encrypts a call's audio into the cache unless the current copy is there (for calls
     // sampled into a queue: fetched ahead so that opening them plays at once).
-    static Status prefetch(Cache& cache, const QString& callId);
+    Status prefetch(const QString& callId);
 
 private:
-    static Status ensureAudio(Cache& cache, const CallRecord& call);
+    Status ensureAudio(const CallRecord& call);
+
+    Cache& m_cache;
 };
 
 } // namespace Earmark
