@@ -36,15 +36,9 @@ Snapshot snapshot(Cache& cache, const CallFilter& filter)
         s->bindVariant(i + 1, binds.at(i));
     }
     Snapshot out;
-    for (;;) {
-        auto row = s->step();
-        if (!row) {
-            return {{}, row.errorMessage()};
-        }
-        if (!row.value()) {
-            break;
-        }
-        out.ids.append(s->int64(0));
+    auto rows = s->forEachRow([&] { out.ids.append(s->int64(0)); });
+    if (!rows) {
+        return {{}, rows.errorMessage()};
     }
     return out;
 }
@@ -67,14 +61,7 @@ Page fetchPage(Cache& cache, const QVector<qint64>& ids)
         s->bind(static_cast<int>(i + 1), ids.at(i));
     }
     QHash<qint64, CallRow> byId;
-    for (;;) {
-        auto row = s->step();
-        if (!row) {
-            return {{}, row.errorMessage()};
-        }
-        if (!row.value()) {
-            break;
-        }
+    auto rows = s->forEachRow([&] {
         CallRow r;
         r.id = s->int64(0);
         r.callId = s->text(1);
@@ -90,6 +77,9 @@ Page fetchPage(Cache& cache, const QVector<qint64>& ids)
             r.noticeFlag = s->int64(10) != 0;
         }
         byId.insert(r.id, r);
+    });
+    if (!rows) {
+        return {{}, rows.errorMessage()};
     }
     Page page;
     page.rows.reserve(ids.size());

@@ -161,14 +161,7 @@ Status AuditLog::verify()
     QByteArray previous;
     qint64 expected = 1;
     QHash<qint64, QByteArray> macs;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!row.value()) {
-            break;
-        }
+    auto rows = stmt->forEachRow([&]() -> Status {
         const qint64 seq = stmt->int64(0);
         if (seq != expected) {
             return makeError(QStringLiteral("The audit log has a gap: entry %1 is missing.").arg(expected));
@@ -180,6 +173,10 @@ Status AuditLog::verify()
         previous = mac;
         macs.insert(seq, mac);
         ++expected;
+        return {};
+    });
+    if (!rows) {
+        return rows.error();
     }
     const qint64 newest = expected - 1;
     const auto anchor = readAnchor(m_anchorPath);

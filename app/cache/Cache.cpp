@@ -76,9 +76,14 @@ Status Cache::setSetting(const QString& key, const QString& value)
     return s->run();
 }
 
-int Cache::collectGarbage()
+Result<int> Cache::collectGarbage()
 {
-    return m_blobs.collectGarbage(m_calls.referencedBlobs());
+    // Only with the whole list of blobs in use: a partial list would delete audio that calls still need.
+    auto referenced = m_calls.referencedBlobs();
+    if (!referenced) {
+        return referenced.error();
+    }
+    return m_blobs.collectGarbage(referenced.value());
 }
 
 Status Cache::verify()

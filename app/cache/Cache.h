@@ -31,7 +31,7 @@ public:
     Status setSetting(const QString& key, const QString& value);
 
     // Deletes blob files no call refers to (left by an interrupted sync; unreadable without their keys).
-    int collectGarbage();
+    Result<int> collectGarbage();
 
     // Checks the whole cache: every page of the database, every call key, personal field, transcript and audio
     // blob, and the audit chain. Returns the first problem found.

@@ -91,14 +91,7 @@ Result<QHash<QString, CallSyncState>> CallRepository::syncStates()
         return s.error();
     }
     QHash<QString, CallSyncState> out;
-    for (;;) {
-        auto row = s->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!row.value()) {
-            break;
-        }
+    auto rows = s->forEachRow([&]() -> Status {
         CallSyncState st;
         st.id = s->int64(1);
         st.storeKey = s->text(2);
@@ -109,6 +102,10 @@ Result<QHash<QString, CallSyncState>> CallRepository::syncStates()
         st.audioState = static_cast<AudioState>(s->int64(7));
         st.audioBlobSha256 = s->text(8);
         out.insert(s->text(0), st);
+        return {};
+    });
+    if (!rows) {
+        return rows.error();
     }
     return out;
 }
@@ -332,16 +329,15 @@ Result<QString> CallRepository::audioBlob(qint64 id)
     return row.value() ? s->text(0) : QString();
 }
 
-QSet<QString> CallRepository::referencedBlobs()
+Result<QSet<QString>> CallRepository::referencedBlobs()
 {
-    QSet<QString> out;
     auto s = m_db.prepare(QStringLiteral("SELECT audio_blob FROM calls WHERE audio_blob IS NOT NULL"));
-    while (s) {
-        auto row = s->step();
-        if (!row || !row.value()) {
-            break;
-        }
-        out.insert(s->text(0));
+    if (!s) {
+        return s.error();
+    }
+    QSet<QString> out;
+    if (auto st = s->forEachRow([&] { out.insert(s->text(0)); }); !st) {
+        return st.error();
     }
     return out;
 }
@@ -401,15 +397,12 @@ Result<QList<CallRecord>> CallRepository::query(const CallQuery& q)
     }
     s->bind(pos, qint64(q.limit));
     QList<CallRecord> out;
-    for (;;) {
-        auto row = s->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!row.value()) {
-            break;
-        }
+    auto rows1 = s->forEachRow([&]() -> Status {
         out << readRecord(s.value());
+        return {};
+    });
+    if (!rows1) {
+        return rows1.error();
     }
     return out;
 }
@@ -469,6 +462,54 @@ qint64 CallRepository::count()
         return -1;
     }
     return s->int64(0);
+}
+
+// Transcripts: the corrected one first, and indexing them for search.
+
+Result<QByteArray> CallRepository::transcript(const CallRecord& call)
+{
+    auto corrected = CallDocuments(m_db, *this).latest(call, CallDocuments::Transcript);
+    if (!corrected) {
+        return corrected.error();
+    }
+    if (corrected.value()) {
+        return std::move(corrected.value()->content);
+    }
+    return providerTranscript(call);
+}
+
+Result<QByteArray> CallRepository::providerTranscript(const CallRecord& call)
+{
+    return openSealed(call, QStringLiteral("SELECT sealed FROM transcripts WHERE call = ?"), "transcript",
+        QStringLiteral("Call %1 has no transcript.").arg(call.callId));
+}
+
+Result<int> CallRepository::reindexTranscripts()
+{
+    auto s = m_db.prepare(QStringLiteral("SELECT call_id FROM calls WHERE has_transcript = 1 ORDER BY id"));
+    if (!s) {
+        return s.error();
+    }
+    QStringList ids;
+    if (auto st = s->forEachRow([&] { ids << s->text(0); }); !st) {
+        return st.error();
+    }
+    int n = 0;
+    for (const QString& callId : ids) {
+        auto call = find(callId);
+        if (!call || !call.value()) {
+            continue;
+        }
+        auto json = transcript(*call.value());
+        if (!json) {
+            continue; // reported by verify; the rest are still indexed
+        }
+        if (auto st = TranscriptIndex(m_db).index(call.value()->id, json.value()); !st) {
+            return st.error();
+        }
+        ++n;
+    }
+    return n;
 }
 
 } // namespace Earmark

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "store/CallRecord.h"
 #include "core/Result.h"
 #include "crypto/SecretKey.h"
+#include "store/CallRecord.h"
 
 #include <QHash>
 #include <QList>
@@ -75,18 +75,11 @@ public:
     Result<QByteArray> transcript(const CallRecord& call);
     Result<QByteArray> providerTranscript(const CallRecord& call);
     Result<QString> audioBlob(qint64 id);
-    QSet<QString> referencedBlobs();
+    Result<QSet<QString>> referencedBlobs();
     qint64 count();
 
     // Indexes every cached transcript for search again (caches made before the index existed); returns how many.
     Result<int> reindexTranscripts();
-
-    // Destroys a call: its key, personal fields, transcript, search index rows and audio blob. Returns false when it
-    // was not cached.
-    Result<bool> destroy(const QString& callId);
-    // After a batch of destroy() calls: merges the search index and truncates the WAL, so that nothing of the
-    // destroyed calls is left in the database file. Outside a transaction.
-    Status finishDestruction();
 
     static QByteArray binding(const QString& callId, const char* purpose);
 

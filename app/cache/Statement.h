@@ -6,6 +6,7 @@
 #include <QByteArrayView>
 #include <QString>
 #include <QVariant>
+#include <type_traits>
 
 struct sqlite3_stmt;
 
@@ -34,7 +35,8 @@ public:
     Result<bool> step();
     // Steps to completion (for statements without rows).
     Status run();
-    // Steps through every row, calling row() on each (it reads the columns); the first error ends it.
+    // Steps through every row, calling row() on each (it reads the columns); the first error ends it. row() may
+    // return a Status: a failed one stops the loop and is returned.
     template<typename F>
     Status forEachRow(F&& row)
     {
@@ -46,7 +48,13 @@ public:
             if (!r.value()) {
                 return {};
             }
-            row();
+            if constexpr (std::is_same_v<std::invoke_result_t<F>, Status>) {
+                if (Status st = row(); !st) {
+                    return st;
+                }
+            } else {
+                row();
+            }
         }
     }
     void reset();

@@ -122,7 +122,11 @@ Result<QList<SearchHit>> TranscriptIndex::search(const QString& query, int limit
 qint64 TranscriptIndex::rowCount()
 {
     auto s = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM transcript_search"));
-    return s && s->step().value() ? s->int64(0) : -1;
+    if (!s) {
+        return -1;
+    }
+    auto row = s->step();
+    return row && row.value() ? s->int64(0) : -1;
 }
 
 } // namespace Earmark

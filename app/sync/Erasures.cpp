@@ -1,6 +1,7 @@
 #include "sync/Erasures.h"
 
 #include "cache/Cache.h"
+#include "cache/CallDestruction.h"
 #include "cache/Statement.h"
 #include "store/JsonFields.h"
 #include "store/RecordingStore.h"
@@ -23,15 +24,12 @@ Result<QSet<QString>> Erasures::apply(SyncReport& report)
         if (!known) {
             return known.error();
         }
-        while (true) {
-            auto row = known->step();
-            if (!row) {
-                return row.error();
-            }
-            if (!row.value()) {
-                break;
-            }
+        auto rows = known->forEachRow([&]() -> Status {
             erased.insert(known->text(0));
+            return {};
+        });
+        if (!rows) {
+            return rows.error();
         }
     }
     auto notices = m_store.listErasures();
@@ -68,7 +66,7 @@ Result<QSet<QString>> Erasures::apply(SyncReport& report)
         if (auto st = tx.begin(); !st) {
             return st.error();
         }
-        auto destroyed = m_cache.calls().destroy(fileId);
+        auto destroyed = CallDestruction(m_cache).destroy(fileId);
         if (!destroyed) {
             return destroyed.error();
         }
@@ -99,7 +97,7 @@ Result<QSet<QString>> Erasures::apply(SyncReport& report)
         }
     }
     if (destroyedAny) {
-        if (auto st = m_cache.calls().finishDestruction(); !st) {
+        if (auto st = CallDestruction(m_cache).finish(); !st) {
             return st.error();
         }
     }

@@ -58,7 +58,9 @@ Result<SyncReport> SyncEngine::run(const SyncOptions& options)
             QStringLiteral("Another sync is running on this cache (process %1): wait for it to finish.").arg(pid));
     }
     // Blobs written by a sync that was killed before its transaction committed: unreadable, delete them.
-    m_cache.collectGarbage();
+    if (auto collected = m_cache.collectGarbage(); !collected) {
+        return collected.error();
+    }
 
     auto erased = Erasures(m_cache, m_store).apply(m_report);
     if (!erased) {
@@ -337,8 +339,8 @@ Status SyncEngine::saveRejections()
         if (!old) {
             return old.error();
         }
-        for (auto row = old->step(); row && row.value(); row = old->step()) {
-            first.insert(old->text(0), old->int64(1));
+        if (auto st = old->forEachRow([&] { first.insert(old->text(0), old->int64(1)); }); !st) {
+            return st;
         }
     }
     if (auto st = db.exec(QStringLiteral("DELETE FROM rejections")); !st) {

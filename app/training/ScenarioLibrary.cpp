@@ -1,11 +1,11 @@
 #include "training/ScenarioLibrary.h"
 
 #include "anonymise/Anonymiser.h"
-#include "redaction/AudioRedactor.h"
 #include "cache/Cache.h"
 #include "cache/Statement.h"
 #include "core/Files.h"
 #include "core/TimeText.h"
+#include "redaction/AudioRedactor.h"
 #include "training/PackWriter.h"
 
 #include <QCryptographicHash>
@@ -173,7 +173,7 @@ Result<QList<Scenario>> ScenarioLibrary::list(const QString& category, const QSt
     s->bind(1, category.isNull() ? QStringLiteral("") : category).bind(2, category);
     QList<Scenario> out;
     const QStringList wanted = words.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    while (s->step().value()) {
+    auto read = s->forEachRow([&] {
         Scenario r = readRow(s.value(), false);
         const QString haystack = (r.title + QLatin1Char(' ') + r.objectives + QLatin1Char(' ') + r.notes
             + QLatin1Char(' ') + r.tags.join(QLatin1Char(' ')) + QLatin1Char(' ')
@@ -182,6 +182,9 @@ Result<QList<Scenario>> ScenarioLibrary::list(const QString& category, const QSt
         if (std::all_of(wanted.begin(), wanted.end(), [&](const QString& w) { return haystack.contains(w); })) {
             out.append(r);
         }
+    });
+    if (!read) {
+        return read.error();
     }
     return out;
 }
@@ -194,7 +197,11 @@ Result<Scenario> ScenarioLibrary::get(qint64 id)
         return s.error();
     }
     s->bind(1, id);
-    if (!s->step().value()) {
+    auto row = s->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!row.value()) {
         return makeError(QObject::tr("Scenario %1 is not in the library.").arg(id));
     }
     return readRow(s.value(), true);

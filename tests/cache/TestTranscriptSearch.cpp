@@ -1,4 +1,5 @@
 #include "cache/Cache.h"
+#include "cache/CallDestruction.h"
 #include "cache/Statement.h"
 #include "cache/TranscriptIndex.h"
 
@@ -125,8 +126,8 @@ private Q_SLOTS:
     void destroyingACallRemovesItsWordsFromTheIndex()
     {
         QVERIFY(blobsContaining("quaxleyword") > 0);
-        QVERIFY(m_cache->calls().destroy(QStringLiteral("C-1")).value());
-        QVERIFY(m_cache->calls().finishDestruction().ok());
+        QVERIFY(CallDestruction(*m_cache).destroy(QStringLiteral("C-1")).value());
+        QVERIFY(CallDestruction(*m_cache).finish().ok());
         TranscriptIndex index(m_cache->database());
         QCOMPARE(index.search(QStringLiteral("quaxleyword"))->size(), 0);
         QCOMPARE(index.search(QStringLiteral("punctual"))->size(), 1);

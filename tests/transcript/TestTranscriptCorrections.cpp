@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "cache/CallDestruction.h"
 #include "anonymise/Anonymiser.h"
 #include "redaction/RedactionReviews.h"
 #include "transcript/TranscriptCorrections.h"
@@ -418,8 +419,8 @@ private Q_SLOTS:
             return s->step().value() ? s->int64(0) : -1;
         };
         QCOMPARE(count(), 2);
-        QVERIFY(m_cache->calls().destroy(QStringLiteral("C-1")).value_or(false));
-        QVERIFY(m_cache->calls().finishDestruction().ok());
+        QVERIFY(CallDestruction(*m_cache).destroy(QStringLiteral("C-1")).value_or(false));
+        QVERIFY(CallDestruction(*m_cache).finish().ok());
         QCOMPARE(count(), 0);
         QCOMPARE(searchHits(QStringLiteral("there")), 0);
     }
