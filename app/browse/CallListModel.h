@@ -1,6 +1,7 @@
 #pragma once
 
 #include "browse/CallFilter.h"
+#include "store/CallRecord.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -13,18 +14,8 @@ namespace Earmark {
 class CacheWorker;
 
 // One call as the browser lists it (no transcript, no audio).
-struct CallRow
+struct CallRow : CallSummary
 {
-    qint64 id = 0;
-    QString callId;
-    qint64 startUtc = 0;
-    double durationS = 0;
-    QString agentId;
-    QString agentName;
-    QString client;
-    QString campaign;
-    QString disposition;
-    bool hasTranscript = false;
     std::optional<bool> noticeFlag;
     QString phoneE164; // decrypted for the visible page only; shown masked unless revealed
 };

@@ -90,14 +90,7 @@ Result<std::optional<AuditLog::Entry>> AuditLog::newest()
     if (!last) {
         return last.error();
     }
-    auto row = last->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!row.value()) {
-        return std::optional<Entry>();
-    }
-    return std::optional<Entry>(Entry {last->int64(0), last->blob(1)});
+    return last->firstRow([&] { return Entry {last->int64(0), last->blob(1)}; });
 }
 
 Status AuditLog::append(const QString& action, const QString& subject, const QString& detail)

@@ -118,14 +118,12 @@ Result<SecretKey> CallRepository::dataKey(qint64 id, const QString& callId)
     }
     Statement* s = &*sLease.value();
     s->bind(1, id);
-    auto row = s->step();
-    if (!row) {
-        return row.error();
+    auto wrapped = s->requiredRow(
+        [&] { return s->blob(0); }, QStringLiteral("Call %1 has no key in the cache: it was destroyed.").arg(callId));
+    if (!wrapped) {
+        return wrapped.error();
     }
-    if (!row.value()) {
-        return makeError(QStringLiteral("Call %1 has no key in the cache: it was destroyed.").arg(callId));
-    }
-    return m_keys.unwrapDataKey(s->blob(0), callId);
+    return m_keys.unwrapDataKey(wrapped.value(), callId);
 }
 
 Status CallRepository::touchSidecar(qint64 id, qint64 size, qint64 mtimeNs)
@@ -351,14 +349,7 @@ Result<std::optional<CallRecord>> CallRepository::find(const QString& callId)
         return s.error();
     }
     s->bind(1, callId);
-    auto row = s->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!row.value()) {
-        return std::optional<CallRecord>();
-    }
-    return std::optional<CallRecord>(readRecord(s.value()));
+    return s->firstRow([&] { return readRecord(s.value()); });
 }
 
 Result<QList<CallRecord>> CallRepository::query(const CallQuery& q)

@@ -117,15 +117,7 @@ Result<bool> Statement::step()
 
 Status Statement::run()
 {
-    for (;;) {
-        auto r = step();
-        if (!r) {
-            return r.error();
-        }
-        if (!r.value()) {
-            return {};
-        }
-    }
+    return forEachRow([] {});
 }
 
 void Statement::reset()

@@ -6,6 +6,7 @@
 #include <QByteArrayView>
 #include <QString>
 #include <QVariant>
+#include <optional>
 #include <type_traits>
 
 struct sqlite3_stmt;
@@ -56,6 +57,33 @@ public:
                 row();
             }
         }
+    }
+    // The first row, read by read() (which returns the row's value); none when there is no row.
+    template<typename F>
+    Result<std::optional<std::invoke_result_t<F>>> firstRow(F&& read)
+    {
+        using T = std::invoke_result_t<F>;
+        auto r = step();
+        if (!r) {
+            return r.error();
+        }
+        if (!r.value()) {
+            return std::optional<T>();
+        }
+        return std::optional<T>(read());
+    }
+    // The row a lookup by id must find, read by read(); the error missing when there is none.
+    template<typename F>
+    Result<std::invoke_result_t<F>> requiredRow(F&& read, const QString& missing)
+    {
+        auto r = step();
+        if (!r) {
+            return r.error();
+        }
+        if (!r.value()) {
+            return makeError(missing);
+        }
+        return read();
     }
     void reset();
 

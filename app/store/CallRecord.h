@@ -23,20 +23,26 @@ struct CallPersonal
     QJsonObject sourceRaw;
 };
 
-// A call as imported from its sidecar.
-struct CallRecord
+// What a list of calls shows of each: nothing personal, nothing sealed.
+struct CallSummary
 {
-    qint64 id = 0;
+    qint64 id = 0; // the cache's row id (0 before the call is saved)
     QString callId;
-    QString storeKey; // v1/YYYY/MM/DD/<call_id>.json
     qint64 startUtc = 0; // seconds since the epoch
     double durationS = 0;
-    QString direction;
     QString agentId;
     QString agentName;
     QString client;
     QString campaign;
     QString disposition;
+    bool hasTranscript = false;
+};
+
+// A call as imported from its sidecar.
+struct CallRecord : CallSummary
+{
+    QString storeKey; // v1/YYYY/MM/DD/<call_id>.json
+    QString direction;
     std::optional<bool> consentRecorded;
     std::optional<double> consentAtS;
     QStringList tags;
@@ -57,7 +63,6 @@ struct CallRecord
     int audioRate = 0;
     int audioChannels = 0;
     qint64 audioFrames = 0;
-    bool hasTranscript = false;
 };
 
 // Technical facts of verified audio, recorded when it is fetched.

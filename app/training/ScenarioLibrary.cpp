@@ -197,14 +197,8 @@ Result<Scenario> ScenarioLibrary::get(qint64 id)
         return s.error();
     }
     s->bind(1, id);
-    auto row = s->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!row.value()) {
-        return makeError(QObject::tr("Scenario %1 is not in the library.").arg(id));
-    }
-    return readRow(s.value(), true);
+    return s->requiredRow(
+        [&] { return readRow(s.value(), true); }, QObject::tr("Scenario %1 is not in the library.").arg(id));
 }
 
 Status ScenarioLibrary::remove(qint64 id)
