@@ -1,5 +1,6 @@
 #include "browse/CallListModel.h"
 
+#include "cache/Cache.h"
 #include "cache/CacheWorker.h"
 #include "cache/Statement.h"
 #include "core/Phone.h"

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "cache/Cache.h" // transitional: removed once no widget names the cache (issue 10)
 #include "crypto/SecretKey.h"
 
 #include <QObject>

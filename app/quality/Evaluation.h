@@ -43,7 +43,19 @@ struct Suggestion
     QString evidence;
 };
 
-struct Evaluation
+struct Transcript;
+
+// How a reviewer is named on screen and paper: "display name (OS user)", or the OS user until a name is given.
+QString reviewerLabel(const QHash<QString, QString>& names, const QString& user);
+
+// The automatic checks' suggestions for a new evaluation of a call with template t, by question id (the
+// recording_notice check: where the approved notice wording was heard, or that it was not). A call without a
+// transcript gets none.
+QHash<QString, Suggestion> automaticSuggestions(const Scorecard::Template& t, const Transcript* transcript);
+
+// What a list or a report shows of an evaluation: whose call, which scorecard version, who scored it, how far it got
+// and its score. Shared by the evaluation itself and the reports' rows (and their CSV export).
+struct EvaluationSummary
 {
     qint64 id = 0;
     QString callId;
@@ -55,19 +67,27 @@ struct Evaluation
     QString reviewer; // the OS user who scored it
     EvaluationState state = EvaluationState::Draft;
     int revision = 0; // 0 until submitted
-    QJsonObject answers; // scored and text answers
-    QHash<QString, Suggestion> suggestions; // by question id
-    QHash<QString, QString> overrides; // question id -> why the suggestion was not followed
     std::optional<double> score;
     bool passed = false;
     QString autoFail;
+    qint64 submittedUtc = 0;
+};
+
+// An evaluation whole: its answers, the automatic checks' suggestions, why they were overridden, and the comments
+// pinned to the call.
+struct Evaluation : EvaluationSummary
+{
+    QJsonObject answers; // scored and text answers
+    QHash<QString, Suggestion> suggestions; // by question id
+    QHash<QString, QString> overrides; // question id -> why the suggestion was not followed
     qint64 createdUtc = 0;
     qint64 updatedUtc = 0;
-    qint64 submittedUtc = 0;
     QList<TimedComment> comments; // by time in the call
 
     // Questions whose answer differs from a suggestion without a comment saying why.
     QStringList overridesMissingComment() const;
+    // What still stops a draft's submission, one line each naming the question (for the reviewer, as they answer).
+    QStringList draftProblems(const Scorecard::Template& t) const;
 };
 
 // One submitted scoring: who, when, why, and what.

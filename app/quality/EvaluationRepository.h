@@ -2,6 +2,8 @@
 
 #include "core/Result.h"
 #include "quality/Evaluation.h"
+#include "quality/EvaluationWorkflow.h"
+#include "quality/ScorecardLibrary.h"
 
 #include <QHash>
 #include <memory>
@@ -9,10 +11,30 @@
 namespace Earmark {
 
 class Cache;
+class Statement;
 
-// Evaluations in the cache. Scores, states, revisions and events stay for reports when a call is destroyed; the
-// words about the call (timed comments, free-text answers, override comments) are destroyed with it. Every change
-// of state is also written to the audit log.
+// What the evaluation panel shows for a call: the current scorecards, the call's evaluations (newest first), the
+// templates both use (by EvaluationRepository::templateKey) and the reviewers' display names (by OS user). A
+// template that cannot be loaded is left out, with the reason in templateErrors (by the same key).
+struct CallEvaluations
+{
+    QList<ScorecardVersion> scorecards;
+    QList<Evaluation> evaluations;
+    QHash<QString, std::shared_ptr<Scorecard::Template>> templates;
+    QHash<QString, QString> templateErrors;
+    QHash<QString, QString> reviewerNames;
+};
+
+// An evaluation's history: every revision (oldest first) and every change of state.
+struct EvaluationHistory
+{
+    QList<EvaluationRevision> revisions;
+    QList<EvaluationEvent> events;
+};
+
+// Evaluations in the cache. Scores (EvaluationScores), states, revisions and events stay for reports when a call is
+// destroyed; the words about the call (EvaluationNotes: timed comments, free-text answers, override comments) are
+// destroyed with it. Every change of state (EvaluationWorkflow) is also written to the audit log.
 class EvaluationRepository
 {
 public:
@@ -21,9 +43,14 @@ public:
 
     // The signed-in user's draft of this call with this scorecard, or a new one.
     Result<Evaluation> start(const QString& callId, const QString& scorecardId, int scorecardVersion);
+    // start() for the panel: a new draft takes the automatic checks' suggestions. Returns the draft's id.
+    Result<qint64> startWithSuggestions(const QString& callId, const QString& scorecardId, int scorecardVersion,
+        const QHash<QString, Suggestion>& suggestions);
     Result<Evaluation> get(qint64 id);
     // Every evaluation of a call, newest first.
     Result<QList<Evaluation>> forCall(const QString& callId);
+    // Everything the panel shows for a call (the default scorecard is stored first when the cache has none).
+    Result<CallEvaluations> callEvaluations(const QString& callId);
     // Saves a draft's answers, suggestions and override comments with its running score (only the reviewer's own
     // draft).
     Status saveDraft(const Evaluation& evaluation);
@@ -47,19 +74,20 @@ public:
 
     Result<QList<EvaluationRevision>> revisions(qint64 id);
     Result<QList<EvaluationEvent>> events(qint64 id);
+    Result<EvaluationHistory> history(qint64 id);
 
-    // The template an evaluation was scored with (loaded once per store).
+    // The template an evaluation was scored with (loaded once per repository).
     Result<const Scorecard::Template*> scorecard(const QString& id, int version);
+    // The key of a scorecard version in CallEvaluations::templates: "id@version".
+    static QString templateKey(const QString& scorecardId, int version);
+
+    // The columns of an evaluation's summary (select them from evaluations) and the summary a row of them holds:
+    // one reading for the repository and the reports.
+    static const QString& summaryColumns();
+    static EvaluationSummary readSummary(const Statement& row);
 
 private:
-    Status writeScored(const Evaluation& e, const Scorecard::Template& t);
-    Status writeNotes(const Evaluation& e, const Scorecard::Template& t);
-    Status addRevision(Evaluation& e, const Scorecard::Template& t, const QString& reason);
-    Status addEvent(const Evaluation& e, EvaluationState to, const QString& text);
-    Status changeState(qint64 id, std::initializer_list<EvaluationState> from, EvaluationState to, const QString& text,
-        const std::optional<QJsonObject>& answers, const QString& reason);
-    Result<qint64> callRow(const QString& callId);
-    Status loadNotes(Evaluation& e);
+    EvaluationWorkflow workflow();
 
     Cache& m_cache;
     QHash<QString, std::shared_ptr<Scorecard::Template>> m_templates;

@@ -1,8 +1,10 @@
-// The evaluation's life after the draft: submission, acknowledgement, dispute, resolution and re-scoring, each a
-// recorded event or revision (with who, when and why) and an audit log entry.
+#include "quality/EvaluationWorkflow.h"
+
 #include "cache/Cache.h"
 #include "cache/Statement.h"
+#include "quality/EvaluationNotes.h"
 #include "quality/EvaluationRepository.h"
+#include "quality/EvaluationScores.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -11,21 +13,12 @@
 
 namespace Earmark {
 
-namespace {
-struct StateNames
-{
-    EvaluationState state;
-    const char* name;
-    const char* label;
-};
-constexpr StateNames kStates[] = {
-    {EvaluationState::Draft, "draft", QT_TRANSLATE_NOOP("Earmark", "Draft")},
-    {EvaluationState::Submitted, "submitted", QT_TRANSLATE_NOOP("Earmark", "Submitted")},
-    {EvaluationState::Acknowledged, "acknowledged", QT_TRANSLATE_NOOP("Earmark", "Acknowledged")},
-    {EvaluationState::Disputed, "disputed", QT_TRANSLATE_NOOP("Earmark", "Disputed")},
-    {EvaluationState::Resolved, "resolved", QT_TRANSLATE_NOOP("Earmark", "Resolved")},
-};
+EvaluationWorkflow::EvaluationWorkflow(Cache& cache, EvaluationRepository& evaluations)
+    : m_cache(cache)
+    , m_evaluations(evaluations)
+{ }
 
+namespace {
 // Runs steps in order and stops at the first failure.
 Status inOrder(std::initializer_list<std::function<Status()>> steps)
 {
@@ -43,52 +36,9 @@ QString compact(const QJsonObject& o)
 }
 } // namespace
 
-QString stateName(EvaluationState state)
+Result<QStringList> EvaluationWorkflow::submitProblems(const Evaluation& e)
 {
-    for (const auto& s : kStates) {
-        if (s.state == state) {
-            return QLatin1String(s.name);
-        }
-    }
-    return {};
-}
-
-QString stateLabel(EvaluationState state)
-{
-    for (const auto& s : kStates) {
-        if (s.state == state) {
-            return QCoreApplication::translate("Earmark", s.label);
-        }
-    }
-    return {};
-}
-
-std::optional<EvaluationState> stateFromName(const QString& name)
-{
-    for (const auto& s : kStates) {
-        if (name == QLatin1String(s.name)) {
-            return s.state;
-        }
-    }
-    return std::nullopt;
-}
-
-QStringList Evaluation::overridesMissingComment() const
-{
-    QStringList out;
-    for (auto it = suggestions.begin(); it != suggestions.end(); ++it) {
-        const QJsonValue a = answers.value(it.key());
-        if (!a.isUndefined() && a.toString() != it->answer && overrides.value(it.key()).trimmed().isEmpty()) {
-            out.append(it.key());
-        }
-    }
-    out.sort();
-    return out;
-}
-
-Result<QStringList> EvaluationRepository::submitProblems(const Evaluation& e)
-{
-    auto t = scorecard(e.scorecardId, e.scorecardVersion);
+    auto t = m_evaluations.scorecard(e.scorecardId, e.scorecardVersion);
     if (!t) {
         return t.error();
     }
@@ -105,7 +55,7 @@ Result<QStringList> EvaluationRepository::submitProblems(const Evaluation& e)
     return out;
 }
 
-Status EvaluationRepository::addRevision(Evaluation& e, const Scorecard::Template& t, const QString& reason)
+Status EvaluationWorkflow::addRevision(Evaluation& e, const Scorecard::Template& t, const QString& reason)
 {
     const Scorecard::ScoreResult r = Scorecard::score(t, e.answers);
     QJsonObject scored;
@@ -141,7 +91,7 @@ Status EvaluationRepository::addRevision(Evaluation& e, const Scorecard::Templat
     return u->run();
 }
 
-Status EvaluationRepository::addEvent(const Evaluation& e, EvaluationState to, const QString& text)
+Status EvaluationWorkflow::addEvent(const Evaluation& e, EvaluationState to, const QString& text)
 {
     auto s = m_cache.database().prepare(QStringLiteral("INSERT INTO evaluation_events (evaluation, at_utc, by_user, "
                                                        "from_state, to_state, text) VALUES (?, ?, ?, ?, ?, ?)"));
@@ -171,9 +121,9 @@ Status EvaluationRepository::addEvent(const Evaluation& e, EvaluationState to, c
     return m_cache.audit().append(QStringLiteral("evaluation.") + stateName(to), e.callId, QString::number(e.id));
 }
 
-Status EvaluationRepository::submit(qint64 id)
+Status EvaluationWorkflow::submit(qint64 id)
 {
-    auto e = get(id);
+    auto e = m_evaluations.get(id);
     if (!e) {
         return e.error();
     }
@@ -187,7 +137,7 @@ Status EvaluationRepository::submit(qint64 id)
     if (!problems->isEmpty()) {
         return makeError(QObject::tr("Not ready to submit: %1").arg(problems->join(QStringLiteral("; "))));
     }
-    auto t = scorecard(e->scorecardId, e->scorecardVersion);
+    auto t = m_evaluations.scorecard(e->scorecardId, e->scorecardVersion);
     if (!t) {
         return t.error();
     }
@@ -195,10 +145,10 @@ Status EvaluationRepository::submit(qint64 id)
     if (auto st = tx.begin(); !st) {
         return st;
     }
-    if (auto st = inOrder(
-            {[&] { return writeScored(e.value(), *t.value()); }, [&] { return writeNotes(e.value(), *t.value()); },
-                [&] { return addRevision(e.value(), *t.value(), QObject::tr("First submission")); },
-                [&] { return addEvent(e.value(), EvaluationState::Submitted, {}); }});
+    if (auto st = inOrder({[&] { return EvaluationScores(m_cache).write(e.value(), *t.value()); },
+            [&] { return EvaluationNotes(m_cache).write(e.value(), *t.value()); },
+            [&] { return addRevision(e.value(), *t.value(), QObject::tr("First submission")); },
+            [&] { return addEvent(e.value(), EvaluationState::Submitted, {}); }});
         !st) {
         return st;
     }
@@ -208,10 +158,10 @@ Status EvaluationRepository::submit(qint64 id)
     return m_cache.audit().syncAnchor();
 }
 
-Status EvaluationRepository::changeState(qint64 id, std::initializer_list<EvaluationState> from, EvaluationState to,
+Status EvaluationWorkflow::changeState(qint64 id, std::initializer_list<EvaluationState> from, EvaluationState to,
     const QString& text, const std::optional<QJsonObject>& answers, const QString& reason)
 {
-    auto e = get(id);
+    auto e = m_evaluations.get(id);
     if (!e) {
         return e.error();
     }
@@ -224,7 +174,7 @@ Status EvaluationRepository::changeState(qint64 id, std::initializer_list<Evalua
         return st;
     }
     if (answers) {
-        auto t = scorecard(e->scorecardId, e->scorecardVersion);
+        auto t = m_evaluations.scorecard(e->scorecardId, e->scorecardVersion);
         if (!t) {
             return t.error();
         }
@@ -232,9 +182,9 @@ Status EvaluationRepository::changeState(qint64 id, std::initializer_list<Evalua
         if (const auto problems = Scorecard::checkAnswers(*t.value(), e->answers); !problems.isEmpty()) {
             return makeError(QObject::tr("The new answers do not fit the scorecard: %1").arg(problems.first().text()));
         }
-        if (auto st = inOrder(
-                {[&] { return writeScored(e.value(), *t.value()); }, [&] { return writeNotes(e.value(), *t.value()); },
-                    [&] { return addRevision(e.value(), *t.value(), reason); }});
+        if (auto st = inOrder({[&] { return EvaluationScores(m_cache).write(e.value(), *t.value()); },
+                [&] { return EvaluationNotes(m_cache).write(e.value(), *t.value()); },
+                [&] { return addRevision(e.value(), *t.value(), reason); }});
             !st) {
             return st;
         }
@@ -253,12 +203,12 @@ Status EvaluationRepository::changeState(qint64 id, std::initializer_list<Evalua
     return m_cache.audit().syncAnchor();
 }
 
-Status EvaluationRepository::acknowledge(qint64 id, const QString& note)
+Status EvaluationWorkflow::acknowledge(qint64 id, const QString& note)
 {
     return changeState(id, {EvaluationState::Submitted}, EvaluationState::Acknowledged, note, std::nullopt, {});
 }
 
-Status EvaluationRepository::dispute(qint64 id, const QString& agentResponse)
+Status EvaluationWorkflow::dispute(qint64 id, const QString& agentResponse)
 {
     if (agentResponse.trimmed().isEmpty()) {
         return makeError(QObject::tr("A dispute needs the tele researcher's response: write down what they said."));
@@ -267,7 +217,7 @@ Status EvaluationRepository::dispute(qint64 id, const QString& agentResponse)
         agentResponse, std::nullopt, {});
 }
 
-Status EvaluationRepository::resolve(qint64 id, const QString& decision, const std::optional<QJsonObject>& answers)
+Status EvaluationWorkflow::resolve(qint64 id, const QString& decision, const std::optional<QJsonObject>& answers)
 {
     if (decision.trimmed().isEmpty()) {
         return makeError(QObject::tr("Resolving a dispute needs your decision: write it down for the record."));
@@ -276,13 +226,13 @@ Status EvaluationRepository::resolve(qint64 id, const QString& decision, const s
         id, {EvaluationState::Disputed}, EvaluationState::Resolved, decision, answers, decision.trimmed());
 }
 
-Status EvaluationRepository::rescore(
+Status EvaluationWorkflow::rescore(
     qint64 id, const QJsonObject& answers, const QHash<QString, QString>& overrides, const QString& reason)
 {
     if (reason.trimmed().isEmpty()) {
         return makeError(QObject::tr("Re-scoring needs a reason: it is kept with the new revision."));
     }
-    auto e = get(id);
+    auto e = m_evaluations.get(id);
     if (!e) {
         return e.error();
     }
@@ -292,7 +242,7 @@ Status EvaluationRepository::rescore(
     if (const QStringList missing = changed.overridesMissingComment(); !missing.isEmpty()) {
         return makeError(QObject::tr("Say why the answer to %1 differs from the suggestion.").arg(missing.join(u", ")));
     }
-    // Overrides are written with the answers (writeNotes) through a saved copy of the evaluation.
+    // Overrides are written with the answers (EvaluationNotes::write) through a saved copy of the evaluation.
     const EvaluationState s = e->state;
     if (s == EvaluationState::Draft) {
         return makeError(QObject::tr("A draft is not re-scored: change its answers and submit it."));
@@ -301,15 +251,15 @@ Status EvaluationRepository::rescore(
     if (auto st = tx.begin(); !st) {
         return st;
     }
-    auto t = scorecard(e->scorecardId, e->scorecardVersion);
+    auto t = m_evaluations.scorecard(e->scorecardId, e->scorecardVersion);
     if (!t) {
         return t.error();
     }
     if (const auto problems = Scorecard::checkAnswers(*t.value(), answers); !problems.isEmpty()) {
         return makeError(QObject::tr("The new answers do not fit the scorecard: %1").arg(problems.first().text()));
     }
-    if (auto st
-        = inOrder({[&] { return writeScored(changed, *t.value()); }, [&] { return writeNotes(changed, *t.value()); },
+    if (auto st = inOrder({[&] { return EvaluationScores(m_cache).write(changed, *t.value()); },
+            [&] { return EvaluationNotes(m_cache).write(changed, *t.value()); },
             [&] { return addRevision(changed, *t.value(), reason.trimmed()); },
             [&] {
                 return m_cache.audit().append(QStringLiteral("evaluation.rescore"), e->callId, QString::number(id));
@@ -323,7 +273,7 @@ Status EvaluationRepository::rescore(
     return m_cache.audit().syncAnchor();
 }
 
-Result<QList<EvaluationRevision>> EvaluationRepository::revisions(qint64 id)
+Result<QList<EvaluationRevision>> EvaluationWorkflow::revisions(qint64 id)
 {
     auto s
         = m_cache.database().prepare(QStringLiteral("SELECT revision, at_utc, by_user, reason, answers, score, "
@@ -334,18 +284,21 @@ Result<QList<EvaluationRevision>> EvaluationRepository::revisions(qint64 id)
     }
     s->bind(1, id);
     QList<EvaluationRevision> out;
-    while (s->step().value()) {
-        EvaluationRevision r {int(s->int64(0)), s->int64(1), s->text(2), s->text(3),
-            QJsonDocument::fromJson(s->text(4).toUtf8()).object(), std::nullopt, s->int64(6) != 0, s->text(7)};
-        if (!s->isNull(5)) {
-            r.score = s->real(5);
-        }
-        out.append(r);
+    if (auto st = s->forEachRow([&] {
+            EvaluationRevision r {int(s->int64(0)), s->int64(1), s->text(2), s->text(3),
+                QJsonDocument::fromJson(s->text(4).toUtf8()).object(), std::nullopt, s->int64(6) != 0, s->text(7)};
+            if (!s->isNull(5)) {
+                r.score = s->real(5);
+            }
+            out.append(r);
+        });
+        !st) {
+        return st.error();
     }
     return out;
 }
 
-Result<QList<EvaluationEvent>> EvaluationRepository::events(qint64 id)
+Result<QList<EvaluationEvent>> EvaluationWorkflow::events(qint64 id)
 {
     auto s = m_cache.database().prepare(QStringLiteral(
         "SELECT at_utc, by_user, from_state, to_state, text FROM evaluation_events WHERE evaluation = ? ORDER BY id"));
@@ -354,8 +307,11 @@ Result<QList<EvaluationEvent>> EvaluationRepository::events(qint64 id)
     }
     s->bind(1, id);
     QList<EvaluationEvent> out;
-    while (s->step().value()) {
-        out.append({s->int64(0), s->text(1), s->text(2), s->text(3), s->text(4)});
+    if (auto st = s->forEachRow([&] {
+            out.append({s->int64(0), s->text(1), s->text(2), s->text(3), s->text(4)});
+        });
+        !st) {
+        return st.error();
     }
     return out;
 }

@@ -2,6 +2,7 @@
 
 #include "cache/Cache.h"
 #include "cache/Statement.h"
+#include "quality/EvaluationRepository.h"
 #include "quality/ScorecardLibrary.h"
 
 #include <QDate>
@@ -215,28 +216,21 @@ Result<QList<QuestionFailure>> Reports::questionFailures(const ReportFilter& fil
     return out;
 }
 
-Result<QList<EvaluationRow>> Reports::evaluations(const ReportFilter& filter, int limit)
+Result<QList<EvaluationSummary>> Reports::evaluations(const ReportFilter& filter, int limit)
 {
     QVariantList binds;
     const QString where = whereOf(filter, &binds);
     auto s = m_cache.database().prepare(
-        QStringLiteral("SELECT e.id, e.call_id, e.call_start_utc, e.agent_id, e.campaign, e.scorecard_id, "
-                       "e.scorecard_version, e.reviewer, e.state, e.revision, e.score, e.passed, e.auto_fail, "
-                       "e.submitted_utc FROM evaluations e WHERE %1 ORDER BY e.call_start_utc, e.id LIMIT %2")
-            .arg(where)
+        QStringLiteral("SELECT %1 FROM evaluations e WHERE %2 ORDER BY e.call_start_utc, e.id LIMIT %3")
+            .arg(EvaluationRepository::summaryColumns(), where)
             .arg(limit));
     if (!s) {
         return s.error();
     }
     bindAll(s.value(), binds);
-    QList<EvaluationRow> out;
-    while (s->step().value()) {
-        EvaluationRow r {s->int64(0), s->text(1), s->int64(2), s->text(3), s->text(4), s->text(5), int(s->int64(6)),
-            s->text(7), s->text(8), int(s->int64(9)), std::nullopt, s->int64(11) != 0, s->text(12), s->int64(13)};
-        if (!s->isNull(10)) {
-            r.score = s->real(10);
-        }
-        out.append(r);
+    QList<EvaluationSummary> out;
+    if (auto st = s->forEachRow([&] { out.append(EvaluationRepository::readSummary(s.value())); }); !st) {
+        return st.error();
     }
     return out;
 }
@@ -248,8 +242,8 @@ Result<QStringList> Reports::texts(const QString& sql)
         return s.error();
     }
     QStringList out;
-    while (s->step().value()) {
-        out << s->text(0);
+    if (auto st = s->forEachRow([&] { out << s->text(0); }); !st) {
+        return st.error();
     }
     return out;
 }
@@ -263,6 +257,40 @@ Result<QStringList> Reports::campaigns()
 {
     return texts(QStringLiteral(
         "SELECT DISTINCT campaign FROM evaluations WHERE campaign IS NOT NULL AND campaign <> '' ORDER BY campaign"));
+}
+
+Result<ReportOverview> Reports::overview(
+    const ReportFilter& filter, ReportGrouping grouping, ReportGrouping trend, int evaluationLimit)
+{
+    auto rows = summary(filter, grouping);
+    if (!rows) {
+        return rows.error();
+    }
+    auto trendRows = summary(filter, trend);
+    if (!trendRows) {
+        return trendRows.error();
+    }
+    auto questions = questionFailures(filter);
+    if (!questions) {
+        return questions.error();
+    }
+    Result<QList<EvaluationSummary>> evaluated = QList<EvaluationSummary>();
+    if (!filter.agentId.isEmpty()) {
+        evaluated = evaluations(filter, evaluationLimit);
+    }
+    if (!evaluated) {
+        return evaluated.error();
+    }
+    auto agentIds = agents();
+    if (!agentIds) {
+        return agentIds.error();
+    }
+    auto campaignNames = campaigns();
+    if (!campaignNames) {
+        return campaignNames.error();
+    }
+    return ReportOverview {
+        rows.value(), trendRows.value(), questions.value(), evaluated.value(), agentIds.value(), campaignNames.value()};
 }
 
 QString Reports::summaryCsv(const QList<ReportRow>& rows, ReportGrouping grouping)
@@ -288,16 +316,17 @@ QString Reports::questionsCsv(const QList<QuestionFailure>& rows)
     return out;
 }
 
-QString Reports::evaluationsCsv(const QList<EvaluationRow>& rows)
+QString Reports::evaluationsCsv(const QList<EvaluationSummary>& rows)
 {
     QString out = csvLine({QStringLiteral("evaluation"), QStringLiteral("call_id"), QStringLiteral("call_start_utc"),
         QStringLiteral("agent"), QStringLiteral("campaign"), QStringLiteral("scorecard"), QStringLiteral("version"),
         QStringLiteral("reviewer"), QStringLiteral("state"), QStringLiteral("revision"), QStringLiteral("score"),
         QStringLiteral("result"), QStringLiteral("auto_fail"), QStringLiteral("submitted_utc")});
-    for (const EvaluationRow& r : rows) {
+    for (const EvaluationSummary& r : rows) {
         out += csvLine({QString::number(r.id), r.callId, isoUtc(r.callStartUtc), r.agentId, r.campaign, r.scorecardId,
-            QString::number(r.scorecardVersion), r.reviewer, r.state, QString::number(r.revision), scoreText(r.score),
-            r.passed ? QStringLiteral("pass") : QStringLiteral("fail"), r.autoFail, isoUtc(r.submittedUtc)});
+            QString::number(r.scorecardVersion), r.reviewer, stateName(r.state), QString::number(r.revision),
+            scoreText(r.score), r.passed ? QStringLiteral("pass") : QStringLiteral("fail"), r.autoFail,
+            isoUtc(r.submittedUtc)});
     }
     return out;
 }

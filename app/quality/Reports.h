@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "quality/Evaluation.h"
 
 #include <QList>
 #include <QString>
@@ -49,23 +50,17 @@ struct QuestionFailure
     double rate() const { return answered ? double(failed) / answered : 0; }
 };
 
-// One evaluation as a row of the CSV export.
-struct EvaluationRow
+// What the reports window shows for a filter: the summary by a grouping, the trend over time, the questions most
+// often failed, one researcher's evaluations (when the filter names one: for their PDF summary) and the researchers
+// and campaigns there are to filter by.
+struct ReportOverview
 {
-    qint64 id = 0;
-    QString callId;
-    qint64 callStartUtc = 0;
-    QString agentId;
-    QString campaign;
-    QString scorecardId;
-    int scorecardVersion = 0;
-    QString reviewer;
-    QString state;
-    int revision = 0;
-    std::optional<double> score;
-    bool passed = false;
-    QString autoFail;
-    qint64 submittedUtc = 0;
+    QList<ReportRow> summary;
+    QList<ReportRow> trend;
+    QList<QuestionFailure> questions;
+    QList<EvaluationSummary> evaluations;
+    QStringList agents;
+    QStringList campaigns;
 };
 
 // Aggregates over evaluations, computed by the database (indexed by agent and call start).
@@ -76,13 +71,18 @@ public:
 
     Result<QList<ReportRow>> summary(const ReportFilter& filter, ReportGrouping grouping);
     Result<QList<QuestionFailure>> questionFailures(const ReportFilter& filter);
-    Result<QList<EvaluationRow>> evaluations(const ReportFilter& filter, int limit = -1);
+    // The submitted evaluations, by call start (one row each of the CSV export).
+    Result<QList<EvaluationSummary>> evaluations(const ReportFilter& filter, int limit = -1);
     Result<QStringList> agents();
     Result<QStringList> campaigns();
+    // Every part of the overview or the first error: a part that cannot be read is never shown empty. A single
+    // researcher's evaluations are limited to evaluationLimit.
+    Result<ReportOverview> overview(
+        const ReportFilter& filter, ReportGrouping grouping, ReportGrouping trend, int evaluationLimit);
 
     static QString summaryCsv(const QList<ReportRow>& rows, ReportGrouping grouping);
     static QString questionsCsv(const QList<QuestionFailure>& rows);
-    static QString evaluationsCsv(const QList<EvaluationRow>& rows);
+    static QString evaluationsCsv(const QList<EvaluationSummary>& rows);
 
 private:
     Result<QStringList> texts(const QString& sql); // the first column of every row

@@ -2,6 +2,7 @@
 
 #include "cache/Cache.h"
 #include "cache/Statement.h"
+#include "quality/RowLookup.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -35,6 +36,36 @@ qint64 utcSeconds(const QDate& day)
 {
     return QDateTime(day, QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
 }
+
+// A plan, and a sample with its plan's name: the columns and how a row of them is read, for lists and lookups.
+const QString kPlanSelect
+    = QStringLiteral("SELECT id, name, spec, reviewers, created_by, created_utc FROM sample_plans");
+
+SamplingPlanRecord readPlan(const Statement& s)
+{
+    return {s.int64(0), s.text(1), SamplePlan::fromJson(QJsonDocument::fromJson(s.text(2).toUtf8()).object()),
+        stringList(s.text(3)), s.text(4), s.int64(5)};
+}
+
+const QString kSampleSelect = QStringLiteral(
+    "SELECT s.id, s.plan, p.name, s.period, s.seed, s.spec, s.considered, s.drawn_by, s.drawn_utc, "
+    "(SELECT COUNT(*) FROM sample_items i WHERE i.sample = s.id) FROM samples s JOIN sample_plans p ON p.id = s.plan");
+
+DrawnSample readSampleRow(const Statement& s)
+{
+    DrawnSample d;
+    d.id = s.int64(0);
+    d.planId = s.int64(1);
+    d.planName = s.text(2);
+    d.period = s.text(3);
+    d.seed = quint64(s.int64(4));
+    d.plan = SamplePlan::fromJson(QJsonDocument::fromJson(s.text(5).toUtf8()).object());
+    d.considered = int(s.int64(6));
+    d.drawnBy = s.text(7);
+    d.drawnUtc = s.int64(8);
+    d.items = int(s.int64(9));
+    return d;
+}
 } // namespace
 
 SamplingRepository::SamplingRepository(Cache& cache)
@@ -62,8 +93,12 @@ Result<qint64> SamplingRepository::savePlan(const QString& name, const SamplePla
         return s.error();
     }
     s->bind(1, name.trimmed());
-    if (s->step().value()) {
-        const qint64 id = s->int64(0);
+    auto existing = s->firstRow([&] { return s->int64(0); });
+    if (!existing) {
+        return existing.error();
+    }
+    if (*existing) {
+        const qint64 id = **existing;
         auto u = m_cache.database().prepare(
             QStringLiteral("UPDATE sample_plans SET spec = ?, reviewers = ? WHERE id = ?"));
         if (!u) {
@@ -90,18 +125,21 @@ Result<qint64> SamplingRepository::savePlan(const QString& name, const SamplePla
 
 Result<QList<SamplingPlanRecord>> SamplingRepository::plans()
 {
-    auto s = m_cache.database().prepare(QStringLiteral(
-        "SELECT id, name, spec, reviewers, created_by, created_utc FROM sample_plans ORDER BY name COLLATE NOCASE"));
+    auto s = m_cache.database().prepare(kPlanSelect + QStringLiteral(" ORDER BY name COLLATE NOCASE"));
     if (!s) {
         return s.error();
     }
     QList<SamplingPlanRecord> out;
-    while (s->step().value()) {
-        out.append(
-            {s->int64(0), s->text(1), SamplePlan::fromJson(QJsonDocument::fromJson(s->text(2).toUtf8()).object()),
-                stringList(s->text(3)), s->text(4), s->int64(5)});
+    if (auto st = s->forEachRow([&] { out.append(readPlan(s.value())); }); !st) {
+        return st.error();
     }
     return out;
+}
+
+Result<SamplingPlanRecord> SamplingRepository::plan(qint64 id)
+{
+    return lookupRow(m_cache.database(), kPlanSelect + QStringLiteral(" WHERE id = ?"), {id}, readPlan,
+        QObject::tr("Sampling plan %1 does not exist.").arg(id));
 }
 
 Status SamplingRepository::removePlan(qint64 id)
@@ -136,15 +174,12 @@ Result<QList<SampleCandidate>> SamplingRepository::candidates(const SamplePlan& 
 
 Result<DrawnSample> SamplingRepository::draw(qint64 planId, const QDate& day, std::optional<quint64> seed)
 {
-    auto all = plans();
-    if (!all) {
-        return all.error();
+    auto stored = this->plan(planId);
+    if (!stored) {
+        return stored.error();
     }
-    const auto it = std::find_if(all->begin(), all->end(), [&](const auto& p) { return p.id == planId; });
-    if (it == all->end()) {
-        return makeError(QObject::tr("Sampling plan %1 does not exist.").arg(planId));
-    }
-    SamplePlan plan = it->plan;
+    const SamplingPlanRecord& record = stored.value();
+    SamplePlan plan = record.plan;
     if (seed) {
         plan.seed = *seed;
     } else {
@@ -158,12 +193,18 @@ Result<DrawnSample> SamplingRepository::draw(qint64 planId, const QDate& day, st
         return existing.error();
     }
     existing->bind(1, planId).bind(2, period);
-    if (existing->step().value()) {
-        return makeError(QObject::tr("%1 was already drawn for %2 by %3 on %4 (seed %5): that sample stands. Draw "
-                                     "another period, or make a new plan.")
-                             .arg(it->name, period, existing->text(0),
-                                 QDateTime::fromSecsSinceEpoch(existing->int64(1)).toString(Qt::ISODate))
-                             .arg(existing->int64(2)));
+    auto drawnBefore = existing->firstRow([&] {
+        return QObject::tr("%1 was already drawn for %2 by %3 on %4 (seed %5): that sample stands. Draw another "
+                           "period, or make a new plan.")
+            .arg(record.name, period, existing->text(0),
+                QDateTime::fromSecsSinceEpoch(existing->int64(1)).toString(Qt::ISODate))
+            .arg(existing->int64(2));
+    });
+    if (!drawnBefore) {
+        return drawnBefore.error();
+    }
+    if (*drawnBefore) {
+        return makeError(**drawnBefore);
     }
     auto calls = candidates(plan, day);
     if (!calls) {
@@ -174,7 +215,7 @@ Result<DrawnSample> SamplingRepository::draw(qint64 planId, const QDate& day, st
     std::sort(drawn.begin(), drawn.end(), [](const SampleDraw& a, const SampleDraw& b) {
         return a.agentId != b.agentId ? a.agentId < b.agentId : a.callId < b.callId;
     });
-    QStringList reviewers = it->reviewers;
+    QStringList reviewers = record.reviewers;
     if (reviewers.isEmpty()) {
         reviewers << AuditLog::currentActor();
     }
@@ -207,8 +248,8 @@ Result<DrawnSample> SamplingRepository::draw(qint64 planId, const QDate& day, st
         }
     }
     const QString detail
-        = QStringLiteral("%1 %2 seed %3 calls %4").arg(it->name, period).arg(plan.seed).arg(drawn.size());
-    if (auto st = m_cache.audit().append(QStringLiteral("sample.draw"), it->name, detail); !st) {
+        = QStringLiteral("%1 %2 seed %3 calls %4").arg(record.name, period).arg(plan.seed).arg(drawn.size());
+    if (auto st = m_cache.audit().append(QStringLiteral("sample.draw"), record.name, detail); !st) {
         return st.error();
     }
     if (auto st = tx.commit(); !st) {
@@ -222,43 +263,34 @@ Result<DrawnSample> SamplingRepository::draw(qint64 planId, const QDate& day, st
 
 Result<DrawnSample> SamplingRepository::readSample(qint64 id)
 {
-    auto all = samples();
-    if (!all) {
-        return all.error();
-    }
-    for (const DrawnSample& s : all.value()) {
-        if (s.id == id) {
-            return s;
-        }
-    }
-    return makeError(QObject::tr("Sample %1 does not exist.").arg(id));
+    return lookupRow(m_cache.database(), kSampleSelect + QStringLiteral(" WHERE s.id = ?"), {id}, readSampleRow,
+        QObject::tr("Sample %1 does not exist.").arg(id));
 }
 
 Result<QList<DrawnSample>> SamplingRepository::samples()
 {
-    auto s = m_cache.database().prepare(QStringLiteral(
-        "SELECT s.id, s.plan, p.name, s.period, s.seed, s.spec, s.considered, s.drawn_by, s.drawn_utc, "
-        "(SELECT COUNT(*) FROM sample_items i WHERE i.sample = s.id) FROM samples s JOIN sample_plans p ON p.id = "
-        "s.plan ORDER BY s.drawn_utc DESC, s.id DESC"));
+    auto s = m_cache.database().prepare(kSampleSelect + QStringLiteral(" ORDER BY s.drawn_utc DESC, s.id DESC"));
     if (!s) {
         return s.error();
     }
     QList<DrawnSample> out;
-    while (s->step().value()) {
-        DrawnSample d;
-        d.id = s->int64(0);
-        d.planId = s->int64(1);
-        d.planName = s->text(2);
-        d.period = s->text(3);
-        d.seed = quint64(s->int64(4));
-        d.plan = SamplePlan::fromJson(QJsonDocument::fromJson(s->text(5).toUtf8()).object());
-        d.considered = int(s->int64(6));
-        d.drawnBy = s->text(7);
-        d.drawnUtc = s->int64(8);
-        d.items = int(s->int64(9));
-        out.append(d);
+    if (auto st = s->forEachRow([&] { out.append(readSampleRow(s.value())); }); !st) {
+        return st.error();
     }
     return out;
+}
+
+Result<SamplingOverview> SamplingRepository::overview()
+{
+    auto planList = plans();
+    if (!planList) {
+        return planList.error();
+    }
+    auto sampleList = samples();
+    if (!sampleList) {
+        return sampleList.error();
+    }
+    return SamplingOverview {planList.value(), sampleList.value()};
 }
 
 Result<QStringList> SamplingRepository::sampleCalls(qint64 sampleId)
@@ -270,8 +302,8 @@ Result<QStringList> SamplingRepository::sampleCalls(qint64 sampleId)
     }
     s->bind(1, sampleId);
     QStringList out;
-    while (s->step().value()) {
-        out << s->text(0);
+    if (auto st = s->forEachRow([&] { out << s->text(0); }); !st) {
+        return st.error();
     }
     return out;
 }
@@ -307,6 +339,20 @@ Result<QStringList> SamplingRepository::redraw(qint64 sampleId)
     return out;
 }
 
+Result<SampleCheck> SamplingRepository::checkSample(qint64 sampleId)
+{
+    auto recorded = sampleCalls(sampleId);
+    if (!recorded) {
+        return recorded.error();
+    }
+    auto again = redraw(sampleId);
+    if (!again) {
+        return again.error();
+    }
+    recorded->sort();
+    return SampleCheck {recorded.value(), again.value()};
+}
+
 Result<QList<QueueItem>> SamplingRepository::queue(const QString& reviewer)
 {
     // The latest evaluation of each call (a submitted one before a draft) tells how far it got.
@@ -322,9 +368,12 @@ Result<QList<QueueItem>> SamplingRepository::queue(const QString& reviewer)
     }
     s->bind(1, reviewer);
     QList<QueueItem> out;
-    while (s->step().value()) {
-        out.append({s->text(0), s->text(1), s->text(2), s->text(3), s->int64(4), s->real(5), s->int64(7), s->text(8),
-            s->int64(6) == 1});
+    if (auto st = s->forEachRow([&] {
+            out.append({s->text(0), s->text(1), s->text(2), s->text(3), s->int64(4), s->real(5), s->int64(7),
+                s->text(8), s->int64(6) == 1});
+        });
+        !st) {
+        return st.error();
     }
     return out;
 }

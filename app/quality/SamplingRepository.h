@@ -50,6 +50,21 @@ struct QueueItem
     bool audioCached = false;
 };
 
+// What the sampling dialog lists: every plan (by name) and every sample drawn (newest first).
+struct SamplingOverview
+{
+    QList<SamplingPlanRecord> plans;
+    QList<DrawnSample> samples;
+};
+
+// A recorded sample drawn again from its seed: the calls it holds and the calls the draw gives now, both sorted.
+struct SampleCheck
+{
+    QStringList recorded;
+    QStringList redrawn;
+    bool reproducible() const { return recorded == redrawn; }
+};
+
 // Sampling plans, the samples drawn from them and the queues they make.
 class SamplingRepository
 {
@@ -59,6 +74,7 @@ public:
     // Saves a plan under a new name, or changes the plan of that name (samples already drawn keep their copy).
     Result<qint64> savePlan(const QString& name, const SamplePlan& plan, const QStringList& reviewers);
     Result<QList<SamplingPlanRecord>> plans();
+    Result<SamplingPlanRecord> plan(qint64 id);
     Status removePlan(qint64 id); // with its samples
 
     // Draws the plan's sample for the period that holds day, with a fresh random seed unless one is given.
@@ -68,6 +84,9 @@ public:
     Result<QStringList> sampleCalls(qint64 sampleId);
     // Draws a recorded sample again from its seed and plan: the calls it gives now (calls destroyed since are gone).
     Result<QStringList> redraw(qint64 sampleId);
+    // The sample's calls and its draw again side by side, for an auditor.
+    Result<SampleCheck> checkSample(qint64 sampleId);
+    Result<SamplingOverview> overview();
 
     Result<QList<QueueItem>> queue(const QString& reviewer);
 

@@ -2,6 +2,7 @@
 
 #include "cache/Cache.h"
 #include "cache/Statement.h"
+#include "quality/RowLookup.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -25,11 +26,14 @@ QByteArray contentOf(const QByteArray& json)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-QList<ScorecardVersion> readVersions(Statement& s)
+Result<QList<ScorecardVersion>> readVersions(Statement& s)
 {
     QList<ScorecardVersion> out;
-    while (s.step().value()) {
-        out.append({s.text(0), int(s.int64(1)), s.text(2), s.text(3), s.int64(4), s.int64(5) != 0});
+    if (auto st = s.forEachRow([&] {
+            out.append({s.text(0), int(s.int64(1)), s.text(2), s.text(3), s.int64(4), s.int64(5) != 0});
+        });
+        !st) {
+        return st.error();
     }
     return out;
 }
@@ -70,21 +74,10 @@ Result<QList<ScorecardVersion>> ScorecardLibrary::current()
 
 Result<QByteArray> ScorecardLibrary::json(const QString& id, int version)
 {
-    auto s = m_cache.database().prepare(
-        QStringLiteral("SELECT json FROM scorecards WHERE scorecard_id = ? AND version = ?"));
-    if (!s) {
-        return s.error();
-    }
-    s->bind(1, id).bind(2, version);
-    auto row = s->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!row.value()) {
-        return makeError(
-            QObject::tr("Scorecard %1 version %2 is not in the cache: import it first.").arg(id).arg(version));
-    }
-    return s->text(0).toUtf8();
+    return lookupRow(
+        m_cache.database(), QStringLiteral("SELECT json FROM scorecards WHERE scorecard_id = ? AND version = ?"),
+        {id, version}, [](const Statement& s) { return s.text(0).toUtf8(); },
+        QObject::tr("Scorecard %1 version %2 is not in the cache: import it first.").arg(id).arg(version));
 }
 
 Result<Scorecard::Template> ScorecardLibrary::load(const QString& id, int version)
@@ -111,10 +104,11 @@ Result<int> ScorecardLibrary::latestVersion(const QString& id)
         return s.error();
     }
     s->bind(1, id);
-    if (auto row = s->step(); !row) {
+    auto row = s->step();
+    if (!row) {
         return row.error();
     }
-    return s->isNull(0) ? 0 : int(s->int64(0));
+    return row.value() && !s->isNull(0) ? int(s->int64(0)) : 0;
 }
 
 Result<ScorecardLibrary::Stored> ScorecardLibrary::store(const QByteArray& json, QList<Scorecard::Problem>* problems)
@@ -207,10 +201,11 @@ Status ScorecardLibrary::ensureDefault()
     if (!s) {
         return s.error();
     }
-    if (auto row = s->step(); !row) {
+    auto row = s->step();
+    if (!row) {
         return row.error();
     }
-    if (s->int64(0) > 0) {
+    if (row.value() && s->int64(0) > 0) {
         return {};
     }
     QList<Scorecard::Problem> problems;

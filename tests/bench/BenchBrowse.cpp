@@ -2,10 +2,11 @@
 //   build/release/tests/bench/bench_browse
 // The calls are bulk-inserted with SQL (one recursive INSERT); their sealed personal fields are placeholders,
 // so the phone column's per-row key unwrap fails fast instead of decrypting (a few ms per page in real use).
-#include "ui/shell/MainWindow.h"
-#include "cache/CacheWorker.h"
 #include "browse/CallListModel.h"
+#include "cache/Cache.h"
+#include "cache/CacheWorker.h"
 #include "cache/Statement.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -1,10 +1,10 @@
 // Player figures. Run with an audio output (scripts/with-test-services.sh starts a PulseAudio null sink):
 //   scripts/with-test-services.sh build/release/tests/bench/bench_player
-#include "cache/CacheWorker.h"
+#include "audio/CallAudio.h"
 #include "browse/CallMediaLoader.h"
 #include "cache/Cache.h"
+#include "cache/CacheWorker.h"
 #include "core/Files.h"
-#include "audio/CallAudio.h"
 #include "player/PlayerEngine.h"
 #include "store/RecordingStore.h"
 #include "sync/SyncEngine.h"

@@ -2,12 +2,13 @@
 // answers each: 1.1 million answer rows).
 //   build/release/tests/bench/bench_reports
 // The evaluations are bulk-inserted with SQL; the reports read them exactly as the app does.
-#include "ui/quality/ReportCharts.h"
-#include "ui/quality/ReportsWindow.h"
+#include "cache/Cache.h"
 #include "cache/CacheWorker.h"
 #include "cache/Statement.h"
 #include "quality/Reports.h"
 #include "quality/ScorecardLibrary.h"
+#include "ui/quality/ReportCharts.h"
+#include "ui/quality/ReportsWindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

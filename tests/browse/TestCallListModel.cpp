@@ -1,5 +1,6 @@
-#include "cache/CacheWorker.h"
 #include "browse/CallListModel.h"
+#include "cache/Cache.h"
+#include "cache/CacheWorker.h"
 #include "core/Phone.h"
 
 #include <QAbstractItemModelTester>

@@ -39,7 +39,11 @@ private:
     qint64 count(const QString& sql)
     {
         auto s = m_cache->database().prepare(sql);
-        return s && s->step().value() ? s->int64(0) : -1;
+        if (!s) {
+            return -1;
+        }
+        auto row = s->step();
+        return row && row.value() ? s->int64(0) : -1;
     }
 
 private Q_SLOTS:
@@ -287,7 +291,9 @@ private Q_SLOTS:
         // No trace of the free text in the database file after the checkpoint.
         QVERIFY(m_cache->database().checkpointTruncate().ok());
         auto raw = m_cache->database().prepare(QStringLiteral("SELECT answers FROM evaluations"));
-        QVERIFY(raw->step().value());
+        QVERIFY(raw.ok());
+        auto row = raw->step();
+        QVERIFY(row && row.value());
         QVERIFY(!raw->text(0).contains(QStringLiteral("Quaxley")));
     }
 

@@ -1,162 +1,78 @@
 #include "ui/evaluation/EvaluationPanel.h"
 
-#include "ui/evaluation/EvaluationForm.h"
-#include "ui/evaluation/EvaluationPdf.h"
-#include "ui/shell/MessageBox.h"
-#include "cache/CacheWorker.h"
-#include "cache/Statement.h"
+#include "cache/AuditLog.h"
 #include "core/TimeText.h"
-#include "quality/EvaluationRepository.h"
-#include "audio/TalkMetrics.h"
-#include "scorecard/RecordingNoticeCheck.h"
+#include "ui/evaluation/EvaluationActionsBar.h"
+#include "ui/evaluation/EvaluationForm.h"
+#include "ui/evaluation/EvaluationHistoryDialog.h"
+#include "ui/evaluation/EvaluationPdf.h"
+#include "ui/evaluation/EvaluationPicker.h"
+#include "ui/evaluation/EvaluationSession.h"
+#include "ui/evaluation/RunningScoreLabel.h"
+#include "ui/evaluation/TalkMetricsLabel.h"
+#include "ui/evaluation/TimedCommentsBox.h"
+#include "ui/shell/MessageBox.h"
 
-#include <QComboBox>
-#include <QDateTime>
 #include <QFileDialog>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
-#include <QListWidget>
-#include <QPushButton>
 #include <QScrollArea>
 #include <QTimer>
 #include <QVBoxLayout>
 
 namespace Earmark::Gui {
 
-namespace {
-QString templateKey(const QString& id, int version)
-{
-    return id + QLatin1Char('@') + QString::number(version);
-}
-
-const QString kNamePrefix = QStringLiteral("reviewer.name.");
-} // namespace
-
-struct EvaluationPanel::Loaded
-{
-    QString error;
-    QList<ScorecardVersion> scorecards;
-    QList<Evaluation> evaluations;
-    QHash<QString, QString> names;
-    QHash<QString, std::shared_ptr<Scorecard::Template>> templates;
-};
-
 EvaluationPanel::EvaluationPanel(QWidget* parent)
     : QWidget(parent)
+    , m_session(new EvaluationSession(this))
     , m_title(new QLabel(this))
-    , m_evaluationCombo(new QComboBox(this))
-    , m_scorecardCombo(new QComboBox(this))
-    , m_start(new QPushButton(tr("&Evaluate"), this))
-    , m_score(new QLabel(this))
-    , m_metrics(new QLabel(this))
+    , m_picker(new EvaluationPicker(this))
+    , m_score(new RunningScoreLabel(this))
+    , m_metrics(new TalkMetricsLabel(this))
     , m_form(new EvaluationForm)
     , m_formBox(new QScrollArea(this))
-    , m_comments(new QListWidget(this))
-    , m_commentEdit(new QLineEdit(this))
-    , m_addComment(new QPushButton(tr("Add"), this))
-    , m_submit(new QPushButton(tr("Submit"), this))
-    , m_discard(new QPushButton(tr("Discard draft"), this))
-    , m_acknowledge(new QPushButton(tr("Acknowledged…"), this))
-    , m_dispute(new QPushButton(tr("Dispute…"), this))
-    , m_resolve(new QPushButton(tr("Resolve…"), this))
-    , m_rescore(new QPushButton(tr("Re-score"), this))
-    , m_history(new QPushButton(tr("History"), this))
-    , m_pdf(new QPushButton(tr("PDF…"), this))
+    , m_comments(new TimedCommentsBox(this))
+    , m_actions(new EvaluationActionsBar(this))
     , m_status(new QLabel(this))
     , m_autosave(new QTimer(this))
 {
     setObjectName(QStringLiteral("evaluationPanel"));
     m_title->setWordWrap(true);
     m_title->setTextFormat(Qt::RichText);
-    m_score->setObjectName(QStringLiteral("runningScore"));
-    m_score->setWordWrap(true);
-    m_metrics->setWordWrap(true);
-    m_metrics->setTextFormat(Qt::RichText);
     m_status->setWordWrap(true);
-    m_scorecardCombo->setToolTip(tr("The scorecard to evaluate this call with"));
-    m_evaluationCombo->setToolTip(tr("Evaluations of this call"));
     auto* scroll = static_cast<QScrollArea*>(m_formBox);
     scroll->setWidget(m_form);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    m_comments->setObjectName(QStringLiteral("timedComments"));
-    m_comments->setMaximumHeight(72);
     setMinimumWidth(340);
-    m_comments->setToolTip(tr("Click a comment to hear that moment"));
-    m_commentEdit->setObjectName(QStringLiteral("commentEdit"));
-    m_commentEdit->setPlaceholderText(tr("Comment at the playhead (Ctrl+M), Enter to pin it"));
     m_autosave->setSingleShot(true);
     m_autosave->setInterval(700);
 
-    auto* pick = new QHBoxLayout;
-    pick->addWidget(m_evaluationCombo, 1);
-    pick->addWidget(m_scorecardCombo, 1);
-    pick->addWidget(m_start);
-    auto* commentRow = new QHBoxLayout;
-    commentRow->addWidget(m_commentEdit, 1);
-    commentRow->addWidget(m_addComment);
-    // The state's actions on the left (only those that apply are shown), history and PDF on the right.
-    auto* actions = new QHBoxLayout;
-    for (QPushButton* b : {m_submit, m_discard, m_acknowledge, m_dispute, m_resolve, m_rescore}) {
-        actions->addWidget(b);
-    }
-    actions->addStretch(1);
-    actions->addWidget(m_history);
-    actions->addWidget(m_pdf);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 0, 0, 0);
     layout->addWidget(m_title);
-    layout->addLayout(pick);
+    layout->addWidget(m_picker);
     layout->addWidget(m_score);
     layout->addWidget(m_metrics);
     layout->addWidget(m_formBox, 1);
-    layout->addWidget(m_comments); // shown once there are comments
-    layout->addLayout(commentRow);
-    layout->addLayout(actions);
+    layout->addWidget(m_comments); // its list is shown once there are comments
+    layout->addWidget(m_actions);
     layout->addWidget(m_status);
 
-    auto* commentKey = new QAction(this);
-    commentKey->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
-    commentKey->setShortcutContext(Qt::WindowShortcut);
-    addAction(commentKey);
-    connect(commentKey, &QAction::triggered, this, [this] {
-        m_commentAt = m_position ? m_position() : 0.0;
-        m_commentEdit->setFocus();
-    });
-    connect(m_commentEdit, &QLineEdit::textEdited, this, [this](const QString& text) {
-        if (!m_commentAt && !text.isEmpty()) {
-            m_commentAt = m_position ? m_position() : 0.0; // the moment typing began
-        }
-    });
-    connect(m_commentEdit, &QLineEdit::returnPressed, this, [this] { addComment(m_commentEdit->text()); });
-    connect(m_addComment, &QPushButton::clicked, this, [this] { addComment(m_commentEdit->text()); });
-    connect(m_comments, &QListWidget::itemActivated, this,
-        [this](QListWidgetItem* item) { Q_EMIT seekRequested(item->data(Qt::UserRole).toDouble()); });
-    connect(m_comments, &QListWidget::itemClicked, this,
-        [this](QListWidgetItem* item) { Q_EMIT seekRequested(item->data(Qt::UserRole).toDouble()); });
-    connect(m_metrics, &QLabel::linkActivated, this,
-        [this](const QString& link) { Q_EMIT seekRequested(link.mid(5).toDouble()); });
+    connect(m_comments, &TimedCommentsBox::commentEntered, this, &EvaluationPanel::addComment);
+    connect(m_comments, &TimedCommentsBox::seekRequested, this, &EvaluationPanel::seekRequested);
+    connect(m_metrics, &TalkMetricsLabel::seekRequested, this, &EvaluationPanel::seekRequested);
     connect(m_form, &EvaluationForm::seekRequested, this, &EvaluationPanel::seekRequested);
     connect(m_form, &EvaluationForm::changed, this, &EvaluationPanel::formChanged);
     connect(m_autosave, &QTimer::timeout, this, [this] { saveDraftNow(); });
-    connect(m_start, &QPushButton::clicked, this, &EvaluationPanel::startEvaluation);
-    connect(m_submit, &QPushButton::clicked, this, &EvaluationPanel::submit);
-    connect(m_acknowledge, &QPushButton::clicked, this, &EvaluationPanel::acknowledge);
-    connect(m_dispute, &QPushButton::clicked, this, &EvaluationPanel::dispute);
-    connect(m_resolve, &QPushButton::clicked, this, &EvaluationPanel::resolve);
-    connect(m_rescore, &QPushButton::clicked, this, &EvaluationPanel::rescore);
-    connect(m_history, &QPushButton::clicked, this, &EvaluationPanel::showHistory);
-    connect(m_discard, &QPushButton::clicked, this, [this] {
-        if (m_current
-            && MessageBox::question(this, tr("Discard draft"), tr("Discard this draft and its comments?"))
-                == QMessageBox::Yes) {
-            const qint64 id = m_current->id;
-            run(
-                tr("Discard draft"), [id](EvaluationRepository& s) { return s.discardDraft(id); }, 0);
-        }
-    });
-    connect(m_pdf, &QPushButton::clicked, this, [this] {
+    connect(m_picker, &EvaluationPicker::startRequested, this, &EvaluationPanel::startEvaluation);
+    connect(m_actions, &EvaluationActionsBar::submitRequested, this, &EvaluationPanel::submit);
+    connect(m_actions, &EvaluationActionsBar::discardRequested, this, &EvaluationPanel::discardDraft);
+    connect(m_actions, &EvaluationActionsBar::acknowledgeRequested, this, &EvaluationPanel::acknowledge);
+    connect(m_actions, &EvaluationActionsBar::disputeRequested, this, &EvaluationPanel::dispute);
+    connect(m_actions, &EvaluationActionsBar::resolveRequested, this, &EvaluationPanel::resolve);
+    connect(m_actions, &EvaluationActionsBar::rescoreRequested, this, &EvaluationPanel::rescore);
+    connect(m_actions, &EvaluationActionsBar::historyRequested, this, &EvaluationPanel::showHistory);
+    connect(m_actions, &EvaluationActionsBar::pdfRequested, this, [this] {
         if (!m_current) {
             return;
         }
@@ -166,33 +82,70 @@ EvaluationPanel::EvaluationPanel(QWidget* parent)
             exportPdf(path);
         }
     });
-    connect(m_evaluationCombo, &QComboBox::activated, this, [this](int index) {
-        if (index >= 0 && index < m_evaluations.size()) {
-            showEvaluation(m_evaluations[index]);
+    connect(m_picker, &EvaluationPicker::evaluationChosen, this, [this](int index) {
+        if (index >= 0 && index < m_session->evaluations().size()) {
+            showEvaluation(m_session->evaluations()[index]);
         }
     });
     connect(this, &EvaluationPanel::pdfWritten, this, [this](const QString& path, const QString& error) {
         setStatus(error.isEmpty() ? tr("Saved %1").arg(path) : error);
     });
+    connectSession();
     clear();
 }
 
 EvaluationPanel::~EvaluationPanel() = default;
+
+// What the session reports when its work on the cache is done.
+void EvaluationPanel::connectSession()
+{
+    connect(m_session, &EvaluationSession::loaded, this, &EvaluationPanel::showLoaded);
+    connect(m_session, &EvaluationSession::status, this, &EvaluationPanel::setStatus);
+    connect(m_session, &EvaluationSession::startFailed, this,
+        [this](const QString& error) { MessageBox::critical(this, tr("Evaluate"), error); });
+    connect(m_session, &EvaluationSession::failed, this, [this](const QString& what, const QString& error) {
+        setStatus(error);
+        MessageBox::critical(this, what, error);
+    });
+}
+
+void EvaluationPanel::setService(CacheWorker* service)
+{
+    m_session->setWorker(service);
+}
+
+void EvaluationPanel::setPositionSource(std::function<double()> position)
+{
+    m_comments->setPositionSource(std::move(position));
+}
+
+QListWidget* EvaluationPanel::commentList() const
+{
+    return m_comments->list();
+}
+
+QPushButton* EvaluationPanel::submitButton() const
+{
+    return m_actions->submitButton();
+}
+
+bool EvaluationPanel::isBusy() const
+{
+    return m_session->isBusy();
+}
 
 void EvaluationPanel::clear()
 {
     if (m_autosave->isActive()) {
         saveDraftNow();
     }
-    m_callId.clear();
+    m_session->setCall(QString());
     m_transcript.reset();
     m_current.reset();
-    m_evaluations.clear();
     m_rescoring = false;
     m_title->setText(tr("<b>Evaluation</b>"));
     m_metrics->clear();
     m_comments->clear();
-    m_comments->hide();
     m_formBox->hide();
     setStatus(tr("Select a call to evaluate it."));
     updateButtons();
@@ -201,26 +154,15 @@ void EvaluationPanel::clear()
 void EvaluationPanel::setCall(const QString& callId, const std::optional<Transcript>& transcript)
 {
     clear();
-    m_callId = callId;
+    m_session->setCall(callId);
     m_transcript = transcript;
     setStatus(QString());
-    reload();
+    m_session->reload();
 }
 
 void EvaluationPanel::setAudio(const std::shared_ptr<const CallAudio>& audio)
 {
-    const auto m = audio ? TalkMetrics::measure(*audio) : std::nullopt;
-    if (!m) {
-        m_metrics->setText(tr("<small>Talk metrics need a stereo recording with one speaker per channel.</small>"));
-        return;
-    }
-    m_metrics->setText(tr("<small>Agent talks %1, respondent %2 · talk/listen %3 · longest silence %4 s at "
-                          "<a href='seek:%5'>%6</a> · overtalk %7 s in %8 stretches</small>")
-                           .arg(clockText(m->agentTalkS), clockText(m->respondentTalkS),
-                               QString::number(m->talkListenRatio, 'f', 2), QString::number(m->longestSilenceS, 'f', 1))
-                           .arg(m->longestSilenceAtS)
-                           .arg(clockText(m->longestSilenceAtS), QString::number(m->overtalkS, 'f', 1))
-                           .arg(m->overtalkEpisodes));
+    m_metrics->setAudio(audio);
 }
 
 QString EvaluationPanel::metricsText() const
@@ -243,105 +185,28 @@ void EvaluationPanel::setStatus(const QString& text)
     m_status->setText(text);
 }
 
-QString EvaluationPanel::reviewerLabel(const QString& user) const
+void EvaluationPanel::showLoaded(qint64 showId)
 {
-    const QString name = m_reviewerNames.value(user);
-    return name.isEmpty() ? user : QStringLiteral("%1 (%2)").arg(name, user);
-}
-
-void EvaluationPanel::reload(qint64 showId)
-{
-    if (!m_worker || m_callId.isEmpty()) {
-        return;
-    }
-    ++m_pending;
-    const QString callId = m_callId;
-    m_worker->post<Loaded>(
-        this,
-        [callId](Cache& cache) {
-            Loaded out;
-            ScorecardLibrary library(cache);
-            if (auto st = library.ensureDefault(); !st) {
-                out.error = st.errorMessage();
-                return out;
-            }
-            auto current = library.current();
-            EvaluationRepository store(cache);
-            auto evaluations = store.forCall(callId);
-            if (!current || !evaluations) {
-                out.error = current ? evaluations.errorMessage() : current.errorMessage();
-                return out;
-            }
-            out.scorecards = current.value();
-            out.evaluations = evaluations.value();
-            QList<QPair<QString, int>> wanted;
-            for (const auto& s : std::as_const(out.scorecards)) {
-                wanted.append({s.id, s.version});
-            }
-            for (const auto& e : std::as_const(out.evaluations)) {
-                wanted.append({e.scorecardId, e.scorecardVersion});
-            }
-            for (const auto& [id, version] : wanted) {
-                if (auto t = store.scorecard(id, version); t && !out.templates.contains(templateKey(id, version))) {
-                    out.templates.insert(templateKey(id, version), std::make_shared<Scorecard::Template>(*t.value()));
-                }
-            }
-            auto names = cache.database().prepare(
-                QStringLiteral("SELECT key, value FROM settings WHERE key LIKE 'reviewer.name.%'"));
-            while (names && names->step().value()) {
-                out.names.insert(names->text(0).mid(kNamePrefix.size()), names->text(1));
-            }
-            return out;
-        },
-        [this, callId, showId](Loaded loaded) {
-            --m_pending;
-            if (callId == m_callId) {
-                showLoaded(loaded, showId);
-            }
-        });
-}
-
-void EvaluationPanel::showLoaded(const Loaded& loaded, qint64 showId)
-{
-    if (!loaded.error.isEmpty()) {
-        setStatus(loaded.error);
-        return;
-    }
-    m_scorecards = loaded.scorecards;
-    m_templates = loaded.templates;
-    m_reviewerNames = loaded.names;
-    m_evaluations = loaded.evaluations;
-    m_scorecardCombo->clear();
-    for (const ScorecardVersion& s : std::as_const(m_scorecards)) {
-        m_scorecardCombo->addItem(tr("%1 (v%2)").arg(s.title).arg(s.version), QVariant::fromValue(s.version));
-        m_scorecardCombo->setItemData(m_scorecardCombo->count() - 1, s.id, Qt::UserRole + 1);
-    }
-    m_evaluationCombo->clear();
+    const QList<Evaluation>& evaluations = m_session->evaluations();
     int index = -1;
-    for (int i = 0; i < m_evaluations.size(); ++i) {
-        const Evaluation& e = m_evaluations[i];
-        m_evaluationCombo->addItem(tr("%1 · %2 · %3")
-                                       .arg(stateLabel(e.state), reviewerLabel(e.reviewer),
-                                           e.score ? QString::number(*e.score, 'f', 1) : tr("no score")));
-        if (e.id == showId) {
-            index = i;
-        }
-        if (index < 0 && !showId && e.state == EvaluationState::Draft && e.reviewer == AuditLog::currentActor()) {
+    for (int i = 0; i < evaluations.size() && index < 0; ++i) {
+        if (showId ? evaluations[i].id == showId
+                   : evaluations[i].state == EvaluationState::Draft
+                    && evaluations[i].reviewer == AuditLog::currentActor()) {
             index = i;
         }
     }
-    m_evaluationCombo->setVisible(m_evaluations.size() > 1);
-    if (index < 0 && !m_evaluations.isEmpty()) {
+    if (index < 0 && !evaluations.isEmpty()) {
         index = 0;
     }
+    m_picker->setChoices(m_session->scorecards(), evaluations, index,
+        [this](const QString& user) { return m_session->reviewerLabel(user); });
     if (index >= 0) {
-        m_evaluationCombo->setCurrentIndex(index);
-        showEvaluation(m_evaluations[index]);
+        showEvaluation(evaluations[index]);
     } else {
         m_current.reset();
         m_formBox->hide();
         m_comments->clear();
-        m_comments->hide();
         m_title->setText(tr("<b>Not evaluated yet</b>"));
         m_score->clear();
         updateButtons();
@@ -355,10 +220,10 @@ void EvaluationPanel::showEvaluation(const Evaluation& e)
         && m_current->scorecardVersion == e.scorecardVersion;
     m_current = e;
     m_rescoring = false;
-    m_rescore->setText(tr("Re-score"));
-    m_template = m_templates.value(templateKey(e.scorecardId, e.scorecardVersion));
+    m_actions->setRescoring(false);
+    m_template = m_session->scorecardTemplate(e.scorecardId, e.scorecardVersion);
     if (!m_template) {
-        setStatus(tr("Scorecard %1 version %2 is missing from the cache.").arg(e.scorecardId).arg(e.scorecardVersion));
+        setStatus(m_session->templateProblem(e.scorecardId, e.scorecardVersion));
         return;
     }
     if (!sameForm) {
@@ -370,15 +235,9 @@ void EvaluationPanel::showEvaluation(const Evaluation& e)
     m_title->setText(tr("<b>%1</b> v%2 · %3 by %4%5")
                          .arg(m_template->title.toHtmlEscaped())
                          .arg(e.scorecardVersion)
-                         .arg(stateLabel(e.state), reviewerLabel(e.reviewer).toHtmlEscaped(),
+                         .arg(stateLabel(e.state), m_session->reviewerLabel(e.reviewer).toHtmlEscaped(),
                              e.revision > 1 ? tr(" · revision %1").arg(e.revision) : QString()));
-    m_comments->clear();
-    for (const TimedComment& c : e.comments) {
-        auto* item = new QListWidgetItem(QStringLiteral("%1  %2").arg(clockText(c.atS), c.text), m_comments);
-        item->setData(Qt::UserRole, c.atS);
-        item->setToolTip(tr("%1 · click to hear this moment").arg(reviewerLabel(c.byUser)));
-    }
-    m_comments->setVisible(m_comments->count() > 0);
+    m_comments->setComments(e.comments, [this](const QString& user) { return m_session->reviewerLabel(user); });
     updateScore();
     updateButtons();
     Q_EMIT evaluationChanged();
@@ -401,26 +260,187 @@ void EvaluationPanel::formChanged()
 
 void EvaluationPanel::updateScore()
 {
-    if (!m_current || !m_template) {
-        m_score->clear();
+    m_score->showScore(m_template.get(), m_current ? &*m_current : nullptr);
+}
+
+void EvaluationPanel::updateButtons()
+{
+    const bool has = m_current.has_value();
+    m_picker->setCallOpen(!m_session->callId().isEmpty());
+    m_comments->setInputEnabled(has);
+    std::optional<QStringList> problems;
+    if (has && m_current->state == EvaluationState::Draft && m_template) {
+        problems = m_current->draftProblems(*m_template);
+    }
+    m_actions->update(has ? &*m_current : nullptr, problems);
+}
+
+// What the reviewer does with an evaluation: each is asked for here, then done by the session on the cache's worker
+// thread, which reloads the panel when done.
+
+bool EvaluationPanel::ensureReviewerName()
+{
+    const QString user = AuditLog::currentActor();
+    if (!m_session->reviewerName(user).isEmpty()) {
+        return true;
+    }
+    const QString name = MessageBox::getText(this, tr("Your name"),
+        tr("Your name as tele researchers and managers will see it on evaluations (asked once; signed in as %1):")
+            .arg(user));
+    if (name.isEmpty()) {
+        setStatus(tr("An evaluation needs the reviewer's name."));
+        return false;
+    }
+    m_session->setReviewerName(user, name);
+    return true;
+}
+
+void EvaluationPanel::startEvaluation()
+{
+    const auto chosen = m_picker->scorecard();
+    if (m_session->callId().isEmpty() || !chosen || !ensureReviewerName()) {
         return;
     }
-    const Scorecard::ScoreResult r = Scorecard::score(*m_template, m_current->answers);
-    QString text = r.score ? tr("<span style='font-size:large'><b>%1</b></span> · %2 (pass mark %3)")
-                                 .arg(QString::number(*r.score, 'f', 1), r.pass ? tr("Pass") : tr("Fail"))
-                                 .arg(m_template->passMark)
-                           : tr("<b>No score yet</b> (pass mark %1)").arg(m_template->passMark);
-    if (m_current->state == EvaluationState::Draft && r.score) {
-        const int missing = int(Scorecard::checkAnswers(*m_template, m_current->answers).size());
-        if (missing > 0) {
-            text += tr(" · <i>so far: %n question(s) to answer</i>", nullptr, missing);
+    const auto& [id, version] = *chosen;
+    const auto t = m_session->scorecardTemplate(id, version);
+    // The automatic checks run here, on the transcript already in memory; calls without one get no suggestion.
+    m_session->start(id, version,
+        t ? automaticSuggestions(*t, m_transcript ? &*m_transcript : nullptr) : QHash<QString, Suggestion>());
+}
+
+void EvaluationPanel::saveDraftNow()
+{
+    m_autosave->stop();
+    if (m_current && m_current->state == EvaluationState::Draft) {
+        m_session->saveDraft(*m_current);
+    }
+}
+
+void EvaluationPanel::discardDraft()
+{
+    if (m_current
+        && MessageBox::question(this, tr("Discard draft"), tr("Discard this draft and its comments?"))
+            == QMessageBox::Yes) {
+        m_session->discardDraft(tr("Discard draft"), m_current->id);
+    }
+}
+
+void EvaluationPanel::addComment(const QString& text)
+{
+    if (!m_current) {
+        setStatus(tr("Start an evaluation first: comments belong to one."));
+        return;
+    }
+    if (text.trimmed().isEmpty()) {
+        return;
+    }
+    const double at = m_comments->takeMoment();
+    const qint64 id = m_current->id;
+    saveDraftNow();
+    m_session->addComment(tr("Comment at %1").arg(clockText(at)), id, at, text);
+}
+
+void EvaluationPanel::submit()
+{
+    if (!m_current || m_current->state != EvaluationState::Draft) {
+        return;
+    }
+    m_autosave->stop();
+    m_session->submit(tr("Submit"), *m_current);
+}
+
+void EvaluationPanel::acknowledge()
+{
+    if (!m_current) {
+        return;
+    }
+    if (MessageBox::question(this, tr("Acknowledged"),
+            tr("Record that %1 has read this evaluation and accepts it?").arg(m_current->agentId))
+        != QMessageBox::Yes) {
+        return;
+    }
+    m_session->acknowledge(tr("Acknowledged"), m_current->id);
+}
+
+void EvaluationPanel::dispute()
+{
+    if (!m_current) {
+        return;
+    }
+    const QString response = MessageBox::getText(this, tr("Dispute"),
+        tr("What does %1 dispute? Write down their response in their words:").arg(m_current->agentId), true);
+    if (response.isEmpty()) {
+        return;
+    }
+    m_session->dispute(tr("Dispute"), m_current->id, response);
+}
+
+void EvaluationPanel::resolve()
+{
+    if (!m_current) {
+        return;
+    }
+    const QString decision = MessageBox::getText(this, tr("Resolve the dispute"),
+        m_rescoring ? tr("Your decision (the changed answers become a new revision with it as the reason):")
+                    : tr("Your decision (the score stays; click Re-score first to change answers):"),
+        true);
+    if (decision.isEmpty()) {
+        return;
+    }
+    const std::optional<QJsonObject> answers = m_rescoring ? std::optional(m_form->answers()) : std::nullopt;
+    m_session->resolve(tr("Resolve"), m_current->id, decision, answers);
+}
+
+void EvaluationPanel::rescore()
+{
+    if (!m_current || m_current->state == EvaluationState::Draft) {
+        return;
+    }
+    if (!m_rescoring) {
+        m_rescoring = true;
+        m_form->setEditable(true);
+        m_actions->setRescoring(true);
+        setStatus(tr("Change the answers, then save the re-score with the reason."));
+        updateButtons();
+        return;
+    }
+    const QString reason = MessageBox::getText(this, tr("Re-score"), tr("Why is this evaluation re-scored?"), true);
+    if (reason.isEmpty()) {
+        return;
+    }
+    m_session->rescore(tr("Re-score"), m_current->id, m_form->answers(), m_form->overrides(), reason);
+}
+
+void EvaluationPanel::showHistory()
+{
+    if (!m_current) {
+        return;
+    }
+    m_session->loadHistory(m_current->id, [this](const Result<EvaluationHistory>& history) {
+        if (!history) {
+            MessageBox::critical(this, tr("Evaluation history"), history.errorMessage());
+            return;
         }
+        auto* dialog = new EvaluationHistoryDialog(
+            history.value(), [this](const QString& user) { return m_session->reviewerLabel(user); }, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+}
+
+void EvaluationPanel::exportPdf(const QString& path)
+{
+    if (!m_current || !m_template) {
+        Q_EMIT pdfWritten(path, tr("There is no evaluation to export."));
+        return;
     }
-    if (!r.autoFail.isEmpty()) {
-        const auto* q = m_template->question(r.autoFail);
-        text += tr("<br><span style='color:#b00'>Failed by: %1</span>").arg((q ? q->text : r.autoFail).toHtmlEscaped());
-    }
-    m_score->setText(text);
+    const Evaluation e = *m_current;
+    const auto t = m_template;
+    const QString reviewer = m_session->reviewerLabel(e.reviewer);
+    m_session->loadHistory(e.id, [this, path, e, t, reviewer](const Result<EvaluationHistory>& h) {
+        const Status st = h ? EvaluationPdf::write(path, e, *t, reviewer, h->revisions, h->events) : Status(h.error());
+        Q_EMIT pdfWritten(path, st.errorMessage());
+    });
 }
 
 } // namespace Earmark::Gui

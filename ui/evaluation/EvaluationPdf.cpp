@@ -166,10 +166,10 @@ Status writeAgentSummary(const QString& path, const AgentSummary& s)
     }
     h += QObject::tr("</table><h2>Evaluations</h2><table><tr><th>Call</th><th>Date</th><th>Score</th><th>Result</th>"
                      "<th>State</th></tr>");
-    for (const EvaluationRow& r : s.evaluations) {
+    for (const EvaluationSummary& r : s.evaluations) {
         h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
                  .arg(esc(r.callId), when(r.callStartUtc), score(r.score),
-                     r.passed ? QObject::tr("pass") : QObject::tr("fail"), esc(r.state));
+                     r.passed ? QObject::tr("pass") : QObject::tr("fail"), esc(stateName(r.state)));
     }
     h += QStringLiteral("</table>");
     return print(path, h, QObject::tr("Quality summary for %1").arg(s.agentId));

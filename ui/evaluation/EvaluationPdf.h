@@ -19,7 +19,7 @@ struct AgentSummary
     ReportRow total;
     QList<ReportRow> trend;
     QList<QuestionFailure> questions;
-    QList<EvaluationRow> evaluations;
+    QList<EvaluationSummary> evaluations;
 };
 Status writeAgentSummary(const QString& path, const AgentSummary& summary);
 

@@ -2,16 +2,16 @@
 
 #include "ui/browse/CallDetailPane.h"
 #include "ui/evaluation/EvaluationPanel.h"
-#include "ui/shell/MessageBox.h"
 #include "ui/player/PlayerWidget.h"
+#include "ui/player/WaveformWidget.h"
 #include "ui/quality/ReportsWindow.h"
 #include "ui/quality/ReviewQueueDock.h"
 #include "ui/quality/SamplingDialog.h"
+#include "ui/quality/ScorecardEditor.h"
+#include "ui/shell/MessageBox.h"
 #include "ui/training/ScenarioDialog.h"
 #include "ui/training/ScenarioLibraryDialog.h"
-#include "ui/quality/ScorecardEditor.h"
 #include "ui/transcript/TranscriptSearchDock.h"
-#include "ui/player/WaveformWidget.h"
 
 #include <QAction>
 #include <QLineEdit>

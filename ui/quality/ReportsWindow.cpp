@@ -1,9 +1,9 @@
 #include "ui/quality/ReportsWindow.h"
 
-#include "ui/evaluation/EvaluationPdf.h"
-#include "ui/quality/ReportCharts.h"
 #include "cache/CacheWorker.h"
 #include "core/Files.h"
+#include "ui/evaluation/EvaluationPdf.h"
+#include "ui/quality/ReportCharts.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -197,39 +197,26 @@ void ReportsWindow::refresh()
     const ReportGrouping trend
         = m_from->date().daysTo(m_to->date()) > 183 ? ReportGrouping::Month : ReportGrouping::Week;
     m_status->setText(tr("Computing…"));
-    m_worker->post<Data>(
-        this,
-        [f, g, trend](Cache& cache) {
-            Reports reports(cache);
-            Data d;
-            auto summary = reports.summary(f, g);
-            if (!summary) {
-                d.error = summary.errorMessage();
-                return d;
-            }
-            d.summary = summary.value();
-            d.trend = reports.summary(f, trend).value_or({});
-            d.questions = reports.questionFailures(f).value_or({});
-            if (!f.agentId.isEmpty()) {
-                d.evaluations = reports.evaluations(f, 5000).value_or({});
-            }
-            d.agents = reports.agents().value_or({});
-            d.campaigns = reports.campaigns().value_or({});
-            return d;
-        },
-        [this](Data d) {
-            showData(d);
+    m_worker->run<Reports>(
+        this, [f, g, trend](Reports& reports) { return reports.overview(f, g, trend, 5000); },
+        [this](Result<ReportOverview> overview) {
+            showData(overview);
             Q_EMIT refreshed();
         });
 }
 
-void ReportsWindow::showData(const Data& d)
+void ReportsWindow::showData(const Result<ReportOverview>& overview)
 {
-    m_data = d;
-    if (!d.error.isEmpty()) {
-        m_status->setText(d.error);
+    if (!overview) {
+        // Nothing half-read is kept: the exports say why there is nothing to export.
+        m_data = {};
+        m_readError = overview.errorMessage();
+        m_status->setText(m_readError);
         return;
     }
+    m_data = overview.value();
+    m_readError.clear();
+    const ReportOverview& d = m_data;
     for (auto [combo, items] : {std::pair {m_agent, d.agents}, std::pair {m_campaign, d.campaigns}}) {
         const QString current = combo->currentData().toString();
         while (combo->count() > 1) {
@@ -260,6 +247,10 @@ void ReportsWindow::showData(const Data& d)
 
 void ReportsWindow::exportCsv(CsvKind kind, const QString& path)
 {
+    if (kind != CsvKind::Evaluations && !m_readError.isEmpty()) {
+        Q_EMIT exported(path, tr("Nothing was exported: the report cannot be read (%1).").arg(m_readError));
+        return;
+    }
     QString csv;
     switch (kind) {
     case CsvKind::Summary:
@@ -270,10 +261,20 @@ void ReportsWindow::exportCsv(CsvKind kind, const QString& path)
         break;
     case CsvKind::Evaluations: {
         const ReportFilter f = filter();
-        m_worker->post<QString>(
-            this, [f](Cache& cache) { return Reports::evaluationsCsv(Reports(cache).evaluations(f).value_or({})); },
-            [this, path](
-                QString text) { Q_EMIT exported(path, Files::writeAtomically(path, text.toUtf8()).errorMessage()); });
+        m_worker->run<Reports>(
+            this,
+            [f](Reports& reports) -> Result<QString> {
+                auto evaluations = reports.evaluations(f);
+                if (!evaluations) {
+                    return evaluations.error();
+                }
+                return Reports::evaluationsCsv(evaluations.value());
+            },
+            [this, path](Result<QString> text) {
+                // A read error is reported, never exported as an empty file.
+                Q_EMIT exported(
+                    path, text ? Files::writeAtomically(path, text->toUtf8()).errorMessage() : text.errorMessage());
+            });
         return;
     }
     }
@@ -282,6 +283,10 @@ void ReportsWindow::exportCsv(CsvKind kind, const QString& path)
 
 void ReportsWindow::exportAgentPdf(const QString& path)
 {
+    if (!m_readError.isEmpty()) {
+        Q_EMIT exported(path, tr("Nothing was exported: the report cannot be read (%1).").arg(m_readError));
+        return;
+    }
     const QString agent = m_agent->currentData().toString();
     if (agent.isEmpty() || m_data.summary.isEmpty()) {
         Q_EMIT exported(path, tr("Choose a researcher with evaluations in the period first."));

@@ -27,24 +27,14 @@ class ReportsWindow : public QDialog
 public:
     ReportsWindow(CacheWorker* service, QWidget* parent = nullptr);
 
-    struct Data
-    {
-        QList<ReportRow> summary;
-        QList<ReportRow> trend;
-        QList<QuestionFailure> questions;
-        QList<EvaluationRow> evaluations; // only for a single researcher (the PDF)
-        QStringList agents;
-        QStringList campaigns;
-        QString error;
-    };
-
     void refresh();
     void setRange(const QDate& from, const QDate& to);
     void setAgent(const QString& agentId);
     void setGrouping(ReportGrouping grouping);
     ReportFilter filter() const;
     ReportGrouping grouping() const;
-    const Data& data() const { return m_data; }
+    // The report shown (empty after a failed refresh).
+    const ReportOverview& data() const { return m_data; }
 
     enum class CsvKind
     {
@@ -52,6 +42,7 @@ public:
         Questions,
         Evaluations
     };
+    // exported follows, with the error when the report could not be read (nothing is written then).
     void exportCsv(CsvKind kind, const QString& path);
     void exportAgentPdf(const QString& path);
 
@@ -64,10 +55,11 @@ Q_SIGNALS:
     void exported(const QString& path, const QString& error);
 
 private:
-    void showData(const Data& data);
+    void showData(const Result<ReportOverview>& data);
 
     CacheWorker* m_worker;
-    Data m_data;
+    ReportOverview m_data;
+    QString m_readError; // why the last refresh could not read the report
     QDateEdit* m_from;
     QDateEdit* m_to;
     QComboBox* m_agent;

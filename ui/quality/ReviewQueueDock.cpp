@@ -1,7 +1,8 @@
 #include "ui/quality/ReviewQueueDock.h"
 
-#include "cache/CacheWorker.h"
 #include "browse/CallMediaLoader.h"
+#include "cache/AuditLog.h"
+#include "cache/CacheWorker.h"
 #include "quality/Evaluation.h"
 
 #include <QCheckBox>
@@ -58,10 +59,17 @@ void ReviewQueueDock::refresh()
         return;
     }
     const QString user = AuditLog::currentActor();
-    m_worker->post<QList<QueueItem>>(
-        this, [user](Cache& cache) { return SamplingRepository(cache).queue(user).value_or({}); },
-        [this](QList<QueueItem> items) {
-            m_items = items;
+    m_worker->run<SamplingRepository>(
+        this, [user](SamplingRepository& sampling) { return sampling.queue(user); },
+        [this](Result<QList<QueueItem>> items) {
+            if (!items) {
+                m_items.clear();
+                showItems(m_items);
+                m_status->setText(tr("The review queue cannot be read: %1").arg(items.errorMessage()));
+                Q_EMIT refreshed();
+                return;
+            }
+            m_items = items.value();
             showItems(m_items);
             m_toFetch.clear();
             for (const QueueItem& i : std::as_const(m_items)) {

@@ -1,7 +1,7 @@
 #include "ui/quality/SamplingDialog.h"
 
-#include "ui/shell/MessageBox.h"
 #include "cache/CacheWorker.h"
+#include "ui/shell/MessageBox.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -32,13 +32,6 @@ QStringList splitList(const QString& text)
     }
     return out;
 }
-
-struct Lists
-{
-    QList<SamplingPlanRecord> plans;
-    QList<DrawnSample> samples;
-    QString error;
-};
 } // namespace
 
 SamplingDialog::SamplingDialog(CacheWorker* service, QWidget* parent)
@@ -224,18 +217,17 @@ void SamplingDialog::setSampleSizeInputs(double marginPoints, double expectedPer
 
 void SamplingDialog::refresh()
 {
-    m_worker->post<Lists>(
-        this,
-        [](Cache& cache) {
-            SamplingRepository store(cache);
-            auto plans = store.plans();
-            auto samples = store.samples();
-            return Lists {
-                plans.value_or({}), samples.value_or({}), plans ? samples.errorMessage() : plans.errorMessage()};
-        },
-        [this](Lists lists) {
-            m_planRecords = lists.plans;
-            m_sampleRecords = lists.samples;
+    m_worker->run<SamplingRepository>(
+        this, [](SamplingRepository& sampling) { return sampling.overview(); },
+        [this](Result<SamplingOverview> lists) {
+            if (!lists) {
+                // The lists stay as they were: an error is never shown as "no plans".
+                report(lists.errorMessage(), true);
+                Q_EMIT done();
+                return;
+            }
+            m_planRecords = lists->plans;
+            m_sampleRecords = lists->samples;
             m_plans->clear();
             for (const SamplingPlanRecord& p : std::as_const(m_planRecords)) {
                 m_plans->addItem(p.name);
@@ -301,8 +293,9 @@ void SamplingDialog::savePlan()
     const QString name = m_name->text();
     const SamplePlan plan = planFromForm();
     const QStringList reviewers = splitList(m_reviewers->text());
-    m_worker->post<Result<qint64>>(
-        this, [name, plan, reviewers](Cache& cache) { return SamplingRepository(cache).savePlan(name, plan, reviewers); },
+    m_worker->run<SamplingRepository>(
+        this,
+        [name, plan, reviewers](SamplingRepository& sampling) { return sampling.savePlan(name, plan, reviewers); },
         [this](Result<qint64> id) {
             if (!id) {
                 report(id.errorMessage(), true);
@@ -336,8 +329,8 @@ void SamplingDialog::draw(const QDate& day, const QString& seed)
         }
     }
     const qint64 planId = m_planId;
-    m_worker->post<Result<DrawnSample>>(
-        this, [planId, day, fixedSeed](Cache& cache) { return SamplingRepository(cache).draw(planId, day, fixedSeed); },
+    m_worker->run<SamplingRepository>(
+        this, [planId, day, fixedSeed](SamplingRepository& sampling) { return sampling.draw(planId, day, fixedSeed); },
         [this](Result<DrawnSample> drawn) {
             if (!drawn) {
                 report(drawn.errorMessage(), true);
@@ -365,23 +358,22 @@ void SamplingDialog::checkSample(int row)
         return;
     }
     const qint64 id = m_sampleRecords[row].id;
-    using Compared = QPair<QStringList, QStringList>;
-    m_worker->post<Compared>(
-        this,
-        [id](Cache& cache) {
-            SamplingRepository store(cache);
-            QStringList recorded = store.sampleCalls(id).value_or({});
-            recorded.sort();
-            return Compared {recorded, store.redraw(id).value_or({})};
-        },
-        [this](Compared c) {
-            if (c.first == c.second) {
+    m_worker->run<SamplingRepository>(
+        this, [id](SamplingRepository& sampling) { return sampling.checkSample(id); },
+        [this](Result<SampleCheck> check) {
+            if (!check) {
+                report(check.errorMessage(), true);
+                Q_EMIT done();
+                return;
+            }
+            const SampleCheck& c = check.value();
+            if (c.reproducible()) {
                 report(tr("Drawn again from its seed: the same %n call(s). The sample is reproducible.", nullptr,
-                           int(c.first.size())),
+                           int(c.recorded.size())),
                     false);
             } else {
-                const QSet<QString> a(c.first.begin(), c.first.end());
-                const QSet<QString> b(c.second.begin(), c.second.end());
+                const QSet<QString> a(c.recorded.begin(), c.recorded.end());
+                const QSet<QString> b(c.redrawn.begin(), c.redrawn.end());
                 QSet<QString> differ = a - b;
                 differ.unite(b - a);
                 QStringList list = differ.values();

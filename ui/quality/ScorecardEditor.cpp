@@ -1,32 +1,26 @@
 #include "ui/quality/ScorecardEditor.h"
 
-#include "ui/shell/MessageBox.h"
 #include "cache/CacheWorker.h"
 #include "core/Files.h"
 #include "quality/ScorecardLibrary.h"
+#include "ui/quality/ScorecardEditorPages.h"
+#include "ui/quality/ScorecardTree.h"
+#include "ui/shell/MessageBox.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSplitter>
-#include <QStackedWidget>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace Earmark::Gui {
 
 namespace {
-QJsonArray sectionsOf(const QJsonObject& doc)
-{
-    return doc.value(QStringLiteral("sections")).toArray();
-}
-
 QByteArray newScorecard()
 {
     return QByteArrayLiteral(
@@ -40,19 +34,16 @@ ScorecardEditor::ScorecardEditor(CacheWorker* service, QWidget* parent)
     : QDialog(parent)
     , m_worker(service)
     , m_stored(new QComboBox(this))
-    , m_tree(new QTreeWidget(this))
-    , m_pages(new QStackedWidget(this))
+    , m_tree(new ScorecardTree(this))
+    , m_pages(new ScorecardEditorPages(this))
     , m_problems(new QListWidget(this))
     , m_state(new QLabel(this))
     , m_save(new QPushButton(tr("&Save as next version"), this))
 {
     setWindowTitle(tr("Scorecards"));
     setObjectName(QStringLiteral("scorecardEditor"));
-    m_tree->setHeaderLabels({tr("Section / question"), tr("Type"), tr("Weight")});
-    m_tree->setColumnWidth(0, 300);
     m_problems->setObjectName(QStringLiteral("scorecardProblems"));
     m_problems->setMaximumHeight(110);
-    buildPages();
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Stored:"), this));
@@ -121,14 +112,14 @@ ScorecardEditor::ScorecardEditor(CacheWorker* service, QWidget* parent)
     connect(removeButton, &QPushButton::clicked, this, &ScorecardEditor::removeSelected);
     connect(upButton, &QPushButton::clicked, this, [this] { moveSelected(-1); });
     connect(downButton, &QPushButton::clicked, this, [this] { moveSelected(1); });
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
-        if (m_loading || !item) {
-            return;
-        }
-        m_section = item->data(0, Qt::UserRole).toInt();
-        m_question = item->data(0, Qt::UserRole + 1).toInt();
+    connect(m_tree, &ScorecardTree::chosen, this, [this](int section, int question) {
+        m_section = section;
+        m_question = question;
         showSelected();
     });
+    connect(m_pages, &ScorecardEditorPages::templateEdited, this, &ScorecardEditor::writeTemplate);
+    connect(m_pages, &ScorecardEditorPages::sectionEdited, this, &ScorecardEditor::writeSection);
+    connect(m_pages, &ScorecardEditorPages::questionEdited, this, &ScorecardEditor::writeQuestion);
     connect(m_stored, &QComboBox::activated, this, [this](int index) {
         const QStringList key = m_stored->itemData(index).toStringList();
         if (key.size() == 2) {
@@ -146,11 +137,16 @@ void ScorecardEditor::refreshStored()
     if (!m_worker) {
         return;
     }
-    m_worker->post<QList<ScorecardVersion>>(
-        this, [](Cache& cache) { return ScorecardLibrary(cache).list().value_or({}); },
-        [this](QList<ScorecardVersion> list) {
+    m_worker->run<ScorecardLibrary>(
+        this, [](ScorecardLibrary& library) { return library.list(); },
+        [this](Result<QList<ScorecardVersion>> list) {
             m_stored->clear();
-            for (const ScorecardVersion& v : list) {
+            if (!list) {
+                m_state->setText(tr("The stored scorecards cannot be read: %1").arg(list.errorMessage()));
+                Q_EMIT storedListChanged();
+                return;
+            }
+            for (const ScorecardVersion& v : list.value()) {
                 m_stored->addItem(
                     tr("%1 · version %2%3").arg(v.title).arg(v.version).arg(v.retired ? tr(" (retired)") : QString()),
                     QStringList {v.id, QString::number(v.version)});
@@ -161,10 +157,14 @@ void ScorecardEditor::refreshStored()
 
 void ScorecardEditor::loadStored(const QString& id, int version)
 {
-    m_worker->post<QByteArray>(
-        this, [id, version](Cache& cache) { return ScorecardLibrary(cache).json(id, version).value_or({}); },
-        [this](QByteArray bytes) {
-            setJson(bytes);
+    m_worker->run<ScorecardLibrary>(
+        this, [id, version](ScorecardLibrary& library) { return library.json(id, version); },
+        [this](Result<QByteArray> bytes) {
+            if (!bytes) {
+                MessageBox::critical(this, tr("Open scorecard"), bytes.errorMessage());
+                return;
+            }
+            setJson(bytes.value());
             m_dirty = false;
             revalidate();
         });
@@ -172,7 +172,7 @@ void ScorecardEditor::loadStored(const QString& id, int version)
 
 void ScorecardEditor::setJson(const QByteArray& json)
 {
-    m_doc = QJsonDocument::fromJson(json).object();
+    m_doc.setJson(json);
     m_dirty = true;
     m_section = -1;
     m_question = -1;
@@ -183,7 +183,7 @@ void ScorecardEditor::setJson(const QByteArray& json)
 
 QByteArray ScorecardEditor::json() const
 {
-    return QJsonDocument(m_doc).toJson(QJsonDocument::Indented);
+    return m_doc.json();
 }
 
 QStringList ScorecardEditor::problems() const
@@ -254,11 +254,11 @@ void ScorecardEditor::save()
     }
     const QByteArray bytes = json();
     using Saved = QPair<int, QString>;
-    m_worker->post<Saved>(
+    m_worker->run<ScorecardLibrary>(
         this,
-        [bytes](Cache& cache) {
+        [bytes](ScorecardLibrary& library) {
             QList<Scorecard::Problem> problems;
-            auto stored = ScorecardLibrary(cache).store(bytes, &problems);
+            auto stored = library.store(bytes, &problems);
             if (!stored) {
                 return Saved {0, problems.isEmpty() ? stored.errorMessage() : problems.first().text()};
             }
@@ -278,20 +278,122 @@ void ScorecardEditor::save()
         });
 }
 
-QJsonObject ScorecardEditor::question(int s, int q) const
+// The tree of sections and questions, and the selection in it: the property page beside it shows what is selected.
+
+void ScorecardEditor::rebuildTree()
 {
-    return sectionsOf(m_doc).at(s).toObject().value(QStringLiteral("questions")).toArray().at(q).toObject();
+    m_tree->showDocument(m_doc, m_section, m_question);
 }
 
-void ScorecardEditor::setQuestion(int s, int q, const QJsonObject& o)
+void ScorecardEditor::selectTemplate()
 {
-    QJsonArray sections = sectionsOf(m_doc);
-    QJsonObject section = sections.at(s).toObject();
-    QJsonArray questions = section.value(QStringLiteral("questions")).toArray();
-    questions.replace(q, o);
-    section.insert(QStringLiteral("questions"), questions);
-    sections.replace(s, section);
-    m_doc.insert(QStringLiteral("sections"), sections);
+    selectQuestion(-1, -1);
+}
+
+void ScorecardEditor::selectSection(int section)
+{
+    selectQuestion(section, -1);
+}
+
+void ScorecardEditor::selectQuestion(int section, int question)
+{
+    m_section = section;
+    m_question = question;
+    rebuildTree();
+    showSelected();
+}
+
+void ScorecardEditor::showSelected()
+{
+    if (m_section < 0) {
+        m_pages->showTemplate(m_doc.object());
+    } else if (m_question < 0) {
+        m_pages->showSection(m_doc.section(m_section));
+    } else {
+        m_pages->showQuestion(m_doc.question(m_section, m_question));
+    }
+}
+
+void ScorecardEditor::writeTemplate()
+{
+    QJsonObject doc = m_doc.object();
+    m_pages->writeTemplate(doc);
+    m_doc.setObject(doc);
+    m_dirty = true;
+    m_tree->setTitle(m_doc.value(QStringLiteral("title")).toString());
+    revalidate();
+}
+
+void ScorecardEditor::writeSection()
+{
+    if (m_section < 0) {
+        return;
+    }
+    QJsonObject section = m_doc.section(m_section);
+    m_pages->writeSection(section);
+    m_doc.setSection(m_section, section);
+    m_dirty = true;
+    rebuildTree();
+    revalidate();
+}
+
+void ScorecardEditor::writeQuestion()
+{
+    if (m_section < 0 || m_question < 0) {
+        return;
+    }
+    QJsonObject q = m_doc.question(m_section, m_question);
+    m_pages->writeQuestion(q);
+    m_doc.setQuestion(m_section, m_question, q);
+    m_dirty = true;
+    rebuildTree(); // the editors keep their text and cursor
+    revalidate();
+}
+
+void ScorecardEditor::addSection()
+{
+    const int s = m_doc.addSection();
+    m_dirty = true;
+    selectSection(s);
+    revalidate();
+}
+
+void ScorecardEditor::addQuestion()
+{
+    const int s = std::max(0, m_section);
+    const int q = m_doc.addQuestion(s);
+    m_dirty = true;
+    selectQuestion(s, q);
+    revalidate();
+}
+
+void ScorecardEditor::removeSelected()
+{
+    if (m_section < 0) {
+        return;
+    }
+    m_doc.remove(m_section, m_question);
+    m_dirty = true;
+    selectTemplate();
+    revalidate();
+}
+
+void ScorecardEditor::moveSelected(int delta)
+{
+    if (m_section < 0) {
+        return;
+    }
+    const auto to = m_doc.move(m_section, m_question, delta);
+    if (!to) {
+        return;
+    }
+    m_dirty = true;
+    if (m_question < 0) {
+        selectSection(*to);
+    } else {
+        selectQuestion(m_section, *to);
+    }
+    revalidate();
 }
 
 } // namespace Earmark::Gui

@@ -1,20 +1,14 @@
 #pragma once
 
-#include <QDialog>
-#include <QJsonObject>
+#include "ui/quality/ScorecardDocument.h"
+#include "ui/quality/ScorecardEditorPages.h"
+#include "ui/quality/ScorecardTree.h"
 
-class QCheckBox;
-class QComboBox;
-class QDoubleSpinBox;
+#include <QDialog>
+
 class QLabel;
-class QLineEdit;
 class QListWidget;
-class QPlainTextEdit;
 class QPushButton;
-class QSpinBox;
-class QStackedWidget;
-class QTableWidget;
-class QTreeWidget;
 
 namespace Earmark {
 class CacheWorker;
@@ -51,13 +45,13 @@ public:
     void moveSelected(int delta);
 
     // The property editors (for tests and keyboard use).
-    QLineEdit* titleEdit() const { return m_title; }
-    QDoubleSpinBox* passMarkEdit() const { return m_passMark; }
-    QLineEdit* questionTextEdit() const { return m_qText; }
-    QComboBox* questionTypeEdit() const { return m_qType; }
-    QComboBox* criticalEdit() const { return m_qCritical; }
-    QLineEdit* showIfEdit() const { return m_qShowIf; }
-    QComboBox* autoCheckEdit() const { return m_qAuto; }
+    QLineEdit* titleEdit() const { return m_pages->titleEdit(); }
+    QDoubleSpinBox* passMarkEdit() const { return m_pages->passMarkEdit(); }
+    QLineEdit* questionTextEdit() const { return m_pages->questionTextEdit(); }
+    QComboBox* questionTypeEdit() const { return m_pages->questionTypeEdit(); }
+    QComboBox* criticalEdit() const { return m_pages->criticalEdit(); }
+    QLineEdit* showIfEdit() const { return m_pages->showIfEdit(); }
+    QComboBox* autoCheckEdit() const { return m_pages->autoCheckEdit(); }
     QPushButton* saveButton() const { return m_save; }
 
 Q_SIGNALS:
@@ -65,7 +59,6 @@ Q_SIGNALS:
     void storedListChanged();
 
 private:
-    void buildPages();
     void rebuildTree();
     void showSelected();
     void revalidate();
@@ -73,44 +66,19 @@ private:
     void writeSection();
     void writeQuestion();
     void refreshStored();
-    QJsonObject question(int s, int q) const;
-    void setQuestion(int s, int q, const QJsonObject& o);
 
     CacheWorker* m_worker;
-    QJsonObject m_doc;
+    ScorecardDocument m_doc;
     int m_section = -1;
     int m_question = -1;
-    bool m_loading = false;
     bool m_dirty = false;
 
     QComboBox* m_stored;
-    QTreeWidget* m_tree;
-    QStackedWidget* m_pages;
+    ScorecardTree* m_tree;
+    ScorecardEditorPages* m_pages;
     QListWidget* m_problems;
     QLabel* m_state;
     QPushButton* m_save;
-    // template
-    QLineEdit* m_id;
-    QLineEdit* m_title;
-    QDoubleSpinBox* m_passMark;
-    // section
-    QLineEdit* m_sId;
-    QLineEdit* m_sTitle;
-    QDoubleSpinBox* m_sWeight;
-    // question
-    QLineEdit* m_qId;
-    QLineEdit* m_qText;
-    QComboBox* m_qType;
-    QDoubleSpinBox* m_qWeight;
-    QComboBox* m_qCritical;
-    QCheckBox* m_qNa;
-    QCheckBox* m_qRequired;
-    QSpinBox* m_qMin;
-    QSpinBox* m_qMax;
-    QTableWidget* m_qOptions;
-    QLineEdit* m_qShowIf;
-    QComboBox* m_qAuto;
-    QDoubleSpinBox* m_qWithin;
 };
 
 } // namespace Earmark::Gui

@@ -1,20 +1,17 @@
-// ScorecardEditor: the tree of sections and questions and the property pages that edit them.
-#include "ui/quality/ScorecardEditor.h"
+#include "ui/quality/ScorecardEditorPages.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QStackedWidget>
 #include <QTableWidget>
-#include <QTreeWidget>
 
 namespace Earmark::Gui {
 
@@ -33,117 +30,101 @@ QDoubleSpinBox* weightBox(QWidget* parent)
     box->setDecimals(1);
     return box;
 }
-
-QJsonArray sectionsOf(const QJsonObject& doc)
-{
-    return doc.value(QStringLiteral("sections")).toArray();
-}
 } // namespace
 
-void ScorecardEditor::buildPages()
+ScorecardEditorPages::ScorecardEditorPages(QWidget* parent)
+    : QStackedWidget(parent)
 {
-    auto* templatePage = new QWidget;
-    auto* tf = new QFormLayout(templatePage);
-    m_id = new QLineEdit(templatePage);
-    m_title = new QLineEdit(templatePage);
+    insertWidget(TemplatePage, templatePage());
+    insertWidget(SectionPage, sectionPage());
+    insertWidget(QuestionPage, questionPage());
+    connectEditors();
+}
+
+QWidget* ScorecardEditorPages::templatePage()
+{
+    auto* page = new QWidget;
+    auto* form = new QFormLayout(page);
+    m_id = new QLineEdit(page);
+    m_title = new QLineEdit(page);
     m_title->setObjectName(QStringLiteral("scorecardTitle"));
-    m_passMark = weightBox(templatePage);
+    m_passMark = weightBox(page);
     m_passMark->setRange(-1000, 1000); // out-of-range values are shown as problems, not silently clamped
     m_passMark->setObjectName(QStringLiteral("passMark"));
-    tf->addRow(tr("Id (kept across versions):"), m_id);
-    tf->addRow(tr("Title:"), m_title);
-    tf->addRow(tr("Pass mark (0-100):"), m_passMark);
+    form->addRow(tr("Id (kept across versions):"), m_id);
+    form->addRow(tr("Title:"), m_title);
+    form->addRow(tr("Pass mark (0-100):"), m_passMark);
+    return page;
+}
 
-    auto* sectionPage = new QWidget;
-    auto* sf = new QFormLayout(sectionPage);
-    m_sId = new QLineEdit(sectionPage);
-    m_sTitle = new QLineEdit(sectionPage);
-    m_sWeight = weightBox(sectionPage);
-    sf->addRow(tr("Id:"), m_sId);
-    sf->addRow(tr("Title:"), m_sTitle);
-    sf->addRow(tr("Weight:"), m_sWeight);
+QWidget* ScorecardEditorPages::sectionPage()
+{
+    auto* page = new QWidget;
+    auto* form = new QFormLayout(page);
+    m_sId = new QLineEdit(page);
+    m_sTitle = new QLineEdit(page);
+    m_sWeight = weightBox(page);
+    form->addRow(tr("Id:"), m_sId);
+    form->addRow(tr("Title:"), m_sTitle);
+    form->addRow(tr("Weight:"), m_sWeight);
+    return page;
+}
 
-    auto* questionPage = new QWidget;
-    auto* qf = new QFormLayout(questionPage);
-    m_qId = new QLineEdit(questionPage);
-    m_qText = new QLineEdit(questionPage);
+QWidget* ScorecardEditorPages::questionPage()
+{
+    auto* page = new QWidget;
+    auto* form = new QFormLayout(page);
+    m_qId = new QLineEdit(page);
+    m_qText = new QLineEdit(page);
     m_qText->setObjectName(QStringLiteral("questionText"));
-    m_qType = new QComboBox(questionPage);
+    m_qType = new QComboBox(page);
     m_qType->addItem(tr("Yes / no"), QStringLiteral("yes_no"));
     m_qType->addItem(tr("Scale"), QStringLiteral("scale"));
     m_qType->addItem(tr("Choice"), QStringLiteral("choice"));
     m_qType->addItem(tr("Text (not scored)"), QStringLiteral("text"));
-    m_qWeight = weightBox(questionPage);
-    m_qCritical = new QComboBox(questionPage);
+    m_qWeight = weightBox(page);
+    m_qCritical = new QComboBox(page);
     m_qCritical->addItem(tr("Not critical"), QString());
     m_qCritical->addItem(tr("“No” fails the section"), QStringLiteral("fail_section"));
     m_qCritical->addItem(tr("“No” fails the whole form"), QStringLiteral("fail_form"));
-    m_qNa = new QCheckBox(tr("“Not applicable” allowed"), questionPage);
-    m_qRequired = new QCheckBox(tr("Required before submitting"), questionPage);
-    m_qMin = new QSpinBox(questionPage);
-    m_qMax = new QSpinBox(questionPage);
+    m_qNa = new QCheckBox(tr("“Not applicable” allowed"), page);
+    m_qRequired = new QCheckBox(tr("Required before submitting"), page);
+    m_qMin = new QSpinBox(page);
+    m_qMax = new QSpinBox(page);
     m_qMin->setRange(-100, 100);
     m_qMax->setRange(-100, 100);
-    m_qOptions = new QTableWidget(0, 4, questionPage);
+    m_qOptions = new QTableWidget(0, 4, page);
     m_qOptions->setHorizontalHeaderLabels({tr("Id"), tr("Label"), tr("Points"), tr("Fails")});
     m_qOptions->horizontalHeader()->setStretchLastSection(true);
     m_qOptions->setMinimumHeight(120);
-    auto* addOption = new QPushButton(tr("+ Option"), questionPage);
-    auto* removeOption = new QPushButton(tr("− Option"), questionPage);
-    m_qShowIf = new QLineEdit(questionPage);
+    auto* addOption = new QPushButton(tr("+ Option"), page);
+    auto* removeOption = new QPushButton(tr("− Option"), page);
+    m_qShowIf = new QLineEdit(page);
     m_qShowIf->setObjectName(QStringLiteral("showIf"));
     m_qShowIf->setPlaceholderText(QStringLiteral(R"({"question": "complaint-raised", "answer": "yes"})"));
-    m_qAuto = new QComboBox(questionPage);
+    m_qAuto = new QComboBox(page);
     m_qAuto->addItem(tr("None"), QString());
     m_qAuto->addItem(tr("Recording notice (from the transcript)"), QStringLiteral("recording_notice"));
-    m_qWithin = weightBox(questionPage);
+    m_qWithin = weightBox(page);
     m_qWithin->setSuffix(tr(" s"));
-    qf->addRow(tr("Id:"), m_qId);
-    qf->addRow(tr("Question:"), m_qText);
-    qf->addRow(tr("Type:"), m_qType);
-    qf->addRow(tr("Weight:"), m_qWeight);
-    qf->addRow(tr("Critical:"), m_qCritical);
-    qf->addRow(QString(), m_qNa);
-    qf->addRow(QString(), m_qRequired);
-    qf->addRow(tr("Scale from:"), m_qMin);
-    qf->addRow(tr("Scale to:"), m_qMax);
-    qf->addRow(tr("Options:"), m_qOptions);
+    form->addRow(tr("Id:"), m_qId);
+    form->addRow(tr("Question:"), m_qText);
+    form->addRow(tr("Type:"), m_qType);
+    form->addRow(tr("Weight:"), m_qWeight);
+    form->addRow(tr("Critical:"), m_qCritical);
+    form->addRow(QString(), m_qNa);
+    form->addRow(QString(), m_qRequired);
+    form->addRow(tr("Scale from:"), m_qMin);
+    form->addRow(tr("Scale to:"), m_qMax);
+    form->addRow(tr("Options:"), m_qOptions);
     auto* optionButtons = new QHBoxLayout;
     optionButtons->addWidget(addOption);
     optionButtons->addWidget(removeOption);
-    qf->addRow(QString(), optionButtons);
-    qf->addRow(tr("Shown only if:"), m_qShowIf);
-    qf->addRow(tr("Automatic check:"), m_qAuto);
-    qf->addRow(tr("Within the first:"), m_qWithin);
+    form->addRow(QString(), optionButtons);
+    form->addRow(tr("Shown only if:"), m_qShowIf);
+    form->addRow(tr("Automatic check:"), m_qAuto);
+    form->addRow(tr("Within the first:"), m_qWithin);
 
-    m_pages->insertWidget(TemplatePage, templatePage);
-    m_pages->insertWidget(SectionPage, sectionPage);
-    m_pages->insertWidget(QuestionPage, questionPage);
-
-    for (QLineEdit* e : {m_id, m_title}) {
-        connect(e, &QLineEdit::textEdited, this, &ScorecardEditor::writeTemplate);
-    }
-    connect(m_passMark, &QDoubleSpinBox::valueChanged, this, &ScorecardEditor::writeTemplate);
-    for (QLineEdit* e : {m_sId, m_sTitle}) {
-        connect(e, &QLineEdit::textEdited, this, &ScorecardEditor::writeSection);
-    }
-    connect(m_sWeight, &QDoubleSpinBox::valueChanged, this, &ScorecardEditor::writeSection);
-    for (QLineEdit* e : {m_qId, m_qText, m_qShowIf}) {
-        connect(e, &QLineEdit::textEdited, this, &ScorecardEditor::writeQuestion);
-    }
-    for (QComboBox* c : {m_qType, m_qCritical, m_qAuto}) {
-        connect(c, &QComboBox::currentIndexChanged, this, &ScorecardEditor::writeQuestion);
-    }
-    for (QDoubleSpinBox* b : {m_qWeight, m_qWithin}) {
-        connect(b, &QDoubleSpinBox::valueChanged, this, &ScorecardEditor::writeQuestion);
-    }
-    for (QSpinBox* b : {m_qMin, m_qMax}) {
-        connect(b, &QSpinBox::valueChanged, this, &ScorecardEditor::writeQuestion);
-    }
-    for (QCheckBox* c : {m_qNa, m_qRequired}) {
-        connect(c, &QCheckBox::toggled, this, &ScorecardEditor::writeQuestion);
-    }
-    connect(m_qOptions, &QTableWidget::itemChanged, this, &ScorecardEditor::writeQuestion);
     connect(addOption, &QPushButton::clicked, this, [this] {
         const int row = m_qOptions->rowCount();
         m_loading = true;
@@ -153,168 +134,133 @@ void ScorecardEditor::buildPages()
         m_qOptions->setItem(row, 2, new QTableWidgetItem(QStringLiteral("0")));
         m_qOptions->setItem(row, 3, new QTableWidgetItem(QString()));
         m_loading = false;
-        writeQuestion();
+        Q_EMIT questionEdited();
     });
     connect(removeOption, &QPushButton::clicked, this, [this] {
         if (m_qOptions->currentRow() >= 0) {
             m_qOptions->removeRow(m_qOptions->currentRow());
-            writeQuestion();
+            Q_EMIT questionEdited();
         }
     });
+    return page;
 }
 
-void ScorecardEditor::rebuildTree()
+// Every editor reports its edits, unless the page is being filled.
+void ScorecardEditorPages::connectEditors()
+{
+    auto edited = [this](void (ScorecardEditorPages::*signal)()) {
+        return [this, signal] {
+            if (!m_loading) {
+                Q_EMIT(this->*signal)();
+            }
+        };
+    };
+    for (QLineEdit* e : {m_id, m_title}) {
+        connect(e, &QLineEdit::textEdited, this, edited(&ScorecardEditorPages::templateEdited));
+    }
+    connect(m_passMark, &QDoubleSpinBox::valueChanged, this, edited(&ScorecardEditorPages::templateEdited));
+    for (QLineEdit* e : {m_sId, m_sTitle}) {
+        connect(e, &QLineEdit::textEdited, this, edited(&ScorecardEditorPages::sectionEdited));
+    }
+    connect(m_sWeight, &QDoubleSpinBox::valueChanged, this, edited(&ScorecardEditorPages::sectionEdited));
+    const auto question = edited(&ScorecardEditorPages::questionEdited);
+    for (QLineEdit* e : {m_qId, m_qText, m_qShowIf}) {
+        connect(e, &QLineEdit::textEdited, this, question);
+    }
+    for (QComboBox* c : {m_qType, m_qCritical, m_qAuto}) {
+        connect(c, &QComboBox::currentIndexChanged, this, question);
+    }
+    for (QDoubleSpinBox* b : {m_qWeight, m_qWithin}) {
+        connect(b, &QDoubleSpinBox::valueChanged, this, question);
+    }
+    for (QSpinBox* b : {m_qMin, m_qMax}) {
+        connect(b, &QSpinBox::valueChanged, this, question);
+    }
+    for (QCheckBox* c : {m_qNa, m_qRequired}) {
+        connect(c, &QCheckBox::toggled, this, question);
+    }
+    connect(m_qOptions, &QTableWidget::itemChanged, this, question);
+}
+
+void ScorecardEditorPages::showTemplate(const QJsonObject& scorecard)
 {
     m_loading = true;
-    m_tree->clear();
-    auto* root = new QTreeWidgetItem(m_tree, {m_doc.value(QStringLiteral("title")).toString()});
-    root->setData(0, Qt::UserRole, -1);
-    root->setData(0, Qt::UserRole + 1, -1);
-    const QJsonArray sections = sectionsOf(m_doc);
-    for (int s = 0; s < sections.size(); ++s) {
-        const QJsonObject so = sections.at(s).toObject();
-        auto* si = new QTreeWidgetItem(root,
-            {so.value(QStringLiteral("title")).toString(), tr("section"),
-                QString::number(so.value(QStringLiteral("weight")).toDouble(1))});
-        si->setData(0, Qt::UserRole, s);
-        si->setData(0, Qt::UserRole + 1, -1);
-        const QJsonArray questions = so.value(QStringLiteral("questions")).toArray();
-        for (int q = 0; q < questions.size(); ++q) {
-            const QJsonObject qo = questions.at(q).toObject();
-            auto* qi = new QTreeWidgetItem(si,
-                {qo.value(QStringLiteral("text")).toString(), qo.value(QStringLiteral("type")).toString(),
-                    QString::number(qo.value(QStringLiteral("weight")).toDouble(1))});
-            qi->setData(0, Qt::UserRole, s);
-            qi->setData(0, Qt::UserRole + 1, q);
-        }
-    }
-    m_tree->expandAll();
-    for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
-        if ((*it)->data(0, Qt::UserRole).toInt() == m_section
-            && (*it)->data(0, Qt::UserRole + 1).toInt() == m_question) {
-            m_tree->setCurrentItem(*it);
-        }
-    }
+    setCurrentIndex(TemplatePage);
+    m_id->setText(scorecard.value(QStringLiteral("id")).toString());
+    m_title->setText(scorecard.value(QStringLiteral("title")).toString());
+    m_passMark->setValue(scorecard.value(QStringLiteral("pass_mark")).toDouble());
     m_loading = false;
 }
 
-void ScorecardEditor::selectTemplate()
-{
-    m_section = -1;
-    m_question = -1;
-    rebuildTree();
-    showSelected();
-}
-
-void ScorecardEditor::selectSection(int section)
-{
-    m_section = section;
-    m_question = -1;
-    rebuildTree();
-    showSelected();
-}
-
-void ScorecardEditor::selectQuestion(int section, int question)
-{
-    m_section = section;
-    m_question = question;
-    rebuildTree();
-    showSelected();
-}
-
-void ScorecardEditor::showSelected()
+void ScorecardEditorPages::showSection(const QJsonObject& section)
 {
     m_loading = true;
-    if (m_section < 0) {
-        m_pages->setCurrentIndex(TemplatePage);
-        m_id->setText(m_doc.value(QStringLiteral("id")).toString());
-        m_title->setText(m_doc.value(QStringLiteral("title")).toString());
-        m_passMark->setValue(m_doc.value(QStringLiteral("pass_mark")).toDouble());
-    } else if (m_question < 0) {
-        m_pages->setCurrentIndex(SectionPage);
-        const QJsonObject so = sectionsOf(m_doc).at(m_section).toObject();
-        m_sId->setText(so.value(QStringLiteral("id")).toString());
-        m_sTitle->setText(so.value(QStringLiteral("title")).toString());
-        m_sWeight->setValue(so.value(QStringLiteral("weight")).toDouble(1));
-    } else {
-        m_pages->setCurrentIndex(QuestionPage);
-        const QJsonObject q = question(m_section, m_question);
-        const QString type = q.value(QStringLiteral("type")).toString();
-        m_qId->setText(q.value(QStringLiteral("id")).toString());
-        m_qText->setText(q.value(QStringLiteral("text")).toString());
-        m_qType->setCurrentIndex(std::max(0, m_qType->findData(type)));
-        m_qWeight->setValue(q.value(QStringLiteral("weight")).toDouble(1));
-        m_qCritical->setCurrentIndex(
-            std::max(0, m_qCritical->findData(q.value(QStringLiteral("critical")).toString())));
-        m_qNa->setChecked(q.value(QStringLiteral("na_allowed")).toBool(true));
-        m_qRequired->setChecked(q.value(QStringLiteral("required")).toBool(type != QLatin1String("text")));
-        m_qMin->setValue(q.value(QStringLiteral("min")).toInt(1));
-        m_qMax->setValue(q.value(QStringLiteral("max")).toInt(5));
-        const QJsonArray options = q.value(QStringLiteral("options")).toArray();
-        m_qOptions->setRowCount(int(options.size()));
-        for (int i = 0; i < options.size(); ++i) {
-            const QJsonObject o = options.at(i).toObject();
-            m_qOptions->setItem(i, 0, new QTableWidgetItem(o.value(QStringLiteral("id")).toString()));
-            m_qOptions->setItem(i, 1, new QTableWidgetItem(o.value(QStringLiteral("label")).toString()));
-            m_qOptions->setItem(
-                i, 2, new QTableWidgetItem(QString::number(o.value(QStringLiteral("points")).toDouble())));
-            m_qOptions->setItem(i, 3, new QTableWidgetItem(o.value(QStringLiteral("fail")).toString()));
-        }
-        const QJsonValue showIf = q.value(QStringLiteral("show_if"));
-        m_qShowIf->setText(showIf.isObject()
-                ? QString::fromUtf8(QJsonDocument(showIf.toObject()).toJson(QJsonDocument::Compact))
-                : showIf.toString());
-        const QJsonObject autoCheck = q.value(QStringLiteral("auto")).toObject();
-        m_qAuto->setCurrentIndex(std::max(0, m_qAuto->findData(autoCheck.value(QStringLiteral("check")).toString())));
-        m_qWithin->setValue(autoCheck.value(QStringLiteral("within_s")).toDouble(30));
-        const bool scale = type == QLatin1String("scale");
-        m_qMin->setEnabled(scale);
-        m_qMax->setEnabled(scale);
-        m_qOptions->setEnabled(type == QLatin1String("choice"));
-        m_qCritical->setEnabled(type == QLatin1String("yes_no"));
-        m_qWithin->setEnabled(!autoCheck.isEmpty());
-    }
+    setCurrentIndex(SectionPage);
+    m_sId->setText(section.value(QStringLiteral("id")).toString());
+    m_sTitle->setText(section.value(QStringLiteral("title")).toString());
+    m_sWeight->setValue(section.value(QStringLiteral("weight")).toDouble(1));
     m_loading = false;
 }
 
-void ScorecardEditor::writeTemplate()
+void ScorecardEditorPages::showQuestion(const QJsonObject& q)
 {
-    if (m_loading) {
-        return;
+    m_loading = true;
+    setCurrentIndex(QuestionPage);
+    const QString type = q.value(QStringLiteral("type")).toString();
+    m_qId->setText(q.value(QStringLiteral("id")).toString());
+    m_qText->setText(q.value(QStringLiteral("text")).toString());
+    m_qType->setCurrentIndex(std::max(0, m_qType->findData(type)));
+    m_qWeight->setValue(q.value(QStringLiteral("weight")).toDouble(1));
+    m_qCritical->setCurrentIndex(std::max(0, m_qCritical->findData(q.value(QStringLiteral("critical")).toString())));
+    m_qNa->setChecked(q.value(QStringLiteral("na_allowed")).toBool(true));
+    m_qRequired->setChecked(q.value(QStringLiteral("required")).toBool(type != QLatin1String("text")));
+    m_qMin->setValue(q.value(QStringLiteral("min")).toInt(1));
+    m_qMax->setValue(q.value(QStringLiteral("max")).toInt(5));
+    const QJsonArray options = q.value(QStringLiteral("options")).toArray();
+    m_qOptions->setRowCount(int(options.size()));
+    for (int i = 0; i < options.size(); ++i) {
+        const QJsonObject o = options.at(i).toObject();
+        m_qOptions->setItem(i, 0, new QTableWidgetItem(o.value(QStringLiteral("id")).toString()));
+        m_qOptions->setItem(i, 1, new QTableWidgetItem(o.value(QStringLiteral("label")).toString()));
+        m_qOptions->setItem(i, 2, new QTableWidgetItem(QString::number(o.value(QStringLiteral("points")).toDouble())));
+        m_qOptions->setItem(i, 3, new QTableWidgetItem(o.value(QStringLiteral("fail")).toString()));
     }
-    m_doc.insert(QStringLiteral("id"), m_id->text());
-    m_doc.insert(QStringLiteral("title"), m_title->text());
-    m_doc.insert(QStringLiteral("pass_mark"), m_passMark->value());
-    m_dirty = true;
-    if (QTreeWidgetItem* root = m_tree->topLevelItem(0)) {
-        root->setText(0, m_title->text());
-    }
-    revalidate();
+    const QJsonValue showIf = q.value(QStringLiteral("show_if"));
+    m_qShowIf->setText(showIf.isObject()
+            ? QString::fromUtf8(QJsonDocument(showIf.toObject()).toJson(QJsonDocument::Compact))
+            : showIf.toString());
+    const QJsonObject autoCheck = q.value(QStringLiteral("auto")).toObject();
+    m_qAuto->setCurrentIndex(std::max(0, m_qAuto->findData(autoCheck.value(QStringLiteral("check")).toString())));
+    m_qWithin->setValue(autoCheck.value(QStringLiteral("within_s")).toDouble(30));
+    enableForType(type, !autoCheck.isEmpty());
+    m_loading = false;
 }
 
-void ScorecardEditor::writeSection()
+void ScorecardEditorPages::enableForType(const QString& type, bool autoCheck)
 {
-    if (m_loading || m_section < 0) {
-        return;
-    }
-    QJsonArray sections = sectionsOf(m_doc);
-    QJsonObject so = sections.at(m_section).toObject();
-    so.insert(QStringLiteral("id"), m_sId->text());
-    so.insert(QStringLiteral("title"), m_sTitle->text());
-    so.insert(QStringLiteral("weight"), m_sWeight->value());
-    sections.replace(m_section, so);
-    m_doc.insert(QStringLiteral("sections"), sections);
-    m_dirty = true;
-    rebuildTree();
-    revalidate();
+    m_qMin->setEnabled(type == QLatin1String("scale"));
+    m_qMax->setEnabled(type == QLatin1String("scale"));
+    m_qOptions->setEnabled(type == QLatin1String("choice"));
+    m_qCritical->setEnabled(type == QLatin1String("yes_no"));
+    m_qWithin->setEnabled(autoCheck);
 }
 
-void ScorecardEditor::writeQuestion()
+void ScorecardEditorPages::writeTemplate(QJsonObject& scorecard) const
 {
-    if (m_loading || m_section < 0 || m_question < 0) {
-        return;
-    }
-    QJsonObject q = question(m_section, m_question);
+    scorecard.insert(QStringLiteral("id"), m_id->text());
+    scorecard.insert(QStringLiteral("title"), m_title->text());
+    scorecard.insert(QStringLiteral("pass_mark"), m_passMark->value());
+}
+
+void ScorecardEditorPages::writeSection(QJsonObject& section) const
+{
+    section.insert(QStringLiteral("id"), m_sId->text());
+    section.insert(QStringLiteral("title"), m_sTitle->text());
+    section.insert(QStringLiteral("weight"), m_sWeight->value());
+}
+
+void ScorecardEditorPages::writeQuestion(QJsonObject& q)
+{
     const QString type = m_qType->currentData().toString();
     q.insert(QStringLiteral("id"), m_qId->text());
     q.insert(QStringLiteral("text"), m_qText->text());
@@ -357,111 +303,8 @@ void ScorecardEditor::writeQuestion()
     const QString check = m_qAuto->currentData().toString();
     setOrRemove(QStringLiteral("auto"), !check.isEmpty(),
         QJsonObject {{QStringLiteral("check"), check}, {QStringLiteral("within_s"), m_qWithin->value()}});
-    setQuestion(m_section, m_question, q);
-    m_dirty = true;
-    rebuildTree(); // the editors keep their text and cursor: only what a type allows changes
-    m_qMin->setEnabled(type == QLatin1String("scale"));
-    m_qMax->setEnabled(type == QLatin1String("scale"));
-    m_qOptions->setEnabled(type == QLatin1String("choice"));
-    m_qCritical->setEnabled(type == QLatin1String("yes_no"));
-    m_qWithin->setEnabled(!check.isEmpty());
-    revalidate();
-}
-
-void ScorecardEditor::addSection()
-{
-    QJsonArray sections = sectionsOf(m_doc);
-    const int n = int(sections.size()) + 1;
-    sections.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("section-%1").arg(n)},
-        {QStringLiteral("title"), tr("Section %1").arg(n)}, {QStringLiteral("weight"), 1},
-        {QStringLiteral("questions"), QJsonArray()}});
-    m_doc.insert(QStringLiteral("sections"), sections);
-    m_dirty = true;
-    selectSection(n - 1);
-    revalidate();
-}
-
-void ScorecardEditor::addQuestion()
-{
-    const int s = std::max(0, m_section);
-    QJsonArray sections = sectionsOf(m_doc);
-    if (sections.isEmpty()) {
-        addSection();
-        sections = sectionsOf(m_doc);
-    }
-    QJsonObject so = sections.at(s).toObject();
-    QJsonArray questions = so.value(QStringLiteral("questions")).toArray();
-    int n = 1;
-    while (QJsonDocument(m_doc).toJson().contains(QStringLiteral("\"question-%1\"").arg(n).toUtf8())) {
-        ++n;
-    }
-    questions.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("question-%1").arg(n)},
-        {QStringLiteral("text"), tr("New question")}, {QStringLiteral("type"), QStringLiteral("yes_no")},
-        {QStringLiteral("weight"), 1}});
-    so.insert(QStringLiteral("questions"), questions);
-    sections.replace(s, so);
-    m_doc.insert(QStringLiteral("sections"), sections);
-    m_dirty = true;
-    selectQuestion(s, int(questions.size()) - 1);
-    revalidate();
-}
-
-void ScorecardEditor::removeSelected()
-{
-    if (m_section < 0) {
-        return;
-    }
-    QJsonArray sections = sectionsOf(m_doc);
-    if (m_question < 0) {
-        sections.removeAt(m_section);
-        m_doc.insert(QStringLiteral("sections"), sections);
-    } else {
-        QJsonObject so = sections.at(m_section).toObject();
-        QJsonArray questions = so.value(QStringLiteral("questions")).toArray();
-        questions.removeAt(m_question);
-        so.insert(QStringLiteral("questions"), questions);
-        sections.replace(m_section, so);
-        m_doc.insert(QStringLiteral("sections"), sections);
-    }
-    m_dirty = true;
-    selectTemplate();
-    revalidate();
-}
-
-void ScorecardEditor::moveSelected(int delta)
-{
-    if (m_section < 0) {
-        return;
-    }
-    QJsonArray sections = sectionsOf(m_doc);
-    if (m_question < 0) {
-        const int to = m_section + delta;
-        if (to < 0 || to >= sections.size()) {
-            return;
-        }
-        const QJsonValue v = sections.at(m_section);
-        sections.removeAt(m_section);
-        sections.insert(to, v);
-        m_doc.insert(QStringLiteral("sections"), sections);
-        m_dirty = true;
-        selectSection(to);
-    } else {
-        QJsonObject so = sections.at(m_section).toObject();
-        QJsonArray questions = so.value(QStringLiteral("questions")).toArray();
-        const int to = m_question + delta;
-        if (to < 0 || to >= questions.size()) {
-            return;
-        }
-        const QJsonValue v = questions.at(m_question);
-        questions.removeAt(m_question);
-        questions.insert(to, v);
-        so.insert(QStringLiteral("questions"), questions);
-        sections.replace(m_section, so);
-        m_doc.insert(QStringLiteral("sections"), sections);
-        m_dirty = true;
-        selectQuestion(m_section, to);
-    }
-    revalidate();
+    // The editors keep their text and cursor: only what a type allows changes.
+    enableForType(type, !check.isEmpty());
 }
 
 } // namespace Earmark::Gui

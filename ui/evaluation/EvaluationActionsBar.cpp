@@ -1,0 +1,66 @@
+#include "ui/evaluation/EvaluationActionsBar.h"
+
+#include "cache/AuditLog.h"
+
+#include <QHBoxLayout>
+#include <QPushButton>
+
+namespace Earmark::Gui {
+
+EvaluationActionsBar::EvaluationActionsBar(QWidget* parent)
+    : QWidget(parent)
+    , m_submit(new QPushButton(tr("Submit"), this))
+    , m_discard(new QPushButton(tr("Discard draft"), this))
+    , m_acknowledge(new QPushButton(tr("Acknowledged…"), this))
+    , m_dispute(new QPushButton(tr("Dispute…"), this))
+    , m_resolve(new QPushButton(tr("Resolve…"), this))
+    , m_rescore(new QPushButton(tr("Re-score"), this))
+    , m_history(new QPushButton(tr("History"), this))
+    , m_pdf(new QPushButton(tr("PDF…"), this))
+{
+    // The state's actions on the left (only those that apply are shown), history and PDF on the right.
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (QPushButton* b : {m_submit, m_discard, m_acknowledge, m_dispute, m_resolve, m_rescore}) {
+        layout->addWidget(b);
+    }
+    layout->addStretch(1);
+    layout->addWidget(m_history);
+    layout->addWidget(m_pdf);
+    connect(m_submit, &QPushButton::clicked, this, &EvaluationActionsBar::submitRequested);
+    connect(m_discard, &QPushButton::clicked, this, &EvaluationActionsBar::discardRequested);
+    connect(m_acknowledge, &QPushButton::clicked, this, &EvaluationActionsBar::acknowledgeRequested);
+    connect(m_dispute, &QPushButton::clicked, this, &EvaluationActionsBar::disputeRequested);
+    connect(m_resolve, &QPushButton::clicked, this, &EvaluationActionsBar::resolveRequested);
+    connect(m_rescore, &QPushButton::clicked, this, &EvaluationActionsBar::rescoreRequested);
+    connect(m_history, &QPushButton::clicked, this, &EvaluationActionsBar::historyRequested);
+    connect(m_pdf, &QPushButton::clicked, this, &EvaluationActionsBar::pdfRequested);
+}
+
+void EvaluationActionsBar::setRescoring(bool rescoring)
+{
+    m_rescore->setText(rescoring ? tr("Save re-score…") : tr("Re-score"));
+}
+
+void EvaluationActionsBar::update(const Evaluation* current, const std::optional<QStringList>& problems)
+{
+    const bool has = current != nullptr;
+    const EvaluationState s = has ? current->state : EvaluationState::Draft;
+    const bool mine = has && current->reviewer == AuditLog::currentActor();
+    const bool draft = has && s == EvaluationState::Draft;
+    m_submit->setVisible(draft && mine);
+    m_discard->setVisible(draft && mine);
+    m_acknowledge->setVisible(has && s == EvaluationState::Submitted);
+    m_dispute->setVisible(has && (s == EvaluationState::Submitted || s == EvaluationState::Acknowledged));
+    m_resolve->setVisible(has && s == EvaluationState::Disputed);
+    m_rescore->setVisible(has && !draft);
+    m_history->setVisible(has && !draft);
+    m_pdf->setVisible(has);
+    if (draft && problems) {
+        m_submit->setEnabled(problems->isEmpty());
+        m_submit->setToolTip(problems->isEmpty() ? tr("Submit the evaluation (Ctrl+Shift+Return)")
+                                                 : tr("Still to do:\n") + problems->join(QLatin1Char('\n')));
+    }
+}
+
+} // namespace Earmark::Gui

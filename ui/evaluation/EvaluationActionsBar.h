@@ -1,0 +1,50 @@
+#pragma once
+
+#include "quality/Evaluation.h"
+
+#include <QWidget>
+
+class QPushButton;
+
+namespace Earmark::Gui {
+
+// The buttons for what can be done with the evaluation shown, in its state and by this user: submit or discard
+// (the reviewer's own draft), acknowledge, dispute, resolve, re-score; history and PDF on the right. Only those that
+// apply are shown; Submit says in its tooltip what is still to do.
+class EvaluationActionsBar : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit EvaluationActionsBar(QWidget* parent = nullptr);
+
+    // current: the evaluation shown (none: nothing applies); problems: what stops a draft's submission (none: not
+    // known yet, Submit stays as it is).
+    void update(const Evaluation* current, const std::optional<QStringList>& problems);
+    // While re-scoring, Re-score saves it.
+    void setRescoring(bool rescoring);
+
+    QPushButton* submitButton() const { return m_submit; }
+
+Q_SIGNALS:
+    void submitRequested();
+    void discardRequested();
+    void acknowledgeRequested();
+    void disputeRequested();
+    void resolveRequested();
+    void rescoreRequested();
+    void historyRequested();
+    void pdfRequested();
+
+private:
+    QPushButton* m_submit;
+    QPushButton* m_discard;
+    QPushButton* m_acknowledge;
+    QPushButton* m_dispute;
+    QPushButton* m_resolve;
+    QPushButton* m_rescore;
+    QPushButton* m_history;
+    QPushButton* m_pdf;
+};
+
+} // namespace Earmark::Gui
