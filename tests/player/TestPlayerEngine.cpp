@@ -1,3 +1,4 @@
+#include "PlaybackClock.h"
 #include "player/PlayerEngine.h"
 
 #include <QAudioDevice>
@@ -25,6 +26,11 @@ std::shared_ptr<CallAudio> tone(double seconds)
     }
     return a;
 }
+
+// How long a wait for playback may take on a loaded machine: each ends as soon as what it waits for has happened.
+constexpr int Patience = 10000;
+
+using Clock = Test::PlaybackClock<PlayerEngine>;
 } // namespace
 
 // The engine on a real audio output: the PulseAudio null sink started by scripts/with-test-services.sh.
@@ -55,22 +61,32 @@ private Q_SLOTS:
         QCOMPARE(engine.duration(), 6.0);
         engine.play();
         QCOMPARE(engine.state(), PlayerEngine::State::Playing);
-        QTest::qWait(1000);
-        const double p1 = engine.position();
+        // Once the output runs, the position follows real time: one second of the call a second.
+        const Clock clock(engine);
+        QTRY_VERIFY_WITH_TIMEOUT(engine.position() > 0.25, Patience);
+        const Clock::Reading started = clock.read();
+        QTRY_VERIFY_WITH_TIMEOUT(engine.position() > 0.75, Patience);
+        const Clock::Reading r1 = clock.read();
+        const double p1 = r1.position;
         QVERIFY2(p1 > 0.75 && p1 < 1.15, qPrintable(QString::number(p1)));
+        const double s1 = Clock::speed(started, r1);
+        QVERIFY2(s1 > 0.75 && s1 < 1.15, qPrintable(QString::number(s1)));
         engine.pause();
         const double paused = engine.position();
-        QTest::qWait(300);
+        QTest::qWait(300); // nothing to wait for: time passes, and the position must not move meanwhile
         QVERIFY(std::abs(engine.position() - paused) < 0.02);
         engine.seek(3.0);
         QCOMPARE(engine.position(), 3.0);
         engine.play();
-        QTest::qWait(500);
+        QTRY_VERIFY_WITH_TIMEOUT(engine.position() != 3.0, Patience);
+        QVERIFY2(engine.position() > 3.0, qPrintable(QString::number(engine.position()))); // on from there
+        QTRY_VERIFY_WITH_TIMEOUT(engine.position() > 3.3, Patience);
         const double p2 = engine.position();
         QVERIFY2(p2 > 3.3 && p2 < 3.65, qPrintable(QString::number(p2)));
-        // Seeking while playing goes on playing from there.
+        // Seeking while playing goes on playing from there. (For a moment after the seek, the output, restarting
+        // on its own thread, may still report where it was: past 3 s.)
         engine.seek(1.0);
-        QTest::qWait(400);
+        QTRY_VERIFY_WITH_TIMEOUT(engine.position() > 1.2 && engine.position() < 3.0, Patience);
         const double p3 = engine.position();
         QVERIFY2(p3 > 1.2 && p3 < 1.55, qPrintable(QString::number(p3)));
         QCOMPARE(engine.state(), PlayerEngine::State::Playing);
@@ -82,9 +98,15 @@ private Q_SLOTS:
         engine.load(tone(10));
         engine.setSpeed(2.0);
         engine.play();
-        QTest::qWait(1000);
-        const double p = engine.position();
+        const Clock clock(engine);
+        QTRY_VERIFY_WITH_TIMEOUT(engine.position() > 0.5, Patience);
+        const Clock::Reading started = clock.read();
+        QTRY_VERIFY_WITH_TIMEOUT(engine.position() > 1.5, Patience);
+        const Clock::Reading r = clock.read();
+        const double p = r.position;
         QVERIFY2(p > 1.5 && p < 2.3, qPrintable(QString::number(p)));
+        const double s = Clock::speed(started, r);
+        QVERIFY2(s > 1.5 && s < 2.3, qPrintable(QString::number(s)));
     }
 
     void reachesTheEndAndStops()
@@ -99,8 +121,7 @@ private Q_SLOTS:
         QVERIFY(std::abs(engine.position() - 1.0) < 0.01);
         // Play again starts from the beginning.
         engine.play();
-        QTest::qWait(300);
-        QVERIFY(engine.position() < 0.5);
+        QTRY_VERIFY_WITH_TIMEOUT(engine.position() < 0.5, Patience);
     }
 
     void loopsARegion()
@@ -110,14 +131,17 @@ private Q_SLOTS:
         engine.seek(2.0);
         engine.setLoop(2.0, 2.5);
         engine.play();
-        for (int i = 0; i < 8; ++i) {
-            QTest::qWait(150);
+        // Round and round the region: every position read is inside it, until it has gone back to the start twice.
+        int rounds = 0;
+        for (double last = engine.position(); rounds < 2;) {
+            QTRY_VERIFY_WITH_TIMEOUT(engine.position() != last, Patience);
             const double p = engine.position();
             QVERIFY2(p >= 1.99 && p <= 2.51, qPrintable(QString::number(p)));
+            rounds += p < last ? 1 : 0;
+            last = p;
         }
         engine.clearLoop();
-        QTest::qWait(900);
-        QVERIFY(engine.position() > 2.5);
+        QTRY_VERIFY_WITH_TIMEOUT(engine.position() > 2.5, Patience);
     }
 };
 

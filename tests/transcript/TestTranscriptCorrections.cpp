@@ -1,14 +1,12 @@
-#include "TestSupport.h"
-#include "cache/CallDestruction.h"
 #include "anonymise/Anonymiser.h"
-#include "redaction/RedactionReviews.h"
-#include "transcript/TranscriptCorrections.h"
 #include "cache/AuditLog.h"
 #include "cache/Cache.h"
+#include "cache/CallDestruction.h"
 #include "cache/Statement.h"
 #include "cache/TranscriptIndex.h"
-#include "demo/DemoScript.h"
+#include "redaction/RedactionReviews.h"
 #include "store/TranscriptEdit.h"
+#include "transcript/TranscriptCorrections.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -156,7 +154,8 @@ private Q_SLOTS:
 
     void correctionIsARevisionAndTheOriginalIsKept()
     {
-        auto rev = TranscriptCorrections(*m_cache).correctSegment(QStringLiteral("C-1"), 0, 1, QStringLiteral("respondent"), QStringLiteral("my number is 07700"));
+        auto rev = TranscriptCorrections(*m_cache).correctSegment(
+            QStringLiteral("C-1"), 0, 1, QStringLiteral("respondent"), QStringLiteral("my number is 07700"));
         QVERIFY2(rev.ok(), qPrintable(rev.errorMessage()));
         QCOMPARE(rev.value(), 1);
         // The call's transcript is now the corrected one, everywhere it is read; the provider's is kept as it came.
@@ -177,28 +176,32 @@ private Q_SLOTS:
         QCOMPARE(history->revisions[0].summary, QStringLiteral("Turn 2 at 0:10.0: speaker Agent to Respondent, text"));
         QVERIFY(!history->revisions[0].summary.contains(QStringLiteral("07700"))); // no words of the call in clear
         QCOMPARE(history->provider->segments[1].text, QStringLiteral("my number his oh seven"));
-        QCOMPARE(TranscriptCorrections(*m_cache).at(QStringLiteral("C-1"), 0)->segments[1].speaker,
-            QStringLiteral("agent"));
+        QCOMPARE(
+            TranscriptCorrections(*m_cache).at(QStringLiteral("C-1"), 0)->segments[1].speaker, QStringLiteral("agent"));
         // Search finds the corrected words, not the misheard ones.
         QCOMPARE(searchHits(QStringLiteral("\"number is\"")), 1);
         QCOMPARE(searchHits(QStringLiteral("his")), 0);
 
         // A second correction builds on the first; one made on the older revision is refused and names who won.
-        QCOMPARE(TranscriptCorrections(*m_cache).correctSegment(QStringLiteral("C-1"), 1, 0, QStringLiteral("agent"),
-                     QStringLiteral("Hello, this call is recorded."))
+        QCOMPARE(TranscriptCorrections(*m_cache)
+                     .correctSegment(QStringLiteral("C-1"), 1, 0, QStringLiteral("agent"),
+                         QStringLiteral("Hello, this call is recorded."))
                      .value_or(-1),
             2);
-        auto stale = TranscriptCorrections(*m_cache).correctSegment(QStringLiteral("C-1"), 1, 0, QStringLiteral("agent"), QStringLiteral("Hi."));
+        auto stale = TranscriptCorrections(*m_cache).correctSegment(
+            QStringLiteral("C-1"), 1, 0, QStringLiteral("agent"), QStringLiteral("Hi."));
         QVERIFY(!stale.ok());
         QVERIFY2(stale.errorMessage().contains(QStringLiteral("revision 2")), qPrintable(stale.errorMessage()));
         QCOMPARE(current(QStringLiteral("C-1")).segments[0].text, QStringLiteral("Hello, this call is recorded."));
         QCOMPARE(TranscriptCorrections(*m_cache).at(QStringLiteral("C-1"), 1)->segments[0].text,
             history->provider->segments[0].text);
         // Nothing to save, or an emptied turn: refused, nothing stored.
-        QVERIFY(!TranscriptCorrections(*m_cache).correctSegment(QStringLiteral("C-1"), 2, 0, QStringLiteral("agent"),
-            QStringLiteral("Hello, this call is recorded."))
+        QVERIFY(!TranscriptCorrections(*m_cache)
+                     .correctSegment(QStringLiteral("C-1"), 2, 0, QStringLiteral("agent"),
+                         QStringLiteral("Hello, this call is recorded."))
                      .ok());
-        QVERIFY(!TranscriptCorrections(*m_cache).correctSegment(QStringLiteral("C-1"), 2, 0, QStringLiteral("agent"), QStringLiteral("  "))
+        QVERIFY(!TranscriptCorrections(*m_cache)
+                     .correctSegment(QStringLiteral("C-1"), 2, 0, QStringLiteral("agent"), QStringLiteral("  "))
                      .ok());
         QCOMPARE(TranscriptCorrections(*m_cache).load(QStringLiteral("C-1"))->revisions.size(), 2);
         // Each correction is in the tamper-evident audit log.
@@ -350,69 +353,12 @@ private Q_SLOTS:
         QVERIFY(RedactionReviews::fromJson(RedactionReviews::toJson(options->review)).ok());
     }
 
-    void cliShowsHistoryAndImports()
-    {
-        QTemporaryDir dir;
-        const QString store = dir.filePath(QStringLiteral("store"));
-        Test::writeFile(dir.filePath(QStringLiteral("pass")), "otter velvet cinnamon harbour 31\n");
-        const QStringList base {QStringLiteral("--cache"), dir.filePath(QStringLiteral("cache")),
-            QStringLiteral("--passphrase-file"), dir.filePath(QStringLiteral("pass"))};
-        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), store, QStringLiteral("--calls"),
-            QStringLiteral("6")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY(
-            Test::runCli(base + QStringList {QStringLiteral("sync"), QStringLiteral("--store"), store}).exitCode == 0);
-        QString with;
-        QString without;
-        for (int i = 0; i < 6; ++i) {
-            const Demo::CallPlan p = Demo::planCall(i, 1, 14);
-            (p.hasTranscript ? with : without) = p.callId;
-        }
-        QVERIFY(!with.isEmpty() && !without.isEmpty()); // call 4 never has one
-        const auto cli = [&](const QStringList& args) { return Test::runCli(base + args); };
-
-        // A corrected JSON transcript (say from a transcription service) becomes revision 1; the original stays.
-        r = cli({QStringLiteral("transcript"), QStringLiteral("show"), with, QStringLiteral("--json")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QByteArray corrected = QByteArray(r.out).replace("Fieldline Research", "Fieldline Research Ltd");
-        QVERIFY(corrected != r.out);
-        Test::writeFile(dir.filePath(QStringLiteral("t.json")), corrected);
-        r = cli({QStringLiteral("transcript"), QStringLiteral("import"), with, dir.filePath(QStringLiteral("t.json"))});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY(r.out.contains("revision 1"));
-        r = cli({QStringLiteral("transcript"), QStringLiteral("history"), with});
-        QVERIFY(r.out.contains("0  provider"));
-        QVERIFY2(r.out.contains(QStringLiteral("1  %1  ").arg(AuditLog::currentActor()).toUtf8()), r.out.constData());
-        QVERIFY(r.out.contains("Whole transcript imported (provider-asr)"));
-        QVERIFY(cli({QStringLiteral("transcript"), QStringLiteral("show"), with}).out.contains("Research Ltd"));
-        QVERIFY(!cli({QStringLiteral("transcript"), QStringLiteral("show"), with, QStringLiteral("--revision"),
-                         QStringLiteral("0")})
-                     .out.contains("Research Ltd"));
-        QVERIFY(cli({QStringLiteral("search"), QStringLiteral("Ltd")}).out.contains(with.toUtf8()));
-
-        // A typed transcript for the call without one; a typing error is named with its line and stores nothing.
-        Test::writeFile(dir.filePath(QStringLiteral("bad.txt")), "[0:01.0] Agent: hello\n[0:00.5] R: hi\n");
-        r = cli(
-            {QStringLiteral("transcript"), QStringLiteral("import"), without, dir.filePath(QStringLiteral("bad.txt"))});
-        QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains("Line 2"), r.err.constData());
-        Test::writeFile(dir.filePath(QStringLiteral("typed.txt")), "[0:01.0] Agent: hello\n[0:02.5] R: hi there\n");
-        r = cli({QStringLiteral("transcript"), QStringLiteral("import"), without,
-            dir.filePath(QStringLiteral("typed.txt"))});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        r = cli({QStringLiteral("transcript"), QStringLiteral("show"), without});
-        QCOMPARE(r.out, QByteArray("[0:01.0] Agent: hello\n[0:02.5] Respondent: hi there\n"));
-        // Usage errors exit 1 with the way out.
-        r = cli({QStringLiteral("transcript"), QStringLiteral("frob"), without});
-        QCOMPARE(r.exitCode, 1);
-        QVERIFY(r.err.contains("transcript show CALL_ID"));
-        QCOMPARE(cli({QStringLiteral("verify")}).exitCode, 0);
-    }
-
     void destroyedCallTakesItsRevisionsWithIt()
     {
-        QVERIFY(TranscriptCorrections(*m_cache).correctSegment(QStringLiteral("C-1"), 0, 0, QStringLiteral("agent"), QStringLiteral("Hello there."))
-                    .ok());
+        QVERIFY(
+            TranscriptCorrections(*m_cache)
+                .correctSegment(QStringLiteral("C-1"), 0, 0, QStringLiteral("agent"), QStringLiteral("Hello there."))
+                .ok());
         QVERIFY(RedactionReviews(*m_cache).save(QStringLiteral("C-1"), current(QStringLiteral("C-1")), {}).ok());
         auto count = [this] {
             auto s = m_cache->database().prepare(QStringLiteral("SELECT count(*) FROM call_documents"));

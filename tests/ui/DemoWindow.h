@@ -1,7 +1,8 @@
 #pragma once
 
-#include "ui/shell/MainWindow.h"
+#include "DemoCache.h"
 #include "cache/CacheWorker.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QString>
 #include <memory>
@@ -10,20 +11,20 @@ namespace Earmark::Test {
 
 // A demo store synced into a passphrase cache under dir, and the real main window unlocked on it: what the GUI
 // tests start from.
-struct DemoWindow
+struct DemoWindow : DemoCache
 {
-    QString store;
-    QString cache;
-    QString passFile;
     std::unique_ptr<CacheWorker> service;
     std::unique_ptr<Gui::MainWindow> window;
 
-    // Writes a demo store of `calls` calls and syncs it (earmark-cli, real processes); empty when it worked.
+    // DemoCache::makeCache, with Qt's settings and standard paths in their test locations.
     QString makeCache(const QString& dir, int calls);
     // Opens the window (1400 x 900) and unlocks the cache; empty when it worked.
     QString open();
+    // open() in its two steps, for a test that looks at the window before the cache is open: show() clears the
+    // settings and shows the window, still locked; unlock() opens the cache in it.
+    QString show();
+    QString unlock();
     void close();
-    QStringList cliBase() const; // --cache ... --passphrase-file ...
 };
 
 } // namespace Earmark::Test

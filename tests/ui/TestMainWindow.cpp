@@ -1,13 +1,14 @@
+#include "DemoWindow.h"
+#include "TestSupport.h"
+#include "browse/CallListModel.h"
+#include "cache/CacheWorker.h"
+#include "sync/BackgroundSync.h"
 #include "ui/browse/CallDetailPane.h"
 #include "ui/browse/FilterBar.h"
+#include "ui/setup/UnlockFlow.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/MessageBox.h"
 #include "ui/shell/RejectionsDialog.h"
-#include "sync/BackgroundSync.h"
-#include "TestSupport.h"
-#include "ui/setup/UnlockFlow.h"
-#include "cache/CacheWorker.h"
-#include "browse/CallListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -20,7 +21,6 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,11 +35,8 @@ class TestMainWindow : public QObject
 
 private:
     QTemporaryDir m_root;
-    QString m_store;
-    QString m_cache;
-    QString m_passFile;
-    std::unique_ptr<CacheWorker> m_worker;
-    std::unique_ptr<MainWindow> m_window;
+    Test::DemoWindow m_demo;
+    MainWindow* m_window = nullptr;
 
     void waitForCount()
     {
@@ -58,34 +55,20 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true); // settings in a test location
-        m_store = m_root.filePath(QStringLiteral("store"));
-        m_cache = m_root.filePath(QStringLiteral("cache"));
-        m_passFile = m_root.filePath(QStringLiteral("pass"));
-        Test::writeFile(m_passFile, "heron quilt marzipan glacier 58\n");
-        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), m_store,
-            QStringLiteral("--calls"), QStringLiteral("24")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        r = Test::runCli({QStringLiteral("--cache"), m_cache, QStringLiteral("--passphrase-file"), m_passFile,
-            QStringLiteral("sync"), QStringLiteral("--store"), m_store});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString error = m_demo.makeCache(m_root.path(), 24);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void init()
     {
-        QSettings().clear();
-        m_worker = std::make_unique<CacheWorker>();
-        m_window = std::make_unique<MainWindow>(m_worker.get(), m_cache);
+        QString error = m_demo.show();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_window = m_demo.window.get();
         new QAbstractItemModelTester(
-            m_window->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_window.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+            m_window->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_window);
         QVERIFY(!m_window->isEnabled()); // until the cache is open
-        auto* flow = new UnlockFlow(m_cache, m_passFile, m_worker.get(), m_window.get());
-        QSignalSpy unlocked(flow, &UnlockFlow::unlocked);
-        connect(flow, &UnlockFlow::unlocked, m_window.get(), &MainWindow::cacheReady);
-        flow->start();
-        QVERIFY(unlocked.wait(20000));
+        error = m_demo.unlock();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(m_window->isEnabled());
         QVERIFY(m_window->windowTitle().contains(QLatin1String("Earmark")));
         waitForCount();
@@ -93,8 +76,8 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        m_window.reset();
-        m_worker.reset();
+        m_window = nullptr;
+        m_demo.close();
     }
 
     void listsTheCallsNewestFirstWithPhonesMasked()
@@ -119,8 +102,7 @@ private Q_SLOTS:
         waitForCount();
         const int n = m_window->model()->rowCount();
         QVERIFY(n > 0 && n < 24);
-        auto r = Test::runCli({QStringLiteral("--cache"), m_cache, QStringLiteral("--passphrase-file"), m_passFile,
-            QStringLiteral("calls"), QStringLiteral("--agent"), agentId, QStringLiteral("--json")});
+        auto r = m_demo.cli({QStringLiteral("calls"), QStringLiteral("--agent"), agentId, QStringLiteral("--json")});
         QCOMPARE(n, QJsonDocument::fromJson(r.out).array().size());
         agent->setCurrentIndex(0);
         waitForCount();
@@ -170,7 +152,7 @@ private Q_SLOTS:
 
     void syncFromTheWindowShowsRejections()
     {
-        Test::writeFile(m_store + QStringLiteral("/v1/2026/11/20/C-broken.json"), "{ broken");
+        Test::writeFile(m_demo.store + QStringLiteral("/v1/2026/11/20/C-broken.json"), "{ broken");
         QSignalSpy finished(m_window->backgroundSync(), &BackgroundSync::finished);
         QSignalSpy progress(m_window->backgroundSync(), &BackgroundSync::progress);
         m_window->syncAction()->trigger();
@@ -179,7 +161,7 @@ private Q_SLOTS:
         QVERIFY(m_window->rejectionsDialog()->isVisible());
         QCOMPARE(m_window->rejectionsDialog()->rowCount(), 1);
         QVERIFY(m_window->syncAction()->isEnabled());
-        QFile::remove(m_store + QStringLiteral("/v1/2026/11/20/C-broken.json"));
+        QFile::remove(m_demo.store + QStringLiteral("/v1/2026/11/20/C-broken.json"));
     }
 
     void filtersAreRememberedButNeverThePhoneNumber()
@@ -201,10 +183,10 @@ private Q_SLOTS:
     void aWrongPassphraseIsExplainedNotAnEmptyCache()
     {
         const QString wrong = m_root.filePath(QStringLiteral("wrong"));
-        Test::writeFile(wrong, "heron quilt marzipan glacier 59\n");
+        Test::writeFile(wrong, "otter velvet cinnamon harbour 32\n");
         CacheWorker service;
-        MainWindow window(&service, m_cache);
-        UnlockFlow flow(m_cache, wrong, &service, &window);
+        MainWindow window(&service, m_demo.cache);
+        UnlockFlow flow(m_demo.cache, wrong, &service, &window);
         QSignalSpy failed(&flow, &UnlockFlow::failed);
         flow.start();
         QVERIFY(failed.wait(20000));

@@ -1,12 +1,12 @@
-#include "ui/browse/CallDetailPane.h"
-#include "ui/shell/MainWindow.h"
-#include "ui/player/PlayerWidget.h"
+#include "DemoWindow.h"
+#include "PlaybackClock.h"
 #include "TestSupport.h"
-#include "ui/transcript/TranscriptView.h"
-#include "ui/setup/UnlockFlow.h"
-#include "ui/player/WaveformWidget.h"
-#include "cache/CacheWorker.h"
 #include "browse/CallListModel.h"
+#include "ui/browse/CallDetailPane.h"
+#include "ui/player/PlayerWidget.h"
+#include "ui/player/WaveformWidget.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/transcript/TranscriptView.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -16,9 +16,7 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QScrollBar>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -27,6 +25,13 @@
 using namespace Earmark;
 using namespace Earmark::Gui;
 
+namespace {
+// How long a wait for playback may take on a loaded machine: each ends as soon as what it waits for has happened.
+constexpr int Patience = 10000;
+
+using Clock = Test::PlaybackClock<PlayerEngine>;
+} // namespace
+
 // The review player in the real main window, on a real demo call, playing to the PulseAudio null sink.
 class TestReviewPlayer : public QObject
 {
@@ -34,11 +39,8 @@ class TestReviewPlayer : public QObject
 
 private:
     QTemporaryDir m_root;
-    QString m_store;
-    QString m_cache;
-    QString m_pass;
-    std::unique_ptr<CacheWorker> m_worker;
-    std::unique_ptr<MainWindow> m_window;
+    Test::DemoWindow m_demo;
+    MainWindow* m_window = nullptr;
 
     PlayerWidget* player() const { return m_window->detailPane()->player(); }
     PlayerEngine* engine() const { return player()->engine(); }
@@ -73,54 +75,37 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        m_store = m_root.filePath(QStringLiteral("store"));
-        m_cache = m_root.filePath(QStringLiteral("cache"));
-        m_pass = m_root.filePath(QStringLiteral("pass"));
-        Test::writeFile(m_pass, "otter velvet cinnamon harbour 31\n");
-        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), m_store,
-            QStringLiteral("--calls"), QStringLiteral("12")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
         // Metadata only: the player fetches, verifies and encrypts the audio when the call is opened.
-        r = Test::runCli({QStringLiteral("--cache"), m_cache, QStringLiteral("--passphrase-file"), m_pass,
-            QStringLiteral("sync"), QStringLiteral("--store"), m_store});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString error = m_demo.makeCache(m_root.path(), 12);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void init()
     {
-        QSettings().clear();
-        m_worker = std::make_unique<CacheWorker>();
-        m_window = std::make_unique<MainWindow>(m_worker.get(), m_cache);
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        auto* flow = new UnlockFlow(m_cache, m_pass, m_worker.get(), m_window.get());
-        QSignalSpy unlocked(flow, &UnlockFlow::unlocked);
-        connect(flow, &UnlockFlow::unlocked, m_window.get(), &MainWindow::cacheReady);
-        flow->start();
-        QVERIFY(unlocked.wait(20000));
+        const QString error = m_demo.open();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_window = m_demo.window.get();
         openAReviewableCall();
     }
 
     void cleanup()
     {
-        m_window.reset();
-        m_worker.reset();
+        m_window = nullptr;
+        m_demo.close();
     }
 
     void playPauseAndSeekOnTheWaveform()
     {
         action("playPause")->trigger();
         QCOMPARE(engine()->state(), PlayerEngine::State::Playing);
-        QTest::qWait(700);
+        QTRY_VERIFY_WITH_TIMEOUT(engine()->position() > 0.4, Patience);
         const double played = engine()->position();
         QVERIFY2(played > 0.4 && played < 0.95, qPrintable(QString::number(played)));
         QVERIFY(player()->timeText().startsWith(QLatin1String("0:00.")));
         action("playPause")->trigger();
         QCOMPARE(engine()->state(), PlayerEngine::State::Paused);
         const double paused = engine()->position();
-        QTest::qWait(300);
+        QTest::qWait(300); // nothing to wait for: time passes, and the position must not move meanwhile
         QVERIFY(std::abs(engine()->position() - paused) < 0.02);
         // A click in the middle of the waveform seeks to the middle of the call.
         WaveformWidget* wave = player()->waveform();
@@ -129,8 +114,7 @@ private Q_SLOTS:
             std::abs(engine()->position() - engine()->duration() / 2) < engine()->duration() / wave->width() + 0.01,
             qPrintable(QString::number(engine()->position())));
         action("playPause")->trigger();
-        QTest::qWait(400);
-        QVERIFY(engine()->position() > engine()->duration() / 2 + 0.2);
+        QTRY_VERIFY_WITH_TIMEOUT(engine()->position() > engine()->duration() / 2 + 0.2, Patience);
         // Skips.
         const double before = engine()->position();
         action("back5")->trigger();
@@ -141,21 +125,28 @@ private Q_SLOTS:
     {
         auto* speed = player()->findChild<QComboBox*>(QStringLiteral("speed"));
         QCOMPARE(engine()->speed(), 1.0);
-        QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier); // faster
-        QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+        QTest::keyClick(m_window, Qt::Key_4, Qt::ControlModifier); // faster
+        QTest::keyClick(m_window, Qt::Key_4, Qt::ControlModifier);
         QCOMPARE(engine()->speed(), 1.25);
         QCOMPARE(speed->currentData().toDouble(), 1.25);
-        QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier); // slower
+        QTest::keyClick(m_window, Qt::Key_3, Qt::ControlModifier); // slower
         QCOMPARE(engine()->speed(), 1.125);
         action("playPause")->trigger();
-        QTest::qWait(1000);
-        const double p = engine()->position();
+        // Played a little faster than real time.
+        const Clock clock(*engine());
+        QTRY_VERIFY_WITH_TIMEOUT(engine()->position() > 0.3, Patience);
+        const Clock::Reading started = clock.read();
+        QTRY_VERIFY_WITH_TIMEOUT(engine()->position() > 0.9, Patience);
+        const Clock::Reading reached = clock.read();
+        const double p = reached.position;
         QVERIFY2(p > 0.9 && p < 1.35, qPrintable(QString::number(p)));
-        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::AltModifier);
+        const double faster = Clock::speed(started, reached);
+        QVERIFY2(faster > 0.9 && faster < 1.35, qPrintable(QString::number(faster)));
+        QTest::keyClick(m_window, Qt::Key_1, Qt::AltModifier);
         QCOMPARE(engine()->listen(), Listen::Agent);
-        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::AltModifier);
+        QTest::keyClick(m_window, Qt::Key_2, Qt::AltModifier);
         QCOMPARE(engine()->listen(), Listen::Respondent);
-        QTest::keyClick(m_window.get(), Qt::Key_0, Qt::AltModifier);
+        QTest::keyClick(m_window, Qt::Key_0, Qt::AltModifier);
         QCOMPARE(engine()->listen(), Listen::Both);
     }
 
@@ -174,11 +165,15 @@ private Q_SLOTS:
         QVERIFY(engine()->looping());
         QVERIFY(std::abs(engine()->loopStart() - 2.0) < 0.2);
         action("playPause")->trigger();
-        for (int i = 0; i < 12; ++i) {
-            QTest::qWait(200);
+        // Every position read is inside the region, until playback has gone back to its start.
+        bool wentRound = false;
+        for (double last = engine()->position(); !wentRound;) {
+            QTRY_VERIFY_WITH_TIMEOUT(engine()->position() != last, Patience);
             const double p = engine()->position();
             QVERIFY2(
                 p >= engine()->loopStart() - 0.01 && p <= engine()->loopEnd() + 0.01, qPrintable(QString::number(p)));
+            wentRound = p < last;
+            last = p;
         }
         action("loop")->setChecked(false);
         QVERIFY(!engine()->looping());
@@ -204,9 +199,8 @@ private Q_SLOTS:
         QCOMPARE(t->currentWord(), target);
         const double at = engine()->position();
         action("playPause")->trigger();
-        QTest::qWait(1200);
-        QVERIFY(engine()->position() > at + 0.8);
-        QVERIFY(t->currentWord() > target); // the highlight moved on with playback
+        QTRY_VERIFY_WITH_TIMEOUT(engine()->position() > at + 0.8, Patience);
+        QTRY_VERIFY_WITH_TIMEOUT(t->currentWord() > target, Patience); // the highlight moved on with playback
     }
 
     void nextAndPreviousSpeakerTurnAndFind()
@@ -220,7 +214,7 @@ private Q_SLOTS:
         action("previousTurn")->trigger();
         QVERIFY(std::abs(engine()->position() - first) < 0.01);
         // Find in transcript: Ctrl+F, type, Return selects the next match.
-        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
         auto* find = m_window->findChild<QLineEdit*>(QStringLiteral("findInTranscript"));
         QVERIFY(find->hasFocus());
         QTest::keyClicks(find, QStringLiteral("Fieldline Research"));
@@ -235,7 +229,7 @@ private Q_SLOTS:
         for (QAction* a : player()->actions()) {
             QVERIFY2(!a->shortcuts().isEmpty(), qPrintable(a->text()));
         }
-        QTest::keyClick(m_window.get(), Qt::Key_Slash, Qt::ControlModifier);
+        QTest::keyClick(m_window, Qt::Key_Slash, Qt::ControlModifier);
         auto* table = m_window->findChild<QTableWidget*>(QStringLiteral("shortcuts"));
         QVERIFY(table);
         QVERIFY(table->rowCount() >= player()->actions().size());
@@ -247,11 +241,11 @@ private Q_SLOTS:
     void nothingIsWrittenToDiskWhilePlaying()
     {
         action("playPause")->trigger();
-        QTest::qWait(1500);
+        QTRY_VERIFY_WITH_TIMEOUT(engine()->position() > 1.5, Patience);
         action("stop")->trigger();
         // Personal values of the call just played and the audio formats of the store: in no file of the cache or temp.
         QList<QByteArray> needles = Test::audioSignatures();
-        QDirIterator it(m_store, {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(m_demo.store, {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QJsonObject o = QJsonDocument::fromJson(Test::readFile(it.next())).object();
             const QString phone
@@ -266,7 +260,7 @@ private Q_SLOTS:
             }
         }
         needles << m_window->detailPane()->transcriptText().section(QLatin1Char('\n'), 1, 1).toUtf8();
-        const QStringList cacheHits = Test::filesContaining(m_cache, needles);
+        const QStringList cacheHits = Test::filesContaining(m_demo.cache, needles);
         QVERIFY2(cacheHits.isEmpty(), qPrintable(cacheHits.join(QLatin1Char('\n'))));
         QStringList tmpHits = Test::filesContaining(QDir::tempPath(), needles);
         tmpHits.removeIf([this](const QString& hit) { return hit.startsWith(m_root.path()); }); // the store itself
