@@ -5,7 +5,7 @@
 #include "cache/Statement.h"
 #include "quality/EvaluationNotes.h"
 #include "quality/EvaluationScores.h"
-#include "quality/RowLookup.h"
+#include "cache/RowLookup.h"
 #include "quality/ScorecardLibrary.h"
 
 #include <QDateTime>

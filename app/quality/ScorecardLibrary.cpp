@@ -2,7 +2,7 @@
 
 #include "cache/Cache.h"
 #include "cache/Statement.h"
-#include "quality/RowLookup.h"
+#include "cache/RowLookup.h"
 
 #include <QDateTime>
 #include <QFile>
