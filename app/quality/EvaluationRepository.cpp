@@ -2,10 +2,10 @@
 
 #include "cache/Cache.h"
 #include "cache/CacheSettings.h"
+#include "cache/RowLookup.h"
 #include "cache/Statement.h"
 #include "quality/EvaluationNotes.h"
 #include "quality/EvaluationScores.h"
-#include "cache/RowLookup.h"
 #include "quality/ScorecardLibrary.h"
 
 #include <QDateTime>

@@ -1,8 +1,8 @@
 #include "quality/ScorecardLibrary.h"
 
 #include "cache/Cache.h"
-#include "cache/Statement.h"
 #include "cache/RowLookup.h"
+#include "cache/Statement.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "store/CallRecord.h"
 #include "core/Result.h"
+#include "store/CallRecord.h"
 
 namespace Earmark {
 

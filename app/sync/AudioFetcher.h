@@ -1,8 +1,8 @@
 #pragma once
 
 #include "cache/BlobFiles.h"
-#include "store/CallRecord.h"
 #include "core/Result.h"
+#include "store/CallRecord.h"
 
 #include <memory>
 

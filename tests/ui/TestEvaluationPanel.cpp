@@ -1,14 +1,14 @@
-#include "ui/browse/CallDetailPane.h"
 #include "DemoWindow.h"
+#include "TestSupport.h"
+#include "browse/CallListModel.h"
+#include "cache/CacheWorker.h"
+#include "ui/browse/CallDetailPane.h"
 #include "ui/evaluation/EvaluationForm.h"
 #include "ui/evaluation/EvaluationPanel.h"
+#include "ui/player/PlayerWidget.h"
+#include "ui/setup/UnlockFlow.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/MessageBox.h"
-#include "ui/player/PlayerWidget.h"
-#include "TestSupport.h"
-#include "ui/setup/UnlockFlow.h"
-#include "cache/CacheWorker.h"
-#include "browse/CallListModel.h"
 
 #include <QAction>
 #include <QComboBox>

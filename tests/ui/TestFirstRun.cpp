@@ -1,14 +1,14 @@
-#include "ui/setup/FirstRunFlow.h"
-#include "ui/shell/MainWindow.h"
-#include "ui/shell/MessageBox.h"
-#include "ui/setup/SetupDialog.h"
-#include "sync/BackgroundSync.h"
 #include "TestSupport.h"
-#include "ui/setup/UnlockFlow.h"
-#include "cache/CacheWorker.h"
 #include "browse/CallListModel.h"
+#include "cache/CacheWorker.h"
 #include "keys/CacheUnlocker.h"
 #include "keys/KeyInfo.h"
+#include "sync/BackgroundSync.h"
+#include "ui/setup/FirstRunFlow.h"
+#include "ui/setup/SetupDialog.h"
+#include "ui/setup/UnlockFlow.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/MessageBox.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,17 +1,17 @@
-#include "ui/redaction/AnonymisedView.h"
-#include "ui/browse/CallDetailPane.h"
 #include "DemoWindow.h"
+#include "cache/AuditLog.h"
+#include "demo/DemoScript.h"
+#include "ui/browse/CallDetailPane.h"
+#include "ui/player/PlayerWidget.h"
+#include "ui/redaction/AnonymisedView.h"
+#include "ui/redaction/RedactionReviewDialog.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/MessageBox.h"
-#include "ui/player/PlayerWidget.h"
-#include "ui/redaction/RedactionReviewDialog.h"
 #include "ui/transcript/TranscriptActions.h"
 #include "ui/transcript/TranscriptHistoryDialog.h"
 #include "ui/transcript/TranscriptView.h"
 #include "ui/transcript/TurnEditor.h"
 #include "ui/transcript/TypingPanel.h"
-#include "cache/AuditLog.h"
-#include "demo/DemoScript.h"
 
 #include <QAction>
 #include <QApplication>
