@@ -114,9 +114,9 @@ QString durationText(double seconds)
 }
 } // namespace
 
-CallListModel::CallListModel(CacheWorker* service, QObject* parent)
+CallListModel::CallListModel(CacheWorker* worker, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_worker(service)
+    , m_worker(worker)
 { }
 
 void CallListModel::setFilter(const CallFilter& filter)

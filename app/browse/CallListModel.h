@@ -37,7 +37,7 @@ public:
         SortValueRole,
     };
 
-    explicit CallListModel(CacheWorker* service, QObject* parent = nullptr);
+    explicit CallListModel(CacheWorker* worker, QObject* parent = nullptr);
 
     void setFilter(const CallFilter& filter);
     const CallFilter& filter() const { return m_filter; }

@@ -53,16 +53,16 @@ void populate()
 
 struct Fixture
 {
-    std::unique_ptr<CacheWorker> service;
+    std::unique_ptr<CacheWorker> worker;
     std::unique_ptr<CallListModel> model;
 
     Fixture()
     {
-        service = std::make_unique<CacheWorker>();
+        worker = std::make_unique<CacheWorker>();
         QEventLoop loop;
-        service->open(g_dir.path(), g_key.clone(), false, &loop, [&](const QString&) { loop.quit(); });
+        worker->open(g_dir.path(), g_key.clone(), false, &loop, [&](const QString&) { loop.quit(); });
         loop.exec();
-        model = std::make_unique<CallListModel>(service.get());
+        model = std::make_unique<CallListModel>(worker.get());
     }
 
     // Applies a filter and waits for its count (the window shows the row count and a scroll bar).
@@ -154,11 +154,11 @@ BENCHMARK(BM_SortByDuration)->Unit(benchmark::kMillisecond)->UseRealTime();
 void showWindow(benchmark::State& state, const QString& dir, const SecretKey& key)
 {
     for (auto _ : state) {
-        CacheWorker service;
+        CacheWorker worker;
         QEventLoop open;
-        service.open(dir, key.clone(), false, &open, [&](const QString&) { open.quit(); });
+        worker.open(dir, key.clone(), false, &open, [&](const QString&) { open.quit(); });
         open.exec();
-        Gui::MainWindow window(&service, dir);
+        Gui::MainWindow window(&worker, dir);
         window.show();
         window.cacheReady();
         QEventLoop shown;
@@ -201,7 +201,7 @@ int main(int argc, char** argv)
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     fixture().model.reset();
-    fixture().service.reset();
+    fixture().worker.reset();
     benchmark::Shutdown();
     return 0;
 }

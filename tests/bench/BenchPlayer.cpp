@@ -115,10 +115,10 @@ void BM_FirstAudio10Minutes(benchmark::State& state)
         auto st = openStore(store);
         (void)SyncEngine(*cache.value(), *st.value()).run(SyncOptions {true});
     }
-    CacheWorker service;
+    CacheWorker worker;
     {
         QEventLoop loop;
-        service.open(
+        worker.open(
             g_dir.filePath(QStringLiteral("cache")), key.clone(), false, &loop, [&](const QString&) { loop.quit(); });
         loop.exec();
     }
@@ -126,7 +126,7 @@ void BM_FirstAudio10Minutes(benchmark::State& state)
         PlayerEngine engine;
         QEventLoop loop;
         QObject context;
-        service.post<CallMedia>(
+        worker.post<CallMedia>(
             &context, [](Cache& c) { return CallMediaLoader(c).load(QStringLiteral("C-long")); },
             [&](CallMedia m) {
                 auto audio = CallAudio::decode(m.audio, m.call.channelLayout);

@@ -133,14 +133,14 @@ BENCHMARK(BM_CsvAllEvaluations)->Unit(benchmark::kMillisecond);
 // The reports window: a refresh on the cache's worker thread until the tables and charts are drawn.
 void BM_ReportsWindowRefresh(benchmark::State& state)
 {
-    CacheWorker service;
+    CacheWorker worker;
     bool opened = false;
     QObject context;
-    service.open(g_dir.path(), g_key.clone(), false, &context, [&](const QString&) { opened = true; });
+    worker.open(g_dir.path(), g_key.clone(), false, &context, [&](const QString&) { opened = true; });
     while (!opened) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
     }
-    Gui::ReportsWindow window(&service);
+    Gui::ReportsWindow window(&worker);
     window.setRange(QDate(2025, 1, 1), QDate(2025, 12, 31));
     window.setGrouping(ReportGrouping::Agent);
     window.show();

@@ -239,16 +239,16 @@ private Q_SLOTS:
 
     void aWrongKeyIsReportedNotCrashed()
     {
-        CacheWorker service;
+        CacheWorker worker;
         QString error;
-        QSignalSpy done(&service, &QObject::objectNameChanged);
-        service.open(m_dir.path(), SecretKey::random(), false, &service, [&](const QString& e) {
+        QSignalSpy done(&worker, &QObject::objectNameChanged);
+        worker.open(m_dir.path(), SecretKey::random(), false, &worker, [&](const QString& e) {
             error = e;
-            service.setObjectName(QStringLiteral("done"));
+            worker.setObjectName(QStringLiteral("done"));
         });
         QVERIFY(done.wait(10000));
         QVERIFY2(error.contains(QLatin1String("cannot be decrypted")), qPrintable(error));
-        QVERIFY(!service.isOpen());
+        QVERIFY(!worker.isOpen());
     }
 };
 

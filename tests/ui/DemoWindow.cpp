@@ -24,8 +24,8 @@ QString DemoWindow::open()
 QString DemoWindow::show()
 {
     QSettings().clear();
-    service = std::make_unique<CacheWorker>();
-    window = std::make_unique<Gui::MainWindow>(service.get(), cache);
+    worker = std::make_unique<CacheWorker>();
+    window = std::make_unique<Gui::MainWindow>(worker.get(), cache);
     window->resize(1400, 900);
     window->show();
     return QTest::qWaitForWindowExposed(window.get()) ? QString() : QStringLiteral("the window was not shown");
@@ -33,7 +33,7 @@ QString DemoWindow::show()
 
 QString DemoWindow::unlock()
 {
-    auto* flow = new Gui::UnlockFlow(cache, passFile, service.get(), window.get());
+    auto* flow = new Gui::UnlockFlow(cache, passFile, worker.get(), window.get());
     QSignalSpy unlocked(flow, &Gui::UnlockFlow::unlocked);
     QObject::connect(flow, &Gui::UnlockFlow::unlocked, window.get(), &Gui::MainWindow::cacheReady);
     flow->start();
@@ -43,7 +43,7 @@ QString DemoWindow::unlock()
 void DemoWindow::close()
 {
     window.reset();
-    service.reset();
+    worker.reset();
 }
 
 } // namespace Earmark::Test

@@ -13,7 +13,7 @@ namespace Earmark::Test {
 // tests start from.
 struct DemoWindow : DemoCache
 {
-    std::unique_ptr<CacheWorker> service;
+    std::unique_ptr<CacheWorker> worker;
     std::unique_ptr<Gui::MainWindow> window;
 
     // DemoCache::makeCache, with Qt's settings and standard paths in their test locations.

@@ -39,9 +39,9 @@ private:
 
     void runFirstStart(const QString& cacheDir, KeyMode mode, const QString& passphrase)
     {
-        CacheWorker service;
-        MainWindow window(&service, cacheDir);
-        FirstRunFlow flow(cacheDir, &service);
+        CacheWorker worker;
+        MainWindow window(&worker, cacheDir);
+        FirstRunFlow flow(cacheDir, &worker);
         QSignalSpy ready(&flow, &FirstRunFlow::ready);
         QSignalSpy failed(&flow, &FirstRunFlow::failed);
         connect(&flow, &FirstRunFlow::ready, &window, [&window](const QString& store) {
@@ -123,9 +123,9 @@ private Q_SLOTS:
         QSignalSpy deleted(del, &QKeychain::Job::finished);
         del->start();
         QVERIFY(deleted.wait(10000));
-        CacheWorker service;
-        MainWindow window(&service, cacheDir);
-        UnlockFlow flow(cacheDir, QString(), &service, &window);
+        CacheWorker worker;
+        MainWindow window(&worker, cacheDir);
+        UnlockFlow flow(cacheDir, QString(), &worker, &window);
         QSignalSpy failed(&flow, &UnlockFlow::failed);
         flow.start();
         QVERIFY(failed.wait(20000));
@@ -138,10 +138,10 @@ private Q_SLOTS:
     void aPassphraseIsAskedInADialog()
     {
         const QString cacheDir = m_root.filePath(QStringLiteral("pass-cache"));
-        CacheWorker service;
-        MainWindow window(&service, cacheDir);
+        CacheWorker worker;
+        MainWindow window(&worker, cacheDir);
         window.show();
-        UnlockFlow flow(cacheDir, QString(), &service, &window);
+        UnlockFlow flow(cacheDir, QString(), &worker, &window);
         QSignalSpy unlocked(&flow, &UnlockFlow::unlocked);
         QSignalSpy failed(&flow, &UnlockFlow::failed);
         int asked = 0;
@@ -169,9 +169,9 @@ private Q_SLOTS:
         const QString cacheDir = m_root.filePath(QStringLiteral("pass-cache"));
         const QString moved = m_store + QStringLiteral("-moved");
         QVERIFY(QDir().rename(m_store, moved));
-        CacheWorker service;
-        MainWindow window(&service, cacheDir);
-        UnlockFlow flow(cacheDir, m_root.filePath(QStringLiteral("passfile")), &service, &window);
+        CacheWorker worker;
+        MainWindow window(&worker, cacheDir);
+        UnlockFlow flow(cacheDir, m_root.filePath(QStringLiteral("passfile")), &worker, &window);
         Test::writeFile(m_root.filePath(QStringLiteral("passfile")), "walrus pinecone tundra lilac 64\n");
         QSignalSpy unlocked(&flow, &UnlockFlow::unlocked);
         connect(&flow, &UnlockFlow::unlocked, &window, &MainWindow::cacheReady);

@@ -184,9 +184,9 @@ private Q_SLOTS:
     {
         const QString wrong = m_root.filePath(QStringLiteral("wrong"));
         Test::writeFile(wrong, "otter velvet cinnamon harbour 32\n");
-        CacheWorker service;
-        MainWindow window(&service, m_demo.cache);
-        UnlockFlow flow(m_demo.cache, wrong, &service, &window);
+        CacheWorker worker;
+        MainWindow window(&worker, m_demo.cache);
+        UnlockFlow flow(m_demo.cache, wrong, &worker, &window);
         QSignalSpy failed(&flow, &UnlockFlow::failed);
         flow.start();
         QVERIFY(failed.wait(20000));

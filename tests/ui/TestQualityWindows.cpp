@@ -85,7 +85,7 @@ private Q_SLOTS:
         const QString error = m_demo.open();
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_window = m_demo.window.get();
-        m_worker = m_demo.service.get();
+        m_worker = m_demo.worker.get();
     }
 
     void cleanup() { m_demo.close(); }

@@ -151,18 +151,18 @@ CallDetailPane::CallDetailPane(QWidget* parent)
 
 CallDetailPane::~CallDetailPane() = default;
 
-void CallDetailPane::setService(CacheWorker* service)
+void CallDetailPane::setWorker(CacheWorker* worker)
 {
-    m_worker = service;
-    m_evaluation->setService(service);
-    m_anonymised = new AnonymisedView(service, m_player, m_transcript, this);
+    m_worker = worker;
+    m_evaluation->setWorker(worker);
+    m_anonymised = new AnonymisedView(worker, m_player, m_transcript, this);
     connect(m_anonymised, &AnonymisedView::ready, this, [this](const QString& callId, const QString& error) {
         if (callId == m_callId && error.isEmpty() && m_anonymisedButton->isChecked()) {
             m_reviewNote->setText(QStringLiteral("<i>%1</i>").arg(m_anonymised->reviewNote().toHtmlEscaped()));
             m_reviewNote->show();
         }
     });
-    m_transcriptActions = new TranscriptActions(service, this, m_turnEditor, m_typing);
+    m_transcriptActions = new TranscriptActions(worker, this, m_turnEditor, m_typing);
     m_transcriptButton->setMenu(m_transcriptActions->menu());
     connect(m_transcriptActions, &TranscriptActions::transcriptChanged, this,
         [this](const QString& callId, const Transcript& t) {

@@ -32,7 +32,7 @@ public:
     explicit CallDetailPane(QWidget* parent = nullptr);
     ~CallDetailPane() override;
 
-    void setService(CacheWorker* service);
+    void setWorker(CacheWorker* worker);
     void showCall(const QString& callId);
     // Shows a call and plays it from a moment (a search hit): the transcript goes there at once, the player as
     // soon as the audio is ready.

@@ -109,9 +109,9 @@ void EvaluationPanel::connectSession()
     });
 }
 
-void EvaluationPanel::setService(CacheWorker* service)
+void EvaluationPanel::setWorker(CacheWorker* worker)
 {
-    m_session->setWorker(service);
+    m_session->setWorker(worker);
 }
 
 void EvaluationPanel::setPositionSource(std::function<double()> position)

@@ -40,7 +40,7 @@ public:
     explicit EvaluationPanel(QWidget* parent = nullptr);
     ~EvaluationPanel() override;
 
-    void setService(CacheWorker* service);
+    void setWorker(CacheWorker* worker);
     // Where the player is (for timed comments).
     void setPositionSource(std::function<double()> position);
     void setCall(const QString& callId, const std::optional<Transcript>& transcript);

@@ -21,14 +21,14 @@
 
 namespace Earmark::Gui {
 
-QualityActions::QualityActions(CacheWorker* service, QMainWindow* window, CallDetailPane* detail)
+QualityActions::QualityActions(CacheWorker* worker, QMainWindow* window, CallDetailPane* detail)
     : QObject(window)
-    , m_worker(service)
+    , m_worker(worker)
     , m_window(window)
     , m_detail(detail)
     , m_menu(new QMenu(tr("&Quality"), window))
-    , m_queue(new ReviewQueueDock(service, window))
-    , m_search(new TranscriptSearchDock(service, window))
+    , m_queue(new ReviewQueueDock(worker, window))
+    , m_search(new TranscriptSearchDock(worker, window))
 {
     window->addDockWidget(Qt::BottomDockWidgetArea, m_search);
     m_search->hide();

@@ -29,7 +29,7 @@ class QualityActions : public QObject
     Q_OBJECT
 
 public:
-    QualityActions(CacheWorker* service, QMainWindow* window, CallDetailPane* detail);
+    QualityActions(CacheWorker* worker, QMainWindow* window, CallDetailPane* detail);
 
     QMenu* menu() const { return m_menu; }
     QList<QAction*> actions() const;

@@ -56,9 +56,9 @@ QTableWidget* table(const QStringList& headers, QWidget* parent)
 }
 } // namespace
 
-ReportsWindow::ReportsWindow(CacheWorker* service, QWidget* parent)
+ReportsWindow::ReportsWindow(CacheWorker* worker, QWidget* parent)
     : QDialog(parent)
-    , m_worker(service)
+    , m_worker(worker)
     , m_from(new QDateEdit(QDate::currentDate().addMonths(-3), this))
     , m_to(new QDateEdit(QDate::currentDate(), this))
     , m_agent(new QComboBox(this))

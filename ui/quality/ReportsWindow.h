@@ -25,7 +25,7 @@ class ReportsWindow : public QDialog
     Q_OBJECT
 
 public:
-    ReportsWindow(CacheWorker* service, QWidget* parent = nullptr);
+    ReportsWindow(CacheWorker* worker, QWidget* parent = nullptr);
 
     void refresh();
     void setRange(const QDate& from, const QDate& to);

@@ -15,9 +15,9 @@
 
 namespace Earmark::Gui {
 
-ReviewQueueDock::ReviewQueueDock(CacheWorker* service, QWidget* parent)
+ReviewQueueDock::ReviewQueueDock(CacheWorker* worker, QWidget* parent)
     : QDockWidget(tr("My review queue"), parent)
-    , m_worker(service)
+    , m_worker(worker)
     , m_view(new QTreeWidget(this))
     , m_showDone(new QCheckBox(tr("Show evaluated"), this))
     , m_status(new QLabel(this))

@@ -21,7 +21,7 @@ class ReviewQueueDock : public QDockWidget
     Q_OBJECT
 
 public:
-    ReviewQueueDock(CacheWorker* service, QWidget* parent = nullptr);
+    ReviewQueueDock(CacheWorker* worker, QWidget* parent = nullptr);
 
     void refresh();
     const QList<QueueItem>& items() const { return m_items; }

@@ -34,9 +34,9 @@ QStringList splitList(const QString& text)
 }
 } // namespace
 
-SamplingDialog::SamplingDialog(CacheWorker* service, QWidget* parent)
+SamplingDialog::SamplingDialog(CacheWorker* worker, QWidget* parent)
     : QDialog(parent)
-    , m_worker(service)
+    , m_worker(worker)
     , m_plans(new QListWidget(this))
     , m_name(new QLineEdit(this))
     , m_period(new QComboBox(this))

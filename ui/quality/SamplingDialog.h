@@ -28,7 +28,7 @@ class SamplingDialog : public QDialog
     Q_OBJECT
 
 public:
-    SamplingDialog(CacheWorker* service, QWidget* parent = nullptr);
+    SamplingDialog(CacheWorker* worker, QWidget* parent = nullptr);
 
     void refresh();
     void newPlan();

@@ -30,9 +30,9 @@ QByteArray newScorecard()
 }
 } // namespace
 
-ScorecardEditor::ScorecardEditor(CacheWorker* service, QWidget* parent)
+ScorecardEditor::ScorecardEditor(CacheWorker* worker, QWidget* parent)
     : QDialog(parent)
-    , m_worker(service)
+    , m_worker(worker)
     , m_stored(new QComboBox(this))
     , m_tree(new ScorecardTree(this))
     , m_pages(new ScorecardEditorPages(this))

@@ -24,7 +24,7 @@ class ScorecardEditor : public QDialog
     Q_OBJECT
 
 public:
-    ScorecardEditor(CacheWorker* service, QWidget* parent = nullptr);
+    ScorecardEditor(CacheWorker* worker, QWidget* parent = nullptr);
 
     // Loads a scorecard to edit (the JSON of a stored version or of a file).
     void setJson(const QByteArray& json);

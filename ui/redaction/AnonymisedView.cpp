@@ -31,9 +31,9 @@ QString speakerName(const QString& speaker)
 }
 } // namespace
 
-AnonymisedView::AnonymisedView(CacheWorker* service, PlayerWidget* player, TranscriptView* transcript, QObject* parent)
+AnonymisedView::AnonymisedView(CacheWorker* worker, PlayerWidget* player, TranscriptView* transcript, QObject* parent)
     : QObject(parent)
-    , m_worker(service)
+    , m_worker(worker)
     , m_player(player)
     , m_view(transcript)
 { }

@@ -22,7 +22,7 @@ class AnonymisedView : public QObject
     Q_OBJECT
 
 public:
-    AnonymisedView(CacheWorker* service, PlayerWidget* player, TranscriptView* transcript, QObject* parent);
+    AnonymisedView(CacheWorker* worker, PlayerWidget* player, TranscriptView* transcript, QObject* parent);
 
     // Loads the anonymised version of the call into the player and the transcript view.
     void show(const QString& callId, const QString& channelLayout);

@@ -62,9 +62,9 @@ QString speakerName(const QString& s)
 }
 } // namespace
 
-RedactionReviewDialog::RedactionReviewDialog(CacheWorker* service, QWidget* parent)
+RedactionReviewDialog::RedactionReviewDialog(CacheWorker* worker, QWidget* parent)
     : QDialog(parent)
-    , m_worker(service)
+    , m_worker(worker)
     , m_text(new QTextBrowser(this))
     , m_list(new QTreeWidget(this))
     , m_type(new QComboBox(this))

@@ -26,7 +26,7 @@ class RedactionReviewDialog : public QDialog
     Q_OBJECT
 
 public:
-    RedactionReviewDialog(CacheWorker* service, QWidget* parent = nullptr);
+    RedactionReviewDialog(CacheWorker* worker, QWidget* parent = nullptr);
 
     void load(const QString& callId);
     QString callId() const { return m_state.callId; }

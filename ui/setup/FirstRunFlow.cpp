@@ -12,10 +12,10 @@
 
 namespace Earmark::Gui {
 
-FirstRunFlow::FirstRunFlow(QString cacheDir, CacheWorker* service, QObject* parent)
+FirstRunFlow::FirstRunFlow(QString cacheDir, CacheWorker* worker, QObject* parent)
     : QObject(parent)
     , m_cacheDir(std::move(cacheDir))
-    , m_worker(service)
+    , m_worker(worker)
 { }
 
 void FirstRunFlow::start(const QString& storePath, bool writeDemo, KeyMode mode, const QString& passphrase)

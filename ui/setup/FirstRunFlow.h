@@ -18,7 +18,7 @@ class FirstRunFlow : public QObject
     Q_OBJECT
 
 public:
-    FirstRunFlow(QString cacheDir, CacheWorker* service, QObject* parent = nullptr);
+    FirstRunFlow(QString cacheDir, CacheWorker* worker, QObject* parent = nullptr);
     void start(const QString& storePath, bool writeDemo, KeyMode mode, const QString& passphrase);
 
 Q_SIGNALS:

@@ -12,11 +12,11 @@
 
 namespace Earmark::Gui {
 
-UnlockFlow::UnlockFlow(QString cacheDir, QString passphraseFile, CacheWorker* service, QWidget* window)
+UnlockFlow::UnlockFlow(QString cacheDir, QString passphraseFile, CacheWorker* worker, QWidget* window)
     : QObject(window)
     , m_cacheDir(std::move(cacheDir))
     , m_passphraseFile(std::move(passphraseFile))
-    , m_worker(service)
+    , m_worker(worker)
     , m_window(window)
 { }
 

@@ -18,7 +18,7 @@ class UnlockFlow : public QObject
     Q_OBJECT
 
 public:
-    UnlockFlow(QString cacheDir, QString passphraseFile, CacheWorker* service, QWidget* window);
+    UnlockFlow(QString cacheDir, QString passphraseFile, CacheWorker* worker, QWidget* window);
     void start();
 
 Q_SIGNALS:

@@ -51,8 +51,8 @@ int run(int argc, char** argv)
         passphraseFile = qEnvironmentVariable("EARMARK_PASSPHRASE_FILE");
     }
 
-    CacheWorker service;
-    MainWindow window(&service, cacheDir);
+    CacheWorker worker;
+    MainWindow window(&worker, cacheDir);
     window.show();
     const auto fail = [&window](const QString& message) {
         MessageBox::critical(&window, QObject::tr("Earmark cannot open the cache"), message);
@@ -61,7 +61,7 @@ int run(int argc, char** argv)
     if (!CacheFolder(cacheDir).exists()) {
         // First start: the set-up, then the new cache and its first sync.
         auto* setup = new SetupDialog(cacheDir, &window);
-        auto* flow = new FirstRunFlow(cacheDir, &service, &window);
+        auto* flow = new FirstRunFlow(cacheDir, &worker, &window);
         QObject::connect(setup, &QDialog::rejected, &app, [] { QApplication::exit(0); });
         QObject::connect(setup, &QDialog::accepted, &window, [setup, flow] {
             flow->start(setup->storePath(), setup->useDemoStore(), setup->keyMode(), setup->passphrase());
@@ -76,7 +76,7 @@ int run(int argc, char** argv)
         QTimer::singleShot(0, setup, &QDialog::open);
         return app.exec();
     }
-    auto* unlock = new UnlockFlow(cacheDir, passphraseFile, &service, &window);
+    auto* unlock = new UnlockFlow(cacheDir, passphraseFile, &worker, &window);
     QObject::connect(unlock, &UnlockFlow::unlocked, &window, &MainWindow::cacheReady);
     QObject::connect(unlock, &UnlockFlow::failed, &window, fail);
     QTimer::singleShot(0, unlock, &UnlockFlow::start); // from the event loop, so that exit() takes effect

@@ -32,16 +32,16 @@
 
 namespace Earmark::Gui {
 
-MainWindow::MainWindow(CacheWorker* service, const QString& cacheDir, QWidget* parent)
+MainWindow::MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* parent)
     : QMainWindow(parent)
-    , m_worker(service)
+    , m_worker(worker)
     , m_cacheDir(cacheDir)
-    , m_model(new CallListModel(service, this))
+    , m_model(new CallListModel(worker, this))
     , m_filters(new FilterBar(this))
     , m_view(new QTableView(this))
     , m_detail(new CallDetailPane(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
-    , m_sync(new BackgroundSync(service, this))
+    , m_sync(new BackgroundSync(worker, this))
     , m_rejections(new RejectionsDialog(this))
     , m_quality(nullptr)
     , m_progress(new QProgressBar(this))
@@ -60,7 +60,7 @@ MainWindow::MainWindow(CacheWorker* service, const QString& cacheDir, QWidget* p
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
-    m_detail->setService(service);
+    m_detail->setWorker(worker);
 
     m_splitter->addWidget(m_view);
     m_splitter->addWidget(m_detail);

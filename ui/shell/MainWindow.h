@@ -29,7 +29,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(CacheWorker* service, const QString& cacheDir, QWidget* parent = nullptr);
+    MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     // Called once the cache is open.

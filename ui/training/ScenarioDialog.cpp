@@ -14,9 +14,9 @@
 
 namespace Earmark::Gui {
 
-ScenarioDialog::ScenarioDialog(CacheWorker* service, const QString& callId, double startS, double endS, QWidget* parent)
+ScenarioDialog::ScenarioDialog(CacheWorker* worker, const QString& callId, double startS, double endS, QWidget* parent)
     : QDialog(parent)
-    , m_worker(service)
+    , m_worker(worker)
     , m_callId(callId)
     , m_start(startS)
     , m_end(endS)

@@ -22,7 +22,7 @@ class ScenarioDialog : public QDialog
     Q_OBJECT
 
 public:
-    ScenarioDialog(CacheWorker* service, const QString& callId, double startS, double endS, QWidget* parent = nullptr);
+    ScenarioDialog(CacheWorker* worker, const QString& callId, double startS, double endS, QWidget* parent = nullptr);
 
     void setDetails(const Scenario& details);
     Scenario details() const;

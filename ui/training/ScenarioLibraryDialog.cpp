@@ -24,9 +24,9 @@
 
 namespace Earmark::Gui {
 
-ScenarioLibraryDialog::ScenarioLibraryDialog(CacheWorker* service, QWidget* parent)
+ScenarioLibraryDialog::ScenarioLibraryDialog(CacheWorker* worker, QWidget* parent)
     : QDialog(parent)
-    , m_worker(service)
+    , m_worker(worker)
     , m_category(new QComboBox(this))
     , m_search(new QLineEdit(this))
     , m_list(new QTreeWidget(this))

@@ -24,7 +24,7 @@ class ScenarioLibraryDialog : public QDialog
     Q_OBJECT
 
 public:
-    ScenarioLibraryDialog(CacheWorker* service, QWidget* parent = nullptr);
+    ScenarioLibraryDialog(CacheWorker* worker, QWidget* parent = nullptr);
 
     void refresh();
     void open(qint64 id);

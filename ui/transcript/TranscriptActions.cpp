@@ -18,10 +18,9 @@
 
 namespace Earmark::Gui {
 
-TranscriptActions::TranscriptActions(
-    CacheWorker* service, CallDetailPane* pane, TurnEditor* editor, TypingPanel* typing)
+TranscriptActions::TranscriptActions(CacheWorker* worker, CallDetailPane* pane, TurnEditor* editor, TypingPanel* typing)
     : QObject(pane)
-    , m_worker(service)
+    , m_worker(worker)
     , m_pane(pane)
     , m_editor(editor)
     , m_typing(typing)

@@ -29,7 +29,7 @@ class TranscriptActions : public QObject
     Q_OBJECT
 
 public:
-    TranscriptActions(CacheWorker* service, CallDetailPane* pane, TurnEditor* editor, TypingPanel* typing);
+    TranscriptActions(CacheWorker* worker, CallDetailPane* pane, TurnEditor* editor, TypingPanel* typing);
 
     QMenu* menu() const { return m_menu; }
     QList<QAction*> actions() const;

@@ -14,9 +14,9 @@
 
 namespace Earmark::Gui {
 
-TranscriptHistoryDialog::TranscriptHistoryDialog(CacheWorker* service, QWidget* parent)
+TranscriptHistoryDialog::TranscriptHistoryDialog(CacheWorker* worker, QWidget* parent)
     : QDialog(parent)
-    , m_worker(service)
+    , m_worker(worker)
     , m_revisions(new QTreeWidget(this))
     , m_text(new QPlainTextEdit(this))
 {

@@ -18,7 +18,7 @@ class TranscriptHistoryDialog : public QDialog
     Q_OBJECT
 
 public:
-    TranscriptHistoryDialog(CacheWorker* service, QWidget* parent = nullptr);
+    TranscriptHistoryDialog(CacheWorker* worker, QWidget* parent = nullptr);
 
     void load(const QString& callId);
     QTreeWidget* revisions() const { return m_revisions; }

@@ -13,9 +13,9 @@
 
 namespace Earmark::Gui {
 
-TranscriptSearchDock::TranscriptSearchDock(CacheWorker* service, QWidget* parent)
+TranscriptSearchDock::TranscriptSearchDock(CacheWorker* worker, QWidget* parent)
     : QDockWidget(tr("Search transcripts"), parent)
-    , m_worker(service)
+    , m_worker(worker)
     , m_query(new QLineEdit(this))
     , m_results(new QTreeWidget(this))
     , m_status(new QLabel(this))

@@ -21,7 +21,7 @@ class TranscriptSearchDock : public QDockWidget
     Q_OBJECT
 
 public:
-    TranscriptSearchDock(CacheWorker* service, QWidget* parent = nullptr);
+    TranscriptSearchDock(CacheWorker* worker, QWidget* parent = nullptr);
 
     void search(const QString& text);
     QLineEdit* queryEdit() const { return m_query; }
