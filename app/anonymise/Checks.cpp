@@ -30,13 +30,13 @@ bool luhnValid(const QString& digits)
 
 bool isCardNumber(const QString& digits)
 {
-    static const QRegularExpression re(QStringLiteral("^[2-6][0-9]{12,18}$"));
+    static const QRegularExpression re(QStringLiteral("\\A[2-6][0-9]{12,18}\\z"));
     return re.match(digits).hasMatch() && luhnValid(digits);
 }
 
 bool nhsNumberValid(const QString& digits)
 {
-    static const QRegularExpression re(QStringLiteral("^[0-9]{10}$"));
+    static const QRegularExpression re(QStringLiteral("\\A[0-9]{10}\\z"));
     if (!re.match(digits).hasMatch()) {
         return false;
     }

@@ -24,7 +24,7 @@ pn::PhoneNumberUtil* util()
 
 bool isE164(const QString& text)
 {
-    static const QRegularExpression re(QStringLiteral("^\\+[1-9][0-9]{1,14}$"));
+    static const QRegularExpression re(QStringLiteral("\\A\\+[1-9][0-9]{1,14}\\z"));
     return re.match(text).hasMatch();
 }
 
@@ -47,7 +47,7 @@ Result<QString> normalise(const QString& typed, const QString& defaultRegion)
 
 bool isPhoneNumberDigits(const QString& digits)
 {
-    static const QRegularExpression uk(QStringLiteral("^(?:0|(?:\\+44|0044)0?)([1-3578][0-9]{8,9})$"));
+    static const QRegularExpression uk(QStringLiteral("\\A(?:0|(?:\\+44|0044)0?)([1-3578][0-9]{8,9})\\z"));
     if (const auto m = uk.match(digits); m.hasMatch()) {
         // The national significant number: 10 digits for mobiles and most geographic numbers, 9 for a few areas.
         pn::PhoneNumber number;

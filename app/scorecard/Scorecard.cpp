@@ -11,7 +11,7 @@ namespace Earmark::Scorecard {
 namespace {
 bool isId(const QString& s)
 {
-    static const QRegularExpression re(QStringLiteral("^[a-z0-9][a-z0-9._-]{0,39}$"));
+    static const QRegularExpression re(QStringLiteral("\\A[a-z0-9][a-z0-9._-]{0,39}\\z"));
     return re.match(s).hasMatch();
 }
 

@@ -21,7 +21,7 @@ QString RecordingStore::siblingKey(const QString& sidecarKey, const QString& fil
 
 bool RecordingStore::isValidCallId(const QString& id)
 {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
+    static const QRegularExpression re(QStringLiteral("\\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\z"));
     return re.match(id).hasMatch();
 }
 

@@ -28,7 +28,7 @@ const QStringList Codecs
 
 bool isSha256Hex(const QString& text)
 {
-    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{64}$"));
+    static const QRegularExpression re(QStringLiteral("\\A[0-9a-f]{64}\\z"));
     return re.match(text).hasMatch();
 }
 
@@ -42,7 +42,7 @@ std::optional<qint64> parseUtc(const QString& text)
 {
     // RFC 3339 allows a lower-case 't' and 'z'.
     static const QRegularExpression re(
-        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?[Zz]$"));
+        QStringLiteral("\\A\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?[Zz]\\z"));
     if (!re.match(text).hasMatch()) {
         return std::nullopt;
     }

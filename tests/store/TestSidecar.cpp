@@ -151,6 +151,16 @@ private Q_SLOTS:
             << "consent.recorded" << QJsonValue(QStringLiteral("yes")) << "true, false or null";
         QTest::newRow("tags not strings") << "tags" << QJsonValue(QJsonArray {1, 2}) << "array of strings";
         QTest::newRow("raw not object") << "source.raw" << QJsonValue(QStringLiteral("x")) << "must be an object";
+        // A pattern that ends in $ also matches before a final newline: ids, numbers, checksums and times are
+        // anchored at the very end of the text.
+        QTest::newRow("call_id with a newline")
+            << "call_id" << QJsonValue(QStringLiteral("C-20260314-000123\n")) << "bad call_id";
+        QTest::newRow("phone with a newline")
+            << "respondent.phone_e164" << QJsonValue(QStringLiteral("+447700900123\n")) << "E.164";
+        QTest::newRow("sha with a newline")
+            << "audio.sha256" << QJsonValue(QString(64, QLatin1Char('a')) + u'\n') << "64 lowercase hexadecimal";
+        QTest::newRow("start with a newline")
+            << "start_utc" << QJsonValue(QStringLiteral("2026-03-14T10:21:07Z\n")) << "RFC 3339 UTC";
     }
 
     void errorsNameTheFieldAndTheFix()
