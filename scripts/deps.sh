@@ -19,6 +19,8 @@ PACKAGES=(
     libzip-dev
     # PDF exports are checked by reading their text back
     poppler-utils
+    # signatures (certificates, evidence packs) are checked with the tools a recipient has
+    minisign
 )
 
 missing=()

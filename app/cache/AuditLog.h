@@ -2,6 +2,8 @@
 
 #include "core/Result.h"
 
+#include <QByteArray>
+#include <QList>
 #include <QString>
 #include <optional>
 
@@ -9,39 +11,88 @@ namespace Earmark {
 
 class Database;
 class KeyHierarchy;
+class SigningKey;
 
-// Tamper-evident audit log: each entry's HMAC (audit subkey) covers its fields and the previous entry's MAC,
-// and the newest (sequence, MAC) is anchored in a file outside the database, so editing, deleting, reordering
-// or rolling back entries is detected by verify().
+struct AuditEntry
+{
+    qint64 seq = 0;
+    qint64 atUtc = 0;
+    QString actor;
+    QString action;
+    QString subject; // an opaque id (call id, hold id, run id), never personal data
+    QString detail;
+    QByteArray hash;
+};
+
+// A signed statement "the log had size entries and its newest hash was head at atUtc". Its text is signed in
+// minisign's format, so anyone with the cache's public key can check it with minisign alone.
+struct AuditCheckpoint
+{
+    qint64 size = 0;
+    QByteArray head;
+    qint64 atUtc = 0;
+    QByteArray signature; // the .minisig of text()
+
+    QByteArray text(const QByteArray& keyId) const;
+    // The anchor file: the checkpoint's fields and its signature, one JSON object.
+    QByteArray toAnchor() const;
+    static std::optional<AuditCheckpoint> fromAnchor(const QByteArray& bytes);
+};
+
+struct AuditFilter
+{
+    qint64 fromUtc = 0; // inclusive, 0 = open
+    qint64 toUtc = 0; // exclusive, 0 = open
+    QString subject; // empty = every entry
+};
+
+// Tamper-evident audit log (format 2). Each entry's SHA-256 hash covers its fields and the previous entry's hash (a
+// public hash chain); after each commit that added entries a checkpoint (size, head hash, time) is signed with the
+// cache's Ed25519 key, stored, and written to the anchor file outside the database. Every open checks the chain
+// against the newest checkpoints and the anchor, so an edited, reordered or removed entry, a deleted tail, an older
+// database and an anchor reset to an older state are each refused.
 class AuditLog
 {
 public:
     AuditLog(Database& db, const KeyHierarchy& keys, QString anchorPath);
 
-    // Appends an entry by the signed-in OS user. Inside an open transaction the anchor is written by
-    // syncAnchor() after the commit; otherwise at once.
+    // The key that signs checkpoints (the cache's signing key); set by Cache::open before any append.
+    void setSigningKey(const SigningKey* key) { m_signer = key; }
+
+    // Appends an entry by the OS user. Outside a transaction the checkpoint follows at once; inside one the caller
+    // calls checkpoint() after the commit (a crash in between is covered by the next open).
     Status append(const QString& action, const QString& subject = {}, const QString& detail = {});
-    // Writes the newest entry to the anchor file.
-    Status syncAnchor();
-    // Checks the whole chain and the anchor.
-    Status verify();
+    // Signs and stores a checkpoint of the newest entry when the log grew since the last one, and writes the anchor.
+    Status checkpoint();
+
+    enum class Depth
+    {
+        Open, // the chain, the newest two checkpoints and the anchor: what every open checks
+        Full, // also every older checkpoint's signature (audit verify)
+    };
+    // The first problem found, in words that say what to do. onlyTheAnchor tells a consistent database whose anchor
+    // disagrees (a restored backup, a lost or reset anchor file) from an edited log.
+    Status verify(Depth depth = Depth::Full, bool* onlyTheAnchor = nullptr);
+    // Format-1 entries (keyed MACs, before checkpoints existed): checked against their MACs and old anchor, then
+    // hashed and checkpointed. Does nothing for a log already in format 2.
+    Status upgrade();
+
+    Result<QList<AuditEntry>> entries(const AuditFilter& filter);
+    Result<std::optional<AuditCheckpoint>> latestCheckpoint();
     qint64 count();
 
+    // The OS account the process runs as (getpwuid(geteuid())), never an environment variable.
     static QString currentActor();
+    static QByteArray entryHash(const QByteArray& previous, const AuditEntry& entry);
 
 private:
-    struct Entry
-    {
-        qint64 seq;
-        QByteArray mac;
-    };
-    Result<std::optional<Entry>> newest();
-    QByteArray macFor(const QByteArray& previous, qint64 seq, qint64 at, const QString& actor, const QString& action,
-        const QString& subject, const QString& detail) const;
+    Status verifyLegacy();
+    Result<std::optional<AuditEntry>> newest();
 
     Database& m_db;
     const KeyHierarchy& m_keys;
     QString m_anchorPath;
+    const SigningKey* m_signer = nullptr;
 };
 
 } // namespace Earmark

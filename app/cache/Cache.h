@@ -6,10 +6,24 @@
 #include "cache/CallRepository.h"
 #include "cache/Database.h"
 #include "crypto/KeyHierarchy.h"
+#include "crypto/SigningKey.h"
 
 #include <memory>
 
 namespace Earmark {
+
+struct CacheOpenOptions
+{
+    enum class AuditCheck
+    {
+        Enforce, // refuse a cache whose audit log or anchor does not verify (every ordinary open)
+        Report, // open it anyway and keep the problem in auditProblem() (audit verify and audit export)
+    };
+    AuditCheck audit = AuditCheck::Enforce;
+    // Accepts a consistent log whose anchor disagrees (a cache restored from a backup on purpose): the finding and
+    // this reason are recorded in the log, and the anchor is written anew. Never accepts an edited log.
+    QString acceptAnchorReason;
+};
 
 // An open encrypted cache: the database, the blob files and the keys derived from the master key.
 // Used by one thread: the one that opened it (the CLI's main thread, the GUI's database worker).
@@ -17,7 +31,10 @@ class Cache
 {
 public:
     // Opens the cache in folder with the master key, creating the database when create is true, and migrates it.
-    static Result<std::unique_ptr<Cache>> open(const CacheFolder& folder, const SecretKey& master, bool create);
+    // Checks the audit log against its checkpoints and anchor and finishes a destruction a killed process left
+    // half done (the full-text index tidy-up and the WAL truncation).
+    static Result<std::unique_ptr<Cache>> open(
+        const CacheFolder& folder, const SecretKey& master, bool create, const CacheOpenOptions& options = {});
 
     const CacheFolder& folder() const { return m_folder; }
     Database& database() { return *m_db; }
@@ -25,10 +42,21 @@ public:
     BlobFiles& blobs() { return m_blobs; }
     CallRepository& calls() { return m_calls; }
     AuditLog& audit() { return m_audit; }
+    // The cache's Ed25519 key: signs audit checkpoints, destruction certificates and evidence packs.
+    const SigningKey& signingKey() const { return m_signing; }
+    // With AuditCheck::Report: what the open-time audit check found (empty when the log verified).
+    QString auditProblem() const { return m_auditProblem; }
 
     // Non-secret settings kept in the cache (e.g. "store": where it was last synced from).
     QString setting(const QString& key);
     Status setSetting(const QString& key, const QString& value);
+
+    // The tidy-up after calls were destroyed (retention/CallDestruction): deletes their blob files, merges the
+    // full-text index so that no deleted term is left in it, and truncates the WAL. The destroying transaction
+    // records that it is due (PurgePendingSetting, destroyed_blobs), so a killed process's is finished at the next
+    // open. Outside a transaction.
+    Status purgeDestroyed();
+    static QString purgePendingSetting() { return QStringLiteral("purge_pending"); }
 
     // Deletes blob files no call refers to (left by an interrupted sync; unreadable without their keys).
     Result<int> collectGarbage();
@@ -39,6 +67,7 @@ public:
 
 private:
     Cache(CacheFolder folder, std::unique_ptr<Database> db, const SecretKey& master);
+    Status prepareAudit(const CacheOpenOptions& options);
 
     CacheFolder m_folder;
     std::unique_ptr<Database> m_db;
@@ -46,6 +75,8 @@ private:
     BlobFiles m_blobs;
     CallRepository m_calls;
     AuditLog m_audit;
+    SigningKey m_signing;
+    QString m_auditProblem;
 };
 
 } // namespace Earmark

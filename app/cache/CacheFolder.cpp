@@ -34,6 +34,11 @@ QString CacheFolder::keyInfoPath() const
     return m_root + QStringLiteral("/keyinfo.json");
 }
 
+QString CacheFolder::certificatesPath() const
+{
+    return m_root + QStringLiteral("/certificates");
+}
+
 QString CacheFolder::anchorPath() const
 {
     return m_root + QStringLiteral("/audit.anchor");

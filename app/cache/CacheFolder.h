@@ -6,10 +6,12 @@
 
 namespace Earmark {
 
-// The cache folder's layout. Nothing in it reveals a call id, phone number or name: blob files have random names.
+// The cache folder's layout. Nothing in it reveals a phone number or name, and outside certificates/ no call id: blob
+// files have random names.
 //   earmark.db (+ -wal, -shm)   SQLCipher database
 //   keyinfo.json               key mode, key id, check value (and, in passphrase mode, the wrapped master key)
-//   audit.anchor               newest audit sequence number and MAC (rollback detection)
+//   audit.anchor               the newest signed audit checkpoint (rollback detection)
+//   certificates/<run>.json    signed destruction certificates (+ .minisig): opaque call ids and audio hashes
 //   blobs/xx/<random>          encrypted audio
 //   CACHEDIR.TAG               keeps well-behaved backup tools out
 class CacheFolder
@@ -25,6 +27,8 @@ public:
     QString keyInfoPath() const;
     QString anchorPath() const;
     QString blobsPath() const;
+    // Signed destruction certificates written by destruction runs (also kept in the database).
+    QString certificatesPath() const;
 
     // True when a cache was ever created here (a database or key info exists).
     bool exists() const;

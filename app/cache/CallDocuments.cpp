@@ -85,7 +85,7 @@ Result<int> CallDocuments::appendAudited(AuditLog& audit, const CallRecord& call
     if (auto st = tx.commit(); !st) {
         return st.error();
     }
-    if (auto st = audit.syncAnchor(); !st) {
+    if (auto st = audit.checkpoint(); !st) {
         return st.error();
     }
     return revision.value();

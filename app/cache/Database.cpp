@@ -10,6 +10,25 @@
 
 namespace Earmark {
 
+namespace {
+// SQLCipher's raw-key form "x'<64 hex digits>'", written in place into one buffer that the caller wipes, so that no
+// other copy of the key (a temporary hex string) is left in freed memory.
+QByteArray rawKeyLiteral(const SecretKey& key)
+{
+    static const char digits[] = "0123456789abcdef";
+    QByteArray out(3 + 2 * static_cast<qsizetype>(SecretKey::Size), '\0');
+    char* p = out.data();
+    *p++ = 'x';
+    *p++ = '\'';
+    for (std::size_t i = 0; i < SecretKey::Size; ++i) {
+        *p++ = digits[key.data()[i] >> 4];
+        *p++ = digits[key.data()[i] & 0x0f];
+    }
+    *p = '\'';
+    return out;
+}
+} // namespace
+
 StatementLease::~StatementLease()
 {
     if (m_statement) {
@@ -47,9 +66,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Secr
     }
     db->m_cipherVersion = version.value();
 
-    QByteArray pragma = "PRAGMA key = \"x'" + key.toHex() + "'\"";
-    const int rc = sqlite3_exec(db->m_db, pragma.constData(), nullptr, nullptr, nullptr);
-    Files::wipe(pragma);
+    QByteArray literal = rawKeyLiteral(key);
+    const int rc = sqlite3_key(db->m_db, literal.constData(), static_cast<int>(literal.size()));
+    Files::wipe(literal);
     if (rc != SQLITE_OK) {
         return makeError(QStringLiteral("Cannot key the cache database %1: %2.").arg(native, db->lastError()));
     }

@@ -23,7 +23,7 @@ struct SearchHit
 };
 
 // The full-text index of transcripts (FTS4 in the encrypted database; migration 0005). Kept by CallRepository:
-// a transcript saved is indexed, a destroyed call's rows are removed, and CallDestruction::finish() optimises the index
+// a transcript saved is indexed, a destroyed call's rows are removed, and Cache::purgeDestroyed() optimises the index
 // so that their words are gone.
 class TranscriptIndex
 {

@@ -137,10 +137,10 @@ int run(int argc, char** argv)
             return 1;
         }
         request.mode = KeyMode::Passphrase;
-        request.passphrase = passphrase.value();
+        request.passphrase = std::move(passphrase.value());
     }
     int status = 1;
-    auto* unlocker = new CacheUnlocker(request);
+    auto* unlocker = new CacheUnlocker(std::move(request));
     QObject::connect(unlocker, &CacheUnlocker::finished, &app, [&](CacheUnlocker* job) {
         if (!job->succeeded()) {
             ctx.error(job->error().message);
@@ -150,7 +150,8 @@ int run(int argc, char** argv)
         SecretKey master = job->takeKey();
         // Run the command from the event loop, outside the job's signal.
         QTimer::singleShot(0, &app, [&, key = std::make_shared<SecretKey>(std::move(master))] {
-            auto cache = Cache::open(CacheFolder(ctx.options().cacheDir), *key, command->createsCache);
+            auto cache = Cache::open(
+                CacheFolder(ctx.options().cacheDir), *key, command->createsCache, ctx.openOptions());
             if (!cache) {
                 ctx.error(cache.errorMessage());
                 app.exit(1);

@@ -27,6 +27,8 @@ public:
     const QStringList& args() const { return m_args; }
     Cache& cache() { return *m_cache; }
     void setCache(std::unique_ptr<Cache> cache) { m_cache = std::move(cache); }
+    // How the cache is opened; a command's setup() may relax the audit check (audit verify, audit accept).
+    CacheOpenOptions& openOptions() { return m_openOptions; }
 
     // The command's own options, parsed before the cache is opened.
     QCommandLineParser& parser() { return m_parser; }
@@ -42,6 +44,7 @@ private:
     GlobalOptions m_options;
     QStringList m_args;
     std::unique_ptr<Cache> m_cache;
+    CacheOpenOptions m_openOptions;
     QCommandLineParser m_parser;
     QTextStream m_out;
     QTextStream m_err;

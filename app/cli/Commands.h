@@ -48,6 +48,14 @@ bool transcriptSetup(CliContext& ctx);
 int transcriptRun(CliContext& ctx);
 bool reportSetup(CliContext& ctx);
 int reportRun(CliContext& ctx);
+bool retentionSetup(CliContext& ctx);
+int retentionRun(CliContext& ctx);
+bool certificateSetup(CliContext& ctx);
+int certificateRun(CliContext& ctx);
+bool holdSetup(CliContext& ctx);
+int holdRun(CliContext& ctx);
+bool auditSetup(CliContext& ctx);
+int auditRun(CliContext& ctx);
 bool demoStoreSetup(CliContext& ctx);
 int demoStoreRun(CliContext& ctx);
 

@@ -168,6 +168,14 @@ const QList<Command>& commands()
             "report [--by agent|campaign|week|month] [--from D] [--to D] [--agent ID] [--campaign C] "
             "[--questions|--evaluations]  quality report as CSV",
             true, false, reportSetup, reportRun},
+        {"retention", "retention preview|run [--now YYYY-MM-DD] [--json]       what retention destroys; destroy it",
+            true, false, retentionSetup, retentionRun},
+        {"certificate", "certificate verify FILE                                check a destruction certificate",
+            true, false, certificateSetup, certificateRun},
+        {"hold", "hold add CALL_ID... --reason T --case REF | release HOLD_ID --reason T | list  legal holds", true,
+            false, holdSetup, holdRun},
+        {"audit", "audit verify | export [--from D] [--to D] [--call ID] [--json|--csv] | accept --reason T | key",
+            true, false, auditSetup, auditRun},
     };
     return all;
 }

@@ -70,6 +70,19 @@ void wipe(QByteArray& bytes)
     bytes.clear();
 }
 
+void wipe(QString& text)
+{
+    // A shared copy leaves the characters to the other owner, which wipes them when it is done; text that is not
+    // owned (a literal) cannot be written to.
+    if (!text.isEmpty() && text.isDetached() && text.data_ptr().isMutable()) {
+        volatile char16_t* p = reinterpret_cast<char16_t*>(text.data());
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            p[i] = 0;
+        }
+    }
+    text.clear();
+}
+
 void syncDir(const QString& dirPath)
 {
     const int fd = ::open(QFile::encodeName(dirPath).constData(), O_RDONLY | O_DIRECTORY);

@@ -18,6 +18,8 @@ Result<QByteArray> readAll(const QString& path, qint64 maxBytes);
 
 // Overwrites a QByteArray's bytes with zeros (for decrypted material leaving scope).
 void wipe(QByteArray& bytes);
+// The same for text (passphrases): zeroes the characters when this is the last owner, then clears.
+void wipe(QString& text);
 
 // Flushes the folder entry itself so a rename survives a crash.
 void syncDir(const QString& dirPath);

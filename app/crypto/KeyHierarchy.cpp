@@ -72,6 +72,22 @@ Result<SecretKey> KeyHierarchy::unwrapDataKey(const QByteArray& wrapped, const Q
     return std::move(*key);
 }
 
+QByteArray KeyHierarchy::wrapSecret(const SecretKey& secret, const QString& name) const
+{
+    return KeyWrap::wrap(secret, m_wrapping, QByteArrayLiteral("earmark-secret/1:") + name.toUtf8());
+}
+
+Result<SecretKey> KeyHierarchy::unwrapSecret(const QByteArray& wrapped, const QString& name) const
+{
+    auto key = KeyWrap::unwrap(wrapped, m_wrapping, QByteArrayLiteral("earmark-secret/1:") + name.toUtf8());
+    if (!key) {
+        return makeError(QStringLiteral("The cache's %1 key does not authenticate: the cache was tampered with or "
+                                        "damaged. Run earmark-cli verify.")
+                             .arg(name));
+    }
+    return std::move(*key);
+}
+
 QByteArray KeyHierarchy::phoneIndex(const QString& e164) const
 {
     const QByteArray msg = e164.toUtf8();

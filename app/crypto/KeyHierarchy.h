@@ -29,6 +29,10 @@ public:
     QByteArray wrapDataKey(const SecretKey& dataKey, const QString& callId) const;
     Result<SecretKey> unwrapDataKey(const QByteArray& wrapped, const QString& callId) const;
 
+    // A long-lived secret of the cache (the signing key's seed), wrapped the same way with its name as associated data.
+    QByteArray wrapSecret(const SecretKey& secret, const QString& name) const;
+    Result<SecretKey> unwrapSecret(const QByteArray& wrapped, const QString& name) const;
+
     // Keyed blind index of a normalised E.164 number: equal numbers give equal indexes, useless without the key.
     QByteArray phoneIndex(const QString& e164) const;
 

@@ -23,6 +23,13 @@ struct CacheUnlocker::PassphraseOutcome
 };
 
 namespace {
+// The passphrase, shared by the unlocker and its pool-thread job: the last owner wipes it.
+struct PassphraseText
+{
+    QString text;
+    ~PassphraseText() { Files::wipe(text); }
+};
+
 QString keychainProblem(QKeychain::Error code, const QString& detail)
 {
     Q_UNUSED(code)
@@ -38,7 +45,10 @@ CacheUnlocker::CacheUnlocker(UnlockRequest request, QObject* parent)
     , m_folder(m_request.cacheDir)
 { }
 
-CacheUnlocker::~CacheUnlocker() = default;
+CacheUnlocker::~CacheUnlocker()
+{
+    Files::wipe(m_request.passphrase);
+}
 
 void CacheUnlocker::start()
 {
@@ -167,11 +177,12 @@ void CacheUnlocker::createInKeychain()
 
 void CacheUnlocker::unlockWithPassphrase(const KeyInfo& info)
 {
-    const QString passphrase = m_request.passphrase;
+    auto passphrase = std::make_shared<PassphraseText>();
+    passphrase->text = std::exchange(m_request.passphrase, QString());
     runPassphraseJob(
         [info, passphrase](PassphraseOutcome& outcome) {
             outcome.info = info;
-            auto kek = Passphrase::deriveKey(passphrase, outcome.info.kdf);
+            auto kek = Passphrase::deriveKey(passphrase->text, outcome.info.kdf);
             if (!kek) {
                 outcome.error = kek.error();
                 return;
@@ -190,7 +201,7 @@ void CacheUnlocker::unlockWithPassphrase(const KeyInfo& info)
                 // Raise the stored Argon2id parameters: re-wrap the same master key.
                 KeyInfo stronger = outcome.info;
                 stronger.kdf = Passphrase::defaultParams();
-                if (auto newKek = Passphrase::deriveKey(passphrase, stronger.kdf)) {
+                if (auto newKek = Passphrase::deriveKey(passphrase->text, stronger.kdf)) {
                     stronger.wrapMaster(master.value(), newKek.value());
                     outcome.info = stronger;
                     outcome.infoChanged = true;
@@ -208,14 +219,15 @@ void CacheUnlocker::createWithPassphrase()
         fail(strength.reason);
         return;
     }
-    const QString passphrase = m_request.passphrase;
+    auto passphrase = std::make_shared<PassphraseText>();
+    passphrase->text = std::exchange(m_request.passphrase, QString());
     runPassphraseJob(
         [passphrase](PassphraseOutcome& outcome) {
             KeyInfo info;
             info.mode = KeyMode::Passphrase;
             info.keyId = KeyInfo::newKeyId();
             info.kdf = Passphrase::defaultParams();
-            auto kek = Passphrase::deriveKey(passphrase, info.kdf);
+            auto kek = Passphrase::deriveKey(passphrase->text, info.kdf);
             if (!kek) {
                 outcome.error = kek.error();
                 return;

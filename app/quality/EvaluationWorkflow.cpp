@@ -155,7 +155,7 @@ Status EvaluationWorkflow::submit(qint64 id)
     if (auto st = tx.commit(); !st) {
         return st;
     }
-    return m_cache.audit().syncAnchor();
+    return m_cache.audit().checkpoint();
 }
 
 Status EvaluationWorkflow::changeState(qint64 id, std::initializer_list<EvaluationState> from, EvaluationState to,
@@ -200,7 +200,7 @@ Status EvaluationWorkflow::changeState(qint64 id, std::initializer_list<Evaluati
     if (auto st = tx.commit(); !st) {
         return st;
     }
-    return m_cache.audit().syncAnchor();
+    return m_cache.audit().checkpoint();
 }
 
 Status EvaluationWorkflow::acknowledge(qint64 id, const QString& note)
@@ -270,7 +270,7 @@ Status EvaluationWorkflow::rescore(
     if (auto st = tx.commit(); !st) {
         return st;
     }
-    return m_cache.audit().syncAnchor();
+    return m_cache.audit().checkpoint();
 }
 
 Result<QList<EvaluationRevision>> EvaluationWorkflow::revisions(qint64 id)

@@ -255,7 +255,7 @@ Result<DrawnSample> SamplingRepository::draw(qint64 planId, const QDate& day, st
     if (auto st = tx.commit(); !st) {
         return st.error();
     }
-    if (auto st = m_cache.audit().syncAnchor(); !st) {
+    if (auto st = m_cache.audit().checkpoint(); !st) {
         return st.error();
     }
     return readSample(sampleId);

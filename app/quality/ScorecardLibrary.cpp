@@ -164,7 +164,7 @@ Result<ScorecardLibrary::Stored> ScorecardLibrary::store(const QByteArray& json,
     if (auto st = tx.commit(); !st) {
         return st.error();
     }
-    if (auto st = m_cache.audit().syncAnchor(); !st) {
+    if (auto st = m_cache.audit().checkpoint(); !st) {
         return st.error();
     }
     return Stored {version, false};

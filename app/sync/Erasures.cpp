@@ -1,7 +1,7 @@
 #include "sync/Erasures.h"
 
 #include "cache/Cache.h"
-#include "cache/CallDestruction.h"
+#include "retention/DestructionRun.h"
 #include "cache/Statement.h"
 #include "store/JsonFields.h"
 #include "store/RecordingStore.h"
@@ -18,9 +18,11 @@ Erasures::Erasures(Cache& cache, RecordingStore& store)
 Result<QSet<QString>> Erasures::apply(SyncReport& report)
 {
     Database& db = m_cache.database();
+    // Never imported again: every call erased or destroyed before (tombstones include retention's).
     QSet<QString> erased;
-    {
-        auto known = db.prepare(QStringLiteral("SELECT call_id FROM erasures"));
+    for (const QString& sql : {QStringLiteral("SELECT call_id FROM erasures"),
+             QStringLiteral("SELECT call_id FROM tombstones"), QStringLiteral("SELECT call_id FROM deferred_erasures")}) {
+        auto known = db.prepare(sql);
         if (!known) {
             return known.error();
         }
@@ -36,7 +38,7 @@ Result<QSet<QString>> Erasures::apply(SyncReport& report)
     if (!notices) {
         return notices.error();
     }
-    bool destroyedAny = false;
+    DestructionRun run(m_cache, DestructionRun::Kind::Erasure, QDateTime::currentSecsSinceEpoch());
     for (const StoreEntry& e : notices.value()) {
         const QString fileId = RecordingStore::callIdOfKey(e.key);
         if (erased.contains(fileId)) {
@@ -62,45 +64,65 @@ Result<QSet<QString>> Erasures::apply(SyncReport& report)
                     + QStringLiteral(". Ask the provider to correct it.")};
             continue;
         }
+        const QString erasedUtc = o->value(QStringLiteral("erased_utc")).toString();
         Transaction tx(db);
         if (auto st = tx.begin(); !st) {
             return st.error();
         }
-        auto destroyed = CallDestruction(m_cache).destroy(fileId);
+        auto destroyed = run.destroy(fileId, QDateTime::currentSecsSinceEpoch());
         if (!destroyed) {
             return destroyed.error();
         }
-        auto rec = db.prepare(QStringLiteral("INSERT OR REPLACE INTO erasures(call_id, erased_utc, applied_utc) "
-                                             "VALUES (?,?,?)"));
-        if (!rec) {
-            return rec.error();
-        }
-        rec->bind(1, fileId).bind(2, o->value(QStringLiteral("erased_utc")).toString());
-        rec->bind(3, QDateTime::currentSecsSinceEpoch());
-        if (auto st = rec->run(); !st) {
-            return st.error();
-        }
-        if (auto st = m_cache.audit().append(QStringLiteral("erase"), fileId,
-                destroyed.value() ? QStringLiteral("destroyed by erasure notice")
-                                  : QStringLiteral("erasure notice before import"));
-            !st) {
-            return st.error();
+        if (destroyed.value() == CallDestruction::Outcome::Held) {
+            // A legal hold outranks the notice: it waits, and is applied when the call's last hold is released.
+            auto defer = db.prepare(QStringLiteral(
+                "INSERT OR IGNORE INTO deferred_erasures(call_id, erased_utc, noticed_utc) VALUES (?,?,?)"));
+            if (!defer) {
+                return defer.error();
+            }
+            defer->bind(1, fileId).bind(2, erasedUtc).bind(3, QDateTime::currentSecsSinceEpoch());
+            if (auto st = defer->run(); !st) {
+                return st.error();
+            }
+            if (auto st = m_cache.audit().append(QStringLiteral("erase.deferred"), fileId,
+                    QStringLiteral("erasure notice for a held call: applied when its holds are released"));
+                !st) {
+                return st.error();
+            }
+            ++report.erasuresDeferred;
+        } else {
+            auto rec = db.prepare(QStringLiteral("INSERT OR REPLACE INTO erasures(call_id, erased_utc, applied_utc) "
+                                                 "VALUES (?,?,?)"));
+            if (!rec) {
+                return rec.error();
+            }
+            rec->bind(1, fileId).bind(2, erasedUtc).bind(3, QDateTime::currentSecsSinceEpoch());
+            if (auto st = rec->run(); !st) {
+                return st.error();
+            }
+            if (destroyed.value() == CallDestruction::Outcome::NotCached) {
+                if (auto st = m_cache.audit().append(
+                        QStringLiteral("erase"), fileId, QStringLiteral("erasure notice before import"));
+                    !st) {
+                    return st.error();
+                }
+            } else {
+                ++report.erased;
+            }
         }
         if (auto st = tx.commit(); !st) {
             return st.error();
         }
-        (void)m_cache.audit().syncAnchor();
-        erased.insert(fileId);
-        if (destroyed.value()) {
-            ++report.erased;
-            destroyedAny = true;
-        }
-    }
-    if (destroyedAny) {
-        if (auto st = CallDestruction(m_cache).finish(); !st) {
+        if (auto st = m_cache.audit().checkpoint(); !st) {
             return st.error();
         }
+        erased.insert(fileId);
     }
+    auto finished = run.finish();
+    if (!finished) {
+        return finished.error();
+    }
+    report.erasureCertificate = finished->certificatePath;
     return erased;
 }
 

@@ -7,6 +7,8 @@
 #include "store/Sidecar.h"
 #include "store/Transcript.h"
 #include "sync/AudioFetcher.h"
+#include "retention/Retention.h"
+#include "store/StoreInfo.h"
 #include "sync/Erasures.h"
 
 #include <QCryptographicHash>
@@ -62,6 +64,9 @@ Result<SyncReport> SyncEngine::run(const SyncOptions& options)
         return collected.error();
     }
 
+    if (auto st = readStoreInfo(); !st) {
+        return st.error();
+    }
     auto erased = Erasures(m_cache, m_store).apply(m_report);
     if (!erased) {
         return erased.error();
@@ -161,6 +166,29 @@ Result<SyncReport> SyncEngine::run(const SyncOptions& options)
     return m_report;
 }
 
+Status SyncEngine::readStoreInfo()
+{
+    // v1/store.json is optional: without it (or without retention_days) the default period applies.
+    StoreInfo info;
+    if (m_store.stat(StoreInfo::key())) {
+        auto bytes = m_store.read(StoreInfo::key(), 64 * 1024);
+        auto parsed = bytes ? StoreInfo::parse(bytes.value()) : Result<StoreInfo>(bytes.error());
+        if (!parsed) {
+            auto kept = Retention(m_cache).policy();
+            m_retentionDays = kept ? kept->days : StoreInfo::DefaultRetentionDays;
+            reject(StoreInfo::key(),
+                parsed.errorMessage()
+                    + QStringLiteral(". The cache keeps its retention period of %1 days until the provider corrects "
+                                     "store.json.")
+                          .arg(m_retentionDays));
+            return {};
+        }
+        info = parsed.value();
+    }
+    m_retentionDays = info.retentionDays;
+    return Retention::recordStorePolicy(m_cache, info);
+}
+
 Result<SyncEngine::Outcome> SyncEngine::syncOne(const StoreEntry& entry, const SyncOptions& options)
 {
     const QString key = entry.key;
@@ -243,6 +271,11 @@ Result<SyncEngine::Outcome> SyncEngine::syncOne(const StoreEntry& entry, const S
         return Outcome::Rejected;
     }
     CallRecord& call = sidecar->call;
+    if (!cached && Retention::dueUtc(call.startUtc, m_retentionDays) <= QDateTime::currentSecsSinceEpoch()) {
+        // Already past the retention period: importing it would only mean destroying it at the next run.
+        ++m_report.expired;
+        return Outcome::Skipped;
+    }
     call.storeKey = key;
     call.sidecarSha256 = sidecarSha;
     call.sidecarSize = entry.size;

@@ -45,6 +45,7 @@ private:
     };
     Result<Outcome> syncOne(const StoreEntry& entry, const SyncOptions& options);
     Status saveRejections();
+    Status readStoreInfo();
     void reject(const QString& item, const QString& reason);
 
     Cache& m_cache;
@@ -58,6 +59,7 @@ private:
     QHash<QString, QString> m_seenKeys; // call id -> first sidecar key seen in this run
     QSet<QString> m_listedKeys;
     QSet<QString> m_erased;
+    int m_retentionDays = 730;
 };
 
 } // namespace Earmark

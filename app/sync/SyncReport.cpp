@@ -13,6 +13,12 @@ QJsonObject SyncReport::toJson() const
     QJsonObject o {{QStringLiteral("imported"), imported}, {QStringLiteral("updated"), updated},
         {QStringLiteral("unchanged"), unchanged}, {QStringLiteral("erased"), erased},
         {QStringLiteral("rejected"), rejects}};
+    if (erasuresDeferred > 0) {
+        o.insert(QStringLiteral("erasures_deferred"), erasuresDeferred);
+    }
+    if (expired > 0) {
+        o.insert(QStringLiteral("expired"), expired);
+    }
     if (cancelled) {
         o.insert(QStringLiteral("cancelled"), true);
     }
@@ -27,6 +33,12 @@ QString SyncReport::summary() const
                     .arg(unchanged)
                     .arg(erased)
                     .arg(rejected.size());
+    if (erasuresDeferred > 0) {
+        s += QStringLiteral("; %1 erasure notices wait for legal holds to be released").arg(erasuresDeferred);
+    }
+    if (expired > 0) {
+        s += QStringLiteral("; %1 calls past the retention period not imported").arg(expired);
+    }
     if (cancelled) {
         s += QStringLiteral(" (cancelled: the next sync finishes the job)");
     }

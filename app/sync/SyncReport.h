@@ -26,12 +26,16 @@ struct SyncReport
     int updated = 0;
     int unchanged = 0;
     int erased = 0;
+    int erasuresDeferred = 0; // erasure notices for held calls, waiting for their holds to be released
+    int expired = 0; // calls in the store already past retention: not imported
+    QString erasureCertificate; // the destruction certificate of this sync's erasures, when any were destroyed
     QList<Rejection> rejected;
     bool cancelled = false;
     qint64 bytesRead = 0;
     qint64 audioBytesRead = 0;
 
-    // {"imported": n, "updated": n, "unchanged": n, "erased": n, "rejected": [{"item": ..., "reason": ...}]}
+    // {"imported": n, "updated": n, "unchanged": n, "erased": n, "rejected": [{"item": ..., "reason": ...}]}, plus
+    // "erasures_deferred" and "expired" when not zero.
     QJsonObject toJson() const;
     QString summary() const;
 };

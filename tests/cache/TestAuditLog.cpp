@@ -38,8 +38,15 @@ private Q_SLOTS:
         QTest::newRow("edit the time") << QStringLiteral("UPDATE audit_log SET at_utc = at_utc + 1 WHERE seq = 2");
         QTest::newRow("delete an entry") << QStringLiteral("DELETE FROM audit_log WHERE seq = 2");
         QTest::newRow("delete the newest") << QStringLiteral("DELETE FROM audit_log WHERE seq = 5");
-        QTest::newRow("swap two entries' MACs")
-            << QStringLiteral("UPDATE audit_log SET mac = (SELECT mac FROM audit_log WHERE seq = 4) WHERE seq = 3");
+        QTest::newRow("swap two entries' hashes")
+            << QStringLiteral("UPDATE audit_log SET hash = (SELECT hash FROM audit_log WHERE seq = 4) WHERE seq = 3");
+        QTest::newRow("swap two entries' fields")
+            << QStringLiteral("UPDATE audit_log SET subject = CASE seq WHEN 2 THEN (SELECT subject FROM audit_log WHERE "
+                              "seq = 3) ELSE (SELECT subject FROM audit_log WHERE seq = 2) END WHERE seq IN (2, 3)");
+        QTest::newRow("delete the newest and its checkpoint")
+            << QStringLiteral("DELETE FROM audit_log WHERE seq = 5; DELETE FROM audit_checkpoints WHERE size = 5");
+        QTest::newRow("re-chain after an edit (no key to sign)")
+            << QStringLiteral("UPDATE audit_log SET detail = 'x', hash = zeroblob(32) WHERE seq = 5");
     }
 
     void tamperingIsDetected()
@@ -72,11 +79,19 @@ private Q_SLOTS:
         QVERIFY(QFile::remove(db));
         QVERIFY(QFile::copy(copy, db));
         QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        auto cache = open(dir.filePath(QStringLiteral("c")), key);
+        // An ordinary open refuses it, naming the problem and the way out.
+        auto refused = Cache::open(CacheFolder(dir.filePath(QStringLiteral("c"))), key, false);
+        QVERIFY(!refused);
+        QVERIFY2(refused.errorMessage().contains(QLatin1String("rolled back")), qPrintable(refused.errorMessage()));
+        QVERIFY2(refused.errorMessage().contains(QLatin1String("earmark-cli audit accept")),
+            qPrintable(refused.errorMessage()));
+        // Opened for inspection, verify reports the same.
+        CacheOpenOptions inspect;
+        inspect.audit = CacheOpenOptions::AuditCheck::Report;
+        auto cache = Cache::open(CacheFolder(dir.filePath(QStringLiteral("c"))), key, false, inspect);
         QVERIFY(cache);
-        const auto st = cache->verify();
-        QVERIFY(!st.ok());
-        QVERIFY2(st.errorMessage().contains(QLatin1String("rolled back")), qPrintable(st.errorMessage()));
+        QVERIFY(cache.value()->auditProblem().contains(QLatin1String("rolled back")));
+        QVERIFY(!cache.value()->verify().ok());
     }
 
     void anAnchorBehindTheLogIsBroughtUpToDateOnOpen()

@@ -1,6 +1,6 @@
 #include "TestSupport.h"
 #include "cache/Cache.h"
-#include "cache/CallDestruction.h"
+#include "retention/CallDestruction.h"
 #include "cache/Statement.h"
 #include "core/Phone.h"
 
@@ -191,8 +191,11 @@ private Q_SLOTS:
             QVERIFY(s->step().value());
             wrapped = s->blob(0);
         }
-        QVERIFY(CallDestruction(*m_cache).destroy(QStringLiteral("C-1")).value());
-        QVERIFY(m_cache->database().checkpointTruncate().ok());
+        QVERIFY((CallDestruction(*m_cache).destroy(QStringLiteral("C-1"), QStringLiteral("test"), {}).value()
+            == CallDestruction::Outcome::Destroyed));
+        // The blob file goes in the tidy-up after the commit (a rolled-back destruction keeps the call whole).
+        QVERIFY(QFile::exists(blobPath));
+        QVERIFY(CallDestruction(*m_cache).finish().ok());
         QVERIFY(!QFile::exists(blobPath));
         QVERIFY(!m_cache->calls().find(QStringLiteral("C-1")).value());
         QVERIFY(!m_cache->calls().dataKey(id.value(), QStringLiteral("C-1")).ok());

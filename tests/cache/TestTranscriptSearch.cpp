@@ -1,5 +1,5 @@
 #include "cache/Cache.h"
-#include "cache/CallDestruction.h"
+#include "retention/CallDestruction.h"
 #include "cache/Statement.h"
 #include "cache/TranscriptIndex.h"
 
@@ -126,7 +126,7 @@ private Q_SLOTS:
     void destroyingACallRemovesItsWordsFromTheIndex()
     {
         QVERIFY(blobsContaining("quaxleyword") > 0);
-        QVERIFY(CallDestruction(*m_cache).destroy(QStringLiteral("C-1")).value());
+        QVERIFY((CallDestruction(*m_cache).destroy(QStringLiteral("C-1"), QStringLiteral("test"), {}).value() == CallDestruction::Outcome::Destroyed));
         QVERIFY(CallDestruction(*m_cache).finish().ok());
         TranscriptIndex index(m_cache->database());
         QCOMPARE(index.search(QStringLiteral("quaxleyword"))->size(), 0);

@@ -1,5 +1,5 @@
 #include "QualityFixture.h"
-#include "cache/CallDestruction.h"
+#include "retention/CallDestruction.h"
 #include "cache/Statement.h"
 #include "quality/EvaluationRepository.h"
 #include "quality/ScorecardLibrary.h"
@@ -279,7 +279,7 @@ private Q_SLOTS:
         QCOMPARE(store.get(e->id)->comments.size(), 1);
 
         // Destroying the call destroys the words about it; the evaluation's score and state remain for reports.
-        QVERIFY(CallDestruction(*m_cache).destroy(QStringLiteral("C-1")).value());
+        QVERIFY((CallDestruction(*m_cache).destroy(QStringLiteral("C-1"), QStringLiteral("test"), {}).value() == CallDestruction::Outcome::Destroyed));
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM evaluation_notes")), 0);
         auto after = store.get(e->id);
         QVERIFY(after.ok());

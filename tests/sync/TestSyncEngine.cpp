@@ -174,7 +174,7 @@ private Q_SLOTS:
         QCOMPARE(again->imported, 0);
         QVERIFY(!m_cache->calls().find(id).value());
         auto audit = m_cache->database().prepare(
-            QStringLiteral("SELECT count(*) FROM audit_log WHERE action='erase' AND subject=?"));
+            QStringLiteral("SELECT count(*) FROM audit_log WHERE action='destroy' AND subject=? AND detail LIKE 'erasure %'"));
         audit->bind(1, id);
         QVERIFY(audit->step().value());
         QCOMPARE(audit->int64(0), 1);

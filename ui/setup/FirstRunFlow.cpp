@@ -50,9 +50,9 @@ void FirstRunFlow::createKey()
     UnlockRequest request;
     request.cacheDir = m_cacheDir;
     request.mode = m_mode;
-    request.passphrase = m_passphrase;
+    request.passphrase = std::exchange(m_passphrase, QString());
     request.allowCreate = true;
-    auto* job = new CacheUnlocker(request);
+    auto* job = new CacheUnlocker(std::move(request));
     connect(job, &CacheUnlocker::finished, this, [this](CacheUnlocker* j) {
         if (!j->succeeded()) {
             Q_EMIT failed(j->error().message);

@@ -35,7 +35,7 @@ void UnlockFlow::start()
             Q_EMIT failed(passphrase.errorMessage());
             return;
         }
-        attempt(true, passphrase.value());
+        attempt(true, std::move(passphrase.value()));
         return;
     }
     auto info = KeyInfo::load(folder.keyInfoPath());
@@ -45,7 +45,7 @@ void UnlockFlow::start()
             Q_EMIT failed(tr("No passphrase given: the cache stays locked."));
             return;
         }
-        attempt(true, passphrase);
+        attempt(true, std::move(passphrase));
         return;
     }
     attempt(false, {});
@@ -61,14 +61,14 @@ bool UnlockFlow::askPassphrase(QString& out)
     return ok && !out.isEmpty();
 }
 
-void UnlockFlow::attempt(bool passphraseMode, const QString& passphrase)
+void UnlockFlow::attempt(bool passphraseMode, QString passphrase)
 {
     UnlockRequest request;
     request.cacheDir = m_cacheDir;
     request.mode = passphraseMode ? KeyMode::Passphrase : KeyMode::Keychain;
-    request.passphrase = passphrase;
+    request.passphrase = std::move(passphrase);
     request.allowCreate = false;
-    auto* job = new CacheUnlocker(request);
+    auto* job = new CacheUnlocker(std::move(request));
     connect(job, &CacheUnlocker::finished, this, [this, passphraseMode](CacheUnlocker* j) {
         if (!j->succeeded()) {
             const QString message = j->error().message;
@@ -77,7 +77,7 @@ void UnlockFlow::attempt(bool passphraseMode, const QString& passphrase)
                 && m_tries < 3) {
                 QString again;
                 if (askPassphrase(again)) {
-                    QTimer::singleShot(0, this, [this, again] { attempt(true, again); });
+                    QTimer::singleShot(0, this, [this, again]() mutable { attempt(true, std::move(again)); });
                     return;
                 }
             }

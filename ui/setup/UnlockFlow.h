@@ -26,7 +26,8 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
-    void attempt(bool passphraseMode, const QString& passphrase);
+    // Takes the passphrase (moved into the unlock job, which wipes it).
+    void attempt(bool passphraseMode, QString passphrase);
     bool askPassphrase(QString& out);
 
     QString m_cacheDir;

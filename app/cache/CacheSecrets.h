@@ -1,0 +1,21 @@
+#pragma once
+
+#include "core/Result.h"
+#include "crypto/SigningKey.h"
+
+namespace Earmark {
+
+class Database;
+class KeyHierarchy;
+
+// The cache's long-lived secrets in cache_secrets, wrapped by the master key: today the Ed25519 signing key, made
+// once per cache on first open. They outlive a rotation of the master key (re-wrapped, never replaced), so that the
+// public key sent to recipients stays valid.
+class CacheSecrets
+{
+public:
+    // Loads the signing key, making and storing it when the cache has none yet.
+    static Result<SigningKey> signingKey(Database& db, const KeyHierarchy& keys);
+};
+
+} // namespace Earmark

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace Earmark {
+
+class Cache;
+
+// A signed destruction certificate: one JSON file (schema earmark.destruction-certificate/1) with the rule, the due
+// dates, the destroyed call ids and their audio SHA-256, the holds that kept calls, the method, who and when, and
+// beside it FILE.minisig, its minisign signature by the cache's Ed25519 key. The certificate's SHA-256 is recorded in
+// the audit log, so a certificate that was never issued, or was swapped, fails verify() even with a valid signature.
+class DestructionCertificate
+{
+public:
+    // The method, as the certificate states it.
+    static QString method();
+
+    // Signs body, keeps it in the cache (destruction_runs) and writes it to certificates/<run id>.json(.minisig);
+    // audits the issue. Returns the file's path.
+    static Result<QString> issue(Cache& cache, const QString& runId, const QJsonObject& body, int destroyed, int held);
+    // Checks a certificate file (or its .minisig) against this cache: the signature, and its entry in the audit log.
+    // Returns the run id.
+    static Result<QString> verify(Cache& cache, const QString& path);
+};
+
+} // namespace Earmark

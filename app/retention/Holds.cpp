@@ -1,0 +1,235 @@
+#include "retention/Holds.h"
+
+#include "cache/AuditLog.h"
+#include "cache/Cache.h"
+#include "cache/Statement.h"
+#include "retention/DestructionRun.h"
+
+#include <QDateTime>
+#include <sodium.h>
+
+namespace Earmark {
+
+namespace {
+QString newHoldId()
+{
+    unsigned char bytes[4];
+    randombytes_buf(bytes, sizeof bytes);
+    return QStringLiteral("H-") + QString::fromLatin1(QByteArray(reinterpret_cast<char*>(bytes), 4).toHex());
+}
+} // namespace
+
+Holds::Holds(Cache& cache)
+    : m_cache(cache)
+{ }
+
+Result<QString> Holds::place(const QStringList& callIds, const QString& reason, const QString& caseRef)
+{
+    if (reason.trimmed().isEmpty() || caseRef.trimmed().isEmpty()) {
+        return makeError(QStringLiteral("A hold needs a reason and a case reference (--reason TEXT --case REF)."));
+    }
+    if (callIds.isEmpty()) {
+        return makeError(QStringLiteral("A hold needs at least one call."));
+    }
+    for (const QString& id : callIds) {
+        auto call = m_cache.calls().find(id);
+        if (!call) {
+            return call.error();
+        }
+        if (!call.value()) {
+            return makeError(QStringLiteral("Call %1 is not in the cache (never synced, or already destroyed): only a "
+                                            "cached call can be held.")
+                                 .arg(id));
+        }
+    }
+    Database& db = m_cache.database();
+    Transaction tx(db);
+    if (auto st = tx.begin(); !st) {
+        return st.error();
+    }
+    const QString holdId = newHoldId();
+    auto ins = db.prepare(QStringLiteral(
+        "INSERT INTO holds(hold_id, reason, case_ref, placed_by, placed_utc) VALUES (?, ?, ?, ?, ?)"));
+    if (!ins) {
+        return ins.error();
+    }
+    ins->bind(1, holdId).bind(2, reason.trimmed()).bind(3, caseRef.trimmed()).bind(4, AuditLog::currentActor());
+    ins->bind(5, QDateTime::currentSecsSinceEpoch());
+    if (auto st = ins->run(); !st) {
+        return st.error();
+    }
+    const qint64 row = db.lastInsertId();
+    auto link = db.prepare(QStringLiteral("INSERT OR IGNORE INTO hold_calls(hold, call_id) VALUES (?, ?)"));
+    if (!link) {
+        return link.error();
+    }
+    for (const QString& id : callIds) {
+        link->bind(1, row).bind(2, id);
+        if (auto st = link->run(); !st) {
+            return st.error();
+        }
+        link->reset();
+        if (auto st = m_cache.audit().append(QStringLiteral("hold.place"), id, holdId); !st) {
+            return st.error();
+        }
+    }
+    if (auto st = tx.commit(); !st) {
+        return st.error();
+    }
+    if (auto st = m_cache.audit().checkpoint(); !st) {
+        return st.error();
+    }
+    return holdId;
+}
+
+Result<HoldRelease> Holds::release(const QString& holdId, const QString& reason)
+{
+    if (reason.trimmed().isEmpty()) {
+        return makeError(QStringLiteral("Releasing a hold needs a reason (--reason TEXT)."));
+    }
+    auto all = list(true);
+    if (!all) {
+        return all.error();
+    }
+    const Hold* hold = nullptr;
+    for (const Hold& h : all.value()) {
+        if (h.holdId == holdId) {
+            hold = &h;
+        }
+    }
+    if (!hold) {
+        return makeError(QStringLiteral("There is no hold %1: earmark-cli hold list shows the open holds.").arg(holdId));
+    }
+    if (!hold->isOpen()) {
+        return makeError(QStringLiteral("Hold %1 was already released on %2 by %3.")
+                             .arg(holdId,
+                                 QDateTime::fromSecsSinceEpoch(hold->releasedUtc, Qt::UTC).toString(Qt::ISODate),
+                                 hold->releasedBy));
+    }
+    Database& db = m_cache.database();
+    HoldRelease outcome;
+    DestructionRun erasures(m_cache, DestructionRun::Kind::Erasure, QDateTime::currentSecsSinceEpoch());
+    {
+        Transaction tx(db);
+        if (auto st = tx.begin(); !st) {
+            return st.error();
+        }
+        auto upd = db.prepare(QStringLiteral(
+            "UPDATE holds SET released_by = ?, released_utc = ?, release_reason = ? WHERE hold_id = ?"));
+        if (!upd) {
+            return upd.error();
+        }
+        upd->bind(1, AuditLog::currentActor()).bind(2, QDateTime::currentSecsSinceEpoch());
+        upd->bind(3, reason.trimmed()).bind(4, holdId);
+        if (auto st = upd->run(); !st) {
+            return st.error();
+        }
+        for (const QString& id : hold->callIds) {
+            if (auto st = m_cache.audit().append(QStringLiteral("hold.release"), id, holdId); !st) {
+                return st.error();
+            }
+            auto others = holdsOn(id);
+            if (!others) {
+                return others.error();
+            }
+            if (!others.value().isEmpty()) {
+                outcome.stillHeld << id;
+                continue;
+            }
+            // An erasure notice that waited for this hold is applied now.
+            auto deferred = db.prepare(QStringLiteral("SELECT 1 FROM deferred_erasures WHERE call_id = ?"));
+            if (!deferred) {
+                return deferred.error();
+            }
+            deferred->bind(1, id);
+            auto waiting = deferred->step();
+            if (!waiting) {
+                return waiting.error();
+            }
+            if (waiting.value()) {
+                deferred->reset();
+                auto destroyed = erasures.destroy(id, QDateTime::currentSecsSinceEpoch());
+                if (!destroyed) {
+                    return destroyed.error();
+                }
+                if (destroyed.value() == CallDestruction::Outcome::Destroyed) {
+                    ++outcome.erasuresApplied;
+                }
+            }
+        }
+        if (auto st = tx.commit(); !st) {
+            return st.error();
+        }
+    }
+    if (auto st = m_cache.audit().checkpoint(); !st) {
+        return st.error();
+    }
+    if (auto done = erasures.finish(); !done) {
+        return done.error();
+    }
+    return outcome;
+}
+
+Result<QList<Hold>> Holds::list(bool includeReleased)
+{
+    auto s = m_cache.database().prepare(
+        QStringLiteral("SELECT h.hold_id, h.reason, h.case_ref, h.placed_by, h.placed_utc, h.released_by, "
+                       "h.released_utc, h.release_reason, hc.call_id FROM holds h JOIN hold_calls hc ON hc.hold = h.id ")
+        + (includeReleased ? QString() : QStringLiteral("WHERE h.released_utc IS NULL "))
+        + QStringLiteral("ORDER BY h.placed_utc, h.id, hc.call_id"));
+    if (!s) {
+        return s.error();
+    }
+    QList<Hold> out;
+    auto rows = s->forEachRow([&]() -> Status {
+        if (out.isEmpty() || out.last().holdId != s->text(0)) {
+            out << Hold {s->text(0), s->text(1), s->text(2), s->text(3), s->int64(4), {}, s->text(5), s->int64(6),
+                s->text(7)};
+        }
+        out.last().callIds << s->text(8);
+        return {};
+    });
+    if (!rows) {
+        return rows.error();
+    }
+    return out;
+}
+
+Result<QSet<QString>> Holds::heldCalls()
+{
+    auto s = m_cache.database().prepare(QStringLiteral(
+        "SELECT DISTINCT hc.call_id FROM hold_calls hc JOIN holds h ON h.id = hc.hold WHERE h.released_utc IS NULL"));
+    if (!s) {
+        return s.error();
+    }
+    QSet<QString> out;
+    auto rows = s->forEachRow([&]() -> Status {
+        out.insert(s->text(0));
+        return {};
+    });
+    if (!rows) {
+        return rows.error();
+    }
+    return out;
+}
+
+Result<QStringList> Holds::holdsOn(const QString& callId)
+{
+    auto s = m_cache.database().cached(QStringLiteral("SELECT h.hold_id FROM hold_calls hc JOIN holds h ON h.id = "
+                                                      "hc.hold WHERE hc.call_id = ? AND h.released_utc IS NULL"));
+    if (!s) {
+        return s.error();
+    }
+    (*s)->bind(1, callId);
+    QStringList out;
+    auto rows = (*s)->forEachRow([&]() -> Status {
+        out << (*s)->text(0);
+        return {};
+    });
+    if (!rows) {
+        return rows.error();
+    }
+    return out;
+}
+
+} // namespace Earmark

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace Earmark {
+
+class Cache;
+
+struct Hold
+{
+    QString holdId;
+    QString reason;
+    QString caseRef;
+    QString placedBy;
+    qint64 placedUtc = 0;
+    QStringList callIds;
+    QString releasedBy;
+    qint64 releasedUtc = 0;
+    QString releaseReason;
+
+    bool isOpen() const { return releasedUtc == 0; }
+};
+
+struct HoldRelease
+{
+    int erasuresApplied = 0; // deferred erasure notices applied because their call's last hold went
+    QStringList stillHeld; // calls of this hold that other holds keep
+};
+
+// Legal holds (the cache's holds and hold_calls tables). A hold names its calls, a reason and a case reference; a call
+// may have several, and any one open hold keeps it from retention and erasure. A hold never lapses: only release()
+// ends it, with a reason, and every placement and release is audited.
+class Holds
+{
+public:
+    explicit Holds(Cache& cache);
+
+    // Places a hold on cached calls; returns its id ("H-" and 8 hex digits). Refuses unknown or destroyed calls.
+    Result<QString> place(const QStringList& callIds, const QString& reason, const QString& caseRef);
+    // Releases a hold. Erasure notices that waited for these calls are applied when no other hold keeps them (in
+    // that case the caller runs CallDestruction::finish(), which release() reports via erasuresApplied).
+    Result<HoldRelease> release(const QString& holdId, const QString& reason);
+
+    Result<QList<Hold>> list(bool includeReleased = false);
+    // Every call an open hold covers.
+    Result<QSet<QString>> heldCalls();
+    // The open holds on one call (empty: not held).
+    Result<QStringList> holdsOn(const QString& callId);
+
+private:
+    Cache& m_cache;
+};
+
+} // namespace Earmark
