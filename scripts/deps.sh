@@ -19,8 +19,9 @@ PACKAGES=(
     libzip-dev
     # PDF exports are checked by reading their text back
     poppler-utils
-    # signatures (certificates, evidence packs) are checked with the tools a recipient has
-    minisign
+    # signatures (certificates, evidence packs) are checked with the tools a recipient has; the destruction tests
+    # decrypt database pages with OpenSSL
+    minisign libssl-dev
 )
 
 missing=()

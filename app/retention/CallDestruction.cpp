@@ -14,7 +14,7 @@ CallDestruction::CallDestruction(Cache& cache)
 { }
 
 Result<CallDestruction::Outcome> CallDestruction::destroy(
-    const QString& callId, const QString& rule, const QString& runId, DestroyedCall* facts)
+    const QString& callId, const QString& rule, const QString& runId, qint64 dueUtc)
 {
     auto holds = Holds(m_cache).holdsOn(callId);
     if (!holds) {
@@ -50,11 +50,6 @@ Result<CallDestruction::Outcome> CallDestruction::destroy(
         return Outcome::NotCached;
     }
     const CallRecord& call = *existing.value();
-    if (facts) {
-        facts->callId = callId;
-        facts->startUtc = call.startUtc;
-        facts->audioSha256 = call.audioState == AudioState::Cached ? call.audioSha256 : QString();
-    }
     auto blob = m_cache.calls().audioBlob(call.id);
     if (!blob) {
         return blob.error();
@@ -73,9 +68,10 @@ Result<CallDestruction::Outcome> CallDestruction::destroy(
             return st.error();
         }
     }
-    if (auto st = run(QStringLiteral("INSERT OR REPLACE INTO tombstones(call_id, destroyed_utc, rule, run_id) "
-                                     "VALUES (?, ?, ?, ?)"),
-            callId, now, rule, runId);
+    const QString audioSha = call.audioState == AudioState::Cached ? call.audioSha256 : QString();
+    if (auto st = run(QStringLiteral("INSERT OR REPLACE INTO tombstones(call_id, destroyed_utc, rule, run_id, "
+                                     "start_utc, due_utc, audio_sha256) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            callId, now, rule, runId, call.startUtc, dueUtc > 0 ? dueUtc : now, audioSha);
         !st) {
         return st.error();
     }

@@ -8,6 +8,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 
@@ -19,6 +20,27 @@ QString sha256Hex(const QByteArray& bytes)
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 } // namespace
+
+QString DestructionCertificate::pathOf(Cache& cache, const QString& runId)
+{
+    return cache.folder().certificatesPath() + QLatin1Char('/') + runId + QStringLiteral(".json");
+}
+
+Result<QString> DestructionCertificate::writeFiles(
+    Cache& cache, const QString& runId, const QByteArray& json, const QByteArray& signature)
+{
+    if (auto st = Files::ensurePrivateDir(cache.folder().certificatesPath()); !st) {
+        return st.error();
+    }
+    const QString path = pathOf(cache, runId);
+    if (auto st = Files::writeAtomically(path + QStringLiteral(".minisig"), signature); !st) {
+        return st.error();
+    }
+    if (auto st = Files::writeAtomically(path, json); !st) {
+        return st.error();
+    }
+    return path;
+}
 
 QString DestructionCertificate::method()
 {
@@ -61,18 +83,32 @@ Result<QString> DestructionCertificate::issue(
     if (auto st = cache.audit().checkpoint(); !st) {
         return st.error();
     }
-    const QString dir = cache.folder().certificatesPath();
-    if (auto st = Files::ensurePrivateDir(dir); !st) {
-        return st.error();
+    return writeFiles(cache, runId, json, signature);
+}
+
+Result<int> DestructionCertificate::restoreFiles(Cache& cache)
+{
+    auto s = cache.database().prepare(QStringLiteral("SELECT run_id, certificate, signature FROM destruction_runs"));
+    if (!s) {
+        return s.error();
     }
-    const QString path = dir + QLatin1Char('/') + runId + QStringLiteral(".json");
-    if (auto st = Files::writeAtomically(path + QStringLiteral(".minisig"), signature); !st) {
-        return st.error();
+    int restored = 0;
+    Status failed;
+    auto rows = s->forEachRow([&]() -> Status {
+        const QString runId = s->text(0);
+        if (!QFile::exists(pathOf(cache, runId)) || !QFile::exists(pathOf(cache, runId) + QStringLiteral(".minisig"))) {
+            auto written = writeFiles(cache, runId, s->blob(1), s->blob(2));
+            if (!written) {
+                return written.error();
+            }
+            ++restored;
+        }
+        return {};
+    });
+    if (!rows) {
+        return rows.error();
     }
-    if (auto st = Files::writeAtomically(path, json); !st) {
-        return st.error();
-    }
-    return path;
+    return restored;
 }
 
 Result<QString> DestructionCertificate::verify(Cache& cache, const QString& givenPath)

@@ -23,9 +23,18 @@ public:
     // Signs body, keeps it in the cache (destruction_runs) and writes it to certificates/<run id>.json(.minisig);
     // audits the issue. Returns the file's path.
     static Result<QString> issue(Cache& cache, const QString& runId, const QJsonObject& body, int destroyed, int held);
+    // Writes again the files of certificates the cache keeps whose files are missing (a process killed between the
+    // commit and the file writes); returns how many.
+    static Result<int> restoreFiles(Cache& cache);
     // Checks a certificate file (or its .minisig) against this cache: the signature, and its entry in the audit log.
     // Returns the run id.
     static Result<QString> verify(Cache& cache, const QString& path);
+
+    static QString pathOf(Cache& cache, const QString& runId);
+
+private:
+    static Result<QString> writeFiles(
+        Cache& cache, const QString& runId, const QByteArray& json, const QByteArray& signature);
 };
 
 } // namespace Earmark

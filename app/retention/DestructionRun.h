@@ -11,6 +11,15 @@ namespace Earmark {
 
 class Cache;
 
+// What a destruction certificate says of one destroyed call (no personal data), read back from its tombstone.
+struct DestroyedCall
+{
+    QString callId;
+    qint64 startUtc = 0;
+    qint64 dueUtc = 0; // when the rule made it due (retention: start + period; erasure: when the notice was applied)
+    QString audioSha256; // the store's audio file the cache held (empty when it was never cached)
+};
+
 // A call a rule made due that a hold kept.
 struct HeldCall
 {
@@ -45,13 +54,20 @@ public:
     // Inside the caller's transaction: destroys one call (audited) unless a hold keeps it.
     Result<CallDestruction::Outcome> destroy(const QString& callId, qint64 dueUtc);
     void addHeld(const HeldCall& held) { m_held << held; }
-    int destroyedCount() const { return static_cast<int>(m_destroyed.size()); }
+    int destroyedCount() const { return m_destroyed; }
 
     // After the last commit: the tidy-up, then the certificate when anything was destroyed.
     Result<DestructionOutcome> finish();
 
+    // Certifies runs a killed process left without a certificate (their tombstones say what they destroyed), so that
+    // every destruction is certified; returns the certificates' paths.
+    static Result<QStringList> certifyInterrupted(Cache& cache);
+
 private:
     QString rule() const;
+    // The certificate of run runId from its tombstones.
+    static Result<QString> certify(Cache& cache, const QString& runId, const QString& rule, qint64 asOfUtc,
+        qint64 startedUtc, const QList<HeldCall>& held, bool interrupted);
 
     Cache& m_cache;
     Kind m_kind;
@@ -59,7 +75,7 @@ private:
     int m_retentionDays;
     qint64 m_startedUtc;
     QString m_runId;
-    QList<DestroyedCall> m_destroyed;
+    int m_destroyed = 0;
     QList<HeldCall> m_held;
 };
 

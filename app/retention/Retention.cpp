@@ -100,6 +100,10 @@ Result<RetentionPreview> Retention::preview(qint64 asOfUtc)
 Result<DestructionOutcome> Retention::run(
     qint64 asOfUtc, const std::function<void(int, int)>& progress, const std::atomic_bool* cancel)
 {
+    // A run a killed process left uncertified is certified first.
+    if (auto earlier = DestructionRun::certifyInterrupted(m_cache); !earlier) {
+        return earlier.error();
+    }
     auto plan = preview(asOfUtc);
     if (!plan) {
         return plan.error();

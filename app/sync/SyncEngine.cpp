@@ -175,17 +175,15 @@ Status SyncEngine::readStoreInfo()
         auto parsed = bytes ? StoreInfo::parse(bytes.value()) : Result<StoreInfo>(bytes.error());
         if (!parsed) {
             auto kept = Retention(m_cache).policy();
-            m_retentionDays = kept ? kept->days : StoreInfo::DefaultRetentionDays;
             reject(StoreInfo::key(),
                 parsed.errorMessage()
                     + QStringLiteral(". The cache keeps its retention period of %1 days until the provider corrects "
                                      "store.json.")
-                          .arg(m_retentionDays));
+                          .arg(kept ? kept->days : StoreInfo::DefaultRetentionDays));
             return {};
         }
         info = parsed.value();
     }
-    m_retentionDays = info.retentionDays;
     return Retention::recordStorePolicy(m_cache, info);
 }
 
@@ -271,11 +269,6 @@ Result<SyncEngine::Outcome> SyncEngine::syncOne(const StoreEntry& entry, const S
         return Outcome::Rejected;
     }
     CallRecord& call = sidecar->call;
-    if (!cached && Retention::dueUtc(call.startUtc, m_retentionDays) <= QDateTime::currentSecsSinceEpoch()) {
-        // Already past the retention period: importing it would only mean destroying it at the next run.
-        ++m_report.expired;
-        return Outcome::Skipped;
-    }
     call.storeKey = key;
     call.sidecarSha256 = sidecarSha;
     call.sidecarSize = entry.size;

@@ -59,7 +59,6 @@ private:
     QHash<QString, QString> m_seenKeys; // call id -> first sidecar key seen in this run
     QSet<QString> m_listedKeys;
     QSet<QString> m_erased;
-    int m_retentionDays = 730;
 };
 
 } // namespace Earmark

@@ -16,9 +16,6 @@ QJsonObject SyncReport::toJson() const
     if (erasuresDeferred > 0) {
         o.insert(QStringLiteral("erasures_deferred"), erasuresDeferred);
     }
-    if (expired > 0) {
-        o.insert(QStringLiteral("expired"), expired);
-    }
     if (cancelled) {
         o.insert(QStringLiteral("cancelled"), true);
     }
@@ -35,9 +32,6 @@ QString SyncReport::summary() const
                     .arg(rejected.size());
     if (erasuresDeferred > 0) {
         s += QStringLiteral("; %1 erasure notices wait for legal holds to be released").arg(erasuresDeferred);
-    }
-    if (expired > 0) {
-        s += QStringLiteral("; %1 calls past the retention period not imported").arg(expired);
     }
     if (cancelled) {
         s += QStringLiteral(" (cancelled: the next sync finishes the job)");

@@ -27,7 +27,6 @@ struct SyncReport
     int unchanged = 0;
     int erased = 0;
     int erasuresDeferred = 0; // erasure notices for held calls, waiting for their holds to be released
-    int expired = 0; // calls in the store already past retention: not imported
     QString erasureCertificate; // the destruction certificate of this sync's erasures, when any were destroyed
     QList<Rejection> rejected;
     bool cancelled = false;
@@ -35,7 +34,7 @@ struct SyncReport
     qint64 audioBytesRead = 0;
 
     // {"imported": n, "updated": n, "unchanged": n, "erased": n, "rejected": [{"item": ..., "reason": ...}]}, plus
-    // "erasures_deferred" and "expired" when not zero.
+    // "erasures_deferred" when not zero.
     QJsonObject toJson() const;
     QString summary() const;
 };

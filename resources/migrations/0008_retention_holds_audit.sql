@@ -36,14 +36,19 @@ CREATE TABLE deferred_erasures (
     noticed_utc INTEGER NOT NULL
 );
 
--- What stays of a destroyed call, with no personal data: its opaque id, when, and by which rule. The sync never
--- imports a tombstoned call again; reports keep their statistics (evaluations carry their own copies).
+-- What stays of a destroyed call, with no personal data: its opaque id, when, by which rule and run, and what the
+-- run's certificate states of it (start and due time, the audio file's SHA-256). The sync never imports a
+-- tombstoned call again; reports keep their statistics (evaluations carry their own copies).
 CREATE TABLE tombstones (
     call_id       TEXT PRIMARY KEY,
     destroyed_utc INTEGER NOT NULL,
     rule          TEXT NOT NULL,
-    run_id        TEXT
+    run_id        TEXT,
+    start_utc     INTEGER,
+    due_utc       INTEGER,
+    audio_sha256  TEXT
 );
+CREATE INDEX tombstones_run ON tombstones(run_id);
 INSERT INTO tombstones(call_id, destroyed_utc, rule, run_id)
     SELECT call_id, applied_utc, 'erasure notice', NULL FROM erasures;
 
