@@ -8,6 +8,8 @@
 #include "crypto/SigningKey.h"
 
 #include <QCryptographicHash>
+#include "core/TimeText.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
@@ -203,7 +205,7 @@ Status AuditLog::checkpoint()
         c.signature = Minisign::sign(*m_signer, c.text(m_signer->keyId()),
             QStringLiteral("earmark audit checkpoint: %1 entries, %2")
                 .arg(c.size)
-                .arg(QDateTime::fromSecsSinceEpoch(c.atUtc, Qt::UTC).toString(Qt::ISODate)));
+                .arg(utcText(c.atUtc)));
         auto insert = m_db.prepare(
             QStringLiteral("INSERT INTO audit_checkpoints(size, head, at_utc, signature) VALUES (?,?,?,?)"));
         if (!insert) {
@@ -238,7 +240,14 @@ Result<QList<AuditEntry>> AuditLog::entries(const AuditFilter& filter)
     if (!filter.subject.isEmpty()) {
         sql += QStringLiteral(" AND subject = :subject");
     }
-    auto s = m_db.prepare(sql + QStringLiteral(" ORDER BY seq"));
+    if (!filter.actor.isEmpty()) {
+        sql += QStringLiteral(" AND actor = :actor");
+    }
+    if (!filter.actionPrefix.isEmpty()) {
+        sql += QStringLiteral(" AND substr(action, 1, length(:action)) = :action");
+    }
+    sql += filter.newest > 0 ? QStringLiteral(" ORDER BY seq DESC LIMIT %1").arg(filter.newest) : QStringLiteral(" ORDER BY seq");
+    auto s = m_db.prepare(sql);
     if (!s) {
         return s.error();
     }
@@ -252,6 +261,12 @@ Result<QList<AuditEntry>> AuditLog::entries(const AuditFilter& filter)
     if (!filter.subject.isEmpty()) {
         s->bind(pos++, filter.subject);
     }
+    if (!filter.actor.isEmpty()) {
+        s->bind(pos++, filter.actor);
+    }
+    if (!filter.actionPrefix.isEmpty()) {
+        s->bind(pos++, filter.actionPrefix);
+    }
     QList<AuditEntry> out;
     auto rows = s->forEachRow([&]() -> Status {
         out << AuditEntry {s->int64(0), s->int64(1), s->text(2), s->text(3), s->text(4), s->text(5), s->blob(6)};
@@ -259,6 +274,9 @@ Result<QList<AuditEntry>> AuditLog::entries(const AuditFilter& filter)
     });
     if (!rows) {
         return rows.error();
+    }
+    if (filter.newest > 0) {
+        std::reverse(out.begin(), out.end());
     }
     return out;
 }

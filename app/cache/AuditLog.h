@@ -44,6 +44,9 @@ struct AuditFilter
     qint64 fromUtc = 0; // inclusive, 0 = open
     qint64 toUtc = 0; // exclusive, 0 = open
     QString subject; // empty = every entry
+    QString actor; // empty = anyone
+    QString actionPrefix; // e.g. "hold." for placements and releases
+    int newest = 0; // > 0: only the newest n matching entries (still in log order)
 };
 
 // Tamper-evident audit log (format 2). Each entry's SHA-256 hash covers its fields and the previous entry's hash (a

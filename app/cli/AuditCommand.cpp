@@ -1,6 +1,9 @@
+#include "cache/AuditTrail.h"
 #include "cache/Cache.h"
 #include "cli/Commands.h"
 #include "crypto/Minisign.h"
+
+#include "core/TimeText.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -16,15 +19,7 @@ const char* AuditUsage = "audit verify | audit export [--from D] [--to D] [--cal
 
 QString when(qint64 utc)
 {
-    return QDateTime::fromSecsSinceEpoch(utc, QTimeZone::utc()).toString(Qt::ISODate);
-}
-
-QString csvField(const QString& text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n'))) {
-        return text;
-    }
-    return QLatin1Char('"') + QString(text).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    return utcText(utc);
 }
 
 int exportEntries(CliContext& ctx)
@@ -62,11 +57,7 @@ int exportEntries(CliContext& ctx)
         ctx.out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
         return 0;
     }
-    ctx.out() << "seq,at_utc,actor,action,subject,detail,hash\n";
-    for (const AuditEntry& e : entries.value()) {
-        ctx.out() << e.seq << ',' << when(e.atUtc) << ',' << csvField(e.actor) << ',' << csvField(e.action) << ','
-                  << csvField(e.subject) << ',' << csvField(e.detail) << ',' << e.hash.toHex() << '\n';
-    }
+    ctx.out() << QString::fromUtf8(AuditTrail::csv(entries.value()));
     return 0;
 }
 } // namespace

@@ -2,6 +2,8 @@
 #include "cli/Commands.h"
 #include "retention/Holds.h"
 
+#include "core/TimeText.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,7 +18,7 @@ const char* HoldUsage = "hold add CALL_ID... --reason TEXT --case REF [--json] |
 
 QString when(qint64 utc)
 {
-    return QDateTime::fromSecsSinceEpoch(utc, QTimeZone::utc()).toString(Qt::ISODate);
+    return utcText(utc);
 }
 
 int ageDays(qint64 utc)

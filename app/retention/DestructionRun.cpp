@@ -5,7 +5,10 @@
 #include "crypto/Minisign.h"
 #include "retention/DestructionCertificate.h"
 
+#include "core/TimeText.h"
+
 #include <QDateTime>
+#include <QTimeZone>
 #include <QSysInfo>
 #include <QJsonArray>
 #include <sodium.h>
@@ -15,14 +18,14 @@ namespace Earmark {
 namespace {
 QString iso(qint64 utc)
 {
-    return QDateTime::fromSecsSinceEpoch(utc, Qt::UTC).toString(Qt::ISODate);
+    return utcText(utc);
 }
 
 QString newRunId(qint64 now)
 {
     unsigned char bytes[3];
     randombytes_buf(bytes, sizeof bytes);
-    return QStringLiteral("D-%1-%2").arg(QDateTime::fromSecsSinceEpoch(now, Qt::UTC).toString(
+    return QStringLiteral("D-%1-%2").arg(QDateTime::fromSecsSinceEpoch(now, QTimeZone::utc()).toString(
                                               QStringLiteral("yyyyMMdd'T'HHmmss'Z'")),
         QString::fromLatin1(QByteArray(reinterpret_cast<char*>(bytes), 3).toHex()));
 }

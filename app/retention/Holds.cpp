@@ -5,6 +5,8 @@
 #include "cache/Statement.h"
 #include "retention/DestructionRun.h"
 
+#include "core/TimeText.h"
+
 #include <QDateTime>
 #include <sodium.h>
 
@@ -103,7 +105,7 @@ Result<HoldRelease> Holds::release(const QString& holdId, const QString& reason)
     if (!hold->isOpen()) {
         return makeError(QStringLiteral("Hold %1 was already released on %2 by %3.")
                              .arg(holdId,
-                                 QDateTime::fromSecsSinceEpoch(hold->releasedUtc, Qt::UTC).toString(Qt::ISODate),
+                                 utcText(hold->releasedUtc),
                                  hold->releasedBy));
     }
     Database& db = m_cache.database();

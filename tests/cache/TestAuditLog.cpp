@@ -1,6 +1,10 @@
 #include "TestSupport.h"
 #include "cache/Cache.h"
+#include "cache/Migrations.h"
 #include "cache/Statement.h"
+#include "crypto/KeyHierarchy.h"
+
+#include <QtEndian>
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -59,6 +63,158 @@ private Q_SLOTS:
         QVERIFY(cache->database().exec(sql).ok());
         const auto st = cache->audit().verify();
         QVERIFY2(!st.ok(), qPrintable(sql));
+    }
+
+    void anOrdinaryOpenRefusesAnEditedLog_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("edited") << QStringLiteral("UPDATE audit_log SET detail = 'nothing' WHERE seq = 2")
+                                << QStringLiteral("entry 2 does not match");
+        QTest::newRow("removed") << QStringLiteral("DELETE FROM audit_log WHERE seq = 3") << QStringLiteral("entry 3 is missing");
+        QTest::newRow("reordered") << QStringLiteral(
+            "UPDATE audit_log SET seq = -1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; "
+            "UPDATE audit_log SET seq = 3 WHERE seq = -1") << QStringLiteral("entry 2 does not match");
+        QTest::newRow("tail deleted with its checkpoints")
+            << QStringLiteral("DELETE FROM audit_log WHERE seq >= 4; DELETE FROM audit_checkpoints WHERE size >= 4")
+            << QStringLiteral("rolled back");
+    }
+
+    void anOrdinaryOpenRefusesAnEditedLog()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QString, says);
+        QTemporaryDir dir;
+        const SecretKey key = SecretKey::random();
+        {
+            auto cache = open(dir.path(), key);
+            fill(*cache);
+            QVERIFY(cache->database().exec(sql).ok());
+        }
+        auto refused = Cache::open(CacheFolder(dir.path()), key, false);
+        QVERIFY(!refused);
+        QVERIFY2(refused.errorMessage().contains(says), qPrintable(refused.errorMessage()));
+        // An edited log cannot be accepted away; audit verify still reads it and reports the same.
+        CacheOpenOptions accept;
+        accept.acceptAnchorReason = QStringLiteral("restored");
+        if (!says.contains(QLatin1String("rolled back"))) {
+            QVERIFY(!Cache::open(CacheFolder(dir.path()), key, false, accept));
+        }
+        CacheOpenOptions inspect;
+        inspect.audit = CacheOpenOptions::AuditCheck::Report;
+        auto cache = Cache::open(CacheFolder(dir.path()), key, false, inspect);
+        QVERIFY(cache);
+        QVERIFY(cache.value()->auditProblem().contains(says));
+    }
+
+    void aResetOrMissingAnchorIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("anchor"); // empty: deleted
+        QTest::newRow("reset to 0") << QByteArray("0\n");
+        QTest::newRow("reset to 0 with a MAC, format 1") << QByteArray("0 00\n");
+        QTest::newRow("deleted") << QByteArray();
+        QTest::newRow("unsigned checkpoint") << QByteArray(
+            "{\"format\": \"earmark.audit-anchor/2\", \"size\": 5, \"head\": "
+            "\"0000000000000000000000000000000000000000000000000000000000000000\", \"at\": 1, \"signature\": \"x\"}");
+        QTest::newRow("an older anchor of this log") << QByteArray("older");
+    }
+
+    void aResetOrMissingAnchorIsRefused()
+    {
+        QFETCH(QByteArray, anchor);
+        QTemporaryDir dir;
+        const SecretKey key = SecretKey::random();
+        const QString path = dir.filePath(QStringLiteral("audit.anchor"));
+        QByteArray older;
+        {
+            auto cache = open(dir.path(), key);
+            QVERIFY(cache->audit().append(QStringLiteral("first")).ok());
+            older = Test::readFile(path);
+            fill(*cache);
+        }
+        if (anchor.isEmpty()) {
+            QVERIFY(QFile::remove(path));
+        } else {
+            Test::writeFile(path, anchor == "older" ? older : anchor);
+        }
+        auto refused = Cache::open(CacheFolder(dir.path()), key, false);
+        QVERIFY(!refused);
+        QVERIFY2(refused.errorMessage().contains(QLatin1String("audit accept")), qPrintable(refused.errorMessage()));
+        // An administrator who restored the cache on purpose accepts it; the acceptance is in the log.
+        CacheOpenOptions accept;
+        accept.acceptAnchorReason = QStringLiteral("restored from Tuesday's backup");
+        auto accepted = Cache::open(CacheFolder(dir.path()), key, false, accept);
+        QVERIFY2(accepted, qPrintable(accepted.errorMessage()));
+        auto entries = accepted.value()->audit().entries({});
+        QVERIFY(entries);
+        QCOMPARE(entries->last().action, QStringLiteral("audit.accept"));
+        QVERIFY(entries->last().detail.contains(QLatin1String("Tuesday")));
+        accepted.value().reset();
+        QVERIFY(Cache::open(CacheFolder(dir.path()), key, false));
+    }
+
+    void aFormat1LogIsCheckedThenUpgraded_data()
+    {
+        QTest::addColumn<bool>("tampered");
+        QTest::newRow("intact") << false;
+        QTest::newRow("edited before the upgrade") << true;
+    }
+
+    void aFormat1LogIsCheckedThenUpgraded()
+    {
+        QFETCH(bool, tampered);
+        // A log written before checkpoints existed (schema 7): keyed MACs and a "seq mac" anchor.
+        QTemporaryDir dir;
+        CacheFolder folder(dir.path());
+        QVERIFY(folder.prepare().ok());
+        const SecretKey master = SecretKey::random();
+        {
+            KeyHierarchy keys(master);
+            auto db = Database::open(folder.databasePath(), keys.databaseKey(), true);
+            QVERIFY(db);
+            QVERIFY(Migrations::migrate(*db.value(), 7).ok());
+            QByteArray previous;
+            for (int seq = 1; seq <= 3; ++seq) {
+                QByteArray msg = QByteArrayLiteral("earmark-audit/1") + previous;
+                const auto number = [&](qint64 v) {
+                    const quint64 be = qToBigEndian<quint64>(static_cast<quint64>(v));
+                    msg.append(reinterpret_cast<const char*>(&be), 8);
+                };
+                const auto field = [&](const QByteArray& f) {
+                    const quint32 be = qToBigEndian<quint32>(static_cast<quint32>(f.size()));
+                    msg.append(reinterpret_cast<const char*>(&be), 4);
+                    msg.append(f);
+                };
+                number(seq);
+                number(1700000000 + seq);
+                field("alice");
+                field("export-audio");
+                field("C-1");
+                field("");
+                previous = keys.auditMac(msg);
+                auto ins = db.value()->prepare(QStringLiteral(
+                    "INSERT INTO audit_log(seq, at_utc, actor, action, subject, detail, mac) VALUES (?,?,?,?,?,?,?)"));
+                ins->bind(1, seq).bind(2, 1700000000 + seq).bind(3, QStringLiteral("alice"));
+                ins->bind(4, QStringLiteral("export-audio")).bind(5, QStringLiteral("C-1")).bind(6, QStringLiteral(""));
+                ins->bind(7, previous);
+                QVERIFY(ins->run().ok());
+            }
+            Test::writeFile(folder.anchorPath(), "3 " + previous.toHex() + "\n");
+            if (tampered) {
+                QVERIFY(db.value()->exec(QStringLiteral("UPDATE audit_log SET actor = 'bob' WHERE seq = 2")).ok());
+            }
+        }
+        auto cache = Cache::open(folder, master, false);
+        if (tampered) {
+            QVERIFY(!cache);
+            QVERIFY2(cache.errorMessage().contains(QLatin1String("entry 2 does not match its MAC")),
+                qPrintable(cache.errorMessage()));
+            return;
+        }
+        QVERIFY2(cache, qPrintable(cache.errorMessage()));
+        QCOMPARE(cache.value()->audit().count(), 3);
+        QVERIFY(cache.value()->audit().verify().ok());
+        QVERIFY(AuditCheckpoint::fromAnchor(Test::readFile(folder.anchorPath())).has_value());
     }
 
     void rollbackOfTheWholeDatabaseIsDetected()
