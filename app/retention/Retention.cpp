@@ -3,6 +3,7 @@
 #include "cache/Cache.h"
 #include "cache/Statement.h"
 #include "retention/Holds.h"
+#include "core/TimeText.h"
 #include "store/StoreInfo.h"
 
 #include <QJsonDocument>
@@ -145,7 +146,7 @@ Result<DestructionOutcome> Retention::run(
     const QString detail = QString::fromUtf8(
         QJsonDocument(QJsonObject {{QStringLiteral("destroyed"), outcome->destroyed},
                           {QStringLiteral("held"), outcome->held}, {QStringLiteral("retention_days"), plan->policy.days},
-                          {QStringLiteral("as_of"), asOfUtc}})
+                          {QStringLiteral("as_of"), utcText(asOfUtc)}})
             .toJson(QJsonDocument::Compact));
     if (auto st = m_cache.audit().append(QStringLiteral("retention.run"), outcome->runId, detail); !st) {
         return st.error();

@@ -7,6 +7,7 @@
 #include "ui/browse/FilterBar.h"
 #include "ui/player/PlayerWidget.h"
 #include "ui/quality/QualityActions.h"
+#include "ui/retention/AdminActions.h"
 #include "ui/shell/MessageBox.h"
 #include "ui/shell/RejectionsDialog.h"
 #include "ui/shell/ShortcutsDialog.h"
@@ -52,7 +53,7 @@ MainWindow::MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* pa
     m_view->setObjectName(QStringLiteral("callList"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(static_cast<int>(CallColumn::Start), Qt::DescendingOrder);
     m_view->verticalHeader()->hide();
@@ -77,6 +78,7 @@ MainWindow::MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* pa
     m_progress->hide();
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_progress);
+    m_status->setObjectName(QStringLiteral("statusText"));
     m_status->setText(tr("Opening the cache in %1…").arg(QDir::toNativeSeparators(cacheDir)));
 
     buildActions();
@@ -159,6 +161,7 @@ void MainWindow::buildActions()
         all += {m_syncAction, m_cancelAction, m_revealAction, m_rejectedAction};
         all += m_windowActions;
         all += m_quality->actions();
+        all += m_admin->actions();
         all += m_detail->transcriptActions()->actions();
         auto* dialog = new ShortcutsDialog(all, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -194,6 +197,10 @@ void MainWindow::buildActions()
     m_quality = new QualityActions(m_worker, this, m_detail);
     menuBar()->addMenu(m_detail->transcriptActions()->menu());
     menuBar()->addMenu(m_quality->menu());
+    m_admin = new AdminActions(m_worker, this, m_view, m_cacheDir);
+    menuBar()->addMenu(m_admin->menu());
+    connect(m_admin, &AdminActions::message, this, &MainWindow::showMessage);
+    connect(m_admin, &AdminActions::callsChanged, m_model, &CallListModel::refresh);
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(shortcuts);
     help->addAction(about);
@@ -204,6 +211,7 @@ void MainWindow::cacheReady()
     setEnabled(true);
     setWindowTitle(tr("Earmark — %1").arg(QDir::toNativeSeparators(m_cacheDir)));
     m_quality->cacheReady();
+    m_admin->cacheReady();
     // The rows first; the filter choices after the first rows are in (the worker runs one job at a time).
     auto done = std::make_shared<bool>(false);
     auto loadChoices = [this, done] {
@@ -226,13 +234,15 @@ void MainWindow::cacheReady()
 
 void MainWindow::showMessage(const QString& message)
 {
+    // What just happened stays readable: the idle text (updateCount) does not replace it for a while.
     m_status->setText(message);
+    m_messageShown.start();
 }
 
 void MainWindow::updateCount()
 {
     m_filters->setCount(m_model->totalCount(), m_model->isCounting());
-    if (!m_sync->isRunning()) {
+    if (!m_sync->isRunning() && (!m_messageShown.isValid() || m_messageShown.elapsed() > MessageMs)) {
         m_status->setText(m_model->totalCount() == 0 && !m_model->isCounting()
                 ? tr("No calls match. Change the filters, or press Sync to import calls from the store.")
                 : tr("Cache: %1").arg(QDir::toNativeSeparators(m_cacheDir)));
@@ -260,7 +270,7 @@ void MainWindow::onSyncFinished(const SyncReport& report, const QString& error)
         MessageBox::critical(this, tr("Sync failed"), error);
         return;
     }
-    m_status->setText(tr("Synced: %1").arg(report.summary()));
+    showMessage(tr("Synced: %1").arg(report.summary()));
     m_rejections->setRejections(report.rejected);
     m_rejectedAction->setEnabled(!report.rejected.isEmpty());
     if (!report.rejected.isEmpty()) {
@@ -268,6 +278,8 @@ void MainWindow::onSyncFinished(const SyncReport& report, const QString& error)
     }
     m_filters->loadChoices(m_worker);
     m_model->refresh();
+    // Calls the sync brought in may already be past the retention period.
+    m_admin->retention()->runNow();
 }
 
 void MainWindow::about()

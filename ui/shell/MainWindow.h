@@ -2,6 +2,7 @@
 
 #include "sync/SyncReport.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 class QLabel;
@@ -18,6 +19,7 @@ class CallListModel;
 
 namespace Earmark::Gui {
 
+class AdminActions;
 class CallDetailPane;
 class FilterBar;
 class QualityActions;
@@ -42,6 +44,7 @@ public:
     CallDetailPane* detailPane() const { return m_detail; }
     BackgroundSync* backgroundSync() const { return m_sync; }
     QualityActions* quality() const { return m_quality; }
+    AdminActions* admin() const { return m_admin; }
     RejectionsDialog* rejectionsDialog() const { return m_rejections; }
     QAction* syncAction() const { return m_syncAction; }
     QAction* revealAction() const { return m_revealAction; }
@@ -66,6 +69,7 @@ private:
     BackgroundSync* m_sync;
     RejectionsDialog* m_rejections;
     QualityActions* m_quality;
+    AdminActions* m_admin = nullptr;
     QProgressBar* m_progress;
     QLabel* m_status;
     QAction* m_syncAction = nullptr;
@@ -73,6 +77,8 @@ private:
     QAction* m_revealAction = nullptr;
     QAction* m_rejectedAction = nullptr;
     QList<QAction*> m_windowActions;
+    QElapsedTimer m_messageShown;
+    static constexpr qint64 MessageMs = 15000;
 };
 
 } // namespace Earmark::Gui

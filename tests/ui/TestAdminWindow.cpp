@@ -1,0 +1,150 @@
+// The Admin menu in the real window on a synced demo store: a hold on a selection, the Holds and retention view,
+// retention after a sync (the store's period shortened), release with a reason, and the audit log with its export.
+#include "DemoWindow.h"
+#include "TestSupport.h"
+#include "browse/CallListModel.h"
+#include "ui/retention/AdminActions.h"
+#include "ui/retention/AuditDialog.h"
+#include "ui/retention/HoldsDialog.h"
+#include "ui/retention/PlaceHoldDialog.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/MessageBox.h"
+
+#include <QAction>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Earmark;
+using namespace Earmark::Gui;
+
+class TestAdminWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_root;
+    Test::DemoWindow m_demo;
+    MainWindow* m_window = nullptr;
+
+    QString status() const { return m_window->findChild<QLabel*>(QStringLiteral("statusText"))->text(); }
+    AdminActions* admin() const { return m_window->admin(); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString error = m_demo.makeCache(m_root.path(), 6);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QString opened = m_demo.open();
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
+        m_window = m_demo.window.get();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->model()->totalCount(), 6, 20000);
+    }
+
+    void cleanupTestCase() { m_demo.close(); }
+
+    void aHoldIsPlacedOnTheSelectedCalls()
+    {
+        QTableView* list = m_window->callView();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->index(1, 0).data(CallListModel::CallIdRole).isValid(), 10000);
+        list->selectionModel()->select(m_window->model()->index(0, 0),
+            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        list->selectionModel()->select(m_window->model()->index(1, 0),
+            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const QStringList selected = admin()->selectedCalls();
+        QCOMPARE(selected.size(), 2);
+        // The action is on the Admin menu and on the list's context menu.
+        QVERIFY(list->actions().contains(admin()->actions().constFirst()));
+        admin()->actions().constFirst()->trigger();
+        auto* dialog = m_window->findChild<PlaceHoldDialog*>(QStringLiteral("placeHoldDialog"));
+        QVERIFY(dialog);
+        dialog->caseEdit()->setText(QStringLiteral("CMP-2026-0142"));
+        dialog->reasonEdit()->setPlainText(QStringLiteral("Complaint about the interviewer"));
+        dialog->place();
+        QTRY_VERIFY_WITH_TIMEOUT(status().contains(QLatin1String("Hold H-")), 10000);
+        QVERIFY2(status().contains(QLatin1String("2 call")), qPrintable(status()));
+
+        HoldsDialog* holds = admin()->holdsDialog();
+        holds->refresh();
+        holds->show();
+        QTRY_COMPARE_WITH_TIMEOUT(holds->holdsTable()->rowCount(), 1, 10000);
+        QCOMPARE(holds->holdsTable()->item(0, 1)->text(), QStringLiteral("CMP-2026-0142"));
+        QVERIFY(holds->holdsTable()->item(0, 2)->text().contains(selected.constFirst()));
+        holds->filterEdit()->setText(QStringLiteral("no such case"));
+        QVERIFY(holds->holdsTable()->isRowHidden(0));
+        holds->filterEdit()->setText(selected.constLast());
+        QVERIFY(!holds->holdsTable()->isRowHidden(0));
+        // A passphrase cache: the administrator is told about backups.
+        QVERIFY(!holds->findChild<QLabel*>(QStringLiteral("backupNote"))->isHidden());
+        QVERIFY(holds->policyLabel()->text().contains(QLatin1String("730")));
+    }
+
+    void retentionRunsAfterASyncAndHoldsKeepTheirCalls()
+    {
+        // The store now keeps calls one day: after the sync every call is past it, except what the hold keeps.
+        Test::writeFile(m_demo.store + QStringLiteral("/v1/store.json"), "{\"name\": \"demo\", \"retention_days\": 1}\n");
+        m_window->syncAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(QLatin1String("Retention:")), 30000);
+        QVERIFY2(status().contains(QLatin1String("4 call")), qPrintable(status()));
+        QVERIFY2(status().contains(QLatin1String("kept by holds")), qPrintable(status()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->model()->totalCount(), 2, 10000);
+
+        HoldsDialog* holds = admin()->holdsDialog();
+        holds->showRetention();
+        holds->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(holds->heldTable()->rowCount(), 2, 10000);
+        QCOMPARE(holds->dueTable()->rowCount(), 0);
+        QVERIFY(holds->policyLabel()->text().contains(QLatin1String("store.json")));
+    }
+
+    void releasingTheHoldLetsTheNextRunDestroyThem()
+    {
+        HoldsDialog* holds = admin()->holdsDialog();
+        holds->showHoldsMatching({});
+        holds->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(holds->holdsTable()->rowCount(), 1, 10000);
+        holds->holdsTable()->selectRow(0);
+        MessageBox::setNextText(QStringLiteral("Complaint closed: no further action"));
+        holds->releaseSelected();
+        QTRY_VERIFY_WITH_TIMEOUT(status().contains(QLatin1String("released")), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(holds->dueTable()->rowCount(), 2, 10000);
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        holds->runRetention();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->model()->totalCount(), 0, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(holds->dueTable()->rowCount(), 0, 10000);
+    }
+
+    void theAuditLogShowsAndExportsWhatWasDone()
+    {
+        AuditDialog* audit = admin()->auditDialog();
+        audit->refresh();
+        audit->show();
+        QTRY_VERIFY_WITH_TIMEOUT(audit->table()->rowCount() > 6, 10000);
+        QStringList actions;
+        for (int r = 0; r < audit->table()->rowCount(); ++r) {
+            actions << audit->table()->item(r, 3)->text();
+        }
+        for (const char* a : {"hold.place", "hold.release", "destroy", "destruction.certificate", "retention.run"}) {
+            QVERIFY2(actions.contains(QLatin1String(a)), a);
+        }
+        QVERIFY(audit->publicKeyEdit()->text().startsWith(QLatin1String("RW")));
+        const QString csv = m_root.filePath(QStringLiteral("audit.csv"));
+        audit->exportTo(csv);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(csv), 10000);
+        QVERIFY(Test::readFile(csv).startsWith("seq,at_utc,actor,action,subject,detail,hash\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(status().contains(QLatin1String("exported")), 10000);
+        // The export is itself in the log.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            audit->table()->item(audit->table()->rowCount() - 1, 3)->text() == QLatin1String("audit.export"), 10000);
+        // Filtered by a call, only that call's entries.
+        audit->showSubject(QStringLiteral("no-such-call"));
+        QTRY_COMPARE_WITH_TIMEOUT(audit->table()->rowCount(), 0, 10000);
+    }
+};
+
+QTEST_MAIN(TestAdminWindow)
+#include "TestAdminWindow.moc"

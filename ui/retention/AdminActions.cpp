@@ -1,0 +1,172 @@
+#include "ui/retention/AdminActions.h"
+
+#include "browse/CallListModel.h"
+#include "ui/retention/AuditDialog.h"
+#include "ui/retention/HoldsDialog.h"
+#include "ui/retention/PlaceHoldDialog.h"
+#include "ui/shell/MessageBox.h"
+
+#include <QAction>
+#include <QItemSelectionModel>
+#include <QMainWindow>
+#include <QMenu>
+#include <QTableView>
+
+namespace Earmark::Gui {
+
+AdminActions::AdminActions(CacheWorker* worker, QMainWindow* window, QTableView* calls, const QString& cacheDir)
+    : QObject(window)
+    , m_worker(worker)
+    , m_window(window)
+    , m_calls(calls)
+    , m_cacheDir(cacheDir)
+    , m_menu(new QMenu(tr("&Admin"), window))
+    , m_retention(new BackgroundRetention(worker, this))
+{
+    auto add = [this](const QString& text, const QKeySequence& key, auto slot, bool onCalls) {
+        auto* a = new QAction(text, m_window);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WindowShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        m_menu->addAction(a);
+        m_window->addAction(a);
+        if (onCalls) {
+            m_calls->addAction(a);
+        }
+        m_actions << a;
+        return a;
+    };
+    add(tr("&Hold the selected calls…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), [this] { holdSelected(); },
+        true);
+    add(tr("&Release a hold on this call…"), QKeySequence(), [this] { releaseOnCurrent(); }, true);
+    add(tr("Audit entries for this &call"), QKeySequence(),
+        [this] {
+            const QStringList ids = selectedCalls();
+            auditDialog()->showSubject(ids.isEmpty() ? QString() : ids.constFirst());
+            auditDialog()->show();
+        },
+        true);
+    m_menu->addSeparator();
+    add(tr("Holds and re&tention…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_H),
+        [this] {
+            holdsDialog()->showHoldsMatching({});
+            holdsDialog()->refresh();
+            holdsDialog()->show();
+        },
+        false);
+    add(tr("&Audit log…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A),
+        [this] {
+            auditDialog()->refresh();
+            auditDialog()->show();
+        },
+        false);
+    m_menu->addSeparator();
+    add(tr("Run retention &now"), QKeySequence(),
+        [this] {
+            holdsDialog()->refresh();
+            holdsDialog()->showRetention();
+            holdsDialog()->show();
+        },
+        false);
+    m_calls->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_retention, &BackgroundRetention::finished, this, &AdminActions::onRetentionFinished);
+}
+
+void AdminActions::cacheReady()
+{
+    m_retention->start();
+}
+
+QStringList AdminActions::selectedCalls() const
+{
+    QStringList ids;
+    for (const QModelIndex& index : m_calls->selectionModel()->selectedRows(0)) {
+        const QString id = index.data(CallListModel::CallIdRole).toString();
+        if (!id.isEmpty()) {
+            ids << id;
+        }
+    }
+    if (ids.isEmpty() && m_calls->currentIndex().isValid()) {
+        ids << m_calls->currentIndex().siblingAtColumn(0).data(CallListModel::CallIdRole).toString();
+    }
+    return ids;
+}
+
+void AdminActions::holdSelected()
+{
+    const QStringList ids = selectedCalls();
+    if (ids.isEmpty()) {
+        Q_EMIT message(tr("Select the calls to hold in the list first."));
+        return;
+    }
+    auto* dialog = new PlaceHoldDialog(m_worker, ids, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PlaceHoldDialog::placed, this, [this](const QString&, const QString& text) {
+        Q_EMIT message(text);
+        Q_EMIT callsChanged();
+        if (m_holds && m_holds->isVisible()) {
+            m_holds->refresh();
+        }
+    });
+    dialog->show();
+}
+
+void AdminActions::releaseOnCurrent()
+{
+    const QStringList ids = selectedCalls();
+    if (ids.isEmpty()) {
+        Q_EMIT message(tr("Select a held call in the list first."));
+        return;
+    }
+    // The holds on that call, in the Holds view, where the one to release is chosen.
+    holdsDialog()->showHoldsMatching(ids.constFirst());
+    holdsDialog()->refresh();
+    holdsDialog()->show();
+}
+
+HoldsDialog* AdminActions::holdsDialog()
+{
+    if (!m_holds) {
+        m_holds = new HoldsDialog(m_worker, m_cacheDir, m_window);
+        connect(m_holds, &HoldsDialog::changed, this, [this](const QString& text) {
+            Q_EMIT message(text);
+            Q_EMIT callsChanged();
+        });
+        connect(m_holds, &HoldsDialog::retentionRequested, m_retention, &BackgroundRetention::runNow);
+    }
+    return m_holds;
+}
+
+AuditDialog* AdminActions::auditDialog()
+{
+    if (!m_audit) {
+        m_audit = new AuditDialog(m_worker, m_window);
+        connect(m_audit, &AuditDialog::message, this, &AdminActions::message);
+    }
+    return m_audit;
+}
+
+void AdminActions::onRetentionFinished(const DestructionOutcome& outcome, const QString& error)
+{
+    if (!error.isEmpty()) {
+        Q_EMIT message(tr("Retention could not run: %1").arg(error));
+        MessageBox::critical(m_window, tr("Retention could not run"),
+            tr("%1\n\nCalls past the retention period stay in the cache until a run succeeds. Earmark tries again "
+               "after the next sync and every day.")
+                .arg(error));
+        return;
+    }
+    if (outcome.destroyed > 0) {
+        Q_EMIT message(tr("Retention: %n call(s) past the retention period destroyed (certificate %1).", nullptr,
+            outcome.destroyed)
+                           .arg(outcome.runId)
+            + (outcome.held > 0 ? QLatin1Char(' ') + tr("%n due call(s) kept by holds.", nullptr, outcome.held)
+                                : QString()));
+        Q_EMIT callsChanged();
+    }
+    if (m_holds && m_holds->isVisible()) {
+        m_holds->refresh();
+    }
+}
+
+} // namespace Earmark::Gui

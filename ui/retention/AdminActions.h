@@ -1,0 +1,63 @@
+#pragma once
+
+#include "retention/BackgroundRetention.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QAction;
+class QMainWindow;
+class QMenu;
+class QTableView;
+
+namespace Earmark {
+class CacheWorker;
+}
+
+namespace Earmark::Gui {
+
+class AuditDialog;
+class HoldsDialog;
+
+// The window's Admin menu: legal holds on the selected calls, the Holds and retention view, the audit log, and the
+// retention runs (at start, after each sync, daily, or on request). The call actions are also on the call list's
+// context menu.
+class AdminActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    AdminActions(CacheWorker* worker, QMainWindow* window, QTableView* calls, const QString& cacheDir);
+
+    QMenu* menu() const { return m_menu; }
+    QList<QAction*> actions() const { return m_actions; }
+    BackgroundRetention* retention() const { return m_retention; }
+    void cacheReady();
+
+    // The call ids selected in the list.
+    QStringList selectedCalls() const;
+    void holdSelected();
+    void releaseOnCurrent();
+    HoldsDialog* holdsDialog();
+    AuditDialog* auditDialog();
+
+Q_SIGNALS:
+    void message(const QString& text);
+    // Calls were destroyed or holds changed: the list may show something else now.
+    void callsChanged();
+
+private:
+    void onRetentionFinished(const DestructionOutcome& outcome, const QString& error);
+
+    CacheWorker* m_worker;
+    QMainWindow* m_window;
+    QTableView* m_calls;
+    QString m_cacheDir;
+    QMenu* m_menu;
+    BackgroundRetention* m_retention;
+    QPointer<HoldsDialog> m_holds;
+    QPointer<AuditDialog> m_audit;
+    QList<QAction*> m_actions;
+};
+
+} // namespace Earmark::Gui

@@ -1,0 +1,271 @@
+#include "ui/retention/HoldsDialog.h"
+
+#include "cache/CacheFolder.h"
+#include "cache/CacheWorker.h"
+#include "core/TimeText.h"
+#include "keys/KeyInfo.h"
+#include "ui/shell/MessageBox.h"
+
+#include <QCheckBox>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+namespace Earmark::Gui {
+
+namespace {
+QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
+{
+    auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
+    t->setHorizontalHeaderLabels(headers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setSelectionMode(QAbstractItemView::SingleSelection);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->setAlternatingRowColors(true);
+    t->setWordWrap(false);
+    return t;
+}
+
+void setRow(QTableWidget* t, int row, const QStringList& cells)
+{
+    for (int c = 0; c < cells.size(); ++c) {
+        auto* item = new QTableWidgetItem(cells.at(c));
+        item->setToolTip(cells.at(c));
+        t->setItem(row, c, item);
+    }
+}
+
+QString day(qint64 utc)
+{
+    return QDateTime::fromSecsSinceEpoch(utc, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd"));
+}
+
+int ageDays(qint64 utc)
+{
+    return static_cast<int>((QDateTime::currentSecsSinceEpoch() - utc) / 86400);
+}
+} // namespace
+
+HoldsDialog::HoldsDialog(CacheWorker* worker, const QString& cacheDir, QWidget* parent)
+    : QDialog(parent)
+    , m_worker(worker)
+    , m_cacheDir(cacheDir)
+    , m_tabs(new QTabWidget(this))
+    , m_filter(new QLineEdit(this))
+    , m_released(new QCheckBox(tr("Show &released holds"), this))
+    , m_holds(makeTable({tr("Hold"), tr("Case"), tr("Calls"), tr("Placed by"), tr("Placed"), tr("Age"), tr("Reason"),
+                            tr("Released")},
+          this))
+    , m_release(new QPushButton(tr("&Release…"), this))
+    , m_policy(new QLabel(this))
+    , m_backupNote(new QLabel(this))
+    , m_due(makeTable({tr("Call"), tr("Started"), tr("Due")}, this))
+    , m_held(makeTable({tr("Call"), tr("Due"), tr("Kept by")}, this))
+    , m_run(new QPushButton(tr("Run retention &now…"), this))
+{
+    setWindowTitle(tr("Holds and retention"));
+    setObjectName(QStringLiteral("holdsDialog"));
+    auto* holdsPage = new QWidget(this);
+    auto* hl = new QVBoxLayout(holdsPage);
+    auto* filters = new QHBoxLayout;
+    m_filter->setPlaceholderText(tr("Filter by case, reason, call or hold id"));
+    m_filter->setClearButtonEnabled(true);
+    filters->addWidget(m_filter, 1);
+    filters->addWidget(m_released);
+    hl->addLayout(filters);
+    hl->addWidget(m_holds, 1);
+    auto* holdButtons = new QHBoxLayout;
+    holdButtons->addStretch(1);
+    holdButtons->addWidget(m_release);
+    hl->addLayout(holdButtons);
+    m_tabs->addTab(holdsPage, tr("&Holds"));
+
+    auto* retentionPage = new QWidget(this);
+    auto* rl = new QVBoxLayout(retentionPage);
+    m_policy->setWordWrap(true);
+    m_backupNote->setWordWrap(true);
+    m_backupNote->setObjectName(QStringLiteral("backupNote"));
+    rl->addWidget(m_policy);
+    rl->addWidget(m_backupNote);
+    rl->addWidget(new QLabel(tr("The next run destroys:"), this));
+    rl->addWidget(m_due, 2);
+    rl->addWidget(new QLabel(tr("Due, but kept by holds:"), this));
+    rl->addWidget(m_held, 1);
+    auto* runRow = new QHBoxLayout;
+    runRow->addStretch(1);
+    runRow->addWidget(m_run);
+    rl->addLayout(runRow);
+    m_tabs->addTab(retentionPage, tr("Re&tention"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs, 1);
+    auto* close = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    layout->addWidget(close);
+    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_filter, &QLineEdit::textChanged, this, &HoldsDialog::applyFilter);
+    connect(m_released, &QCheckBox::toggled, this, &HoldsDialog::refresh);
+    connect(m_release, &QPushButton::clicked, this, &HoldsDialog::releaseSelected);
+    connect(m_run, &QPushButton::clicked, this, &HoldsDialog::runRetention);
+    connect(m_holds, &QTableWidget::itemSelectionChanged, this, [this] {
+        const int row = m_holds->currentRow();
+        m_release->setEnabled(row >= 0 && m_holds->item(row, 7) && m_holds->item(row, 7)->text().isEmpty());
+    });
+    m_release->setEnabled(false);
+
+    // Passphrase mode cannot make copies of the cache made before a run unreadable: say so where it matters.
+    auto info = KeyInfo::load(CacheFolder(cacheDir).keyInfoPath());
+    const bool passphrase = info && info->mode == KeyMode::Passphrase;
+    m_backupNote->setText(
+        tr("<b>This cache is protected by a passphrase.</b> A copy of it made before a run (a backup, a disk image) "
+           "still opens with the passphrase and still holds the calls the run destroyed: destroy backups of this "
+           "cache on the same schedule."));
+    m_backupNote->setVisible(passphrase);
+    resize(900, 560);
+}
+
+void HoldsDialog::refresh()
+{
+    const bool released = m_released->isChecked();
+    m_worker->run<Holds>(
+        this, [released](Holds& holds) { return holds.list(released); },
+        [this](Result<QList<Hold>> holds) {
+            if (!holds) {
+                MessageBox::critical(this, tr("Holds"), holds.errorMessage());
+                return;
+            }
+            showHolds(holds.value());
+        });
+    m_worker->run<Retention>(
+        this, [](Retention& r) { return r.preview(QDateTime::currentSecsSinceEpoch()); },
+        [this](Result<RetentionPreview> preview) {
+            if (!preview) {
+                m_policy->setText(tr("The retention preview could not be read: %1").arg(preview.errorMessage()));
+                return;
+            }
+            showPreview(preview.value());
+        });
+}
+
+void HoldsDialog::showHolds(const QList<Hold>& holds)
+{
+    m_allHolds = holds;
+    m_holds->setRowCount(static_cast<int>(holds.size()));
+    for (int i = 0; i < holds.size(); ++i) {
+        const Hold& h = holds.at(i);
+        setRow(m_holds, i,
+            {h.holdId, h.caseRef, h.callIds.join(QStringLiteral(", ")), h.placedBy, day(h.placedUtc),
+                tr("%n day(s)", nullptr, ageDays(h.placedUtc)), h.reason,
+                h.isOpen() ? QString()
+                           : tr("%1 by %2: %3").arg(day(h.releasedUtc), h.releasedBy, h.releaseReason)});
+    }
+    m_holds->resizeColumnsToContents();
+    applyFilter();
+}
+
+void HoldsDialog::applyFilter()
+{
+    const QString text = m_filter->text().trimmed();
+    for (int row = 0; row < m_holds->rowCount(); ++row) {
+        bool match = text.isEmpty();
+        for (int c : {0, 1, 2, 6}) {
+            match = match || m_holds->item(row, c)->text().contains(text, Qt::CaseInsensitive);
+        }
+        m_holds->setRowHidden(row, !match);
+    }
+}
+
+void HoldsDialog::showPreview(const RetentionPreview& p)
+{
+    m_policy->setText(
+        tr("Calls are kept <b>%n day(s)</b> after they started (%1), then destroyed; a hold keeps a call past that "
+           "until it is released.",
+            nullptr, p.policy.days)
+            .arg(p.policy.fromStore ? tr("retention_days in the recording store's store.json")
+                                    : tr("the default: the store's store.json sets no period")));
+    m_dueCount = static_cast<int>(p.due.size());
+    m_due->setRowCount(m_dueCount);
+    for (int i = 0; i < p.due.size(); ++i) {
+        setRow(m_due, i, {p.due.at(i).callId, utcText(p.due.at(i).startUtc), day(p.due.at(i).dueUtc)});
+    }
+    m_held->setRowCount(static_cast<int>(p.held.size()));
+    for (int i = 0; i < p.held.size(); ++i) {
+        setRow(m_held, i, {p.held.at(i).callId, day(p.held.at(i).dueUtc), p.held.at(i).holdIds.join(QStringLiteral(", "))});
+    }
+    m_due->resizeColumnsToContents();
+    m_held->resizeColumnsToContents();
+    m_run->setEnabled(m_dueCount > 0);
+}
+
+void HoldsDialog::showHoldsMatching(const QString& text)
+{
+    m_tabs->setCurrentIndex(0);
+    m_filter->setText(text);
+}
+
+void HoldsDialog::showRetention()
+{
+    m_tabs->setCurrentIndex(1);
+}
+
+void HoldsDialog::releaseSelected()
+{
+    const int row = m_holds->currentRow();
+    if (row < 0) {
+        return;
+    }
+    const QString holdId = m_holds->item(row, 0)->text();
+    const QString reason = MessageBox::getText(this, tr("Release hold %1").arg(holdId),
+        tr("Why is hold %1 (case %2) released? The calls' retention dates apply again: calls already past them are "
+           "destroyed by the next run, and erasure notices that waited are applied now.")
+            .arg(holdId, m_holds->item(row, 1)->text()),
+        true);
+    if (reason.trimmed().isEmpty()) {
+        return;
+    }
+    m_worker->run<Holds>(
+        this, [holdId, reason](Holds& holds) { return holds.release(holdId, reason); },
+        [this, holdId](Result<HoldRelease> released) {
+            if (!released) {
+                MessageBox::critical(this, tr("Hold not released"), released.errorMessage());
+                return;
+            }
+            QString message = tr("Hold %1 released.").arg(holdId);
+            if (released->erasuresApplied > 0) {
+                message += QLatin1Char(' ')
+                    + tr("%n waiting erasure notice(s) applied.", nullptr, released->erasuresApplied);
+            }
+            if (!released->stillHeld.isEmpty()) {
+                message += QLatin1Char(' ')
+                    + tr("Other holds still keep %1.").arg(released->stillHeld.join(QStringLiteral(", ")));
+            }
+            Q_EMIT changed(message);
+            refresh();
+        });
+}
+
+void HoldsDialog::runRetention()
+{
+    if (m_dueCount == 0) {
+        return;
+    }
+    if (MessageBox::question(this, tr("Run retention now"),
+            tr("Destroy %n call(s) past the retention period now? This cannot be undone; a signed destruction "
+               "certificate records it.",
+                nullptr, m_dueCount))
+        != QMessageBox::Yes) {
+        return;
+    }
+    Q_EMIT retentionRequested();
+}
+
+} // namespace Earmark::Gui

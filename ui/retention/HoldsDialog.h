@@ -1,0 +1,72 @@
+#pragma once
+
+#include "retention/Holds.h"
+#include "retention/Retention.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+class QTabWidget;
+
+namespace Earmark {
+class CacheWorker;
+}
+
+namespace Earmark::Gui {
+
+// Administrators' view of what keeps calls and what retention will destroy: the legal holds (filter by case, reason,
+// call or hold id; released ones on request) with Release, and the retention preview (the period and where it comes
+// from, the calls the next run would destroy, the due calls holds keep) with Run now.
+class HoldsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    HoldsDialog(CacheWorker* worker, const QString& cacheDir, QWidget* parent = nullptr);
+
+    void refresh();
+    // Shows the holds tab filtered to text (a call id, for "Release a hold on this call").
+    void showHoldsMatching(const QString& text);
+    void showRetention();
+    // Releases the selected open hold, asking for the reason.
+    void releaseSelected();
+    // Runs retention now, after asking.
+    void runRetention();
+
+    QTableWidget* holdsTable() const { return m_holds; }
+    QTableWidget* dueTable() const { return m_due; }
+    QTableWidget* heldTable() const { return m_held; }
+    QLabel* policyLabel() const { return m_policy; }
+    QLineEdit* filterEdit() const { return m_filter; }
+
+Q_SIGNALS:
+    // Something was released or destroyed: the call list may have changed. message is for the status line.
+    void changed(const QString& message);
+    void retentionRequested();
+
+private:
+    void showHolds(const QList<Hold>& holds);
+    void showPreview(const RetentionPreview& preview);
+    void applyFilter();
+
+    CacheWorker* m_worker;
+    QString m_cacheDir;
+    QTabWidget* m_tabs;
+    QLineEdit* m_filter;
+    QCheckBox* m_released;
+    QTableWidget* m_holds;
+    QPushButton* m_release;
+    QLabel* m_policy;
+    QLabel* m_backupNote;
+    QTableWidget* m_due;
+    QTableWidget* m_held;
+    QPushButton* m_run;
+    QList<Hold> m_allHolds;
+    int m_dueCount = 0;
+};
+
+} // namespace Earmark::Gui
