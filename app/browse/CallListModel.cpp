@@ -156,6 +156,14 @@ void CallListModel::setPhonesRevealed(bool revealed)
         return;
     }
     m_revealed = revealed;
+    // Showing the respondents' numbers is a read of personal data: audited (hiding them too, for the record).
+    m_worker->post<Status>(
+        this,
+        [revealed](Cache& cache) {
+            return cache.audit().append(
+                revealed ? QStringLiteral("phones.reveal") : QStringLiteral("phones.hide"), {}, {});
+        },
+        [](Status) {});
     if (m_count > 0) {
         const int col = static_cast<int>(CallColumn::Phone);
         Q_EMIT dataChanged(index(0, col), index(m_count - 1, col), {Qt::DisplayRole});

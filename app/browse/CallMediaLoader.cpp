@@ -58,6 +58,12 @@ CallMedia CallMediaLoader::load(const QString& callId)
         return m;
     }
     m.call = *found.value();
+    // Opening a call reads personal data (the transcript, the respondent's voice): it is in the audit log.
+    if (auto st = m_cache.audit().append(QStringLiteral("call.open"), callId, QStringLiteral("transcript and audio"));
+        !st) {
+        m.error = st.errorMessage();
+        return m;
+    }
     if (m.call.hasTranscript) {
         auto t = m_cache.calls().transcript(m.call);
         if (t) {
@@ -71,7 +77,7 @@ CallMedia CallMediaLoader::load(const QString& callId)
     auto blob = m_cache.calls().audioBlob(m.call.id);
     auto key = m_cache.calls().dataKey(m.call.id, callId);
     if (!blob || blob.value().isEmpty() || !key) {
-        m.audioError = QObject::tr("The audio of this call is not in the m_cache.");
+        m.audioError = QObject::tr("The audio of this call is not in the cache.");
         return m;
     }
     QFile file(m_cache.blobs().pathOf(blob.value()));

@@ -52,6 +52,11 @@ Status AuditTrail::verify()
     return m_cache.audit().verify(AuditLog::Depth::Full);
 }
 
+Status AuditTrail::record(const QString& action, const QString& subject, const QString& detail)
+{
+    return m_cache.audit().append(action, subject, detail);
+}
+
 QByteArray AuditTrail::csv(const QList<AuditEntry>& entries)
 {
     QByteArray out = "seq,at_utc,actor,action,subject,detail,hash\n";

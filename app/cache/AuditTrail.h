@@ -26,6 +26,9 @@ public:
 
     Result<AuditPage> read(const AuditFilter& filter, int limit);
     Status verify();
+    // Records a read or export of personal data made outside the cache's own code (a file the window wrote):
+    // action names what ("report.export", "evaluation.pdf"), subject the opaque id it is about.
+    Status record(const QString& action, const QString& subject, const QString& detail);
     // The entries filter selects, as CSV (seq,at_utc,actor,action,subject,detail,hash); records the export.
     Result<QByteArray> exportCsv(const AuditFilter& filter, const QString& destination);
     static QByteArray csv(const QList<AuditEntry>& entries);

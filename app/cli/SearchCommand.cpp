@@ -39,6 +39,13 @@ int searchRun(CliContext& ctx)
         ctx.error(hits.errorMessage());
         return 1;
     }
+    // The words searched for may themselves be personal (a name): the log keeps only how many calls matched.
+    if (auto st = ctx.cache().audit().append(QStringLiteral("transcript.search"), {},
+            QStringLiteral("%1 hits").arg(hits->size()));
+        !st) {
+        ctx.error(st.errorMessage());
+        return 1;
+    }
     if (p.isSet(QStringLiteral("json"))) {
         QJsonArray out;
         for (const SearchHit& h : hits.value()) {

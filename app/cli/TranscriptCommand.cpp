@@ -41,6 +41,10 @@ int show(CliContext& ctx, const QString& callId)
         ctx.error(t.errorMessage());
         return 1;
     }
+    if (auto st = ctx.cache().audit().append(QStringLiteral("transcript.read"), callId, {}); !st) {
+        ctx.error(st.errorMessage());
+        return 1;
+    }
     if (p.isSet(QStringLiteral("json"))) {
         ctx.out() << QString::fromUtf8(QJsonDocument::fromJson(t->toJson()).toJson(QJsonDocument::Indented));
     } else {

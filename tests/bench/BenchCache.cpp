@@ -3,11 +3,14 @@
 // Figures are recorded in docs/performance.md.
 #include "cache/Cache.h"
 #include "core/Phone.h"
+#include "retention/Retention.h"
 #include "store/RecordingStore.h"
 #include "sync/SyncEngine.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
+#include <QTimeZone>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -105,6 +108,53 @@ void BM_UnchangedSync100k(benchmark::State& state)
     }
 }
 BENCHMARK(BM_UnchangedSync100k)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+
+// A retention run on a cache of 100,000 calls (400 a day from 2025-01-01) that destroys the oldest 10,000: the
+// per-call destruction (holds checked, index rows, scenarios, tombstones, audit entries) in batches, the index
+// merge, the WAL truncation and the signed certificate.
+void BM_RetentionRun10kOf100k(benchmark::State& state)
+{
+    const QString store = makeStore(StoreCalls);
+    const qint64 asOf = QDateTime(QDate(2025, 1, 26).addDays(730), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto cache = freshCache(QStringLiteral("retention-cache"));
+        auto s = openStore(store);
+        (void)SyncEngine(*cache, *s.value()).run(SyncOptions {});
+        state.ResumeTiming();
+        auto run = Retention(*cache).run(asOf);
+        if (!run || run->destroyed != 10000) {
+            state.SkipWithError(run ? "wrong count" : qPrintable(run.errorMessage()));
+        }
+    }
+    state.counters["calls/s"] = benchmark::Counter(10000, benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_RetentionRun10kOf100k)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
+
+// Opening the cache checks the whole audit log (hash chain, checkpoints, anchor): its cost at 100,000 entries.
+void BM_OpenWithAuditLog100k(benchmark::State& state)
+{
+    const QString dir = workDir().filePath(QStringLiteral("audit-cache"));
+    QDir(dir).removeRecursively();
+    const SecretKey key = SecretKey::random();
+    {
+        auto cache = Cache::open(CacheFolder(dir), key, true);
+        Transaction tx(cache.value()->database());
+        (void)tx.begin();
+        for (int i = 0; i < 100000; ++i) {
+            (void)cache.value()->audit().append(QStringLiteral("call.open"), QStringLiteral("C-%1").arg(i));
+        }
+        (void)tx.commit();
+        (void)cache.value()->audit().checkpoint();
+    }
+    for (auto _ : state) {
+        auto cache = Cache::open(CacheFolder(dir), key, false);
+        if (!cache) {
+            state.SkipWithError(qPrintable(cache.errorMessage()));
+        }
+    }
+}
+BENCHMARK(BM_OpenWithAuditLog100k)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 
 void BM_PhoneLookup100k(benchmark::State& state)
 {

@@ -233,7 +233,7 @@ private Q_SLOTS:
         MessageBox::setNextAnswers({QMessageBox::Yes, QMessageBox::Ok});
         m_pane->transcriptActions()->stopTyping();
         QVERIFY2(MessageBox::lastText().contains(QStringLiteral("was not saved")), qPrintable(MessageBox::lastText()));
-        QVERIFY(MessageBox::lastText().contains(QStringLiteral("Line 3")));
+        QVERIFY2(MessageBox::lastText().contains(QStringLiteral("Line 3")), qPrintable(MessageBox::lastText()));
         QVERIFY(!typing->isVisible());
         m_pane->transcriptActions()->startTyping();
         QVERIFY(typing->isVisible());

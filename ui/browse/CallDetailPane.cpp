@@ -1,5 +1,6 @@
 #include "ui/browse/CallDetailPane.h"
 
+#include "cache/AuditTrail.h"
 #include "audio/CallAudio.h"
 #include "browse/CallMediaLoader.h"
 #include "cache/CacheWorker.h"
@@ -15,6 +16,7 @@
 #include "ui/transcript/TurnEditor.h"
 #include "ui/transcript/TypingPanel.h"
 
+#include <QDir>
 #include <QAction>
 #include <QDateTime>
 #include <QFileDialog>
@@ -141,6 +143,15 @@ CallDetailPane::CallDetailPane(QWidget* parent)
         if (!path.isEmpty()) {
             if (auto st = m_anonymised->exportTo(path); !st) {
                 MessageBox::critical(this, tr("Export"), st.errorMessage());
+            } else if (m_worker) {
+                const QString callId = m_callId;
+                const QString native = QDir::toNativeSeparators(path);
+                m_worker->run<AuditTrail>(
+                    this,
+                    [callId, native](AuditTrail& t) {
+                        return t.record(QStringLiteral("transcript.export-anonymised"), callId, native);
+                    },
+                    [](Status) {});
             }
         }
     });

@@ -1,5 +1,7 @@
 #include "ui/evaluation/EvaluationPanel.h"
 
+#include "cache/AuditTrail.h"
+#include "cache/CacheWorker.h"
 #include "cache/AuditLog.h"
 #include "core/TimeText.h"
 #include "ui/evaluation/EvaluationActionsBar.h"
@@ -13,6 +15,7 @@
 #include "ui/evaluation/TimedCommentsBox.h"
 #include "ui/shell/MessageBox.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QLabel>
 #include <QScrollArea>
@@ -89,6 +92,14 @@ EvaluationPanel::EvaluationPanel(QWidget* parent)
     });
     connect(this, &EvaluationPanel::pdfWritten, this, [this](const QString& path, const QString& error) {
         setStatus(error.isEmpty() ? tr("Saved %1").arg(path) : error);
+        if (error.isEmpty() && m_session->worker() && m_current) {
+            const QString callId = m_current->callId;
+            const QString native = QDir::toNativeSeparators(path);
+            m_session->worker()->run<AuditTrail>(
+                this,
+                [callId, native](AuditTrail& t) { return t.record(QStringLiteral("evaluation.pdf"), callId, native); },
+                [](Status) {});
+        }
     });
     connectSession();
     clear();

@@ -24,6 +24,7 @@ public:
     explicit EvaluationSession(QObject* parent = nullptr);
 
     void setWorker(CacheWorker* worker) { m_worker = worker; }
+    CacheWorker* worker() const { return m_worker; }
     // Work sent to the worker whose result has not come back yet.
     bool isBusy() const { return m_pending > 0; }
 

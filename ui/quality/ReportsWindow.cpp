@@ -1,10 +1,12 @@
 #include "ui/quality/ReportsWindow.h"
 
+#include "cache/AuditTrail.h"
 #include "cache/CacheWorker.h"
 #include "core/Files.h"
 #include "ui/evaluation/EvaluationPdf.h"
 #include "ui/quality/ReportCharts.h"
 
+#include <QDir>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTime>
@@ -152,6 +154,12 @@ ReportsWindow::ReportsWindow(CacheWorker* worker, QWidget* parent)
     });
     connect(this, &ReportsWindow::exported, this, [this](const QString& path, const QString& error) {
         m_status->setText(error.isEmpty() ? tr("Saved %1").arg(path) : error);
+        if (error.isEmpty()) {
+            const QString native = QDir::toNativeSeparators(path);
+            m_worker->run<AuditTrail>(
+                this, [native](AuditTrail& t) { return t.record(QStringLiteral("report.export"), {}, native); },
+                [](Status) {});
+        }
     });
 }
 

@@ -20,7 +20,7 @@ AdminActions::AdminActions(CacheWorker* worker, QMainWindow* window, QTableView*
     , m_window(window)
     , m_calls(calls)
     , m_cacheDir(cacheDir)
-    , m_menu(new QMenu(tr("&Admin"), window))
+    , m_menu(new QMenu(tr("Ad&min"), window))
     , m_retention(new BackgroundRetention(worker, this))
 {
     auto add = [this](const QString& text, const QKeySequence& key, auto slot, bool onCalls) {
