@@ -17,7 +17,100 @@ Cache::Cache(CacheFolder folder, std::unique_ptr<Database> db, const SecretKey& 
     , m_blobs(m_folder.blobsPath())
     , m_calls(*m_db, m_keys, m_blobs)
     , m_audit(*m_db, m_keys, m_folder.anchorPath())
+    , m_masterCheck(KeyHierarchy::checkValue(master))
 { }
+
+Status Cache::rotateMaster(const SecretKey& newMaster)
+{
+    if (auto st = rewrapFor(newMaster); !st) {
+        return st;
+    }
+    return rekeyToMaster();
+}
+
+Status Cache::rewrapFor(const SecretKey& newMaster)
+{
+    const KeyHierarchy next(newMaster);
+    Transaction tx(*m_db);
+    if (auto st = tx.begin(); !st) {
+        return st;
+    }
+    struct Row
+    {
+        qint64 id;
+        QString callId;
+        QByteArray wrapped;
+        bool indexed;
+    };
+    QList<Row> rows;
+    {
+        auto s = m_db->prepare(QStringLiteral(
+            "SELECT c.id, c.call_id, k.wrapped, c.phone_index IS NOT NULL FROM calls c JOIN call_keys k ON k.call = c.id"));
+        if (!s) {
+            return s.error();
+        }
+        if (auto st = s->forEachRow([&]() -> Status {
+                rows << Row {s->int64(0), s->text(1), s->blob(2), s->int64(3) != 0};
+                return {};
+            });
+            !st) {
+            return st;
+        }
+    }
+    auto wrap = m_db->prepare(QStringLiteral("UPDATE call_keys SET wrapped = ? WHERE call = ?"));
+    auto index = m_db->prepare(QStringLiteral("UPDATE calls SET phone_index = ? WHERE id = ?"));
+    if (!wrap || !index) {
+        return makeError(m_db->lastError());
+    }
+    for (const Row& r : rows) {
+        auto key = m_keys.unwrapDataKey(r.wrapped, r.callId);
+        if (!key) {
+            return key.error();
+        }
+        // The phone index first: reading the personal fields unwraps the key as it is stored.
+        if (r.indexed) {
+            auto call = m_calls.get(r.callId);
+            if (!call) {
+                return call.error();
+            }
+            auto personal = m_calls.personal(call.value());
+            if (!personal) {
+                return personal.error();
+            }
+            index->bind(1, next.phoneIndex(personal->phoneE164)).bind(2, r.id);
+            if (auto st = index->run(); !st) {
+                return st;
+            }
+            index->reset();
+        }
+        wrap->bind(1, next.wrapDataKey(key.value(), r.callId)).bind(2, r.id);
+        if (auto st = wrap->run(); !st) {
+            return st;
+        }
+        wrap->reset();
+    }
+    if (auto st = CacheSecrets::rewrap(*m_db, m_keys, next); !st) {
+        return st;
+    }
+    if (auto st = setSetting(masterCheckSetting(), QString::fromLatin1(KeyHierarchy::checkValue(newMaster).toHex())); !st) {
+        return st;
+    }
+    if (auto st = m_audit.append(QStringLiteral("keys.rotate"), {}, QStringLiteral("%1 call keys re-wrapped").arg(rows.size()));
+        !st) {
+        return st;
+    }
+    if (auto st = tx.commit(); !st) {
+        return st;
+    }
+    m_keys.replace(newMaster);
+    m_masterCheck = KeyHierarchy::checkValue(newMaster);
+    return m_audit.checkpoint();
+}
+
+Status Cache::rekeyToMaster()
+{
+    return m_db->rekey(m_keys.databaseKey());
+}
 
 Result<std::unique_ptr<Cache>> Cache::open(
     const CacheFolder& folder, const SecretKey& master, bool create, const CacheOpenOptions& options)
@@ -27,13 +120,43 @@ Result<std::unique_ptr<Cache>> Cache::open(
     }
     const KeyHierarchy keys(master);
     auto db = Database::open(folder.databasePath(), keys.databaseKey(), create);
+    bool keyedWithPending = false;
+    if (!db && options.pendingMaster) {
+        // A rotation that re-keyed the database and was stopped before keyinfo.json named the new key.
+        const KeyHierarchy pendingKeys(*options.pendingMaster);
+        db = Database::open(folder.databasePath(), pendingKeys.databaseKey(), false);
+        keyedWithPending = db.ok();
+    }
     if (!db) {
         return db.error();
     }
     if (auto st = Migrations::migrate(*db.value()); !st) {
         return st.error();
     }
-    std::unique_ptr<Cache> cache(new Cache(folder, std::move(db.value()), master));
+    // Which master wraps the call keys: the one the cache's master_check setting names (none: the unlocking key).
+    const SecretKey* wrapping = &master;
+    if (options.pendingMaster) {
+        auto s = db.value()->prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+        if (!s) {
+            return s.error();
+        }
+        s->bind(1, masterCheckSetting());
+        auto check = s->firstRow([&] { return s->text(0); });
+        if (!check) {
+            return check.error();
+        }
+        if (check.value()
+            && QByteArray::fromHex(check.value()->toLatin1()) == KeyHierarchy::checkValue(*options.pendingMaster)) {
+            wrapping = options.pendingMaster;
+        }
+    }
+    std::unique_ptr<Cache> cache(new Cache(folder, std::move(db.value()), *wrapping));
+    if (keyedWithPending != (wrapping == options.pendingMaster)) {
+        // Re-wrapped but not re-keyed (or the other way round): bring the database key in line.
+        if (auto st = cache->rekeyToMaster(); !st) {
+            return st.error();
+        }
+    }
     auto signing = CacheSecrets::signingKey(cache->database(), cache->keys());
     if (!signing) {
         return signing.error();

@@ -23,6 +23,10 @@ struct CacheOpenOptions
     // Accepts a consistent log whose anchor disagrees (a cache restored from a backup on purpose): the finding and
     // this reason are recorded in the log, and the anchor is written anew. Never accepts an edited log.
     QString acceptAnchorReason;
+    // During a rotation of the master key (keyinfo.json names a pending key): the new key. The database may be
+    // keyed with either and its call keys wrapped by either (a process killed mid-rotation); open finds out which,
+    // finishes the re-key, and masterCheck() says which master the cache now uses.
+    const SecretKey* pendingMaster = nullptr;
 };
 
 // An open encrypted cache: the database, the blob files and the keys derived from the master key.
@@ -58,6 +62,18 @@ public:
     Status purgeDestroyed();
     static QString purgePendingSetting() { return QStringLiteral("purge_pending"); }
 
+    // Replaces the master key: every call's data key and the cache's secrets re-wrapped and every phone index
+    // recomputed under it in one transaction, then the database re-keyed (PRAGMA rekey) to the new master's database
+    // key and the WAL truncated. A copy of the cache made before cannot be opened with the new key.
+    Status rotateMaster(const SecretKey& newMaster);
+    // The first step alone (the re-wrap, committed), then rekeyToMaster(): what a process killed between them
+    // leaves, for tests; rotateMaster() is both.
+    Status rewrapFor(const SecretKey& newMaster);
+    Status rekeyToMaster();
+    // The check value (KeyHierarchy::checkValue) of the master key that wraps this cache's keys.
+    QByteArray masterCheck() const { return m_masterCheck; }
+    static QString masterCheckSetting() { return QStringLiteral("master_check"); }
+
     // Deletes blob files no call refers to (left by an interrupted sync; unreadable without their keys).
     Result<int> collectGarbage();
 
@@ -76,6 +92,7 @@ private:
     CallRepository m_calls;
     AuditLog m_audit;
     SigningKey m_signing;
+    QByteArray m_masterCheck;
     QString m_auditProblem;
 };
 

@@ -47,4 +47,36 @@ Result<SigningKey> CacheSecrets::signingKey(Database& db, const KeyHierarchy& ke
     return key;
 }
 
+Status CacheSecrets::rewrap(Database& db, const KeyHierarchy& from, const KeyHierarchy& to)
+{
+    QList<std::pair<QString, QByteArray>> secrets;
+    auto read = db.prepare(QStringLiteral("SELECT name, wrapped FROM cache_secrets"));
+    if (!read) {
+        return read.error();
+    }
+    if (auto st = read->forEachRow([&]() -> Status {
+            secrets.append({read->text(0), read->blob(1)});
+            return {};
+        });
+        !st) {
+        return st;
+    }
+    auto write = db.prepare(QStringLiteral("UPDATE cache_secrets SET wrapped = ? WHERE name = ?"));
+    if (!write) {
+        return write.error();
+    }
+    for (const auto& [name, wrapped] : secrets) {
+        auto secret = from.unwrapSecret(wrapped, name);
+        if (!secret) {
+            return secret.error();
+        }
+        write->bind(1, to.wrapSecret(secret.value(), name)).bind(2, name);
+        if (auto st = write->run(); !st) {
+            return st;
+        }
+        write->reset();
+    }
+    return {};
+}
+
 } // namespace Earmark

@@ -16,6 +16,8 @@ class CacheSecrets
 public:
     // Loads the signing key, making and storing it when the cache has none yet.
     static Result<SigningKey> signingKey(Database& db, const KeyHierarchy& keys);
+    // Re-wraps every secret from one master's keys to another's (inside the caller's transaction).
+    static Status rewrap(Database& db, const KeyHierarchy& from, const KeyHierarchy& to);
 };
 
 } // namespace Earmark

@@ -151,6 +151,22 @@ int Database::changes() const
     return sqlite3_changes(m_db);
 }
 
+Status Database::rekey(const SecretKey& key)
+{
+    // SQLCipher re-encrypts page by page inside one write transaction; a WAL holding pages under the old key is
+    // emptied first so that only the new key's pages remain.
+    if (auto st = checkpointTruncate(); !st) {
+        return st;
+    }
+    QByteArray literal = rawKeyLiteral(key);
+    const int rc = sqlite3_rekey(m_db, literal.constData(), static_cast<int>(literal.size()));
+    Files::wipe(literal);
+    if (rc != SQLITE_OK) {
+        return makeError(QStringLiteral("Cannot re-key the cache database: %1.").arg(lastError()));
+    }
+    return checkpointTruncate();
+}
+
 Status Database::checkpointTruncate()
 {
     int logFrames = 0;

@@ -57,6 +57,9 @@ public:
     QString cipherVersion() const { return m_cipherVersion; }
     QString path() const { return m_path; }
 
+    // Re-encrypts every page under a new raw key (PRAGMA rekey), then truncates the WAL so that no page under the
+    // old key is left in it.
+    Status rekey(const SecretKey& key);
     // Removes deleted rows from the WAL and the free pages (secure_delete is on): used after destruction.
     Status checkpointTruncate();
     // PRAGMA quick_check over every page (which also authenticates every page's HMAC).

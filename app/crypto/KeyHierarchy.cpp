@@ -40,6 +40,14 @@ KeyHierarchy::KeyHierarchy(const SecretKey& master)
     sodium_mlock(this, sizeof(*this));
 }
 
+void KeyHierarchy::replace(const SecretKey& master)
+{
+    m_database = derive(master, DatabaseSubkey);
+    m_wrapping = derive(master, WrappingSubkey);
+    m_phoneIndex = derive(master, PhoneIndexSubkey);
+    m_audit = derive(master, AuditSubkey);
+}
+
 KeyHierarchy::~KeyHierarchy()
 {
     sodium_munlock(this, sizeof(*this)); // also zeroes the memory

@@ -17,6 +17,10 @@ public:
     KeyHierarchy(const KeyHierarchy&) = delete;
     KeyHierarchy& operator=(const KeyHierarchy&) = delete;
 
+    // Derives every subkey from another master key, in place (holders of references see the new keys): used when
+    // the cache's master key is rotated.
+    void replace(const SecretKey& master);
+
     const SecretKey& databaseKey() const { return m_database; }
     const SecretKey& phoneIndexKey() const { return m_phoneIndex; }
     const SecretKey& auditKey() const { return m_audit; }
