@@ -3,13 +3,12 @@
 #include "cache/Database.h"
 #include "cache/Statement.h"
 #include "core/Files.h"
+#include "core/TimeText.h"
 #include "crypto/KeyHierarchy.h"
 #include "crypto/Minisign.h"
 #include "crypto/SigningKey.h"
 
 #include <QCryptographicHash>
-#include "core/TimeText.h"
-
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
@@ -65,18 +64,16 @@ const QString WhatToDoEdited = QStringLiteral(
 
 QByteArray AuditCheckpoint::text(const QByteArray& keyId) const
 {
-    return QByteArrayLiteral("earmark-audit-checkpoint/1\nkey ") + Minisign::keyIdText(keyId).toLatin1()
-        + "\nsize " + QByteArray::number(size) + "\nhead " + head.toHex() + "\nat " + QByteArray::number(atUtc)
-        + '\n';
+    return QByteArrayLiteral("earmark-audit-checkpoint/1\nkey ") + Minisign::keyIdText(keyId).toLatin1() + "\nsize "
+        + QByteArray::number(size) + "\nhead " + head.toHex() + "\nat " + QByteArray::number(atUtc) + '\n';
 }
 
 QByteArray AuditCheckpoint::toAnchor() const
 {
-    return QJsonDocument(QJsonObject {{QStringLiteral("format"), QStringLiteral("earmark.audit-anchor/2")},
-                             {QStringLiteral("size"), size},
-                             {QStringLiteral("head"), QString::fromLatin1(head.toHex())},
-                             {QStringLiteral("at"), atUtc},
-                             {QStringLiteral("signature"), QString::fromLatin1(signature)}})
+    return QJsonDocument(
+        QJsonObject {{QStringLiteral("format"), QStringLiteral("earmark.audit-anchor/2")},
+            {QStringLiteral("size"), size}, {QStringLiteral("head"), QString::fromLatin1(head.toHex())},
+            {QStringLiteral("at"), atUtc}, {QStringLiteral("signature"), QString::fromLatin1(signature)}})
         .toJson(QJsonDocument::Indented);
 }
 
@@ -203,9 +200,7 @@ Status AuditLog::checkpoint()
         c.head = last.value()->hash;
         c.atUtc = QDateTime::currentSecsSinceEpoch();
         c.signature = Minisign::sign(*m_signer, c.text(m_signer->keyId()),
-            QStringLiteral("earmark audit checkpoint: %1 entries, %2")
-                .arg(c.size)
-                .arg(utcText(c.atUtc)));
+            QStringLiteral("earmark audit checkpoint: %1 entries, %2").arg(c.size).arg(utcText(c.atUtc)));
         auto insert = m_db.prepare(
             QStringLiteral("INSERT INTO audit_checkpoints(size, head, at_utc, signature) VALUES (?,?,?,?)"));
         if (!insert) {
@@ -246,7 +241,8 @@ Result<QList<AuditEntry>> AuditLog::entries(const AuditFilter& filter)
     if (!filter.actionPrefix.isEmpty()) {
         sql += QStringLiteral(" AND substr(action, 1, length(:action)) = :action");
     }
-    sql += filter.newest > 0 ? QStringLiteral(" ORDER BY seq DESC LIMIT %1").arg(filter.newest) : QStringLiteral(" ORDER BY seq");
+    sql += filter.newest > 0 ? QStringLiteral(" ORDER BY seq DESC LIMIT %1").arg(filter.newest)
+                             : QStringLiteral(" ORDER BY seq");
     auto s = m_db.prepare(sql);
     if (!s) {
         return s.error();
@@ -328,16 +324,15 @@ Status AuditLog::verify(Depth depth, bool* onlyTheAnchor)
     QByteArray previous;
     qint64 expected = 1;
     auto rows = stmt->forEachRow([&]() -> Status {
-        AuditEntry e {stmt->int64(0), stmt->int64(1), stmt->text(2), stmt->text(3), stmt->text(4), stmt->text(5),
-            stmt->blob(6)};
+        AuditEntry e {
+            stmt->int64(0), stmt->int64(1), stmt->text(2), stmt->text(3), stmt->text(4), stmt->text(5), stmt->blob(6)};
         if (e.seq != expected) {
-            return makeError(QStringLiteral("The audit log has a gap: entry %1 is missing.").arg(expected)
-                + WhatToDoEdited);
+            return makeError(
+                QStringLiteral("The audit log has a gap: entry %1 is missing.").arg(expected) + WhatToDoEdited);
         }
         const QByteArray hash = entryHash(previous, e);
         if (hash != e.hash) {
-            return makeError(
-                QStringLiteral("The audit log was altered: entry %1 does not match its hash.").arg(e.seq)
+            return makeError(QStringLiteral("The audit log was altered: entry %1 does not match its hash.").arg(e.seq)
                 + WhatToDoEdited);
         }
         if (wanted.contains(e.seq)) {
@@ -362,8 +357,8 @@ Status AuditLog::verify(Depth depth, bool* onlyTheAnchor)
                 + WhatToDoEdited);
         }
         if (wanted.value(c.size) != c.head) {
-            return makeError(QStringLiteral("The audit log was altered: it does not match its checkpoint at entry %1.")
-                                 .arg(c.size)
+            return makeError(
+                QStringLiteral("The audit log was altered: it does not match its checkpoint at entry %1.").arg(c.size)
                 + WhatToDoEdited);
         }
         if ((depth == Depth::Full || i < 2) && !Minisign::verify(pk, c.text(pk.keyId), c.signature)) {
@@ -380,14 +375,14 @@ Status AuditLog::verify(Depth depth, bool* onlyTheAnchor)
         *onlyTheAnchor = true; // the database itself is consistent: whatever is wrong from here is the anchor
     }
     if (anchorDamaged) {
-        return makeError(QStringLiteral("The audit anchor file %1 is damaged or was reset.").arg(m_anchorPath)
-            + WhatToDoRestore);
+        return makeError(
+            QStringLiteral("The audit anchor file %1 is damaged or was reset.").arg(m_anchorPath) + WhatToDoRestore);
     }
     if (!anchor) {
         if (anchoredAtLeast > 0) {
-            return makeError(
-                QStringLiteral("The audit anchor file %1 is missing while the log has %2 entries.").arg(m_anchorPath)
-                    .arg(size)
+            return makeError(QStringLiteral("The audit anchor file %1 is missing while the log has %2 entries.")
+                                 .arg(m_anchorPath)
+                                 .arg(size)
                 + WhatToDoRestore);
         }
         return {};
@@ -404,8 +399,8 @@ Status AuditLog::verify(Depth depth, bool* onlyTheAnchor)
             + WhatToDoRestore);
     }
     if (wanted.value(anchor->size) != anchor->head) {
-        return makeError(QStringLiteral("The audit log does not match its anchor at entry %1.").arg(anchor->size)
-            + WhatToDoRestore);
+        return makeError(
+            QStringLiteral("The audit log does not match its anchor at entry %1.").arg(anchor->size) + WhatToDoRestore);
     }
     if (anchor->size < anchoredAtLeast) {
         return makeError(QStringLiteral("The audit anchor was reset to an older state: it names entry %1, while this "
@@ -440,8 +435,8 @@ Status AuditLog::upgrade()
     }
     QList<AuditEntry> all;
     auto rows = read->forEachRow([&]() -> Status {
-        all << AuditEntry {read->int64(0), read->int64(1), read->text(2), read->text(3), read->text(4),
-            read->text(5), {}};
+        all << AuditEntry {
+            read->int64(0), read->int64(1), read->text(2), read->text(3), read->text(4), read->text(5), {}};
         return {};
     });
     if (!rows) {
@@ -486,13 +481,12 @@ Status AuditLog::verifyLegacy()
     auto rows = stmt->forEachRow([&]() -> Status {
         AuditEntry e {stmt->int64(0), stmt->int64(1), stmt->text(2), stmt->text(3), stmt->text(4), stmt->text(5), {}};
         if (e.seq != expected) {
-            return makeError(QStringLiteral("The audit log has a gap: entry %1 is missing.").arg(expected)
-                + WhatToDoEdited);
+            return makeError(
+                QStringLiteral("The audit log has a gap: entry %1 is missing.").arg(expected) + WhatToDoEdited);
         }
         const QByteArray mac = m_keys.auditMac(QByteArrayLiteral("earmark-audit/1") + previous + fields(e));
         if (mac != stmt->blob(6)) {
-            return makeError(
-                QStringLiteral("The audit log was altered: entry %1 does not match its MAC.").arg(e.seq)
+            return makeError(QStringLiteral("The audit log was altered: entry %1 does not match its MAC.").arg(e.seq)
                 + WhatToDoEdited);
         }
         previous = mac;

@@ -1,9 +1,9 @@
 #include "cache/Cache.h"
 
 #include "cache/CacheSecrets.h"
-#include "cache/TranscriptIndex.h"
 #include "cache/Migrations.h"
 #include "cache/Statement.h"
+#include "cache/TranscriptIndex.h"
 #include "core/Logging.h"
 
 #include <QFile>
@@ -44,8 +44,8 @@ Status Cache::rewrapFor(const SecretKey& newMaster)
     };
     QList<Row> rows;
     {
-        auto s = m_db->prepare(QStringLiteral(
-            "SELECT c.id, c.call_id, k.wrapped, c.phone_index IS NOT NULL FROM calls c JOIN call_keys k ON k.call = c.id"));
+        auto s = m_db->prepare(QStringLiteral("SELECT c.id, c.call_id, k.wrapped, c.phone_index IS NOT NULL FROM calls "
+                                              "c JOIN call_keys k ON k.call = c.id"));
         if (!s) {
             return s.error();
         }
@@ -92,10 +92,15 @@ Status Cache::rewrapFor(const SecretKey& newMaster)
     if (auto st = CacheSecrets::rewrap(*m_db, m_keys, next); !st) {
         return st;
     }
-    if (auto st = setSetting(masterCheckSetting(), QString::fromLatin1(KeyHierarchy::checkValue(newMaster).toHex())); !st) {
+    if (auto st = setSetting(masterCheckSetting(), QString::fromLatin1(KeyHierarchy::checkValue(newMaster).toHex()));
+        !st) {
         return st;
     }
-    if (auto st = m_audit.append(QStringLiteral("keys.rotate"), {}, QStringLiteral("%1 call keys re-wrapped").arg(rows.size()));
+    if (auto st = setSetting(rotationDueSetting(), QStringLiteral("0")); !st) {
+        return st;
+    }
+    if (auto st
+        = m_audit.append(QStringLiteral("keys.rotate"), {}, QStringLiteral("%1 call keys re-wrapped").arg(rows.size()));
         !st) {
         return st;
     }

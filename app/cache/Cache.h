@@ -73,6 +73,10 @@ public:
     // The check value (KeyHierarchy::checkValue) of the master key that wraps this cache's keys.
     QByteArray masterCheck() const { return m_masterCheck; }
     static QString masterCheckSetting() { return QStringLiteral("master_check"); }
+    // Set by every destruction in its transaction, cleared by the re-wrap: a keychain-mode cache with this set
+    // rotates its master key (also after a process was killed between the two).
+    static QString rotationDueSetting() { return QStringLiteral("rotation_due"); }
+    bool rotationDue() { return setting(rotationDueSetting()) == QLatin1String("1"); }
 
     // Deletes blob files no call refers to (left by an interrupted sync; unreadable without their keys).
     Result<int> collectGarbage();

@@ -23,13 +23,16 @@ CacheWorker::~CacheWorker()
     m_thread.wait();
 }
 
-void CacheWorker::open(
-    const QString& dir, SecretKey master, bool create, QObject* context, std::function<void(const QString&)> done)
+void CacheWorker::open(const QString& dir, SecretKey master, bool create, QObject* context,
+    std::function<void(const QString&)> done, SecretKey pending)
 {
     QPointer<QObject> guard(context);
     auto key = std::make_shared<SecretKey>(std::move(master));
-    QMetaObject::invokeMethod(m_worker, [this, dir, key, create, guard, done = std::move(done)] {
-        auto cache = Cache::open(CacheFolder(dir), *key, create);
+    auto next = std::make_shared<SecretKey>(std::move(pending));
+    QMetaObject::invokeMethod(m_worker, [this, dir, key, next, create, guard, done = std::move(done)] {
+        CacheOpenOptions options;
+        options.pendingMaster = next->isNull() ? nullptr : next.get();
+        auto cache = Cache::open(CacheFolder(dir), *key, create, options);
         QString error;
         if (cache) {
             m_cache = std::move(cache.value());

@@ -29,8 +29,9 @@ public:
     ~CacheWorker() override;
 
     // Opens the cache on the worker thread; done(error message, empty on success) runs on context's thread.
+    // pending: the new master key of a rotation a killed process left (CacheUnlocker::takePendingKey), if any.
     void open(const QString& dir, SecretKey master, bool create, QObject* context,
-        std::function<void(const QString& error)> done);
+        std::function<void(const QString& error)> done, SecretKey pending = {});
 
     // Runs work(repository) on the worker thread, then done(result) on context's thread.
     template<typename Repository, typename Work, typename Done>

@@ -1,9 +1,8 @@
 #include "cache/AuditTrail.h"
 #include "cache/Cache.h"
 #include "cli/Commands.h"
-#include "crypto/Minisign.h"
-
 #include "core/TimeText.h"
+#include "crypto/Minisign.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -26,7 +25,8 @@ int exportEntries(CliContext& ctx)
 {
     QCommandLineParser& p = ctx.parser();
     AuditFilter filter;
-    if (!parseDay(ctx, QStringLiteral("from"), filter.fromUtc, 0) || !parseDay(ctx, QStringLiteral("to"), filter.toUtc, 1)) {
+    if (!parseDay(ctx, QStringLiteral("from"), filter.fromUtc, 0)
+        || !parseDay(ctx, QStringLiteral("to"), filter.toUtc, 1)) {
         return 1;
     }
     filter.subject = p.value(QStringLiteral("call"));
@@ -48,7 +48,8 @@ int exportEntries(CliContext& ctx)
         if (checkpoint && checkpoint.value()) {
             const AuditCheckpoint& c = *checkpoint.value();
             o.insert(QStringLiteral("checkpoint"),
-                QJsonObject {{QStringLiteral("size"), c.size}, {QStringLiteral("head"), QString::fromLatin1(c.head.toHex())},
+                QJsonObject {{QStringLiteral("size"), c.size},
+                    {QStringLiteral("head"), QString::fromLatin1(c.head.toHex())},
                     {QStringLiteral("at_utc"), when(c.atUtc)},
                     {QStringLiteral("text"), QString::fromLatin1(c.text(ctx.cache().signingKey().keyId()))},
                     {QStringLiteral("signature"), QString::fromLatin1(c.signature)},
@@ -70,7 +71,8 @@ bool auditSetup(CliContext& ctx)
     p.addOption({QStringLiteral("call"), QStringLiteral("Only entries about this call."), QStringLiteral("CALL_ID")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
     p.addOption({QStringLiteral("csv"), QStringLiteral("Print CSV (the default).")});
-    p.addOption({QStringLiteral("reason"), QStringLiteral("Why a restored cache is accepted."), QStringLiteral("TEXT")});
+    p.addOption(
+        {QStringLiteral("reason"), QStringLiteral("Why a restored cache is accepted."), QStringLiteral("TEXT")});
     if (!parseArgs(ctx, 1, 1, AuditUsage)) {
         return false;
     }
@@ -93,7 +95,8 @@ bool auditSetup(CliContext& ctx)
     if (sub == QLatin1String("key")) {
         return true;
     }
-    ctx.error(QStringLiteral("unknown audit command \"%1\". Usage: earmark-cli %2").arg(sub, QString::fromLatin1(AuditUsage)));
+    ctx.error(QStringLiteral("unknown audit command \"%1\". Usage: earmark-cli %2")
+                  .arg(sub, QString::fromLatin1(AuditUsage)));
     return false;
 }
 
@@ -121,7 +124,8 @@ int auditRun(CliContext& ctx)
         return 1;
     }
     auto checkpoint = cache.audit().latestCheckpoint();
-    ctx.out() << "Audit log intact: " << cache.audit().count() << " entries, hash chain and signed checkpoints verified";
+    ctx.out() << "Audit log intact: " << cache.audit().count()
+              << " entries, hash chain and signed checkpoints verified";
     if (checkpoint && checkpoint.value()) {
         ctx.out() << "; newest checkpoint at entry " << checkpoint.value()->size << " ("
                   << when(checkpoint.value()->atUtc) << ")";

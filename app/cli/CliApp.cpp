@@ -4,6 +4,8 @@
 #include "core/Files.h"
 #include "crypto/Passphrase.h"
 #include "keys/CacheUnlocker.h"
+#include "keys/KeyInfo.h"
+#include "keys/KeyRotation.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -140,6 +142,30 @@ int run(int argc, char** argv)
         request.passphrase = std::move(passphrase.value());
     }
     int status = 1;
+    const QString cacheDir = ctx.options().cacheDir;
+    // After the command: a keychain cache that destroyed calls replaces its master key before the process ends, so
+    // that copies made before cannot be opened with what the keychain holds.
+    auto finish = [&app, &ctx, &status, cacheDir] {
+        auto info = KeyInfo::load(CacheFolder(cacheDir).keyInfoPath());
+        if (!info || info->mode != KeyMode::Keychain || !ctx.cache().rotationDue()) {
+            app.exit(status);
+            return;
+        }
+        auto* rotation
+            = new KeyRotation(cacheDir, [&ctx](std::shared_ptr<SecretKey> next, std::function<void(Status)> done) {
+                  done(ctx.cache().rotateMaster(*next));
+              });
+        QObject::connect(rotation, &KeyRotation::finished, &app, [&app, &ctx, &status](const QString& error) {
+            if (!error.isEmpty()) {
+                ctx.error(QStringLiteral("the calls were destroyed, but the cache's key was not replaced: %1 Run any "
+                                         "earmark-cli command on this cache to try again.")
+                              .arg(error));
+                status = 1;
+            }
+            app.exit(status);
+        });
+        rotation->start();
+    };
     auto* unlocker = new CacheUnlocker(std::move(request));
     QObject::connect(unlocker, &CacheUnlocker::finished, &app, [&](CacheUnlocker* job) {
         if (!job->succeeded()) {
@@ -147,19 +173,31 @@ int run(int argc, char** argv)
             app.exit(1);
             return;
         }
-        SecretKey master = job->takeKey();
+        auto key = std::make_shared<SecretKey>(job->takeKey());
+        auto pending = std::make_shared<SecretKey>(job->takePendingKey());
         // Run the command from the event loop, outside the job's signal.
-        QTimer::singleShot(0, &app, [&, key = std::make_shared<SecretKey>(std::move(master))] {
-            auto cache = Cache::open(
-                CacheFolder(ctx.options().cacheDir), *key, command->createsCache, ctx.openOptions());
+        QTimer::singleShot(0, &app, [&, key, pending] {
+            CacheOpenOptions openOptions = ctx.openOptions();
+            openOptions.pendingMaster = pending->isNull() ? nullptr : pending.get();
+            auto cache = Cache::open(CacheFolder(cacheDir), *key, command->createsCache, openOptions);
             if (!cache) {
                 ctx.error(cache.errorMessage());
                 app.exit(1);
                 return;
             }
             ctx.setCache(std::move(cache.value()));
-            status = command->run(ctx);
-            app.exit(status);
+            auto runCommand = [&] {
+                status = command->run(ctx);
+                finish();
+            };
+            if (pending->isNull()) {
+                runCommand();
+                return;
+            }
+            // A rotation a killed process left: the key file follows what the cache now uses.
+            auto* settle = new KeyRotation(cacheDir, {});
+            QObject::connect(settle, &KeyRotation::finished, &app, [runCommand](const QString&) { runCommand(); });
+            settle->settle(ctx.cache().masterCheck());
         });
     });
     unlocker->start();

@@ -1,8 +1,7 @@
 #include "cache/Cache.h"
 #include "cli/Commands.h"
-#include "retention/Holds.h"
-
 #include "core/TimeText.h"
+#include "retention/Holds.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -49,8 +48,8 @@ int list(CliContext& ctx)
     }
     for (const Hold& h : holds.value()) {
         ctx.out() << h.holdId << "  case " << h.caseRef << "  by " << h.placedBy << " on " << when(h.placedUtc) << " ("
-                  << ageDays(h.placedUtc) << " days)  " << h.callIds.size() << " calls: " << h.callIds.join(QLatin1Char(' '))
-                  << "  reason: " << h.reason << '\n';
+                  << ageDays(h.placedUtc) << " days)  " << h.callIds.size()
+                  << " calls: " << h.callIds.join(QLatin1Char(' ')) << "  reason: " << h.reason << '\n';
     }
     return 0;
 }
@@ -59,7 +58,8 @@ int list(CliContext& ctx)
 bool holdSetup(CliContext& ctx)
 {
     QCommandLineParser& p = ctx.parser();
-    p.addOption({QStringLiteral("reason"), QStringLiteral("Why the hold is placed or released."), QStringLiteral("TEXT")});
+    p.addOption(
+        {QStringLiteral("reason"), QStringLiteral("Why the hold is placed or released."), QStringLiteral("TEXT")});
     p.addOption({QStringLiteral("case"), QStringLiteral("The case or matter reference."), QStringLiteral("REF")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
     if (!parseArgs(ctx, 1, 100000, HoldUsage)) {
@@ -75,7 +75,8 @@ bool holdSetup(CliContext& ctx)
         if (args.size() < 2) {
             return usage(QStringLiteral("hold add needs at least one call id"));
         }
-        if (p.value(QStringLiteral("reason")).trimmed().isEmpty() || p.value(QStringLiteral("case")).trimmed().isEmpty()) {
+        if (p.value(QStringLiteral("reason")).trimmed().isEmpty()
+            || p.value(QStringLiteral("case")).trimmed().isEmpty()) {
             return usage(QStringLiteral("hold add needs --reason TEXT and --case REF"));
         }
         return true;
@@ -104,7 +105,8 @@ int holdRun(CliContext& ctx)
         return list(ctx);
     }
     if (sub == QLatin1String("add")) {
-        auto id = Holds(ctx.cache()).place(args.mid(1), p.value(QStringLiteral("reason")), p.value(QStringLiteral("case")));
+        auto id
+            = Holds(ctx.cache()).place(args.mid(1), p.value(QStringLiteral("reason")), p.value(QStringLiteral("case")));
         if (!id) {
             ctx.error(id.errorMessage());
             return 1;

@@ -82,8 +82,9 @@ int retentionRun(CliContext& ctx)
                     held.append(QJsonObject {{QStringLiteral("call_id"), h.callId}, {QStringLiteral("hold_id"), hold}});
                 }
             }
-            print(ctx, {{QStringLiteral("due"), due}, {QStringLiteral("held"), held},
-                           {QStringLiteral("retention_days"), plan->policy.days}});
+            print(ctx,
+                {{QStringLiteral("due"), due}, {QStringLiteral("held"), held},
+                    {QStringLiteral("retention_days"), plan->policy.days}});
             return 0;
         }
         ctx.out() << "Retention " << plan->policy.days << " days ("
@@ -94,8 +95,8 @@ int retentionRun(CliContext& ctx)
             ctx.out() << "due   " << c.callId << "  started " << day(c.startUtc) << ", due " << day(c.dueUtc) << '\n';
         }
         for (const HeldCall& h : plan->held) {
-            ctx.out() << "held  " << h.callId << "  due " << day(h.dueUtc) << ", kept by " << h.holdIds.join(QStringLiteral(", "))
-                      << '\n';
+            ctx.out() << "held  " << h.callId << "  due " << day(h.dueUtc) << ", kept by "
+                      << h.holdIds.join(QStringLiteral(", ")) << '\n';
         }
         return 0;
     }
@@ -110,10 +111,11 @@ int retentionRun(CliContext& ctx)
         return 1;
     }
     if (json) {
-        print(ctx, {{QStringLiteral("destroyed"), done->destroyed}, {QStringLiteral("held"), done->held},
-                       {QStringLiteral("certificate"), done->certificatePath.isEmpty()
-                               ? QJsonValue()
-                               : QJsonValue(QDir::toNativeSeparators(done->certificatePath))}});
+        print(ctx,
+            {{QStringLiteral("destroyed"), done->destroyed}, {QStringLiteral("held"), done->held},
+                {QStringLiteral("certificate"),
+                    done->certificatePath.isEmpty() ? QJsonValue()
+                                                    : QJsonValue(QDir::toNativeSeparators(done->certificatePath))}});
         return 0;
     }
     ctx.out() << "Retention run " << done->runId << ": " << done->destroyed << " calls destroyed, " << done->held
@@ -146,7 +148,8 @@ int certificateRun(CliContext& ctx)
         ctx.error(run.errorMessage());
         return 1;
     }
-    ctx.out() << "Certificate " << run.value() << " is intact: signed by this cache's key and recorded in its audit log\n";
+    ctx.out() << "Certificate " << run.value()
+              << " is intact: signed by this cache's key and recorded in its audit log\n";
     return 0;
 }
 

@@ -40,8 +40,8 @@ int searchRun(CliContext& ctx)
         return 1;
     }
     // The words searched for may themselves be personal (a name): the log keeps only how many calls matched.
-    if (auto st = ctx.cache().audit().append(QStringLiteral("transcript.search"), {},
-            QStringLiteral("%1 hits").arg(hits->size()));
+    if (auto st = ctx.cache().audit().append(
+            QStringLiteral("transcript.search"), {}, QStringLiteral("%1 hits").arg(hits->size()));
         !st) {
         ctx.error(st.errorMessage());
         return 1;

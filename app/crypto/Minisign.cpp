@@ -81,8 +81,8 @@ QByteArray sign(const SigningKey& key, const QByteArray& message, const QString&
     const QByteArray trusted = oneLine(trustedComment);
     const QByteArray global = key.sign(QByteArray(signature + trusted));
     return QByteArray(UntrustedPrefix) + "signature from Earmark key " + keyIdText(key.keyId()).toLatin1() + '\n'
-        + QByteArray(QByteArray(PrehashedAlgorithm, 2) + key.keyId() + signature).toBase64() + '\n' + TrustedPrefix + trusted
-        + '\n' + global.toBase64() + '\n';
+        + QByteArray(QByteArray(PrehashedAlgorithm, 2) + key.keyId() + signature).toBase64() + '\n' + TrustedPrefix
+        + trusted + '\n' + global.toBase64() + '\n';
 }
 
 Result<QString> verify(const PublicKey& key, const QByteArray& message, const QByteArray& signatureFile)

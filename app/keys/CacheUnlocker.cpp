@@ -143,7 +143,33 @@ void CacheUnlocker::readFromKeychain(const KeyInfo& info)
                      .arg(info.keyId));
             return;
         }
+        if (!info.pendingKeyId.isEmpty()) {
+            readPendingFromKeychain(info, std::move(key));
+            return;
+        }
         succeed(std::move(key), false);
+    });
+    job->start();
+}
+
+void CacheUnlocker::readPendingFromKeychain(const KeyInfo& info, SecretKey master)
+{
+    auto* job = new QKeychain::ReadPasswordJob(keychainService(), this);
+    job->setAutoDelete(true);
+    job->setKey(keychainEntry(info.pendingKeyId));
+    auto held = std::make_shared<SecretKey>(std::move(master));
+    connect(job, &QKeychain::Job::finished, this, [this, job, info, held] {
+        // Without the pending key the rotation cannot have reached the database (the key is stored in the keychain
+        // before anything is re-wrapped under it): open with the current key; the cache asks for a new rotation.
+        if (job->error() == QKeychain::NoError) {
+            QByteArray bytes = job->binaryData();
+            SecretKey pending = SecretKey::fromBytes(bytes);
+            Files::wipe(bytes);
+            if (!pending.isNull() && KeyHierarchy::checkValue(pending) == info.pendingCheck) {
+                m_pending = std::move(pending);
+            }
+        }
+        succeed(std::move(*held), false);
     });
     job->start();
 }

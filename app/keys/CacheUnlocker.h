@@ -41,6 +41,8 @@ public:
     Error error() const { return m_error; }
     // Moves the key out (valid inside the finished() handler).
     SecretKey takeKey() { return std::move(m_key); }
+    // During a rotation of the master key (keyinfo.json names a pending key): that key, else a null key.
+    SecretKey takePendingKey() { return std::move(m_pending); }
 
     static QString keychainService() { return QStringLiteral("Earmark"); }
     static QString keychainEntry(const QString& keyId) { return QStringLiteral("cache-master-key-") + keyId; }
@@ -52,6 +54,7 @@ private:
     void fail(const QString& message);
     void succeed(SecretKey key, bool created);
     void readFromKeychain(const KeyInfo& info);
+    void readPendingFromKeychain(const KeyInfo& info, SecretKey master);
     void createInKeychain();
     void unlockWithPassphrase(const KeyInfo& info);
     void createWithPassphrase();
@@ -62,6 +65,7 @@ private:
     UnlockRequest m_request;
     CacheFolder m_folder;
     SecretKey m_key;
+    SecretKey m_pending;
     Error m_error;
     bool m_created = false;
     bool m_done = false;

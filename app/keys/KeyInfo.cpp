@@ -4,6 +4,7 @@
 #include "crypto/KeyWrap.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <sodium.h>
@@ -69,6 +70,12 @@ Result<KeyInfo> KeyInfo::load(const QString& path)
     if (info.keyId.isEmpty() || info.check.size() != 16) {
         return damaged(path, "no key id or check value");
     }
+    const QJsonObject pending = o.value(QStringLiteral("pending")).toObject();
+    info.pendingKeyId = pending.value(QStringLiteral("key_id")).toString();
+    info.pendingCheck = QByteArray::fromHex(pending.value(QStringLiteral("check")).toString().toLatin1());
+    for (const auto& v : o.value(QStringLiteral("retired")).toArray()) {
+        info.retiredKeyIds << v.toString();
+    }
     if (info.mode == KeyMode::Passphrase) {
         const QJsonObject kdf = o.value(QStringLiteral("kdf")).toObject();
         if (kdf.value(QStringLiteral("alg")).toString() != QLatin1String("argon2id13")) {
@@ -92,6 +99,14 @@ Status KeyInfo::save(const QString& path) const
     o.insert(QStringLiteral("mode"), modeName(mode));
     o.insert(QStringLiteral("key_id"), keyId);
     o.insert(QStringLiteral("check"), QString::fromLatin1(check.toHex()));
+    if (!pendingKeyId.isEmpty()) {
+        o.insert(QStringLiteral("pending"),
+            QJsonObject {{QStringLiteral("key_id"), pendingKeyId},
+                {QStringLiteral("check"), QString::fromLatin1(pendingCheck.toHex())}});
+    }
+    if (!retiredKeyIds.isEmpty()) {
+        o.insert(QStringLiteral("retired"), QJsonArray::fromStringList(retiredKeyIds));
+    }
     if (mode == KeyMode::Passphrase) {
         QJsonObject k;
         k.insert(QStringLiteral("alg"), QStringLiteral("argon2id13"));

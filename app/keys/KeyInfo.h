@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace Earmark {
 
@@ -26,6 +27,11 @@ struct KeyInfo
     QByteArray check;
     Passphrase::KdfParams kdf;
     QByteArray wrappedKey;
+    // Keychain mode, during a rotation of the master key: the new key's id and check value (its keychain entry is
+    // written before they are recorded here); and old keys whose keychain entries are still to be deleted.
+    QString pendingKeyId;
+    QByteArray pendingCheck;
+    QStringList retiredKeyIds;
 
     static Result<KeyInfo> load(const QString& path);
     Status save(const QString& path) const;

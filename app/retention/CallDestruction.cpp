@@ -78,6 +78,9 @@ Result<CallDestruction::Outcome> CallDestruction::destroy(
     if (auto st = m_cache.setSetting(Cache::purgePendingSetting(), QStringLiteral("1")); !st) {
         return st.error();
     }
+    if (auto st = m_cache.setSetting(Cache::rotationDueSetting(), QStringLiteral("1")); !st) {
+        return st.error();
+    }
     return Outcome::Destroyed;
 }
 

@@ -69,7 +69,9 @@ Result<QString> DestructionCertificate::issue(
     if (!ins) {
         return ins.error();
     }
-    ins->bind(1, runId).bind(2, QDateTime::currentSecsSinceEpoch()).bind(3, body.value(QStringLiteral("rule")).toString());
+    ins->bind(1, runId)
+        .bind(2, QDateTime::currentSecsSinceEpoch())
+        .bind(3, body.value(QStringLiteral("rule")).toString());
     ins->bind(4, AuditLog::currentActor()).bind(5, destroyed).bind(6, held).bind(7, json).bind(8, signature);
     if (auto st = ins->run(); !st) {
         return st.error();
@@ -120,8 +122,8 @@ Result<QString> DestructionCertificate::verify(Cache& cache, const QString& give
     const QString native = QDir::toNativeSeparators(path);
     auto json = Files::readAll(path, 64 * 1024 * 1024);
     if (!json) {
-        return makeError(QStringLiteral("Cannot read the certificate %1: give the path of a certificate .json file.")
-                             .arg(native));
+        return makeError(
+            QStringLiteral("Cannot read the certificate %1: give the path of a certificate .json file.").arg(native));
     }
     auto signature = Files::readAll(path + QStringLiteral(".minisig"), 64 * 1024);
     if (!signature) {
@@ -131,8 +133,8 @@ Result<QString> DestructionCertificate::verify(Cache& cache, const QString& give
     }
     const SigningKey& key = cache.signingKey();
     if (auto st = Minisign::verify({key.keyId(), key.publicKey()}, json.value(), signature.value()); !st) {
-        return makeError(QStringLiteral("Certificate %1 does not verify with this cache's key: %2")
-                             .arg(native, st.errorMessage()));
+        return makeError(
+            QStringLiteral("Certificate %1 does not verify with this cache's key: %2").arg(native, st.errorMessage()));
     }
     const QString runId = QJsonDocument::fromJson(json.value()).object().value(QStringLiteral("run_id")).toString();
     AuditFilter filter;

@@ -2,15 +2,14 @@
 
 #include "cache/Cache.h"
 #include "cache/Statement.h"
+#include "core/TimeText.h"
 #include "crypto/Minisign.h"
 #include "retention/DestructionCertificate.h"
 
-#include "core/TimeText.h"
-
 #include <QDateTime>
-#include <QTimeZone>
-#include <QSysInfo>
 #include <QJsonArray>
+#include <QSysInfo>
+#include <QTimeZone>
 #include <sodium.h>
 
 namespace Earmark {
@@ -25,8 +24,8 @@ QString newRunId(qint64 now)
 {
     unsigned char bytes[3];
     randombytes_buf(bytes, sizeof bytes);
-    return QStringLiteral("D-%1-%2").arg(QDateTime::fromSecsSinceEpoch(now, QTimeZone::utc()).toString(
-                                              QStringLiteral("yyyyMMdd'T'HHmmss'Z'")),
+    return QStringLiteral("D-%1-%2").arg(
+        QDateTime::fromSecsSinceEpoch(now, QTimeZone::utc()).toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")),
         QString::fromLatin1(QByteArray(reinterpret_cast<char*>(bytes), 3).toHex()));
 }
 } // namespace
@@ -164,11 +163,12 @@ Result<QString> DestructionRun::certify(Cache& cache, const QString& runId, cons
     };
     if (interrupted) {
         body.insert(QStringLiteral("interrupted"),
-            QStringLiteral("The run was stopped before it finished (the process ended); this certificate was issued "
-                           "afterwards from the run's tombstones. Calls it had not reached were left for the next run."));
+            QStringLiteral(
+                "The run was stopped before it finished (the process ended); this certificate was issued "
+                "afterwards from the run's tombstones. Calls it had not reached were left for the next run."));
     }
-    return DestructionCertificate::issue(cache, runId, body, static_cast<int>(destroyed.size()),
-        static_cast<int>(heldCalls.size()));
+    return DestructionCertificate::issue(
+        cache, runId, body, static_cast<int>(destroyed.size()), static_cast<int>(heldCalls.size()));
 }
 
 } // namespace Earmark

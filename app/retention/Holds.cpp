@@ -3,9 +3,8 @@
 #include "cache/AuditLog.h"
 #include "cache/Cache.h"
 #include "cache/Statement.h"
-#include "retention/DestructionRun.h"
-
 #include "core/TimeText.h"
+#include "retention/DestructionRun.h"
 
 #include <QDateTime>
 #include <sodium.h>
@@ -50,8 +49,8 @@ Result<QString> Holds::place(const QStringList& callIds, const QString& reason, 
         return st.error();
     }
     const QString holdId = newHoldId();
-    auto ins = db.prepare(QStringLiteral(
-        "INSERT INTO holds(hold_id, reason, case_ref, placed_by, placed_utc) VALUES (?, ?, ?, ?, ?)"));
+    auto ins = db.prepare(
+        QStringLiteral("INSERT INTO holds(hold_id, reason, case_ref, placed_by, placed_utc) VALUES (?, ?, ?, ?, ?)"));
     if (!ins) {
         return ins.error();
     }
@@ -100,13 +99,12 @@ Result<HoldRelease> Holds::release(const QString& holdId, const QString& reason)
         }
     }
     if (!hold) {
-        return makeError(QStringLiteral("There is no hold %1: earmark-cli hold list shows the open holds.").arg(holdId));
+        return makeError(
+            QStringLiteral("There is no hold %1: earmark-cli hold list shows the open holds.").arg(holdId));
     }
     if (!hold->isOpen()) {
         return makeError(QStringLiteral("Hold %1 was already released on %2 by %3.")
-                             .arg(holdId,
-                                 utcText(hold->releasedUtc),
-                                 hold->releasedBy));
+                             .arg(holdId, utcText(hold->releasedUtc), hold->releasedBy));
     }
     Database& db = m_cache.database();
     HoldRelease outcome;
@@ -116,8 +114,8 @@ Result<HoldRelease> Holds::release(const QString& holdId, const QString& reason)
         if (auto st = tx.begin(); !st) {
             return st.error();
         }
-        auto upd = db.prepare(QStringLiteral(
-            "UPDATE holds SET released_by = ?, released_utc = ?, release_reason = ? WHERE hold_id = ?"));
+        auto upd = db.prepare(
+            QStringLiteral("UPDATE holds SET released_by = ?, released_utc = ?, release_reason = ? WHERE hold_id = ?"));
         if (!upd) {
             return upd.error();
         }
@@ -175,8 +173,9 @@ Result<HoldRelease> Holds::release(const QString& holdId, const QString& reason)
 Result<QList<Hold>> Holds::list(bool includeReleased)
 {
     auto s = m_cache.database().prepare(
-        QStringLiteral("SELECT h.hold_id, h.reason, h.case_ref, h.placed_by, h.placed_utc, h.released_by, "
-                       "h.released_utc, h.release_reason, hc.call_id FROM holds h JOIN hold_calls hc ON hc.hold = h.id ")
+        QStringLiteral(
+            "SELECT h.hold_id, h.reason, h.case_ref, h.placed_by, h.placed_utc, h.released_by, "
+            "h.released_utc, h.release_reason, hc.call_id FROM holds h JOIN hold_calls hc ON hc.hold = h.id ")
         + (includeReleased ? QString() : QStringLiteral("WHERE h.released_utc IS NULL "))
         + QStringLiteral("ORDER BY h.placed_utc, h.id, hc.call_id"));
     if (!s) {
@@ -185,8 +184,8 @@ Result<QList<Hold>> Holds::list(bool includeReleased)
     QList<Hold> out;
     auto rows = s->forEachRow([&]() -> Status {
         if (out.isEmpty() || out.last().holdId != s->text(0)) {
-            out << Hold {s->text(0), s->text(1), s->text(2), s->text(3), s->int64(4), {}, s->text(5), s->int64(6),
-                s->text(7)};
+            out << Hold {
+                s->text(0), s->text(1), s->text(2), s->text(3), s->int64(4), {}, s->text(5), s->int64(6), s->text(7)};
         }
         out.last().callIds << s->text(8);
         return {};

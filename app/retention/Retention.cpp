@@ -2,8 +2,8 @@
 
 #include "cache/Cache.h"
 #include "cache/Statement.h"
-#include "retention/Holds.h"
 #include "core/TimeText.h"
+#include "retention/Holds.h"
 #include "store/StoreInfo.h"
 
 #include <QJsonDocument>
@@ -143,11 +143,11 @@ Result<DestructionOutcome> Retention::run(
     if (!outcome) {
         return outcome.error();
     }
-    const QString detail = QString::fromUtf8(
-        QJsonDocument(QJsonObject {{QStringLiteral("destroyed"), outcome->destroyed},
-                          {QStringLiteral("held"), outcome->held}, {QStringLiteral("retention_days"), plan->policy.days},
-                          {QStringLiteral("as_of"), utcText(asOfUtc)}})
-            .toJson(QJsonDocument::Compact));
+    const QString detail = QString::fromUtf8(QJsonDocument(
+        QJsonObject {{QStringLiteral("destroyed"), outcome->destroyed}, {QStringLiteral("held"), outcome->held},
+            {QStringLiteral("retention_days"), plan->policy.days},
+            {QStringLiteral("as_of"),
+                utcText(asOfUtc)}}).toJson(QJsonDocument::Compact));
     if (auto st = m_cache.audit().append(QStringLiteral("retention.run"), outcome->runId, detail); !st) {
         return st.error();
     }

@@ -50,8 +50,8 @@ public:
     // Destroys every due call no hold covers, in batches (a killed run leaves whole calls and finishes its tidy-up at
     // the next open), then issues the signed certificate. progress(done, total) is called between batches; a set
     // cancel flag stops after the current batch (what was destroyed is certified).
-    Result<DestructionOutcome> run(qint64 asOfUtc, const std::function<void(int, int)>& progress = {},
-        const std::atomic_bool* cancel = nullptr);
+    Result<DestructionOutcome> run(
+        qint64 asOfUtc, const std::function<void(int, int)>& progress = {}, const std::atomic_bool* cancel = nullptr);
 
     static qint64 dueUtc(qint64 startUtc, int days) { return startUtc + qint64(days) * 86400; }
 

@@ -1,8 +1,8 @@
 #include "sync/Erasures.h"
 
 #include "cache/Cache.h"
-#include "retention/DestructionRun.h"
 #include "cache/Statement.h"
+#include "retention/DestructionRun.h"
 #include "store/JsonFields.h"
 #include "store/RecordingStore.h"
 
@@ -20,8 +20,9 @@ Result<QSet<QString>> Erasures::apply(SyncReport& report)
     Database& db = m_cache.database();
     // Never imported again: every call erased or destroyed before (tombstones include retention's).
     QSet<QString> erased;
-    for (const QString& sql : {QStringLiteral("SELECT call_id FROM erasures"),
-             QStringLiteral("SELECT call_id FROM tombstones"), QStringLiteral("SELECT call_id FROM deferred_erasures")}) {
+    for (const QString& sql :
+        {QStringLiteral("SELECT call_id FROM erasures"), QStringLiteral("SELECT call_id FROM tombstones"),
+            QStringLiteral("SELECT call_id FROM deferred_erasures")}) {
         auto known = db.prepare(sql);
         if (!known) {
             return known.error();

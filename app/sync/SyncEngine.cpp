@@ -3,12 +3,12 @@
 #include "cache/Cache.h"
 #include "cache/Statement.h"
 #include "core/Logging.h"
+#include "retention/Retention.h"
 #include "store/RecordingStore.h"
 #include "store/Sidecar.h"
+#include "store/StoreInfo.h"
 #include "store/Transcript.h"
 #include "sync/AudioFetcher.h"
-#include "retention/Retention.h"
-#include "store/StoreInfo.h"
 #include "sync/Erasures.h"
 
 #include <QCryptographicHash>

@@ -10,11 +10,11 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
-#include <QTimeZone>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <benchmark/benchmark.h>
 
 using namespace Earmark;
@@ -130,6 +130,27 @@ void BM_RetentionRun10kOf100k(benchmark::State& state)
     state.counters["calls/s"] = benchmark::Counter(10000, benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_RetentionRun10kOf100k)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
+
+// What a keychain-mode run adds: the master key replaced on the 90,000 calls left (every call key re-wrapped, every
+// phone index recomputed, PRAGMA rekey of the whole database, WAL truncated).
+void BM_KeyRotationAfterRun(benchmark::State& state)
+{
+    const QString store = makeStore(StoreCalls);
+    const qint64 asOf = QDateTime(QDate(2025, 1, 26).addDays(730), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto cache = freshCache(QStringLiteral("rotation-cache"));
+        auto s = openStore(store);
+        (void)SyncEngine(*cache, *s.value()).run(SyncOptions {});
+        (void)Retention(*cache).run(asOf);
+        const SecretKey next = SecretKey::random();
+        state.ResumeTiming();
+        if (auto st = cache->rotateMaster(next); !st) {
+            state.SkipWithError(qPrintable(st.errorMessage()));
+        }
+    }
+}
+BENCHMARK(BM_KeyRotationAfterRun)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
 
 // Opening the cache checks the whole audit log (hash chain, checkpoints, anchor): its cost at 100,000 entries.
 void BM_OpenWithAuditLog100k(benchmark::State& state)

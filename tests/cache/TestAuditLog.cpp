@@ -4,11 +4,10 @@
 #include "cache/Statement.h"
 #include "crypto/KeyHierarchy.h"
 
-#include <QtEndian>
-
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 using namespace Earmark;
 
@@ -44,9 +43,9 @@ private Q_SLOTS:
         QTest::newRow("delete the newest") << QStringLiteral("DELETE FROM audit_log WHERE seq = 5");
         QTest::newRow("swap two entries' hashes")
             << QStringLiteral("UPDATE audit_log SET hash = (SELECT hash FROM audit_log WHERE seq = 4) WHERE seq = 3");
-        QTest::newRow("swap two entries' fields")
-            << QStringLiteral("UPDATE audit_log SET subject = CASE seq WHEN 2 THEN (SELECT subject FROM audit_log WHERE "
-                              "seq = 3) ELSE (SELECT subject FROM audit_log WHERE seq = 2) END WHERE seq IN (2, 3)");
+        QTest::newRow("swap two entries' fields") << QStringLiteral(
+            "UPDATE audit_log SET subject = CASE seq WHEN 2 THEN (SELECT subject FROM audit_log WHERE "
+            "seq = 3) ELSE (SELECT subject FROM audit_log WHERE seq = 2) END WHERE seq IN (2, 3)");
         QTest::newRow("delete the newest and its checkpoint")
             << QStringLiteral("DELETE FROM audit_log WHERE seq = 5; DELETE FROM audit_checkpoints WHERE size = 5");
         QTest::newRow("re-chain after an edit (no key to sign)")
@@ -71,10 +70,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("says");
         QTest::newRow("edited") << QStringLiteral("UPDATE audit_log SET detail = 'nothing' WHERE seq = 2")
                                 << QStringLiteral("entry 2 does not match");
-        QTest::newRow("removed") << QStringLiteral("DELETE FROM audit_log WHERE seq = 3") << QStringLiteral("entry 3 is missing");
+        QTest::newRow("removed") << QStringLiteral("DELETE FROM audit_log WHERE seq = 3")
+                                 << QStringLiteral("entry 3 is missing");
         QTest::newRow("reordered") << QStringLiteral(
             "UPDATE audit_log SET seq = -1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; "
-            "UPDATE audit_log SET seq = 3 WHERE seq = -1") << QStringLiteral("entry 2 does not match");
+            "UPDATE audit_log SET seq = 3 WHERE seq = -1")
+                                   << QStringLiteral("entry 2 does not match");
         QTest::newRow("tail deleted with its checkpoints")
             << QStringLiteral("DELETE FROM audit_log WHERE seq >= 4; DELETE FROM audit_checkpoints WHERE size >= 4")
             << QStringLiteral("rolled back");

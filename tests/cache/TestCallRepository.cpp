@@ -1,8 +1,8 @@
 #include "TestSupport.h"
 #include "cache/Cache.h"
-#include "retention/CallDestruction.h"
 #include "cache/Statement.h"
 #include "core/Phone.h"
+#include "retention/CallDestruction.h"
 
 #include <QFile>
 #include <QTemporaryDir>

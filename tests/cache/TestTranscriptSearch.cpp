@@ -1,7 +1,7 @@
 #include "cache/Cache.h"
-#include "retention/CallDestruction.h"
 #include "cache/Statement.h"
 #include "cache/TranscriptIndex.h"
+#include "retention/CallDestruction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -126,7 +126,8 @@ private Q_SLOTS:
     void destroyingACallRemovesItsWordsFromTheIndex()
     {
         QVERIFY(blobsContaining("quaxleyword") > 0);
-        QVERIFY((CallDestruction(*m_cache).destroy(QStringLiteral("C-1"), QStringLiteral("test"), {}).value() == CallDestruction::Outcome::Destroyed));
+        QVERIFY((CallDestruction(*m_cache).destroy(QStringLiteral("C-1"), QStringLiteral("test"), {}).value()
+            == CallDestruction::Outcome::Destroyed));
         QVERIFY(CallDestruction(*m_cache).finish().ok());
         TranscriptIndex index(m_cache->database());
         QCOMPARE(index.search(QStringLiteral("quaxleyword"))->size(), 0);

@@ -1,8 +1,8 @@
 #include "QualityFixture.h"
-#include "retention/CallDestruction.h"
 #include "cache/Statement.h"
 #include "quality/EvaluationRepository.h"
 #include "quality/ScorecardLibrary.h"
+#include "retention/CallDestruction.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -279,7 +279,8 @@ private Q_SLOTS:
         QCOMPARE(store.get(e->id)->comments.size(), 1);
 
         // Destroying the call destroys the words about it; the evaluation's score and state remain for reports.
-        QVERIFY((CallDestruction(*m_cache).destroy(QStringLiteral("C-1"), QStringLiteral("test"), {}).value() == CallDestruction::Outcome::Destroyed));
+        QVERIFY((CallDestruction(*m_cache).destroy(QStringLiteral("C-1"), QStringLiteral("test"), {}).value()
+            == CallDestruction::Outcome::Destroyed));
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM evaluation_notes")), 0);
         auto after = store.get(e->id);
         QVERIFY(after.ok());

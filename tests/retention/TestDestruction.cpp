@@ -8,9 +8,9 @@
 #include "crypto/KeyHierarchy.h"
 #include "crypto/Minisign.h"
 #include "keys/KeyInfo.h"
-#include "retention/CallDestruction.h"
 #include "quality/EvaluationRepository.h"
 #include "quality/ScorecardLibrary.h"
+#include "retention/CallDestruction.h"
 #include "training/ScenarioLibrary.h"
 
 #include <QDateTime>
@@ -80,9 +80,8 @@ class TestDestruction : public QObject
 
     Test::ProcessResult cli(const QString& dir, const QStringList& args)
     {
-        return Test::runCli(QStringList {QStringLiteral("--cache"), dir, QStringLiteral("--passphrase-file"),
-                                m_demo.passFile}
-            + args);
+        return Test::runCli(
+            QStringList {QStringLiteral("--cache"), dir, QStringLiteral("--passphrase-file"), m_demo.passFile} + args);
     }
 
     QByteArray pages(const QString& dir)
@@ -222,8 +221,9 @@ private Q_SLOTS:
             QVERIFY(QFile::exists(b));
         }
 
-        auto run = cli(dir, {QStringLiteral("retention"), QStringLiteral("run"), QStringLiteral("--now"), m_now,
-            QStringLiteral("--json")});
+        auto run = cli(dir,
+            {QStringLiteral("retention"), QStringLiteral("run"), QStringLiteral("--now"), m_now,
+                QStringLiteral("--json")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QJsonObject out = QJsonDocument::fromJson(run.out).object();
         QCOMPARE(out.value(QStringLiteral("destroyed")).toInt(), m_due.size());
@@ -362,8 +362,9 @@ private Q_SLOTS:
         const QStringList left = leftovers(pages(dir), destroyed);
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
         // The next run destroys the rest and certifies the interrupted run as well.
-        auto again = cli(dir, {QStringLiteral("retention"), QStringLiteral("run"), QStringLiteral("--now"), m_now,
-            QStringLiteral("--json")});
+        auto again = cli(dir,
+            {QStringLiteral("retention"), QStringLiteral("run"), QStringLiteral("--now"), m_now,
+                QStringLiteral("--json")});
         QVERIFY2(again.exitCode == 0, again.err.constData());
         QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QStringLiteral("destroyed")).toInt(),
             m_due.size() - destroyed.size());
@@ -372,7 +373,8 @@ private Q_SLOTS:
         while (certs.hasNext()) {
             const QString c = certs.next();
             QCOMPARE(cli(dir, {QStringLiteral("certificate"), QStringLiteral("verify"), c}).exitCode, 0);
-            for (const auto& v : QJsonDocument::fromJson(Test::readFile(c)).object().value(QStringLiteral("destroyed")).toArray()) {
+            for (const auto& v :
+                QJsonDocument::fromJson(Test::readFile(c)).object().value(QStringLiteral("destroyed")).toArray()) {
                 certified.insert(v.toObject().value(QStringLiteral("call_id")).toString());
             }
         }

@@ -4,7 +4,9 @@
 #include "TestSupport.h"
 
 #include <QDate>
+#include <QDir>
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -41,7 +43,8 @@ class TestRetentionCli : public QObject
     QString m_hold2;
 
     QString cacheDir() const { return m_root.filePath(QStringLiteral("cache")); }
-    Test::ProcessResult cli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
+    Test::ProcessResult cli(
+        const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
     {
         return Test::runCli(QStringList {QStringLiteral("--cache"), cacheDir()} + args, env);
     }
@@ -91,11 +94,12 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_store = m_root.filePath(QStringLiteral("store"));
-        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), m_store, QStringLiteral("--calls"),
-            QString::number(Starts.size()), QStringLiteral("--seed"), QStringLiteral("7")});
+        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), m_store,
+            QStringLiteral("--calls"), QString::number(Starts.size()), QStringLiteral("--seed"), QStringLiteral("7")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QStringList sidecars;
-        QDirIterator it(m_store + QStringLiteral("/v1"), {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(
+            m_store + QStringLiteral("/v1"), {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString p = it.next();
             if (!p.endsWith(QLatin1String(".transcript.json")) && !p.endsWith(QLatin1String("store.json"))) {
@@ -120,7 +124,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("now");
         QTest::addColumn<QList<int>>("due");
         QTest::newRow("the day before the leap-day call's limit") << QStringLiteral("2026-02-27") << QList<int> {0};
-        QTest::newRow("leap day + 730 days, exactly at the limit") << QStringLiteral("2026-02-28") << QList<int> {0, 1, 2};
+        QTest::newRow("leap day + 730 days, exactly at the limit")
+            << QStringLiteral("2026-02-28") << QList<int> {0, 1, 2};
         QTest::newRow("the day before a call's limit") << QStringLiteral("2026-12-01") << QList<int> {0, 1, 2, 6, 7};
         QTest::newRow("exactly at the limit") << QStringLiteral("2026-12-02") << QList<int> {0, 1, 2, 3, 6, 7};
         QTest::newRow("29 February 2028") << QStringLiteral("2028-02-29") << QList<int> {0, 1, 2, 3, 4, 5, 6, 7};
@@ -130,7 +135,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, now);
         QFETCH(QList<int>, due);
-        const QJsonObject o = json({QStringLiteral("retention"), QStringLiteral("preview"), QStringLiteral("--now"), now});
+        const QJsonObject o
+            = json({QStringLiteral("retention"), QStringLiteral("preview"), QStringLiteral("--now"), now});
         QCOMPARE(o.value(QStringLiteral("retention_days")).toInt(), 730);
         QCOMPARE(strings(o.value(QStringLiteral("due"))), ids(due));
         QVERIFY(o.value(QStringLiteral("held")).toArray().isEmpty());
@@ -138,19 +144,24 @@ private Q_SLOTS:
 
     void holdsKeepCallsFromRetentionAndErasure()
     {
-        m_hold1 = json({QStringLiteral("hold"), QStringLiteral("add"), m_ids.at(6), m_ids.at(7), QStringLiteral("--reason"),
-                          QStringLiteral("complaint evidence"), QStringLiteral("--case"), QStringLiteral("CASE-1")})
-                      .value(QStringLiteral("hold_id"))
-                      .toString();
+        m_hold1
+            = json({QStringLiteral("hold"), QStringLiteral("add"), m_ids.at(6), m_ids.at(7), QStringLiteral("--reason"),
+                       QStringLiteral("complaint evidence"), QStringLiteral("--case"), QStringLiteral("CASE-1")})
+                  .value(QStringLiteral("hold_id"))
+                  .toString();
         m_hold2 = json({QStringLiteral("hold"), QStringLiteral("add"), m_ids.at(7), QStringLiteral("--reason"),
-                          QStringLiteral("staff safety"), QStringLiteral("--case"), QStringLiteral("CASE-2")})
+                           QStringLiteral("staff safety"), QStringLiteral("--case"), QStringLiteral("CASE-2")})
                       .value(QStringLiteral("hold_id"))
                       .toString();
-        QVERIFY(m_hold1.startsWith(QLatin1String("H-")) && m_hold2.startsWith(QLatin1String("H-")) && m_hold1 != m_hold2);
+        QVERIFY(
+            m_hold1.startsWith(QLatin1String("H-")) && m_hold2.startsWith(QLatin1String("H-")) && m_hold1 != m_hold2);
         // A hold needs a reason and a case, and cached calls.
-        QCOMPARE(cli({QStringLiteral("hold"), QStringLiteral("add"), m_ids.at(0), QStringLiteral("--case"), QStringLiteral("X")}).exitCode, 1);
-        auto unknown = cli({QStringLiteral("hold"), QStringLiteral("add"), QStringLiteral("NO-SUCH-CALL"), QStringLiteral("--reason"),
-            QStringLiteral("r"), QStringLiteral("--case"), QStringLiteral("X")});
+        QCOMPARE(cli({QStringLiteral("hold"), QStringLiteral("add"), m_ids.at(0), QStringLiteral("--case"),
+                         QStringLiteral("X")})
+                     .exitCode,
+            1);
+        auto unknown = cli({QStringLiteral("hold"), QStringLiteral("add"), QStringLiteral("NO-SUCH-CALL"),
+            QStringLiteral("--reason"), QStringLiteral("r"), QStringLiteral("--case"), QStringLiteral("X")});
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY(unknown.err.contains("NO-SUCH-CALL"));
 
@@ -168,8 +179,9 @@ private Q_SLOTS:
             held.insert(v.toObject().value(QStringLiteral("call_id")).toString() + QLatin1Char('/')
                 + v.toObject().value(QStringLiteral("hold_id")).toString());
         }
-        QCOMPARE(held, (QSet<QString> {m_ids.at(6) + QLatin1Char('/') + m_hold1, m_ids.at(7) + QLatin1Char('/') + m_hold1,
-                           m_ids.at(7) + QLatin1Char('/') + m_hold2}));
+        QCOMPARE(held,
+            (QSet<QString> {m_ids.at(6) + QLatin1Char('/') + m_hold1, m_ids.at(7) + QLatin1Char('/') + m_hold1,
+                m_ids.at(7) + QLatin1Char('/') + m_hold2}));
 
         // Erasure notices: the unheld call goes at once, the held one waits.
         writeErasure(m_ids.at(5));
@@ -181,19 +193,41 @@ private Q_SLOTS:
         QVERIFY(!cached.contains(m_ids.at(5)));
         QVERIFY(cached.contains(m_ids.at(7)));
         // The conflict is in the log for administrators.
-        auto audit = cli({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--call"), m_ids.at(7), QStringLiteral("--json")});
+        auto audit = cli({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--call"), m_ids.at(7),
+            QStringLiteral("--json")});
         QVERIFY(audit.out.contains("erase.deferred"));
     }
 
     void aRunDestroysWhatIsDueAndNotHeld()
     {
-        auto past = cli({QStringLiteral("retention"), QStringLiteral("run"), QStringLiteral("--now"), QStringLiteral("2026-01-01")});
+        auto past = cli({QStringLiteral("retention"), QStringLiteral("run"), QStringLiteral("--now"),
+            QStringLiteral("2026-01-01")});
         QCOMPARE(past.exitCode, 1);
         QVERIFY2(past.err.contains("in the past"), past.err.constData());
+
+        // A copy of the cache made before the run (a backup, a disk image).
+        const QString copy = m_root.filePath(QStringLiteral("copy-before-run"));
+        QDir().mkpath(copy);
+        QDirIterator files(cacheDir(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            const QString src = files.next();
+            const QString dst = copy + src.mid(cacheDir().size());
+            QDir().mkpath(QFileInfo(dst).path());
+            QVERIFY(QFile::copy(src, dst));
+        }
+        const QByteArray keyInfoBefore = Test::readFile(cacheDir() + QStringLiteral("/keyinfo.json"));
 
         const QJsonObject o = json({QStringLiteral("retention"), QStringLiteral("run"), QStringLiteral("--now"),
             QStringLiteral("2026-12-02")});
         QCOMPARE(o.value(QStringLiteral("destroyed")).toInt(), 4);
+        // Keychain mode: the run replaced the master key, so the copy no longer opens with what the keychain holds.
+        QVERIFY(Test::readFile(cacheDir() + QStringLiteral("/keyinfo.json")) != keyInfoBefore);
+        const QJsonObject keyInfo
+            = QJsonDocument::fromJson(Test::readFile(cacheDir() + QStringLiteral("/keyinfo.json"))).object();
+        QVERIFY(!keyInfo.contains(QStringLiteral("pending")) && !keyInfo.contains(QStringLiteral("retired")));
+        auto old = Test::runCli({QStringLiteral("--cache"), copy, QStringLiteral("calls")});
+        QCOMPARE(old.exitCode, 1);
+        QVERIFY2(old.err.contains("keychain has no key"), old.err.constData());
         QCOMPARE(o.value(QStringLiteral("held")).toInt(), 2);
         const QString certificate = o.value(QStringLiteral("certificate")).toString();
         QCOMPARE(cachedCalls(), ids({4, 6, 7}));
@@ -235,11 +269,16 @@ private Q_SLOTS:
         QVERIFY2(released.exitCode == 0, released.err.constData());
         QVERIFY(released.out.contains("1 waiting erasure notices applied"));
         QCOMPARE(cachedCalls(), ids({4, 6}));
-        auto twice = cli({QStringLiteral("hold"), QStringLiteral("release"), m_hold2, QStringLiteral("--reason"), QStringLiteral("x")});
+        auto twice = cli({QStringLiteral("hold"), QStringLiteral("release"), m_hold2, QStringLiteral("--reason"),
+            QStringLiteral("x")});
         QCOMPARE(twice.exitCode, 1);
         QVERIFY(twice.err.contains("already released"));
-        QVERIFY(QJsonDocument::fromJson(cli({QStringLiteral("hold"), QStringLiteral("list"), QStringLiteral("--json")}).out).array().isEmpty());
-        o = json({QStringLiteral("retention"), QStringLiteral("run"), QStringLiteral("--now"), QStringLiteral("2026-12-02")});
+        QVERIFY(
+            QJsonDocument::fromJson(cli({QStringLiteral("hold"), QStringLiteral("list"), QStringLiteral("--json")}).out)
+                .array()
+                .isEmpty());
+        o = json({QStringLiteral("retention"), QStringLiteral("run"), QStringLiteral("--now"),
+            QStringLiteral("2026-12-02")});
         QCOMPARE(o.value(QStringLiteral("destroyed")).toInt(), 1);
         QCOMPARE(cachedCalls(), ids({4}));
         QCOMPARE(cli({QStringLiteral("verify")}).exitCode, 0);
@@ -263,7 +302,10 @@ private Q_SLOTS:
         // Without the file the default applies.
         QVERIFY(QFile::remove(m_store + QStringLiteral("/v1/store.json")));
         QCOMPARE(cli({QStringLiteral("sync"), QStringLiteral("--store"), m_store}).exitCode, 0);
-        QCOMPARE(json({QStringLiteral("retention"), QStringLiteral("preview")}).value(QStringLiteral("retention_days")).toInt(), 730);
+        QCOMPARE(json({QStringLiteral("retention"), QStringLiteral("preview")})
+                     .value(QStringLiteral("retention_days"))
+                     .toInt(),
+            730);
     }
 
     void theActorIsTheOsUserNotTheEnvironment()
@@ -277,7 +319,8 @@ private Q_SLOTS:
         QCOMPARE(placed.exitCode, 0);
         auto exported = cli({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--call"), m_ids.at(4),
             QStringLiteral("--json")});
-        const QJsonArray entries = QJsonDocument::fromJson(exported.out).object().value(QStringLiteral("entries")).toArray();
+        const QJsonArray entries
+            = QJsonDocument::fromJson(exported.out).object().value(QStringLiteral("entries")).toArray();
         QVERIFY(!entries.isEmpty());
         const QString me = QString::fromLocal8Bit(getpwuid(geteuid())->pw_name);
         for (const auto& e : entries) {

@@ -30,9 +30,9 @@ bool decryptPage(const QByteArray& key, const char* page, const Layout& l, bool 
     EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
     int n = 0;
     int m = 0;
-    const bool ok = EVP_DecryptInit_ex(ctx, EVP_aes_256_cbc(), nullptr,
-                        reinterpret_cast<const unsigned char*>(key.constData()), iv)
-        == 1
+    const bool ok = EVP_DecryptInit_ex(
+                        ctx, EVP_aes_256_cbc(), nullptr, reinterpret_cast<const unsigned char*>(key.constData()), iv)
+            == 1
         && EVP_CIPHER_CTX_set_padding(ctx, 0) == 1
         && EVP_DecryptUpdate(ctx, reinterpret_cast<unsigned char*>(plain.data()), &n,
                reinterpret_cast<const unsigned char*>(page + offset), length)

@@ -173,8 +173,8 @@ private Q_SLOTS:
         QCOMPARE(again->erased, 0);
         QCOMPARE(again->imported, 0);
         QVERIFY(!m_cache->calls().find(id).value());
-        auto audit = m_cache->database().prepare(
-            QStringLiteral("SELECT count(*) FROM audit_log WHERE action='destroy' AND subject=? AND detail LIKE 'erasure %'"));
+        auto audit = m_cache->database().prepare(QStringLiteral(
+            "SELECT count(*) FROM audit_log WHERE action='destroy' AND subject=? AND detail LIKE 'erasure %'"));
         audit->bind(1, id);
         QVERIFY(audit->step().value());
         QCOMPARE(audit->int64(0), 1);

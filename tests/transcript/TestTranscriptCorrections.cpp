@@ -1,10 +1,10 @@
 #include "anonymise/Anonymiser.h"
 #include "cache/AuditLog.h"
 #include "cache/Cache.h"
-#include "retention/CallDestruction.h"
 #include "cache/Statement.h"
 #include "cache/TranscriptIndex.h"
 #include "redaction/RedactionReviews.h"
+#include "retention/CallDestruction.h"
 #include "store/TranscriptEdit.h"
 #include "transcript/TranscriptCorrections.h"
 
@@ -365,7 +365,10 @@ private Q_SLOTS:
             return s->step().value() ? s->int64(0) : -1;
         };
         QCOMPARE(count(), 2);
-        QVERIFY(CallDestruction(*m_cache).destroy(QStringLiteral("C-1"), QStringLiteral("test"), {}).value_or(CallDestruction::Outcome::Held) == CallDestruction::Outcome::Destroyed);
+        QVERIFY(CallDestruction(*m_cache)
+                    .destroy(QStringLiteral("C-1"), QStringLiteral("test"), {})
+                    .value_or(CallDestruction::Outcome::Held)
+            == CallDestruction::Outcome::Destroyed);
         QVERIFY(CallDestruction(*m_cache).finish().ok());
         QCOMPARE(count(), 0);
         QCOMPARE(searchHits(QStringLiteral("there")), 0);

@@ -51,10 +51,10 @@ private Q_SLOTS:
     {
         QTableView* list = m_window->callView();
         QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->index(1, 0).data(CallListModel::CallIdRole).isValid(), 10000);
-        list->selectionModel()->select(m_window->model()->index(0, 0),
-            QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        list->selectionModel()->select(m_window->model()->index(1, 0),
-            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        list->selectionModel()->select(
+            m_window->model()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        list->selectionModel()->select(
+            m_window->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
         const QStringList selected = admin()->selectedCalls();
         QCOMPARE(selected.size(), 2);
         // The action is on the Admin menu and on the list's context menu.
@@ -86,7 +86,8 @@ private Q_SLOTS:
     void retentionRunsAfterASyncAndHoldsKeepTheirCalls()
     {
         // The store now keeps calls one day: after the sync every call is past it, except what the hold keeps.
-        Test::writeFile(m_demo.store + QStringLiteral("/v1/store.json"), "{\"name\": \"demo\", \"retention_days\": 1}\n");
+        Test::writeFile(
+            m_demo.store + QStringLiteral("/v1/store.json"), "{\"name\": \"demo\", \"retention_days\": 1}\n");
         m_window->syncAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(status().startsWith(QLatin1String("Retention:")), 30000);
         QVERIFY2(status().contains(QLatin1String("4 call")), qPrintable(status()));

@@ -1,8 +1,8 @@
 #include "ui/browse/CallDetailPane.h"
 
-#include "cache/AuditTrail.h"
 #include "audio/CallAudio.h"
 #include "browse/CallMediaLoader.h"
+#include "cache/AuditTrail.h"
 #include "cache/CacheWorker.h"
 #include "core/Files.h"
 #include "core/TimeText.h"
@@ -16,9 +16,9 @@
 #include "ui/transcript/TurnEditor.h"
 #include "ui/transcript/TypingPanel.h"
 
-#include <QDir>
 #include <QAction>
 #include <QDateTime>
+#include <QDir>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHBoxLayout>

@@ -1,8 +1,8 @@
 #include "ui/evaluation/EvaluationPanel.h"
 
+#include "cache/AuditLog.h"
 #include "cache/AuditTrail.h"
 #include "cache/CacheWorker.h"
-#include "cache/AuditLog.h"
 #include "core/TimeText.h"
 #include "ui/evaluation/EvaluationActionsBar.h"
 #include "ui/evaluation/EvaluationForm.h"

@@ -6,11 +6,11 @@
 #include "ui/evaluation/EvaluationPdf.h"
 #include "ui/quality/ReportCharts.h"
 
-#include <QDir>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTime>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>

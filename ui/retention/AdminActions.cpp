@@ -1,6 +1,11 @@
 #include "ui/retention/AdminActions.h"
 
 #include "browse/CallListModel.h"
+#include "cache/CacheFolder.h"
+#include "cache/CacheWorker.h"
+#include "cache/MasterKeyState.h"
+#include "keys/KeyInfo.h"
+#include "keys/KeyRotation.h"
 #include "ui/retention/AuditDialog.h"
 #include "ui/retention/HoldsDialog.h"
 #include "ui/retention/PlaceHoldDialog.h"
@@ -36,10 +41,13 @@ AdminActions::AdminActions(CacheWorker* worker, QMainWindow* window, QTableView*
         m_actions << a;
         return a;
     };
-    add(tr("&Hold the selected calls…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), [this] { holdSelected(); },
+    add(
+        tr("&Hold the selected calls…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), [this] { holdSelected(); },
         true);
-    add(tr("&Release a hold on this call…"), QKeySequence(), [this] { releaseOnCurrent(); }, true);
-    add(tr("Audit entries for this &call"), QKeySequence(),
+    add(
+        tr("&Release a hold on this call…"), QKeySequence(), [this] { releaseOnCurrent(); }, true);
+    add(
+        tr("Audit entries for this &call"), QKeySequence(),
         [this] {
             const QStringList ids = selectedCalls();
             auditDialog()->showSubject(ids.isEmpty() ? QString() : ids.constFirst());
@@ -47,21 +55,24 @@ AdminActions::AdminActions(CacheWorker* worker, QMainWindow* window, QTableView*
         },
         true);
     m_menu->addSeparator();
-    add(tr("Holds and re&tention…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_H),
+    add(
+        tr("Holds and re&tention…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_H),
         [this] {
             holdsDialog()->showHoldsMatching({});
             holdsDialog()->refresh();
             holdsDialog()->show();
         },
         false);
-    add(tr("&Audit log…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A),
+    add(
+        tr("&Audit log…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A),
         [this] {
             auditDialog()->refresh();
             auditDialog()->show();
         },
         false);
     m_menu->addSeparator();
-    add(tr("Run retention &now"), QKeySequence(),
+    add(
+        tr("Run retention &now"), QKeySequence(),
         [this] {
             holdsDialog()->refresh();
             holdsDialog()->showRetention();
@@ -158,7 +169,7 @@ void AdminActions::onRetentionFinished(const DestructionOutcome& outcome, const 
     }
     if (outcome.destroyed > 0) {
         Q_EMIT message(tr("Retention: %n call(s) past the retention period destroyed (certificate %1).", nullptr,
-            outcome.destroyed)
+                           outcome.destroyed)
                            .arg(outcome.runId)
             + (outcome.held > 0 ? QLatin1Char(' ') + tr("%n due call(s) kept by holds.", nullptr, outcome.held)
                                 : QString()));
@@ -167,6 +178,40 @@ void AdminActions::onRetentionFinished(const DestructionOutcome& outcome, const 
     if (m_holds && m_holds->isVisible()) {
         m_holds->refresh();
     }
+    rotateKeysIfDue();
+}
+
+void AdminActions::rotateKeysIfDue()
+{
+    auto info = KeyInfo::load(CacheFolder(m_cacheDir).keyInfoPath());
+    if (!info || info->mode != KeyMode::Keychain || m_rotating) {
+        return;
+    }
+    m_worker->run<MasterKeyState>(
+        this, [](MasterKeyState& keys) { return keys.rotationDue(); },
+        [this](bool due) {
+            if (!due || m_rotating) {
+                return;
+            }
+            m_rotating = true;
+            QPointer<AdminActions> self(this);
+            auto* rotation = new KeyRotation(
+                m_cacheDir, [self](std::shared_ptr<SecretKey> next, std::function<void(Status)> done) {
+                    if (!self) {
+                        done(makeError(QStringLiteral("the window was closed")));
+                        return;
+                    }
+                    self->m_worker->run<MasterKeyState>(
+                        self, [next](MasterKeyState& keys) { return keys.rotate(*next); }, std::move(done));
+                });
+            connect(rotation, &KeyRotation::finished, this, [this](const QString& error) {
+                m_rotating = false;
+                if (!error.isEmpty()) {
+                    Q_EMIT message(tr("The calls were destroyed, but the cache's key was not replaced: %1").arg(error));
+                }
+            });
+            rotation->start();
+        });
 }
 
 } // namespace Earmark::Gui

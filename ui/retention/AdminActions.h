@@ -48,6 +48,8 @@ Q_SIGNALS:
 
 private:
     void onRetentionFinished(const DestructionOutcome& outcome, const QString& error);
+    // Keychain mode: after a run that destroyed calls (or one a killed process left), replace the master key.
+    void rotateKeysIfDue();
 
     CacheWorker* m_worker;
     QMainWindow* m_window;
@@ -58,6 +60,7 @@ private:
     QPointer<HoldsDialog> m_holds;
     QPointer<AuditDialog> m_audit;
     QList<QAction*> m_actions;
+    bool m_rotating = false;
 };
 
 } // namespace Earmark::Gui

@@ -85,7 +85,8 @@ AuditDialog::AuditDialog(CacheWorker* worker, QWidget* parent)
         }
     }
 
-    m_table->setHorizontalHeaderLabels({tr("#"), tr("When (UTC)"), tr("Who"), tr("Action"), tr("Subject"), tr("Detail")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("#"), tr("When (UTC)"), tr("Who"), tr("Action"), tr("Subject"), tr("Detail")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();

@@ -63,8 +63,8 @@ HoldsDialog::HoldsDialog(CacheWorker* worker, const QString& cacheDir, QWidget* 
     , m_tabs(new QTabWidget(this))
     , m_filter(new QLineEdit(this))
     , m_released(new QCheckBox(tr("Show &released holds"), this))
-    , m_holds(makeTable({tr("Hold"), tr("Case"), tr("Calls"), tr("Placed by"), tr("Placed"), tr("Age"), tr("Reason"),
-                            tr("Released")},
+    , m_holds(makeTable(
+          {tr("Hold"), tr("Case"), tr("Calls"), tr("Placed by"), tr("Placed"), tr("Age"), tr("Reason"), tr("Released")},
           this))
     , m_release(new QPushButton(tr("&Release…"), this))
     , m_policy(new QLabel(this))
@@ -165,8 +165,7 @@ void HoldsDialog::showHolds(const QList<Hold>& holds)
         setRow(m_holds, i,
             {h.holdId, h.caseRef, h.callIds.join(QStringLiteral(", ")), h.placedBy, day(h.placedUtc),
                 tr("%n day(s)", nullptr, ageDays(h.placedUtc)), h.reason,
-                h.isOpen() ? QString()
-                           : tr("%1 by %2: %3").arg(day(h.releasedUtc), h.releasedBy, h.releaseReason)});
+                h.isOpen() ? QString() : tr("%1 by %2: %3").arg(day(h.releasedUtc), h.releasedBy, h.releaseReason)});
     }
     m_holds->resizeColumnsToContents();
     applyFilter();
@@ -199,7 +198,8 @@ void HoldsDialog::showPreview(const RetentionPreview& p)
     }
     m_held->setRowCount(static_cast<int>(p.held.size()));
     for (int i = 0; i < p.held.size(); ++i) {
-        setRow(m_held, i, {p.held.at(i).callId, day(p.held.at(i).dueUtc), p.held.at(i).holdIds.join(QStringLiteral(", "))});
+        setRow(m_held, i,
+            {p.held.at(i).callId, day(p.held.at(i).dueUtc), p.held.at(i).holdIds.join(QStringLiteral(", "))});
     }
     m_due->resizeColumnsToContents();
     m_held->resizeColumnsToContents();

@@ -25,10 +25,9 @@ PlaceHoldDialog::PlaceHoldDialog(CacheWorker* worker, QStringList callIds, QWidg
     setWindowTitle(tr("Place a legal hold"));
     setObjectName(QStringLiteral("placeHoldDialog"));
     auto* layout = new QVBoxLayout(this);
-    auto* intro = new QLabel(
-        tr("A hold keeps %n call(s) from retention and from erasure notices until it is released. "
-           "It is recorded in the audit log with your name.",
-            nullptr, static_cast<int>(m_callIds.size())),
+    auto* intro = new QLabel(tr("A hold keeps %n call(s) from retention and from erasure notices until it is released. "
+                                "It is recorded in the audit log with your name.",
+                                 nullptr, static_cast<int>(m_callIds.size())),
         this);
     intro->setWordWrap(true);
     layout->addWidget(intro);

@@ -2,7 +2,9 @@
 
 #include "cache/CacheFolder.h"
 #include "cache/CacheWorker.h"
+#include "cache/MasterKeyState.h"
 #include "keys/CacheUnlocker.h"
+#include "keys/KeyRotation.h"
 
 #include <QDir>
 #include <QFile>
@@ -84,13 +86,25 @@ void UnlockFlow::attempt(bool passphraseMode, QString passphrase)
             Q_EMIT failed(message);
             return;
         }
-        m_worker->open(m_cacheDir, j->takeKey(), false, this, [this](const QString& error) {
-            if (error.isEmpty()) {
+        SecretKey pending = j->takePendingKey();
+        const bool rotating = !pending.isNull();
+        m_worker->open(
+            m_cacheDir, j->takeKey(), false, this,
+            [this, rotating](const QString& error) {
+                if (!error.isEmpty()) {
+                    Q_EMIT failed(error);
+                    return;
+                }
+                if (rotating) {
+                    // A key rotation a killed process left: the key file follows what the cache now uses.
+                    const QString dir = m_cacheDir;
+                    m_worker->run<MasterKeyState>(
+                        this, [](MasterKeyState& keys) { return keys.masterCheck(); },
+                        [dir](QByteArray check) { (new KeyRotation(dir, {}))->settle(check); });
+                }
                 Q_EMIT unlocked();
-            } else {
-                Q_EMIT failed(error);
-            }
-        });
+            },
+            std::move(pending));
     });
     job->start();
 }
