@@ -1,5 +1,6 @@
 #include "browse/CallMediaLoader.h"
 
+#include "cache/AudioBlobReader.h"
 #include "cache/Cache.h"
 #include "cache/CacheSettings.h"
 #include "cache/Statement.h"
@@ -74,19 +75,7 @@ CallMedia CallMediaLoader::load(const QString& callId)
         m.audioError = st.errorMessage();
         return m;
     }
-    auto blob = m_cache.calls().audioBlob(m.call.id);
-    auto key = m_cache.calls().dataKey(m.call.id, callId);
-    if (!blob || blob.value().isEmpty() || !key) {
-        m.audioError = QObject::tr("The audio of this call is not in the cache.");
-        return m;
-    }
-    QFile file(m_cache.blobs().pathOf(blob.value()));
-    if (!file.open(QIODevice::ReadOnly)) {
-        m.audioError = QObject::tr("The encrypted audio file is missing: run earmark-cli verify.");
-        return m;
-    }
-    auto reader = Blob::Reader::open(key.value(), CallRepository::binding(callId, "audio"), &file);
-    auto audio = reader ? reader->readAll() : Result<QByteArray>(reader.error());
+    auto audio = AudioBlobReader(m_cache).read(m.call);
     if (!audio) {
         m.audioError = audio.errorMessage();
         return m;

@@ -1,9 +1,11 @@
 #include "cache/Cache.h"
 
+#include "cache/AudioBlobReader.h"
 #include "cache/CacheSecrets.h"
 #include "cache/Migrations.h"
 #include "cache/Statement.h"
 #include "cache/TranscriptIndex.h"
+#include "core/Files.h"
 #include "core/Logging.h"
 
 #include <QFile>
@@ -326,21 +328,12 @@ Status Cache::verify()
         }
         auto blob = m_calls.audioBlob(call.id);
         if (blob && !blob.value().isEmpty()) {
-            QFile file(m_blobs.pathOf(blob.value()));
-            if (!file.open(QIODevice::ReadOnly)) {
-                return makeError(QStringLiteral("Call %1: its encrypted audio file is missing.").arg(call.callId));
+            // Every chunk authenticated and the whole compared with the hash of the store file it came from.
+            auto audio = AudioBlobReader(*this).read(call);
+            if (!audio) {
+                return audio.error();
             }
-            auto key = m_calls.dataKey(call.id, call.callId);
-            if (!key) {
-                return key.error();
-            }
-            auto reader = Blob::Reader::open(key.value(), CallRepository::binding(call.callId, "audio"), &file);
-            if (!reader) {
-                return makeError(QStringLiteral("Call %1 audio: %2").arg(call.callId, reader.errorMessage()));
-            }
-            if (auto st = reader->verify(); !st) {
-                return makeError(QStringLiteral("Call %1 audio: %2").arg(call.callId, st.errorMessage()));
-            }
+            Files::wipe(audio.value());
         }
     }
     return m_audit.verify(AuditLog::Depth::Full);

@@ -84,7 +84,8 @@ int retentionRun(CliContext& ctx)
             }
             print(ctx,
                 {{QStringLiteral("due"), due}, {QStringLiteral("held"), held},
-                    {QStringLiteral("retention_days"), plan->policy.days}});
+                    {QStringLiteral("retention_days"), plan->policy.days},
+                    {QStringLiteral("erasures_waiting"), QJsonArray::fromStringList(plan->erasuresWaiting)}});
             return 0;
         }
         ctx.out() << "Retention " << plan->policy.days << " days ("
@@ -93,6 +94,10 @@ int retentionRun(CliContext& ctx)
                   << " kept by holds\n";
         for (const DueCall& c : plan->due) {
             ctx.out() << "due   " << c.callId << "  started " << day(c.startUtc) << ", due " << day(c.dueUtc) << '\n';
+        }
+        if (!plan->erasuresWaiting.isEmpty()) {
+            ctx.out() << "Erasure notices waiting for holds to be released: "
+                      << plan->erasuresWaiting.join(QLatin1Char(' ')) << '\n';
         }
         for (const HeldCall& h : plan->held) {
             ctx.out() << "held  " << h.callId << "  due " << day(h.dueUtc) << ", kept by "

@@ -88,6 +88,17 @@ Result<RetentionPreview> Retention::preview(qint64 asOfUtc)
     if (!rows) {
         return rows.error();
     }
+    auto waiting = m_cache.database().prepare(QStringLiteral("SELECT call_id FROM deferred_erasures ORDER BY call_id"));
+    if (!waiting) {
+        return waiting.error();
+    }
+    if (auto st = waiting->forEachRow([&]() -> Status {
+            out.erasuresWaiting << waiting->text(0);
+            return {};
+        });
+        !st) {
+        return st.error();
+    }
     for (HeldCall& h : out.held) {
         auto holds = Holds(m_cache).holdsOn(h.callId);
         if (!holds) {

@@ -32,6 +32,7 @@ struct RetentionPreview
     RetentionPolicy policy;
     QList<DueCall> due; // what a run would destroy
     QList<HeldCall> held; // due, but kept by holds
+    QStringList erasuresWaiting; // calls whose erasure notice waits for their holds to be released
 };
 
 // The retention rule: a call is due when start_utc + retention_days has been reached (a call exactly at the limit is

@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "cache/AudioBlobReader.h"
 #include "cache/Cache.h"
 #include "cache/Statement.h"
 #include "core/Phone.h"
@@ -169,6 +170,45 @@ private Q_SLOTS:
         QCOMPARE(m_cache->calls().count(), 1);
     }
 
+    void anOlderBlobOfTheSameCallIsRefused()
+    {
+        // Two versions of a call's audio, both sealed with its key and binding: the older one put back in place of
+        // the newer authenticates chunk by chunk, but is not the audio the cache holds.
+        auto id = m_cache->calls().save(sampleCall(QStringLiteral("C-1"), QStringLiteral("+447700900123"), 1), {});
+        QVERIFY(id.ok());
+        auto key = m_cache->calls().dataKey(id.value(), QStringLiteral("C-1"));
+        QStringList names;
+        for (const QByteArray& audio : {QByteArray(150000, 'o'), QByteArray(150000, 'n')}) {
+            auto pending = m_cache->blobs().create(
+                key.value(), CallRepository::binding(QStringLiteral("C-1"), "audio"), Blob::Kind::Audio);
+            QVERIFY(pending.ok());
+            QVERIFY(pending.value()->writer->write(audio).ok());
+            QVERIFY(m_cache->blobs().commit(*pending.value()).ok());
+            names << pending.value()->name;
+        }
+        const QString older = m_cache->blobs().pathOf(names.at(0));
+        const QString newer = m_cache->blobs().pathOf(names.at(1));
+        const QByteArray olderBytes = Test::readFile(older);
+        QVERIFY(m_cache->calls()
+                    .setAudio(id.value(), names.at(1), Test::sha256Hex(QByteArray(150000, 'n')), {8000, 1, 150000})
+                    .ok());
+        auto call = m_cache->calls().get(QStringLiteral("C-1"));
+        QVERIFY(call);
+        auto current = AudioBlobReader(*m_cache).read(call.value());
+        QVERIFY2(current, qPrintable(current.errorMessage()));
+        QCOMPARE(current.value(), QByteArray(150000, 'n'));
+        QVERIFY(m_cache->verify().ok());
+
+        QFile::setPermissions(newer, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        Test::writeFile(newer, olderBytes);
+        auto swapped = AudioBlobReader(*m_cache).read(call.value());
+        QVERIFY(!swapped);
+        QVERIFY2(swapped.errorMessage().contains(QLatin1String("SHA-256 differs")), qPrintable(swapped.errorMessage()));
+        const auto verified = m_cache->verify();
+        QVERIFY(!verified);
+        QVERIFY(verified.errorMessage().contains(QLatin1String("C-1")));
+    }
+
     void destroyingACallDestroysItsKeyTranscriptAndAudio()
     {
         TranscriptData t {QByteArrayLiteral("{\"segments\":[]}"), QStringLiteral("ab"), 0, 0};
@@ -225,7 +265,8 @@ private Q_SLOTS:
         auto kept = m_cache->blobs().create(key.value(), binding, Blob::Kind::Audio);
         QVERIFY(kept.value()->writer->write(QByteArray(10, 'k')).ok());
         QVERIFY(m_cache->blobs().commit(*kept.value()).ok());
-        QVERIFY(m_cache->calls().setAudio(id.value(), kept.value()->name, QString(), {}).ok());
+        QVERIFY(
+            m_cache->calls().setAudio(id.value(), kept.value()->name, Test::sha256Hex(QByteArray(10, 'k')), {}).ok());
         auto orphan = m_cache->blobs().create(key.value(), binding, Blob::Kind::Audio);
         QVERIFY(orphan.value()->writer->write(QByteArray(10, 'o')).ok());
         QVERIFY(m_cache->blobs().commit(*orphan.value()).ok());

@@ -192,7 +192,9 @@ private Q_SLOTS:
         const QSet<QString> cached = cachedCalls();
         QVERIFY(!cached.contains(m_ids.at(5)));
         QVERIFY(cached.contains(m_ids.at(7)));
-        // The conflict is in the log for administrators.
+        // The conflict is shown to administrators (retention preview, the Holds and retention view) and logged.
+        const QJsonObject waiting = json({QStringLiteral("retention"), QStringLiteral("preview")});
+        QCOMPARE(strings(waiting.value(QStringLiteral("erasures_waiting"))), ids({7}));
         auto audit = cli({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--call"), m_ids.at(7),
             QStringLiteral("--json")});
         QVERIFY(audit.out.contains("erase.deferred"));

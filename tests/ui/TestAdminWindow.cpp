@@ -80,7 +80,7 @@ private Q_SLOTS:
         QVERIFY(!holds->holdsTable()->isRowHidden(0));
         // A passphrase cache: the administrator is told about backups.
         QVERIFY(!holds->findChild<QLabel*>(QStringLiteral("backupNote"))->isHidden());
-        QVERIFY(holds->policyLabel()->text().contains(QLatin1String("730")));
+        QTRY_VERIFY_WITH_TIMEOUT(holds->policyLabel()->text().contains(QLatin1String("730")), 10000);
     }
 
     void retentionRunsAfterASyncAndHoldsKeepTheirCalls()
@@ -99,7 +99,7 @@ private Q_SLOTS:
         holds->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(holds->heldTable()->rowCount(), 2, 10000);
         QCOMPARE(holds->dueTable()->rowCount(), 0);
-        QVERIFY(holds->policyLabel()->text().contains(QLatin1String("store.json")));
+        QTRY_VERIFY_WITH_TIMEOUT(holds->policyLabel()->text().contains(QLatin1String("store.json")), 10000);
     }
 
     void releasingTheHoldLetsTheNextRunDestroyThem()

@@ -69,6 +69,7 @@ HoldsDialog::HoldsDialog(CacheWorker* worker, const QString& cacheDir, QWidget* 
     , m_release(new QPushButton(tr("&Release…"), this))
     , m_policy(new QLabel(this))
     , m_backupNote(new QLabel(this))
+    , m_waiting(new QLabel(this))
     , m_due(makeTable({tr("Call"), tr("Started"), tr("Due")}, this))
     , m_held(makeTable({tr("Call"), tr("Due"), tr("Kept by")}, this))
     , m_run(new QPushButton(tr("Run retention &now…"), this))
@@ -97,6 +98,10 @@ HoldsDialog::HoldsDialog(CacheWorker* worker, const QString& cacheDir, QWidget* 
     m_backupNote->setObjectName(QStringLiteral("backupNote"));
     rl->addWidget(m_policy);
     rl->addWidget(m_backupNote);
+    m_waiting->setWordWrap(true);
+    m_waiting->setObjectName(QStringLiteral("erasuresWaiting"));
+    m_waiting->hide();
+    rl->addWidget(m_waiting);
     rl->addWidget(new QLabel(tr("The next run destroys:"), this));
     rl->addWidget(m_due, 2);
     rl->addWidget(new QLabel(tr("Due, but kept by holds:"), this));
@@ -203,6 +208,10 @@ void HoldsDialog::showPreview(const RetentionPreview& p)
     }
     m_due->resizeColumnsToContents();
     m_held->resizeColumnsToContents();
+    m_waiting->setVisible(!p.erasuresWaiting.isEmpty());
+    m_waiting->setText(tr("<b>Erasure notices wait for holds:</b> %1. The provider asked for these calls to be erased; "
+                          "a legal hold keeps them, and the notice is applied when the call's last hold is released.")
+                           .arg(p.erasuresWaiting.join(QStringLiteral(", "))));
     m_run->setEnabled(m_dueCount > 0);
 }
 

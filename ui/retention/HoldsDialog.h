@@ -62,6 +62,7 @@ private:
     QPushButton* m_release;
     QLabel* m_policy;
     QLabel* m_backupNote;
+    QLabel* m_waiting;
     QTableWidget* m_due;
     QTableWidget* m_held;
     QPushButton* m_run;
