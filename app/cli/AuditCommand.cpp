@@ -16,11 +16,6 @@ namespace {
 const char* AuditUsage = "audit verify | audit export [--from D] [--to D] [--call CALL_ID] [--json|--csv] | "
                          "audit accept --reason TEXT | audit key";
 
-QString when(qint64 utc)
-{
-    return utcText(utc);
-}
-
 int exportEntries(CliContext& ctx)
 {
     QCommandLineParser& p = ctx.parser();
@@ -39,7 +34,7 @@ int exportEntries(CliContext& ctx)
     if (p.isSet(QStringLiteral("json"))) {
         QJsonArray out;
         for (const AuditEntry& e : entries.value()) {
-            out.append(QJsonObject {{QStringLiteral("seq"), e.seq}, {QStringLiteral("at_utc"), when(e.atUtc)},
+            out.append(QJsonObject {{QStringLiteral("seq"), e.seq}, {QStringLiteral("at_utc"), utcText(e.atUtc)},
                 {QStringLiteral("actor"), e.actor}, {QStringLiteral("action"), e.action},
                 {QStringLiteral("subject"), e.subject}, {QStringLiteral("detail"), e.detail},
                 {QStringLiteral("hash"), QString::fromLatin1(e.hash.toHex())}});
@@ -50,7 +45,7 @@ int exportEntries(CliContext& ctx)
             o.insert(QStringLiteral("checkpoint"),
                 QJsonObject {{QStringLiteral("size"), c.size},
                     {QStringLiteral("head"), QString::fromLatin1(c.head.toHex())},
-                    {QStringLiteral("at_utc"), when(c.atUtc)},
+                    {QStringLiteral("at_utc"), utcText(c.atUtc)},
                     {QStringLiteral("text"), QString::fromLatin1(c.text(ctx.cache().signingKey().keyId()))},
                     {QStringLiteral("signature"), QString::fromLatin1(c.signature)},
                     {QStringLiteral("public_key"), Minisign::publicKeyText(ctx.cache().signingKey())}});
@@ -128,7 +123,7 @@ int auditRun(CliContext& ctx)
               << " entries, hash chain and signed checkpoints verified";
     if (checkpoint && checkpoint.value()) {
         ctx.out() << "; newest checkpoint at entry " << checkpoint.value()->size << " ("
-                  << when(checkpoint.value()->atUtc) << ")";
+                  << utcText(checkpoint.value()->atUtc) << ")";
     }
     ctx.out() << '\n';
     return 0;

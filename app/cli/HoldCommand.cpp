@@ -15,16 +15,6 @@ namespace {
 const char* HoldUsage = "hold add CALL_ID... --reason TEXT --case REF [--json] | hold release HOLD_ID --reason TEXT | "
                         "hold list [--json]";
 
-QString when(qint64 utc)
-{
-    return utcText(utc);
-}
-
-int ageDays(qint64 utc)
-{
-    return static_cast<int>((QDateTime::currentSecsSinceEpoch() - utc) / 86400);
-}
-
 int list(CliContext& ctx)
 {
     auto holds = Holds(ctx.cache()).list();
@@ -38,7 +28,8 @@ int list(CliContext& ctx)
             out.append(QJsonObject {{QStringLiteral("hold_id"), h.holdId},
                 {QStringLiteral("calls"), QJsonArray::fromStringList(h.callIds)}, {QStringLiteral("reason"), h.reason},
                 {QStringLiteral("case"), h.caseRef}, {QStringLiteral("placed_by"), h.placedBy},
-                {QStringLiteral("placed_utc"), when(h.placedUtc)}, {QStringLiteral("age_days"), ageDays(h.placedUtc)}});
+                {QStringLiteral("placed_utc"), utcText(h.placedUtc)},
+                {QStringLiteral("age_days"), h.ageDays(QDateTime::currentSecsSinceEpoch())}});
         }
         ctx.out() << QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented));
         return 0;
@@ -47,8 +38,8 @@ int list(CliContext& ctx)
         ctx.out() << "No open holds\n";
     }
     for (const Hold& h : holds.value()) {
-        ctx.out() << h.holdId << "  case " << h.caseRef << "  by " << h.placedBy << " on " << when(h.placedUtc) << " ("
-                  << ageDays(h.placedUtc) << " days)  " << h.callIds.size()
+        ctx.out() << h.holdId << "  case " << h.caseRef << "  by " << h.placedBy << " on " << utcText(h.placedUtc)
+                  << " (" << h.ageDays(QDateTime::currentSecsSinceEpoch()) << " days)  " << h.callIds.size()
                   << " calls: " << h.callIds.join(QLatin1Char(' ')) << "  reason: " << h.reason << '\n';
     }
     return 0;

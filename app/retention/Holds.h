@@ -24,6 +24,8 @@ struct Hold
     QString releaseReason;
 
     bool isOpen() const { return releasedUtc == 0; }
+    // Whole days since it was placed.
+    int ageDays(qint64 nowUtc) const { return static_cast<int>((nowUtc - placedUtc) / 86400); }
 };
 
 struct HoldRelease

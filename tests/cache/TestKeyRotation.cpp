@@ -11,20 +11,6 @@
 
 using namespace Earmark;
 
-namespace {
-void copyDir(const QString& from, const QString& to)
-{
-    QDir().mkpath(to);
-    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString src = it.next();
-        const QString dst = to + src.mid(from.size());
-        QDir().mkpath(QFileInfo(dst).path());
-        QFile::copy(src, dst);
-    }
-}
-} // namespace
-
 class TestKeyRotation : public QObject
 {
     Q_OBJECT
@@ -36,7 +22,7 @@ class TestKeyRotation : public QObject
     QString fresh(const QString& name)
     {
         const QString dir = m_root.filePath(name);
-        copyDir(CacheFolder(m_demo.cache).root(), dir);
+        Test::copyDir(CacheFolder(m_demo.cache).root(), dir);
         return dir;
     }
 
@@ -79,7 +65,7 @@ private Q_SLOTS:
     {
         const QString dir = fresh(QStringLiteral("rotate"));
         const QString before = m_root.filePath(QStringLiteral("rotate-copy"));
-        copyDir(dir, before);
+        Test::copyDir(dir, before);
         const SecretKey next = SecretKey::random();
         QByteArray publicKey;
         {

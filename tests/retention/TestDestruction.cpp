@@ -34,17 +34,6 @@ namespace {
 const QByteArray CommentMarker = "QZXTIMEDCOMMENTMARKER";
 const QByteArray ScenarioMarker = "QZXSCENARIOMARKER";
 
-void copyDir(const QString& from, const QString& to)
-{
-    QDir().mkpath(to);
-    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString src = it.next();
-        const QString dst = to + src.mid(from.size());
-        QDir().mkpath(QFileInfo(dst).path());
-        QFile::copy(src, dst);
-    }
-}
 } // namespace
 
 class TestDestruction : public QObject
@@ -199,7 +188,7 @@ private Q_SLOTS:
     void aRunLeavesNothingOfTheDestroyedCalls()
     {
         const QString dir = m_root.filePath(QStringLiteral("run"));
-        copyDir(CacheFolder(m_demo.cache).root(), dir);
+        Test::copyDir(CacheFolder(m_demo.cache).root(), dir);
         const QString oldest = m_calls.first().first;
         QStringList blobs;
         {
@@ -279,7 +268,7 @@ private Q_SLOTS:
         // The moment a kill is most likely to miss: the destroying transaction committed, the tidy-up (index merge,
         // blob files, WAL truncation) not started. Made exactly here by leaving out finish().
         const QString dir = m_root.filePath(QStringLiteral("committed"));
-        copyDir(CacheFolder(m_demo.cache).root(), dir);
+        Test::copyDir(CacheFolder(m_demo.cache).root(), dir);
         const QString oldest = m_calls.first().first;
         QString blob;
         {
@@ -322,7 +311,7 @@ private Q_SLOTS:
         static qint64 whole = -1;
         if (whole < 0) {
             const QString probe = m_root.filePath(QStringLiteral("probe"));
-            copyDir(CacheFolder(m_demo.cache).root(), probe);
+            Test::copyDir(CacheFolder(m_demo.cache).root(), probe);
             QElapsedTimer t;
             t.start();
             QCOMPARE(cli(probe, {QStringLiteral("retention"), QStringLiteral("preview")}).exitCode, 0);
@@ -333,7 +322,7 @@ private Q_SLOTS:
             whole = t.elapsed();
         }
         const QString dir = m_root.filePath(QStringLiteral("kill-%1").arg(int(fraction * 100)));
-        copyDir(CacheFolder(m_demo.cache).root(), dir);
+        Test::copyDir(CacheFolder(m_demo.cache).root(), dir);
         QProcess p;
         p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         p.start(Test::binaryPath(QStringLiteral("earmark-cli")),

@@ -209,14 +209,8 @@ private Q_SLOTS:
 
         // A copy of the cache made before the run (a backup, a disk image).
         const QString copy = m_root.filePath(QStringLiteral("copy-before-run"));
-        QDir().mkpath(copy);
-        QDirIterator files(cacheDir(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-        while (files.hasNext()) {
-            const QString src = files.next();
-            const QString dst = copy + src.mid(cacheDir().size());
-            QDir().mkpath(QFileInfo(dst).path());
-            QVERIFY(QFile::copy(src, dst));
-        }
+        Test::copyDir(cacheDir(), copy);
+        QVERIFY(QFile::exists(copy + QStringLiteral("/keyinfo.json")));
         const QByteArray keyInfoBefore = Test::readFile(cacheDir() + QStringLiteral("/keyinfo.json"));
 
         const QJsonObject o = json({QStringLiteral("retention"), QStringLiteral("run"), QStringLiteral("--now"),

@@ -29,6 +29,9 @@ ProcessResult runCli(
 // Every file below dir (recursively) whose bytes contain any of needles; returns "file: needle" lines.
 QStringList filesContaining(const QString& dir, const QList<QByteArray>& needles);
 
+// Copies a folder with everything below it (hidden files too): a cache folder as a backup would.
+void copyDir(const QString& from, const QString& to);
+
 // Writes a file, creating parent folders.
 void writeFile(const QString& path, const QByteArray& bytes);
 QByteArray readFile(const QString& path);

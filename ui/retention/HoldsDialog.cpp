@@ -50,10 +50,6 @@ QString day(qint64 utc)
     return QDateTime::fromSecsSinceEpoch(utc, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd"));
 }
 
-int ageDays(qint64 utc)
-{
-    return static_cast<int>((QDateTime::currentSecsSinceEpoch() - utc) / 86400);
-}
 } // namespace
 
 HoldsDialog::HoldsDialog(CacheWorker* worker, const QString& cacheDir, QWidget* parent)
@@ -169,7 +165,7 @@ void HoldsDialog::showHolds(const QList<Hold>& holds)
         const Hold& h = holds.at(i);
         setRow(m_holds, i,
             {h.holdId, h.caseRef, h.callIds.join(QStringLiteral(", ")), h.placedBy, day(h.placedUtc),
-                tr("%n day(s)", nullptr, ageDays(h.placedUtc)), h.reason,
+                tr("%n day(s)", nullptr, h.ageDays(QDateTime::currentSecsSinceEpoch())), h.reason,
                 h.isOpen() ? QString() : tr("%1 by %2: %3").arg(day(h.releasedUtc), h.releasedBy, h.releaseReason)});
     }
     m_holds->resizeColumnsToContents();
