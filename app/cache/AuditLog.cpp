@@ -211,7 +211,17 @@ Status AuditLog::checkpoint()
             return st;
         }
     }
-    return Files::writeAtomically(m_anchorPath, c.toAnchor());
+    const QByteArray anchor = c.toAnchor();
+    if (auto st = Files::writeAtomically(m_anchorPath, anchor); !st) {
+        return st;
+    }
+    if (m_keychainAnchor) {
+        *m_keychainAnchor = anchor; // what the listener gives the keychain
+    }
+    if (m_listener) {
+        m_listener(anchor);
+    }
+    return {};
 }
 
 qint64 AuditLog::count()
@@ -315,6 +325,11 @@ Status AuditLog::verify(Depth depth, bool* onlyTheAnchor)
     if (anchor) {
         wanted.insert(anchor->size, {});
     }
+    const std::optional<AuditCheckpoint> kept
+        = m_keychainAnchor ? AuditCheckpoint::fromAnchor(*m_keychainAnchor) : std::nullopt;
+    if (kept) {
+        wanted.insert(kept->size, {});
+    }
 
     auto stmt = m_db.prepare(
         QStringLiteral("SELECT seq, at_utc, actor, action, subject, detail, hash FROM audit_log ORDER BY seq"));
@@ -374,6 +389,9 @@ Status AuditLog::verify(Depth depth, bool* onlyTheAnchor)
     if (onlyTheAnchor) {
         *onlyTheAnchor = true; // the database itself is consistent: whatever is wrong from here is the anchor
     }
+    if (auto st = checkKeychainAnchor(wanted, size); !st) {
+        return st;
+    }
     if (anchorDamaged) {
         return makeError(
             QStringLiteral("The audit anchor file %1 is damaged or was reset.").arg(m_anchorPath) + WhatToDoRestore);
@@ -407,6 +425,46 @@ Status AuditLog::verify(Depth depth, bool* onlyTheAnchor)
                                         "log was anchored at entry %2 or later.")
                              .arg(anchor->size)
                              .arg(anchoredAtLeast)
+            + WhatToDoRestore);
+    }
+    return {};
+}
+
+Status AuditLog::checkKeychainAnchor(const QHash<qint64, QByteArray>& heads, qint64 size) const
+{
+    if (!m_keychainAnchor) {
+        return {}; // passphrase mode: the keychain keeps nothing
+    }
+    if (m_keychainAnchor->isEmpty()) {
+        if (m_keychainRequired) {
+            return makeError(
+                QStringLiteral("The OS keychain's copy of this cache's audit checkpoint is missing, although "
+                               "this cache was checked against it before (the keychain entry was deleted, "
+                               "or keyinfo.json was replaced).")
+                + WhatToDoRestore);
+        }
+        return {}; // not kept yet: the first checkpoint after this open writes it
+    }
+    const auto kept = AuditCheckpoint::fromAnchor(*m_keychainAnchor);
+    const auto pk = Minisign::PublicKey {m_signer->keyId(), m_signer->publicKey()};
+    if (!kept || !Minisign::verify(pk, kept->text(pk.keyId), kept->signature)) {
+        return makeError(QStringLiteral("The OS keychain's copy of this cache's audit checkpoint is damaged or not "
+                                        "signed by this cache's key.")
+            + WhatToDoRestore);
+    }
+    if (kept->size > size) {
+        return makeError(QStringLiteral("The audit log was rolled back: the OS keychain's copy of its checkpoint names "
+                                        "entry %1, the log ends at entry %2 (an older copy of the cache folder, "
+                                        "database and anchor file together).")
+                             .arg(kept->size)
+                             .arg(size)
+            + WhatToDoRestore);
+    }
+    if (heads.value(kept->size) != kept->head) {
+        return makeError(
+            QStringLiteral("The audit log does not match the OS keychain's copy of its checkpoint at entry "
+                           "%1.")
+                .arg(kept->size)
             + WhatToDoRestore);
     }
     return {};

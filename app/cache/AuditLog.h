@@ -3,8 +3,10 @@
 #include "core/Result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
+#include <functional>
 #include <optional>
 
 namespace Earmark {
@@ -61,6 +63,16 @@ public:
 
     // The key that signs checkpoints (the cache's signing key); set by Cache::open before any append.
     void setSigningKey(const SigningKey* key) { m_signer = key; }
+    // Keychain mode: the copy of a checkpoint kept in the OS keychain (AuditCheckpoint::toAnchor(), empty when the
+    // keychain has none), checked like the anchor file: it may lag the log, never lead it or disagree with it. When
+    // required (the cache saw the copy before), a missing copy is refused too.
+    void setKeychainAnchor(std::optional<QByteArray> anchor, bool required)
+    {
+        m_keychainAnchor = std::move(anchor);
+        m_keychainRequired = required;
+    }
+    // Called with the anchor's bytes after every checkpoint (the owner keeps the keychain's copy up to date).
+    void setAnchorListener(std::function<void(const QByteArray&)> listener) { m_listener = std::move(listener); }
 
     // Appends an entry by the OS user. Outside a transaction the checkpoint follows at once; inside one the caller
     // calls checkpoint() after the commit (a crash in between is covered by the next open).
@@ -91,11 +103,15 @@ public:
 private:
     Status verifyLegacy();
     Result<std::optional<AuditEntry>> newest();
+    Status checkKeychainAnchor(const QHash<qint64, QByteArray>& heads, qint64 size) const;
 
     Database& m_db;
     const KeyHierarchy& m_keys;
     QString m_anchorPath;
     const SigningKey* m_signer = nullptr;
+    std::optional<QByteArray> m_keychainAnchor;
+    bool m_keychainRequired = false;
+    std::function<void(const QByteArray&)> m_listener;
 };
 
 } // namespace Earmark

@@ -201,6 +201,9 @@ Result<std::unique_ptr<Cache>> Cache::open(
 
 Status Cache::prepareAudit(const CacheOpenOptions& options)
 {
+    const bool keptBefore = setting(keychainAnchorSetting()) == QLatin1String("1");
+    m_audit.setKeychainAnchor(options.keychainAnchor, keptBefore);
+    m_audit.setAnchorListener(options.anchorWritten);
     if (auto st = m_audit.upgrade(); !st) {
         if (options.audit == CacheOpenOptions::AuditCheck::Enforce) {
             return st;
@@ -227,6 +230,11 @@ Status Cache::prepareAudit(const CacheOpenOptions& options)
         }
         m_auditProblem = verified.errorMessage();
         return {};
+    }
+    if (!keptBefore && options.keychainAnchor && !options.keychainAnchor->isEmpty()) {
+        if (auto st = setSetting(keychainAnchorSetting(), QStringLiteral("1")); !st) {
+            return st;
+        }
     }
     // An anchor one checkpoint behind, or entries committed just before a crash: bring the anchor up to date.
     return m_audit.checkpoint();

@@ -8,7 +8,9 @@
 #include "crypto/KeyHierarchy.h"
 #include "crypto/SigningKey.h"
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace Earmark {
 
@@ -27,6 +29,13 @@ struct CacheOpenOptions
     // keyed with either and its call keys wrapped by either (a process killed mid-rotation); open finds out which,
     // finishes the re-key, and masterCheck() says which master the cache now uses.
     const SecretKey* pendingMaster = nullptr;
+    // Keychain mode: the OS keychain's copy of the newest audit checkpoint (CacheUnlocker::keychainAuditAnchor(),
+    // empty when the keychain has none); nullopt in passphrase mode. Checked with the anchor file on open, so that an
+    // older database restored together with its older anchor file is refused.
+    std::optional<QByteArray> keychainAnchor;
+    // Called on the cache's thread with the anchor's bytes after every checkpoint: the owner keeps the keychain's
+    // copy up to date (keys/AuditAnchorKeychain).
+    std::function<void(const QByteArray&)> anchorWritten;
 };
 
 // An open encrypted cache: the database, the blob files and the keys derived from the master key.
@@ -77,6 +86,8 @@ public:
     // rotates its master key (also after a process was killed between the two).
     static QString rotationDueSetting() { return QStringLiteral("rotation_due"); }
     bool rotationDue() { return setting(rotationDueSetting()) == QLatin1String("1"); }
+    // Set once an open found the keychain's copy of the audit checkpoint: from then on a missing copy is refused.
+    static QString keychainAnchorSetting() { return QStringLiteral("keychain_anchor"); }
 
     // Deletes blob files no call refers to (left by an interrupted sync; unreadable without their keys).
     Result<int> collectGarbage();

@@ -24,14 +24,18 @@ CacheWorker::~CacheWorker()
 }
 
 void CacheWorker::open(const QString& dir, SecretKey master, bool create, QObject* context,
-    std::function<void(const QString&)> done, SecretKey pending)
+    std::function<void(const QString&)> done, SecretKey pending, std::optional<QByteArray> keychainAnchor)
 {
     QPointer<QObject> guard(context);
     auto key = std::make_shared<SecretKey>(std::move(master));
     auto next = std::make_shared<SecretKey>(std::move(pending));
-    QMetaObject::invokeMethod(m_worker, [this, dir, key, next, create, guard, done = std::move(done)] {
+    QMetaObject::invokeMethod(m_worker, [this, dir, key, next, create, guard, keychainAnchor, done = std::move(done)] {
         CacheOpenOptions options;
         options.pendingMaster = next->isNull() ? nullptr : next.get();
+        options.keychainAnchor = keychainAnchor;
+        options.anchorWritten = [this](const QByteArray& anchor) {
+            QMetaObject::invokeMethod(this, [this, anchor] { Q_EMIT auditAnchorWritten(anchor); });
+        };
         auto cache = Cache::open(CacheFolder(dir), *key, create, options);
         QString error;
         if (cache) {

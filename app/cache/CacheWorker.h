@@ -2,11 +2,13 @@
 
 #include "crypto/SecretKey.h"
 
+#include <QByteArray>
 #include <QObject>
 #include <QPointer>
 #include <QThread>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <type_traits>
 
 namespace Earmark {
@@ -29,9 +31,11 @@ public:
     ~CacheWorker() override;
 
     // Opens the cache on the worker thread; done(error message, empty on success) runs on context's thread.
-    // pending: the new master key of a rotation a killed process left (CacheUnlocker::takePendingKey), if any.
+    // pending: the new master key of a rotation a killed process left (CacheUnlocker::takePendingKey), if any;
+    // keychainAnchor: the keychain's copy of the audit checkpoint (CacheOpenOptions::keychainAnchor).
     void open(const QString& dir, SecretKey master, bool create, QObject* context,
-        std::function<void(const QString& error)> done, SecretKey pending = {});
+        std::function<void(const QString& error)> done, SecretKey pending = {},
+        std::optional<QByteArray> keychainAnchor = std::nullopt);
 
     // Runs work(repository) on the worker thread, then done(result) on context's thread.
     template<typename Repository, typename Work, typename Done>
@@ -66,6 +70,11 @@ public:
     }
 
     bool isOpen() const { return m_opened; }
+
+Q_SIGNALS:
+    // After every audit checkpoint of the open cache, on this object's thread: the anchor's bytes, for the keychain's
+    // copy (AuditAnchorKeychain::store).
+    void auditAnchorWritten(const QByteArray& anchor);
 
 private:
     QThread m_thread;

@@ -3,6 +3,7 @@
 #include "cli/Commands.h"
 #include "core/Files.h"
 #include "crypto/Passphrase.h"
+#include "keys/AuditAnchorKeychain.h"
 #include "keys/CacheUnlocker.h"
 #include "keys/KeyInfo.h"
 #include "keys/KeyRotation.h"
@@ -143,26 +144,29 @@ int run(int argc, char** argv)
     }
     int status = 1;
     const QString cacheDir = ctx.options().cacheDir;
+    // The keychain's copy of the audit checkpoint, brought up to date before the process ends.
+    auto* anchors = new AuditAnchorKeychain(cacheDir, &app);
+    auto exitWhenStored = [&app, &status, anchors] { anchors->whenIdle([&app, &status] { app.exit(status); }); };
     // After the command: a keychain cache that destroyed calls replaces its master key before the process ends, so
     // that copies made before cannot be opened with what the keychain holds.
-    auto finish = [&app, &ctx, &status, cacheDir] {
+    auto finish = [&app, &ctx, &status, cacheDir, exitWhenStored] {
         auto info = KeyInfo::load(CacheFolder(cacheDir).keyInfoPath());
         if (!info || info->mode != KeyMode::Keychain || !ctx.cache().rotationDue()) {
-            app.exit(status);
+            exitWhenStored();
             return;
         }
         auto* rotation
             = new KeyRotation(cacheDir, [&ctx](std::shared_ptr<SecretKey> next, std::function<void(Status)> done) {
                   done(ctx.cache().rotateMaster(*next));
               });
-        QObject::connect(rotation, &KeyRotation::finished, &app, [&app, &ctx, &status](const QString& error) {
+        QObject::connect(rotation, &KeyRotation::finished, &app, [&ctx, &status, exitWhenStored](const QString& error) {
             if (!error.isEmpty()) {
-                ctx.error(QStringLiteral("the calls were destroyed, but the cache's key was not replaced: %1 Run any "
-                                         "earmark-cli command on this cache to try again.")
+                ctx.error(QStringLiteral("the calls were destroyed, but the cache's key was not replaced: %1 Run "
+                                         "any earmark-cli command on this cache to try again.")
                               .arg(error));
                 status = 1;
             }
-            app.exit(status);
+            exitWhenStored();
         });
         rotation->start();
     };
@@ -175,10 +179,13 @@ int run(int argc, char** argv)
         }
         auto key = std::make_shared<SecretKey>(job->takeKey());
         auto pending = std::make_shared<SecretKey>(job->takePendingKey());
+        const std::optional<QByteArray> keptAnchor = job->keychainAuditAnchor();
         // Run the command from the event loop, outside the job's signal.
-        QTimer::singleShot(0, &app, [&, key, pending] {
+        QTimer::singleShot(0, &app, [&, key, pending, keptAnchor] {
             CacheOpenOptions openOptions = ctx.openOptions();
             openOptions.pendingMaster = pending->isNull() ? nullptr : pending.get();
+            openOptions.keychainAnchor = keptAnchor;
+            openOptions.anchorWritten = [anchors](const QByteArray& anchor) { anchors->store(anchor); };
             auto cache = Cache::open(CacheFolder(cacheDir), *key, command->createsCache, openOptions);
             if (!cache) {
                 ctx.error(cache.errorMessage());
@@ -190,11 +197,13 @@ int run(int argc, char** argv)
                 status = command->run(ctx);
                 finish();
             };
-            if (pending->isNull()) {
+            if (pending->isNull()
+                && KeyInfo::load(CacheFolder(cacheDir).keyInfoPath()).value_or(KeyInfo {}).retiredKeyIds.isEmpty()) {
                 runCommand();
                 return;
             }
-            // A rotation a killed process left: the key file follows what the cache now uses.
+            // A rotation a killed process left: the key file follows what the cache now uses, and old keychain
+            // entries are deleted.
             auto* settle = new KeyRotation(cacheDir, {});
             QObject::connect(settle, &KeyRotation::finished, &app, [runCommand](const QString&) { runCommand(); });
             settle->settle(ctx.cache().masterCheck());

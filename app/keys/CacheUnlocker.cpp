@@ -3,6 +3,7 @@
 #include "core/Files.h"
 #include "core/Logging.h"
 #include "crypto/KeyHierarchy.h"
+#include "keys/AuditAnchorKeychain.h"
 
 #include <QDir>
 #include <QFile>
@@ -147,7 +148,7 @@ void CacheUnlocker::readFromKeychain(const KeyInfo& info)
             readPendingFromKeychain(info, std::move(key));
             return;
         }
-        succeed(std::move(key), false);
+        readAnchorFromKeychain(info, std::move(key));
     });
     job->start();
 }
@@ -169,6 +170,31 @@ void CacheUnlocker::readPendingFromKeychain(const KeyInfo& info, SecretKey maste
                 m_pending = std::move(pending);
             }
         }
+        readAnchorFromKeychain(info, std::move(*held));
+    });
+    job->start();
+}
+
+void CacheUnlocker::readAnchorFromKeychain(const KeyInfo& info, SecretKey master)
+{
+    m_anchor = QByteArray();
+    if (info.cacheId.isEmpty()) {
+        succeed(std::move(master), false); // a cache from before the keychain kept a copy: its first one is written
+        return;
+    }
+    auto* job = new QKeychain::ReadPasswordJob(keychainService(), this);
+    job->setAutoDelete(true);
+    job->setKey(AuditAnchorKeychain::keychainEntry(info.cacheId));
+    auto held = std::make_shared<SecretKey>(std::move(master));
+    connect(job, &QKeychain::Job::finished, this, [this, job, held] {
+        // The keyring answered for the master key, so "not found" here means the copy is not there.
+        if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound) {
+            fail(keychainProblem(job->error(), job->errorString()));
+            return;
+        }
+        if (job->error() == QKeychain::NoError) {
+            m_anchor = job->binaryData();
+        }
         succeed(std::move(*held), false);
     });
     job->start();
@@ -181,6 +207,7 @@ void CacheUnlocker::createInKeychain()
     info.mode = KeyMode::Keychain;
     info.keyId = KeyInfo::newKeyId();
     info.check = KeyHierarchy::checkValue(*master);
+    info.cacheId = KeyInfo::newKeyId();
     auto* job = new QKeychain::WritePasswordJob(keychainService(), this);
     job->setAutoDelete(true);
     job->setKey(keychainEntry(info.keyId));
@@ -196,6 +223,7 @@ void CacheUnlocker::createInKeychain()
             fail(st.errorMessage());
             return;
         }
+        m_anchor = QByteArray();
         succeed(std::move(*master), true);
     });
     job->start();

@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <functional>
+#include <optional>
 
 namespace QKeychain {
 class Job;
@@ -43,6 +44,9 @@ public:
     SecretKey takeKey() { return std::move(m_key); }
     // During a rotation of the master key (keyinfo.json names a pending key): that key, else a null key.
     SecretKey takePendingKey() { return std::move(m_pending); }
+    // Keychain mode: the keychain's copy of the cache's audit checkpoint (empty when it has none; AuditAnchorKeychain
+    // keeps it); nullopt in passphrase mode. For CacheOpenOptions::keychainAnchor.
+    std::optional<QByteArray> keychainAuditAnchor() const { return m_anchor; }
 
     static QString keychainService() { return QStringLiteral("Earmark"); }
     static QString keychainEntry(const QString& keyId) { return QStringLiteral("cache-master-key-") + keyId; }
@@ -55,6 +59,7 @@ private:
     void succeed(SecretKey key, bool created);
     void readFromKeychain(const KeyInfo& info);
     void readPendingFromKeychain(const KeyInfo& info, SecretKey master);
+    void readAnchorFromKeychain(const KeyInfo& info, SecretKey master);
     void createInKeychain();
     void unlockWithPassphrase(const KeyInfo& info);
     void createWithPassphrase();
@@ -66,6 +71,7 @@ private:
     CacheFolder m_folder;
     SecretKey m_key;
     SecretKey m_pending;
+    std::optional<QByteArray> m_anchor;
     Error m_error;
     bool m_created = false;
     bool m_done = false;

@@ -76,6 +76,7 @@ Result<KeyInfo> KeyInfo::load(const QString& path)
     for (const auto& v : o.value(QStringLiteral("retired")).toArray()) {
         info.retiredKeyIds << v.toString();
     }
+    info.cacheId = o.value(QStringLiteral("cache_id")).toString();
     if (info.mode == KeyMode::Passphrase) {
         const QJsonObject kdf = o.value(QStringLiteral("kdf")).toObject();
         if (kdf.value(QStringLiteral("alg")).toString() != QLatin1String("argon2id13")) {
@@ -106,6 +107,9 @@ Status KeyInfo::save(const QString& path) const
     }
     if (!retiredKeyIds.isEmpty()) {
         o.insert(QStringLiteral("retired"), QJsonArray::fromStringList(retiredKeyIds));
+    }
+    if (!cacheId.isEmpty()) {
+        o.insert(QStringLiteral("cache_id"), cacheId);
     }
     if (mode == KeyMode::Passphrase) {
         QJsonObject k;

@@ -32,6 +32,9 @@ struct KeyInfo
     QString pendingKeyId;
     QByteArray pendingCheck;
     QStringList retiredKeyIds;
+    // Keychain mode: names the keychain entry that keeps a copy of the audit checkpoint (AuditAnchorKeychain); never
+    // changes, also not when the master key is replaced. Empty for caches made before it existed, until first used.
+    QString cacheId;
 
     static Result<KeyInfo> load(const QString& path);
     Status save(const QString& path) const;

@@ -26,6 +26,8 @@ public:
     bool isRunning() const { return m_running; }
 
     static constexpr int IntervalMs = 24 * 60 * 60 * 1000;
+    // The time between the timed runs: a day (IntervalMs); a test shortens it to watch the timer work.
+    void setInterval(int ms) { m_daily.setInterval(ms); }
 
 Q_SIGNALS:
     void finished(const Earmark::DestructionOutcome& outcome, const QString& error);

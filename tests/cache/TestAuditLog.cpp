@@ -4,6 +4,7 @@
 #include "cache/Statement.h"
 #include "crypto/KeyHierarchy.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -249,6 +250,92 @@ private Q_SLOTS:
         QVERIFY(cache);
         QVERIFY(cache.value()->auditProblem().contains(QLatin1String("rolled back")));
         QVERIFY(!cache.value()->verify().ok());
+    }
+
+    void theKeychainsCopyRefusesAnOlderFolder()
+    {
+        // Keychain mode: the database and its anchor file are copied together (a backup, a disk image), more entries
+        // are logged, then the copy is put back. The anchor file agrees with the older log; the keychain's copy of
+        // the checkpoint does not.
+        QTemporaryDir dir;
+        const SecretKey key = SecretKey::random();
+        const QString c = dir.filePath(QStringLiteral("c"));
+        const QString backup = dir.filePath(QStringLiteral("backup"));
+        QByteArray kept; // what the keychain holds
+        CacheOpenOptions keychain;
+        keychain.anchorWritten = [&kept](const QByteArray& anchor) { kept = anchor; };
+        const auto openKept = [&](CacheOpenOptions options) {
+            options.keychainAnchor = kept;
+            options.anchorWritten = keychain.anchorWritten;
+            return Cache::open(CacheFolder(c), key, true, options);
+        };
+        {
+            auto cache = openKept(keychain);
+            QVERIFY2(cache, qPrintable(cache.errorMessage()));
+            QVERIFY(cache.value()->audit().append(QStringLiteral("sync")).ok());
+            QVERIFY(!kept.isEmpty());
+            QVERIFY(cache.value()->database().checkpointTruncate().ok());
+        }
+        {
+            // The next open finds the copy and from then on expects it.
+            auto cache = openKept(keychain);
+            QVERIFY2(cache, qPrintable(cache.errorMessage()));
+            QCOMPARE(cache.value()->setting(Cache::keychainAnchorSetting()), QStringLiteral("1"));
+            QVERIFY(cache.value()->database().checkpointTruncate().ok());
+        }
+        Test::copyDir(c, backup);
+        {
+            auto cache = openKept(keychain);
+            QVERIFY(cache);
+            fill(*cache.value());
+            QVERIFY(cache.value()->database().checkpointTruncate().ok());
+        }
+        QCOMPARE(AuditCheckpoint::fromAnchor(kept)->size, 6);
+        QVERIFY(QDir(c).removeRecursively());
+        Test::copyDir(backup, c);
+
+        // Without the keychain's copy the older folder is consistent (the limit of passphrase mode) ...
+        CacheOpenOptions passphraseMode;
+        QVERIFY(Cache::open(CacheFolder(c), key, false, passphraseMode));
+        QVERIFY(QDir(c).removeRecursively());
+        Test::copyDir(backup, c);
+        // ... with it, an ordinary open refuses it and says what to do; audit verify reports the same.
+        auto refused = openKept({});
+        QVERIFY(!refused);
+        QVERIFY2(refused.errorMessage().contains(QLatin1String("OS keychain's copy"))
+                && refused.errorMessage().contains(QLatin1String("rolled back"))
+                && refused.errorMessage().contains(QLatin1String("earmark-cli audit accept")),
+            qPrintable(refused.errorMessage()));
+        CacheOpenOptions inspect;
+        inspect.audit = CacheOpenOptions::AuditCheck::Report;
+        {
+            auto cache = openKept(inspect);
+            QVERIFY(cache);
+            QVERIFY(cache.value()->auditProblem().contains(QLatin1String("OS keychain's copy")));
+        }
+        // A damaged copy, and a missing one where the cache saw one before, are refused too.
+        const QByteArray newer = kept;
+        kept = QByteArrayLiteral("{\"format\": \"earmark.audit-anchor/2\", \"size\": 0}");
+        QVERIFY(!openKept({}));
+        kept = QByteArray();
+        auto missing = openKept({});
+        QVERIFY(!missing);
+        QVERIFY2(missing.errorMessage().contains(QLatin1String("is missing")), qPrintable(missing.errorMessage()));
+        // An administrator who restored it on purpose accepts it: recorded, and the keychain's copy follows.
+        kept = newer;
+        CacheOpenOptions accept;
+        accept.acceptAnchorReason = QStringLiteral("restored from the Tuesday backup");
+        {
+            auto cache = openKept(accept);
+            QVERIFY2(cache, qPrintable(cache.errorMessage()));
+            QVERIFY(cache.value()->audit().verify().ok());
+            auto entries = cache.value()->audit().entries({});
+            QVERIFY(entries);
+            QCOMPARE(entries->constLast().action, QStringLiteral("audit.accept"));
+            QVERIFY(entries->constLast().detail.contains(QLatin1String("OS keychain's copy")));
+        }
+        QCOMPARE(AuditCheckpoint::fromAnchor(kept)->size, 2); // the older log's entry and the acceptance
+        QVERIFY(openKept({}));
     }
 
     void anAnchorBehindTheLogIsBroughtUpToDateOnOpen()

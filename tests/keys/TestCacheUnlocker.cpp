@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 #include "cache/Cache.h"
 #include "crypto/KeyHierarchy.h"
+#include "keys/AuditAnchorKeychain.h"
 #include "keys/CacheUnlocker.h"
 
 #include <QSignalSpy>
@@ -17,6 +18,7 @@ struct Outcome
     bool created = false;
     QString error;
     QByteArray keyHex;
+    std::optional<QByteArray> anchor;
 };
 
 Outcome unlock(const UnlockRequest& request)
@@ -27,6 +29,7 @@ Outcome unlock(const UnlockRequest& request)
         out.ok = j->succeeded();
         out.created = j->created();
         out.error = j->error().message;
+        out.anchor = j->keychainAuditAnchor();
         if (out.ok) {
             out.keyHex = j->takeKey().toHex();
         }
@@ -85,6 +88,56 @@ private Q_SLOTS:
         QVERIFY2(again.ok, qPrintable(again.error));
         QVERIFY(!again.created);
         QCOMPARE(again.keyHex, created.keyHex);
+    }
+
+    void theAuditCheckpointsCopyIsKeptInTheKeychain()
+    {
+        QTemporaryDir dir;
+        const Outcome created = unlock(keychainRequest(dir.path()));
+        QVERIFY(created.ok);
+        QCOMPARE(created.anchor, std::optional<QByteArray>(QByteArray())); // keychain mode, nothing kept yet
+        QVERIFY(!KeyInfo::load(dir.filePath(QStringLiteral("keyinfo.json")))->cacheId.isEmpty());
+        // Checkpoints come faster than the keychain writes: the newest is what stays.
+        AuditAnchorKeychain anchors(dir.path());
+        anchors.store("first");
+        anchors.store("second");
+        anchors.store("third");
+        bool idle = false;
+        anchors.whenIdle([&idle] { idle = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(idle, 10000);
+        QVERIFY2(anchors.lastError().isEmpty(), qPrintable(anchors.lastError()));
+        QCOMPARE(unlock(keychainRequest(dir.path())).anchor, std::optional<QByteArray>("third"));
+
+        // A cache made before the copy existed (no cache_id): it reads as "nothing kept", and the first write names
+        // the entry for good.
+        QTemporaryDir older;
+        QVERIFY(unlock(keychainRequest(older.path())).ok);
+        auto info = KeyInfo::load(older.filePath(QStringLiteral("keyinfo.json")));
+        info->cacheId.clear();
+        QVERIFY(info->save(older.filePath(QStringLiteral("keyinfo.json"))).ok());
+        QCOMPARE(unlock(keychainRequest(older.path())).anchor, std::optional<QByteArray>(QByteArray()));
+        AuditAnchorKeychain olderAnchors(older.path());
+        olderAnchors.store("kept");
+        idle = false;
+        olderAnchors.whenIdle([&idle] { idle = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(idle, 10000);
+        const QString id = KeyInfo::load(older.filePath(QStringLiteral("keyinfo.json")))->cacheId;
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(unlock(keychainRequest(older.path())).anchor, std::optional<QByteArray>("kept"));
+        QCOMPARE(KeyInfo::load(older.filePath(QStringLiteral("keyinfo.json")))->cacheId, id);
+
+        // Passphrase caches keep nothing in the keychain.
+        QTemporaryDir pass;
+        const Outcome p = unlock(passphraseRequest(pass.path(), Strong));
+        QVERIFY(p.ok);
+        QVERIFY(!p.anchor.has_value());
+        const QByteArray before = Test::readFile(pass.filePath(QStringLiteral("keyinfo.json")));
+        AuditAnchorKeychain passAnchors(pass.path());
+        passAnchors.store("ignored");
+        idle = false;
+        passAnchors.whenIdle([&idle] { idle = true; });
+        QVERIFY(idle);
+        QCOMPARE(Test::readFile(pass.filePath(QStringLiteral("keyinfo.json"))), before);
     }
 
     void aChangedKeychainEntryIsRefused()

@@ -304,6 +304,41 @@ private Q_SLOTS:
             730);
     }
 
+    void anOlderCacheFolderIsRefusedInKeychainMode()
+    {
+        // The whole folder copied (database, audit.anchor and keyinfo.json agree with each other), something done
+        // that the log records, then the copy put back: the keychain's copy of the checkpoint names a later entry.
+        QVERIFY(!QJsonDocument::fromJson(Test::readFile(cacheDir() + QStringLiteral("/keyinfo.json")))
+                     .object()
+                     .value(QStringLiteral("cache_id"))
+                     .toString()
+                     .isEmpty());
+        QCOMPARE(cli({QStringLiteral("calls")}).exitCode, 0);
+        const QString copy = m_root.filePath(QStringLiteral("copy-before-export"));
+        Test::copyDir(cacheDir(), copy);
+        // The export an attacker would hide by putting the older folder back.
+        auto exported = cli({QStringLiteral("export-audio"), m_ids.at(4), QStringLiteral("--out"),
+            m_root.filePath(QStringLiteral("exported.audio"))});
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        QVERIFY(QDir(cacheDir()).removeRecursively());
+        Test::copyDir(copy, cacheDir());
+        auto refused = cli({QStringLiteral("calls")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("OS keychain's copy") && refused.err.contains("rolled back")
+                && refused.err.contains("audit accept"),
+            refused.err.constData());
+        auto verified = cli({QStringLiteral("audit"), QStringLiteral("verify")});
+        QCOMPARE(verified.exitCode, 1);
+        QVERIFY2(verified.out.contains("OS keychain's copy") || verified.err.contains("OS keychain's copy"),
+            verified.err.constData());
+        // Restored on purpose: an administrator accepts it, and the cache opens again.
+        auto accepted = cli({QStringLiteral("audit"), QStringLiteral("accept"), QStringLiteral("--reason"),
+            QStringLiteral("restored from backup after a disk failure")});
+        QVERIFY2(accepted.exitCode == 0, accepted.err.constData());
+        QCOMPARE(cli({QStringLiteral("calls")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);
+    }
+
     void theActorIsTheOsUserNotTheEnvironment()
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

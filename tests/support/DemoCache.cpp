@@ -8,8 +8,10 @@ QString DemoCache::makeCache(const QString& dir, int calls)
 {
     store = QDir(dir).filePath(QStringLiteral("store"));
     cache = QDir(dir).filePath(QStringLiteral("cache"));
-    passFile = QDir(dir).filePath(QStringLiteral("pass"));
-    writeFile(passFile, "otter velvet cinnamon harbour 31\n");
+    if (!keychain) {
+        passFile = QDir(dir).filePath(QStringLiteral("pass"));
+        writeFile(passFile, "otter velvet cinnamon harbour 31\n");
+    }
     auto r = runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), store, QStringLiteral("--calls"),
         QString::number(calls)});
     if (r.exitCode != 0) {
@@ -21,6 +23,9 @@ QString DemoCache::makeCache(const QString& dir, int calls)
 
 QStringList DemoCache::cliBase() const
 {
+    if (keychain) {
+        return {QStringLiteral("--cache"), cache};
+    }
     return {QStringLiteral("--cache"), cache, QStringLiteral("--passphrase-file"), passFile};
 }
 

@@ -4,6 +4,7 @@
 #include "cache/CacheFolder.h"
 #include "cache/CacheWorker.h"
 #include "cache/MasterKeyState.h"
+#include "keys/AuditAnchorKeychain.h"
 #include "keys/KeyInfo.h"
 #include "keys/KeyRotation.h"
 #include "ui/retention/AuditDialog.h"
@@ -27,7 +28,10 @@ AdminActions::AdminActions(CacheWorker* worker, QMainWindow* window, QTableView*
     , m_cacheDir(cacheDir)
     , m_menu(new QMenu(tr("Ad&min"), window))
     , m_retention(new BackgroundRetention(worker, this))
+    , m_anchors(new AuditAnchorKeychain(cacheDir, this))
 {
+    connect(worker, &CacheWorker::auditAnchorWritten, m_anchors, &AuditAnchorKeychain::store);
+    connect(m_anchors, &AuditAnchorKeychain::failed, this, &AdminActions::message);
     auto add = [this](const QString& text, const QKeySequence& key, auto slot, bool onCalls) {
         auto* a = new QAction(text, m_window);
         a->setShortcut(key);

@@ -11,8 +11,9 @@ class QMenu;
 class QTableView;
 
 namespace Earmark {
+class AuditAnchorKeychain;
 class CacheWorker;
-}
+} // namespace Earmark
 
 namespace Earmark::Gui {
 
@@ -21,7 +22,8 @@ class HoldsDialog;
 
 // The window's Admin menu: legal holds on the selected calls, the Holds and retention view, the audit log, and the
 // retention runs (at start, after each sync, daily, or on request). The call actions are also on the call list's
-// context menu.
+// context menu. In keychain mode it also replaces the master key after destroying runs and keeps the keychain's copy
+// of the audit checkpoint.
 class AdminActions : public QObject
 {
     Q_OBJECT
@@ -32,6 +34,8 @@ public:
     QMenu* menu() const { return m_menu; }
     QList<QAction*> actions() const { return m_actions; }
     BackgroundRetention* retention() const { return m_retention; }
+    // Keychain mode: keeps the keychain's copy of each audit checkpoint the cache writes.
+    AuditAnchorKeychain* auditAnchors() const { return m_anchors; }
     void cacheReady();
 
     // The call ids selected in the list.
@@ -57,6 +61,7 @@ private:
     QString m_cacheDir;
     QMenu* m_menu;
     BackgroundRetention* m_retention;
+    AuditAnchorKeychain* m_anchors;
     QPointer<HoldsDialog> m_holds;
     QPointer<AuditDialog> m_audit;
     QList<QAction*> m_actions;

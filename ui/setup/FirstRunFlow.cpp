@@ -58,23 +58,27 @@ void FirstRunFlow::createKey()
             Q_EMIT failed(j->error().message);
             return;
         }
-        m_worker->open(m_cacheDir, j->takeKey(), true, this, [this](const QString& error) {
-            if (!error.isEmpty()) {
-                Q_EMIT failed(error);
-                return;
-            }
-            const QString store = CacheSettings::normalisedStoreLocation(m_store);
-            m_worker->run<CacheSettings>(
-                this, [store](CacheSettings& settings) { return settings.setStoreLocation(store); },
-                [this, store](Status remembered) {
-                    if (!remembered) {
-                        Q_EMIT failed(tr("The cache was made but it could not remember the recording store: %1")
-                                          .arg(remembered.errorMessage()));
-                        return;
-                    }
-                    Q_EMIT ready(store);
-                });
-        });
+        const std::optional<QByteArray> keptAnchor = j->keychainAuditAnchor();
+        m_worker->open(
+            m_cacheDir, j->takeKey(), true, this,
+            [this](const QString& error) {
+                if (!error.isEmpty()) {
+                    Q_EMIT failed(error);
+                    return;
+                }
+                const QString store = CacheSettings::normalisedStoreLocation(m_store);
+                m_worker->run<CacheSettings>(
+                    this, [store](CacheSettings& settings) { return settings.setStoreLocation(store); },
+                    [this, store](Status remembered) {
+                        if (!remembered) {
+                            Q_EMIT failed(tr("The cache was made but it could not remember the recording store: %1")
+                                              .arg(remembered.errorMessage()));
+                            return;
+                        }
+                        Q_EMIT ready(store);
+                    });
+            },
+            {}, keptAnchor);
     });
     job->start();
 }

@@ -4,6 +4,7 @@
 #include "cache/CacheWorker.h"
 #include "cache/MasterKeyState.h"
 #include "keys/CacheUnlocker.h"
+#include "keys/KeyInfo.h"
 #include "keys/KeyRotation.h"
 
 #include <QDir>
@@ -87,7 +88,10 @@ void UnlockFlow::attempt(bool passphraseMode, QString passphrase)
             return;
         }
         SecretKey pending = j->takePendingKey();
-        const bool rotating = !pending.isNull();
+        // A rotation a killed process left (a pending key, or old keychain entries still to delete).
+        const bool rotating = !pending.isNull()
+            || !KeyInfo::load(CacheFolder(m_cacheDir).keyInfoPath()).value_or(KeyInfo {}).retiredKeyIds.isEmpty();
+        const std::optional<QByteArray> keptAnchor = j->keychainAuditAnchor();
         m_worker->open(
             m_cacheDir, j->takeKey(), false, this,
             [this, rotating](const QString& error) {
@@ -104,7 +108,7 @@ void UnlockFlow::attempt(bool passphraseMode, QString passphrase)
                 }
                 Q_EMIT unlocked();
             },
-            std::move(pending));
+            std::move(pending), keptAnchor);
     });
     job->start();
 }
