@@ -6,7 +6,7 @@
 #include "core/Files.h"
 #include "core/TimeText.h"
 #include "redaction/AudioRedactor.h"
-#include "training/PackWriter.h"
+#include "archive/Archive.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -219,7 +219,7 @@ Status ScenarioLibrary::exportPack(const QList<qint64>& ids, const QString& fold
     if (ids.isEmpty()) {
         return makeError(QObject::tr("Choose at least one scenario for the pack."));
     }
-    QList<PackWriter::File> files;
+    QList<Archive::File> files;
     // What trainers typed is anonymised too: a note may name the caller.
     const Anonymise::Anonymiser anonymiser;
     auto clean = [&](const QString& text) { return text.isEmpty() ? text : anonymiser.anonymiseText(text); };
@@ -280,7 +280,7 @@ Status ScenarioLibrary::exportPack(const QList<qint64>& ids, const QString& fold
         {QStringLiteral("scenarios"), manifest}};
     files.append({QStringLiteral("manifest.json"), QJsonDocument(m).toJson()});
     const bool zip = folder.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive);
-    if (auto st = zip ? PackWriter::toZip(folder, files) : PackWriter::toFolder(folder, files); !st) {
+    if (auto st = zip ? Archive::toZip(folder, files) : Archive::toFolder(folder, files); !st) {
         return st;
     }
     return m_cache.audit().append(QStringLiteral("training.export"), {}, QDir::toNativeSeparators(folder));

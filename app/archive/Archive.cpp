@@ -1,4 +1,4 @@
-#include "training/PackWriter.h"
+#include "archive/Archive.h"
 
 #include "core/Files.h"
 
@@ -8,7 +8,7 @@
 #include <QObject>
 #include <zip.h>
 
-namespace Earmark::PackWriter {
+namespace Earmark::Archive {
 
 Status toFolder(const QString& folder, const QList<File>& files)
 {
@@ -24,7 +24,7 @@ Status toFolder(const QString& folder, const QList<File>& files)
     return {};
 }
 
-Status toZip(const QString& zipPath, const QList<File>& files)
+Status toZip(const QString& zipPath, const QList<File>& files, const QString& topFolder)
 {
     const QFileInfo target(zipPath);
     if (!QDir().mkpath(target.absolutePath())) {
@@ -45,7 +45,7 @@ Status toZip(const QString& zipPath, const QList<File>& files)
         zip_discard(archive); // nothing is written
         return makeError(QObject::tr("Cannot write %1: %2 (%3).").arg(zipPath, what, why));
     };
-    const QString top = target.completeBaseName();
+    const QString top = topFolder.isEmpty() ? target.completeBaseName() : topFolder;
     const time_t now = QDateTime::currentSecsSinceEpoch();
     for (const File& f : files) {
         // libzip reads the buffers when the archive is closed: files outlives zip_close below.
@@ -60,9 +60,12 @@ Status toZip(const QString& zipPath, const QList<File>& files)
             return fail(f.path);
         }
         zip_file_set_mtime(archive, zip_uint64_t(index), now, 0);
-        // Audio does not shrink by deflating; pages and the manifest do.
-        zip_set_file_compression(
-            archive, zip_uint64_t(index), f.path.endsWith(QLatin1String(".wav")) ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0);
+        // Compressed audio does not shrink by deflating (WAV barely does); text, JSON and the manifests do.
+        static const QStringList Stored = {QStringLiteral(".wav"), QStringLiteral(".ogg"), QStringLiteral(".opus"),
+            QStringLiteral(".flac"), QStringLiteral(".mp3"), QStringLiteral(".pdf")};
+        const bool store
+            = std::any_of(Stored.begin(), Stored.end(), [&](const QString& ext) { return f.path.endsWith(ext); });
+        zip_set_file_compression(archive, zip_uint64_t(index), store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0);
     }
     if (zip_close(archive) != 0) {
         return fail(QObject::tr("closing the archive"));
@@ -70,4 +73,4 @@ Status toZip(const QString& zipPath, const QList<File>& files)
     return {};
 }
 
-} // namespace Earmark::PackWriter
+} // namespace Earmark::Archive
