@@ -181,6 +181,11 @@ Status AuditLog::checkpoint()
     if (!m_signer) {
         qFatal("AuditLog::checkpoint before the signing key was set");
     }
+    if (!sqlite3_get_autocommit(m_db.handle())) {
+        // Inside a transaction (a repository used by another's transaction): a checkpoint now could name entries
+        // that a rollback then removes. The owner of the outermost transaction checkpoints after its commit.
+        return {};
+    }
     auto last = newest();
     if (!last) {
         return last.error();

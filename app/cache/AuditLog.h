@@ -78,6 +78,7 @@ public:
     // calls checkpoint() after the commit (a crash in between is covered by the next open).
     Status append(const QString& action, const QString& subject = {}, const QString& detail = {});
     // Signs and stores a checkpoint of the newest entry when the log grew since the last one, and writes the anchor.
+    // Inside a transaction it does nothing: the outermost transaction's owner calls it after the commit.
     Status checkpoint();
 
     enum class Depth

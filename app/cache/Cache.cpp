@@ -7,6 +7,7 @@
 #include "cache/TranscriptIndex.h"
 #include "core/Files.h"
 #include "core/Logging.h"
+#include "crypto/Blob.h"
 
 #include <QFile>
 
@@ -94,6 +95,9 @@ Status Cache::rewrapFor(const SecretKey& newMaster)
     if (auto st = CacheSecrets::rewrap(*m_db, m_keys, next); !st) {
         return st;
     }
+    if (auto st = rewrapCases(next); !st) {
+        return st;
+    }
     if (auto st = setSetting(masterCheckSetting(), QString::fromLatin1(KeyHierarchy::checkValue(newMaster).toHex()));
         !st) {
         return st;
@@ -112,6 +116,52 @@ Status Cache::rewrapFor(const SecretKey& newMaster)
     m_keys.replace(newMaster);
     m_masterCheck = KeyHierarchy::checkValue(newMaster);
     return m_audit.checkpoint();
+}
+
+Status Cache::rewrapCases(const KeyHierarchy& next)
+{
+    struct Row
+    {
+        qint64 id;
+        QString caseId;
+        QByteArray wrapped;
+        QByteArray phone;
+    };
+    QList<Row> rows;
+    auto s = m_db->prepare(QStringLiteral("SELECT id, case_id, wrapped_key, phone_sealed FROM cases"));
+    if (!s) {
+        return s.error();
+    }
+    if (auto st = s->forEachRow([&] { rows << Row {s->int64(0), s->text(1), s->blob(2), s->blob(3)}; }); !st) {
+        return st;
+    }
+    auto upd = m_db->prepare(QStringLiteral("UPDATE cases SET wrapped_key = ?, phone_index = ? WHERE id = ?"));
+    if (!upd) {
+        return upd.error();
+    }
+    for (const Row& r : rows) {
+        auto key = m_keys.unwrapDataKey(r.wrapped, caseKeyName(r.caseId));
+        if (!key) {
+            return key.error();
+        }
+        upd->bind(1, next.wrapDataKey(key.value(), caseKeyName(r.caseId)));
+        if (r.phone.isEmpty()) {
+            upd->bindNull(2);
+        } else {
+            auto phone = Blob::open(key.value(), casePhoneBinding(r.caseId), r.phone);
+            if (!phone) {
+                return phone.error();
+            }
+            upd->bind(2, next.phoneIndex(QString::fromUtf8(phone.value())));
+            Files::wipe(phone.value());
+        }
+        upd->bind(3, r.id);
+        if (auto st = upd->run(); !st) {
+            return st;
+        }
+        upd->reset();
+    }
+    return {};
 }
 
 Status Cache::rekeyToMaster()

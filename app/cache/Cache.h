@@ -89,6 +89,14 @@ public:
     // Set once an open found the keychain's copy of the audit checkpoint: from then on a missing copy is refused.
     static QString keychainAnchorSetting() { return QStringLiteral("keychain_anchor"); }
 
+    // A case's data key is wrapped with this name as associated data; its sealed phone number has this binding
+    // (cases/Cases). Both re-wrapped and re-indexed by rotateMaster().
+    static QString caseKeyName(const QString& caseId) { return QStringLiteral("case:") + caseId; }
+    static QByteArray casePhoneBinding(const QString& caseId)
+    {
+        return QByteArrayLiteral("earmark-case/1:") + caseId.toUtf8() + QByteArrayLiteral(":phone");
+    }
+
     // Deletes blob files no call refers to (left by an interrupted sync; unreadable without their keys).
     Result<int> collectGarbage();
 
@@ -98,6 +106,7 @@ public:
 
 private:
     Cache(CacheFolder folder, std::unique_ptr<Database> db, const SecretKey& master);
+    Status rewrapCases(const KeyHierarchy& next);
     Status prepareAudit(const CacheOpenOptions& options);
 
     CacheFolder m_folder;

@@ -34,6 +34,16 @@ Status CacheSettings::setStoreLocation(const QString& location)
     return m_cache.setSetting(kStore, normalisedStoreLocation(location));
 }
 
+QString CacheSettings::storeName()
+{
+    return m_cache.setting(QStringLiteral("store_name"));
+}
+
+Status CacheSettings::setStoreName(const QString& name)
+{
+    return m_cache.setSetting(QStringLiteral("store_name"), name.trimmed());
+}
+
 QString CacheSettings::reviewerName(const QString& user)
 {
     return m_cache.setting(kReviewerName + user);

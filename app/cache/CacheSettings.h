@@ -21,6 +21,10 @@ public:
     Status setStoreLocation(const QString& location);
     static QString normalisedStoreLocation(const QString& location);
 
+    // The store's name from its store.json (the organisation packs name as their source; "" when it gives none).
+    QString storeName();
+    Status setStoreName(const QString& name);
+
     // The display name a reviewer (an OS user) chose, asked once.
     QString reviewerName(const QString& user);
     Status setReviewerName(const QString& user, const QString& name);

@@ -202,20 +202,23 @@ Transaction::Transaction(Database& db)
 Transaction::~Transaction()
 {
     if (m_open) {
-        (void)m_db.exec(QStringLiteral("ROLLBACK"));
+        (void)m_db.exec(
+            m_nested ? QStringLiteral("ROLLBACK TO earmark_tx; RELEASE earmark_tx") : QStringLiteral("ROLLBACK"));
     }
 }
 
 Status Transaction::begin()
 {
-    auto st = m_db.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    // Inside another transaction (a case placing its hold): a savepoint, so that the outer one commits both or neither.
+    m_nested = !sqlite3_get_autocommit(m_db.handle());
+    auto st = m_db.exec(m_nested ? QStringLiteral("SAVEPOINT earmark_tx") : QStringLiteral("BEGIN IMMEDIATE"));
     m_open = st.ok();
     return st;
 }
 
 Status Transaction::commit()
 {
-    auto st = m_db.exec(QStringLiteral("COMMIT"));
+    auto st = m_db.exec(m_nested ? QStringLiteral("RELEASE earmark_tx") : QStringLiteral("COMMIT"));
     if (st) {
         m_open = false;
     }

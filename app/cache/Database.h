@@ -78,7 +78,8 @@ private:
     QString m_cipherVersion;
 };
 
-// RAII transaction: rolls back unless commit() succeeded.
+// RAII transaction: rolls back unless commit() succeeded. Begun inside another transaction it is a savepoint: its
+// commit keeps its changes for the outer transaction, which commits them or rolls them back with its own.
 class Transaction
 {
 public:
@@ -93,6 +94,7 @@ public:
 private:
     Database& m_db;
     bool m_open = false;
+    bool m_nested = false;
 };
 
 } // namespace Earmark

@@ -72,6 +72,10 @@ bool auditSetup(CliContext& ctx)
         return false;
     }
     const QString sub = p.positionalArguments().constFirst();
+    if (p.isSet(QStringLiteral("json")) && p.isSet(QStringLiteral("csv"))) {
+        ctx.error(QStringLiteral("audit export prints JSON or CSV, not both: give --json or --csv"));
+        return false;
+    }
     if (sub == QLatin1String("verify") || sub == QLatin1String("export")) {
         // These look at a log that may not verify: the cache opens, and verify reports the problem.
         ctx.openOptions().audit = CacheOpenOptions::AuditCheck::Report;

@@ -88,6 +88,15 @@ int callsRun(CliContext& ctx)
         ctx.error(calls.errorMessage());
         return 1;
     }
+    // Looking a respondent up by number reads personal data (which calls are theirs): audited, without the number.
+    if (!q.phoneE164.isEmpty()) {
+        if (auto st = ctx.cache().audit().append(
+                QStringLiteral("calls.phone-search"), {}, QStringLiteral("%1 call(s) found").arg(calls->size()));
+            !st) {
+            ctx.error(st.errorMessage());
+            return 1;
+        }
+    }
     if (p.isSet(QStringLiteral("json"))) {
         QJsonArray arr;
         for (const CallRecord& c : calls.value()) {

@@ -44,7 +44,11 @@ bool parseArgs(CliContext& ctx, int minPositional, int maxPositional, const char
     QCommandLineParser& p = ctx.parser();
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (!p.parse(QStringList {QStringLiteral("earmark-cli")} + ctx.args())) {
-        ctx.error(p.errorText() + QStringLiteral(". Usage: earmark-cli ") + QString::fromLatin1(usage));
+        QString problem = p.errorText().trimmed();
+        while (problem.endsWith(QLatin1Char('.'))) {
+            problem.chop(1); // Qt's own text ends in a full stop
+        }
+        ctx.error(problem + QStringLiteral(". Usage: earmark-cli ") + QString::fromLatin1(usage));
         return false;
     }
     const qsizetype n = p.positionalArguments().size();
@@ -126,7 +130,8 @@ int run(int argc, char** argv)
     if (!command->setup(ctx)) {
         return 1;
     }
-    if (!command->needsCache) {
+    if (!command->needsCache
+        || (command->needsCacheFor && !command->needsCacheFor(ctx.parser().positionalArguments()))) {
         return command->run(ctx);
     }
 

@@ -15,6 +15,8 @@ struct Command
     bool createsCache;
     bool (*setup)(CliContext& ctx);
     int (*run)(CliContext& ctx);
+    // When set: whether these arguments need the cache after all (evidence verify does not, evidence export does).
+    bool (*needsCacheFor)(const QStringList& args) = nullptr;
 };
 
 const QList<Command>& commands();
@@ -56,6 +58,11 @@ bool holdSetup(CliContext& ctx);
 int holdRun(CliContext& ctx);
 bool auditSetup(CliContext& ctx);
 int auditRun(CliContext& ctx);
+bool caseSetup(CliContext& ctx);
+int caseRun(CliContext& ctx);
+bool evidenceSetup(CliContext& ctx);
+int evidenceRun(CliContext& ctx);
+bool evidenceNeedsCache(const QStringList& args);
 bool demoStoreSetup(CliContext& ctx);
 int demoStoreRun(CliContext& ctx);
 

@@ -176,6 +176,12 @@ const QList<Command>& commands()
             false, holdSetup, holdRun},
         {"audit", "audit verify | export [--from D] [--to D] [--call ID] [--json|--csv] | accept --reason T | key",
             true, false, auditSetup, auditRun},
+        {"case",
+            "case create --type complaint|safety|query --ref REF [--phone N] [--call ID]... | add-call | link-calls | "
+            "note | flag | close | show | list  complaint and safety cases",
+            true, false, caseSetup, caseRun},
+        {"evidence", "evidence export CASE_ID --out FILE.zip | verify FILE.zip [--key KEY]  evidence packs", true,
+            false, evidenceSetup, evidenceRun, evidenceNeedsCache},
     };
     return all;
 }

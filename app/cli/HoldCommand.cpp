@@ -96,8 +96,9 @@ int holdRun(CliContext& ctx)
         return list(ctx);
     }
     if (sub == QLatin1String("add")) {
-        auto id
-            = Holds(ctx.cache()).place(args.mid(1), p.value(QStringLiteral("reason")), p.value(QStringLiteral("case")));
+        QStringList calls = args.mid(1);
+        calls.removeDuplicates();
+        auto id = Holds(ctx.cache()).place(calls, p.value(QStringLiteral("reason")), p.value(QStringLiteral("case")));
         if (!id) {
             ctx.error(id.errorMessage());
             return 1;
@@ -107,7 +108,7 @@ int holdRun(CliContext& ctx)
                 QJsonDocument(QJsonObject {{QStringLiteral("hold_id"), id.value()}}).toJson(QJsonDocument::Compact))
                       << '\n';
         } else {
-            ctx.out() << "Hold " << id.value() << " placed on " << (args.size() - 1)
+            ctx.out() << "Hold " << id.value() << " placed on " << calls.size()
                       << " calls: retention and erasure notices leave them until it is released\n";
         }
         return 0;

@@ -1,3 +1,4 @@
+#include "cache/Cache.h"
 #include "cli/Commands.h"
 #include "quality/Reports.h"
 
@@ -82,6 +83,15 @@ int reportRun(CliContext& ctx)
             return 1;
         }
         csv = Reports::summaryCsv(rows.value(), g);
+    }
+    // Reports name agents and their scores: every export is audited, as the window's is.
+    const QString kind = p.isSet(QStringLiteral("questions")) ? QStringLiteral("questions")
+        : p.isSet(QStringLiteral("evaluations"))              ? QStringLiteral("evaluations")
+                                                              : QStringLiteral("summary");
+    if (auto st = ctx.cache().audit().append(QStringLiteral("report.export"), {}, kind + QStringLiteral(" (CSV)"));
+        !st) {
+        ctx.error(st.errorMessage());
+        return 1;
     }
     ctx.out() << csv;
     ctx.out().flush();

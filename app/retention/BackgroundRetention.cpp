@@ -40,7 +40,9 @@ void BackgroundRetention::runNow()
     m_worker->post<RunResult>(
         this,
         [](Cache& cache) {
-            auto done = Retention(cache).run(QDateTime::currentSecsSinceEpoch());
+            Retention retention(cache);
+            retention.setCertifyHeldOnlyRuns(false); // runs after every sync: certificates for destroying runs only
+            auto done = retention.run(QDateTime::currentSecsSinceEpoch());
             return done ? RunResult {done.value(), {}} : RunResult {{}, done.errorMessage()};
         },
         [this](RunResult result) {

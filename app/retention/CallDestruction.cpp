@@ -68,7 +68,8 @@ Result<CallDestruction::Outcome> CallDestruction::destroy(
             return st.error();
         }
     }
-    const QString audioSha = call.audioState == AudioState::Cached ? call.audioSha256 : QString();
+    // The store file's SHA-256 as the sidecar gave it (checked on every fetch): known whether or not it was cached.
+    const QString audioSha = call.audioSha256;
     if (auto st = run(QStringLiteral("INSERT OR REPLACE INTO tombstones(call_id, destroyed_utc, rule, run_id, "
                                      "start_utc, due_utc, audio_sha256) VALUES (?, ?, ?, ?, ?, ?, ?)"),
             callId, now, rule, runId, call.startUtc, dueUtc > 0 ? dueUtc : now, audioSha);

@@ -63,17 +63,19 @@ Result<CallDestruction::Outcome> DestructionRun::destroy(const QString& callId, 
     return outcome;
 }
 
-Result<DestructionOutcome> DestructionRun::finish()
+Result<DestructionOutcome> DestructionRun::finish(bool certifyHeld)
 {
     DestructionOutcome out;
     out.runId = m_runId;
     out.destroyed = m_destroyed;
     out.held = static_cast<int>(m_held.size());
-    if (m_destroyed == 0) {
+    if (m_destroyed == 0 && (!certifyHeld || m_held.isEmpty())) {
         return out;
     }
-    if (auto st = CallDestruction(m_cache).finish(); !st) {
-        return st.error();
+    if (m_destroyed > 0) {
+        if (auto st = CallDestruction(m_cache).finish(); !st) {
+            return st.error();
+        }
     }
     auto path = certify(m_cache, m_runId, rule(), m_asOfUtc, m_startedUtc, m_held, false);
     if (!path) {

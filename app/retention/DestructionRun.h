@@ -57,7 +57,9 @@ public:
     int destroyedCount() const { return m_destroyed; }
 
     // After the last commit: the tidy-up, then the certificate when anything was destroyed.
-    Result<DestructionOutcome> finish();
+    // certifyHeld: a run that destroyed nothing but found due calls kept by holds is certified too (what a person or a
+    // cron job started), so the certificate shows which holds kept them.
+    Result<DestructionOutcome> finish(bool certifyHeld = false);
 
     // Certifies runs a killed process left without a certificate (their tombstones say what they destroyed), so that
     // every destruction is certified; returns the certificates' paths.

@@ -32,16 +32,8 @@ Result<QString> Holds::place(const QStringList& callIds, const QString& reason, 
     if (callIds.isEmpty()) {
         return makeError(QStringLiteral("A hold needs at least one call."));
     }
-    for (const QString& id : callIds) {
-        auto call = m_cache.calls().find(id);
-        if (!call) {
-            return call.error();
-        }
-        if (!call.value()) {
-            return makeError(QStringLiteral("Call %1 is not in the cache (never synced, or already destroyed): only a "
-                                            "cached call can be held.")
-                                 .arg(id));
-        }
+    if (auto st = checkCached(callIds); !st) {
+        return st.error();
     }
     Database& db = m_cache.database();
     Transaction tx(db);
@@ -59,20 +51,8 @@ Result<QString> Holds::place(const QStringList& callIds, const QString& reason, 
     if (auto st = ins->run(); !st) {
         return st.error();
     }
-    const qint64 row = db.lastInsertId();
-    auto link = db.prepare(QStringLiteral("INSERT OR IGNORE INTO hold_calls(hold, call_id) VALUES (?, ?)"));
-    if (!link) {
-        return link.error();
-    }
-    for (const QString& id : callIds) {
-        link->bind(1, row).bind(2, id);
-        if (auto st = link->run(); !st) {
-            return st.error();
-        }
-        link->reset();
-        if (auto st = m_cache.audit().append(QStringLiteral("hold.place"), id, holdId); !st) {
-            return st.error();
-        }
+    if (auto st = link(db.lastInsertId(), holdId, callIds); !st) {
+        return st.error();
     }
     if (auto st = tx.commit(); !st) {
         return st.error();
@@ -81,6 +61,74 @@ Result<QString> Holds::place(const QStringList& callIds, const QString& reason, 
         return st.error();
     }
     return holdId;
+}
+
+Status Holds::checkCached(const QStringList& callIds)
+{
+    for (const QString& id : callIds) {
+        auto call = m_cache.calls().find(id);
+        if (!call) {
+            return call.error();
+        }
+        if (!call.value()) {
+            return makeError(QStringLiteral("Call %1 is not in the cache (never synced, or already destroyed): only a "
+                                            "cached call can be held.")
+                                 .arg(id));
+        }
+    }
+    return {};
+}
+
+Status Holds::link(qint64 row, const QString& holdId, const QStringList& callIds)
+{
+    auto ins
+        = m_cache.database().prepare(QStringLiteral("INSERT OR IGNORE INTO hold_calls(hold, call_id) VALUES (?, ?)"));
+    if (!ins) {
+        return ins.error();
+    }
+    for (const QString& id : callIds) {
+        ins->bind(1, row).bind(2, id);
+        if (auto st = ins->run(); !st) {
+            return st;
+        }
+        ins->reset();
+        if (auto st = m_cache.audit().append(QStringLiteral("hold.place"), id, holdId); !st) {
+            return st;
+        }
+    }
+    return {};
+}
+
+Status Holds::addCalls(const QString& holdId, const QStringList& callIds)
+{
+    if (auto st = checkCached(callIds); !st) {
+        return st;
+    }
+    Database& db = m_cache.database();
+    Transaction tx(db);
+    if (auto st = tx.begin(); !st) {
+        return st;
+    }
+    auto find = db.prepare(QStringLiteral("SELECT id FROM holds WHERE hold_id = ? AND released_utc IS NULL"));
+    if (!find) {
+        return find.error();
+    }
+    find->bind(1, holdId);
+    auto row = find->firstRow([&] { return find->int64(0); });
+    if (!row) {
+        return row.error();
+    }
+    if (!row.value()) {
+        return makeError(
+            QStringLiteral("There is no open hold %1: earmark-cli hold list shows the open holds.").arg(holdId));
+    }
+    if (auto st = link(*row.value(), holdId, callIds); !st) {
+        return st;
+    }
+    if (auto st = tx.commit(); !st) {
+        return st;
+    }
+    return m_cache.audit().checkpoint();
 }
 
 Result<HoldRelease> Holds::release(const QString& holdId, const QString& reason)

@@ -44,6 +44,8 @@ public:
 
     // Places a hold on cached calls; returns its id ("H-" and 8 hex digits). Refuses unknown or destroyed calls.
     Result<QString> place(const QStringList& callIds, const QString& reason, const QString& caseRef);
+    // Adds cached calls to an open hold (a case that gained a call); each is audited like a placement.
+    Status addCalls(const QString& holdId, const QStringList& callIds);
     // Releases a hold. Erasure notices that waited for these calls are applied when no other hold keeps them (in
     // that case the caller runs CallDestruction::finish(), which release() reports via erasuresApplied).
     Result<HoldRelease> release(const QString& holdId, const QString& reason);
@@ -55,6 +57,9 @@ public:
     Result<QStringList> holdsOn(const QString& callId);
 
 private:
+    Status checkCached(const QStringList& callIds);
+    Status link(qint64 row, const QString& holdId, const QStringList& callIds);
+
     Cache& m_cache;
 };
 

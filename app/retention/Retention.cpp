@@ -1,6 +1,7 @@
 #include "retention/Retention.h"
 
 #include "cache/Cache.h"
+#include "cache/CacheSettings.h"
 #include "cache/Statement.h"
 #include "core/TimeText.h"
 #include "retention/Holds.h"
@@ -51,6 +52,9 @@ Status Retention::recordStorePolicy(Cache& cache, const StoreInfo& info)
         }
     }
     if (auto st = cache.setSetting(DaysSetting, QString::number(info.retentionDays)); !st) {
+        return st;
+    }
+    if (auto st = CacheSettings(cache).setStoreName(info.name); !st) {
         return st;
     }
     return cache.setSetting(SourceSetting, info.retentionGiven ? QStringLiteral("store") : QStringLiteral("default"));
@@ -150,7 +154,7 @@ Result<DestructionOutcome> Retention::run(
             progress(std::min(total, start + BatchCalls), total);
         }
     }
-    auto outcome = run.finish();
+    auto outcome = run.finish(m_certifyHeld);
     if (!outcome) {
         return outcome.error();
     }

@@ -54,10 +54,15 @@ public:
     Result<DestructionOutcome> run(
         qint64 asOfUtc, const std::function<void(int, int)>& progress = {}, const std::atomic_bool* cancel = nullptr);
 
+    // Whether a run that destroyed nothing but found due calls under holds issues a certificate (default: yes, as
+    // `earmark-cli retention run` does; the window's automatic runs certify only runs that destroyed something).
+    void setCertifyHeldOnlyRuns(bool certify) { m_certifyHeld = certify; }
+
     static qint64 dueUtc(qint64 startUtc, int days) { return startUtc + qint64(days) * 86400; }
 
 private:
     Cache& m_cache;
+    bool m_certifyHeld = true;
 };
 
 } // namespace Earmark

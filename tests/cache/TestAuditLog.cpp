@@ -357,6 +357,27 @@ private Q_SLOTS:
         QVERIFY(Test::readFile(anchor) != old);
     }
 
+    void noCheckpointInsideATransaction()
+    {
+        // A checkpoint made before a commit could name entries a rollback removes; it waits for the commit.
+        QTemporaryDir dir;
+        const SecretKey key = SecretKey::random();
+        auto cache = open(dir.path(), key);
+        QVERIFY(cache->audit().append(QStringLiteral("one")).ok());
+        const QByteArray before = Test::readFile(cache->folder().anchorPath());
+        {
+            Transaction tx(cache->database());
+            QVERIFY(tx.begin().ok());
+            QVERIFY(cache->audit().append(QStringLiteral("two")).ok());
+            QVERIFY(cache->audit().checkpoint().ok());
+            QCOMPARE(Test::readFile(cache->folder().anchorPath()), before);
+        } // rolled back
+        QCOMPARE(cache->audit().count(), 1);
+        QVERIFY(cache->audit().verify().ok());
+        cache.reset();
+        QVERIFY(open(dir.path(), key)); // the anchor still agrees with the log
+    }
+
     void theLogNamesTheOsUser()
     {
         QTemporaryDir dir;

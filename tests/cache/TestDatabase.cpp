@@ -63,6 +63,42 @@ private Q_SLOTS:
         QVERIFY(!bytes.contains("CREATE TABLE"));
     }
 
+    void aTransactionInsideAnotherIsASavepoint()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("t.db")), SecretKey::random(), true);
+        QVERIFY(db);
+        QVERIFY(db.value()->exec(QStringLiteral("CREATE TABLE t(x)")).ok());
+        const auto count = [&] {
+            auto s = db.value()->prepare(QStringLiteral("SELECT count(*) FROM t"));
+            return s->step().value() ? s->int64(0) : -1;
+        };
+        {
+            // The inner one commits, the outer one rolls back: neither is kept.
+            Transaction outer(*db.value());
+            QVERIFY(outer.begin().ok());
+            QVERIFY(db.value()->exec(QStringLiteral("INSERT INTO t VALUES (1)")).ok());
+            Transaction inner(*db.value());
+            QVERIFY(inner.begin().ok());
+            QVERIFY(db.value()->exec(QStringLiteral("INSERT INTO t VALUES (2)")).ok());
+            QVERIFY(inner.commit().ok());
+        }
+        QCOMPARE(count(), 0);
+        {
+            // The inner one rolls back alone; the outer one keeps its own change.
+            Transaction outer(*db.value());
+            QVERIFY(outer.begin().ok());
+            QVERIFY(db.value()->exec(QStringLiteral("INSERT INTO t VALUES (1)")).ok());
+            {
+                Transaction inner(*db.value());
+                QVERIFY(inner.begin().ok());
+                QVERIFY(db.value()->exec(QStringLiteral("INSERT INTO t VALUES (2)")).ok());
+            }
+            QVERIFY(outer.commit().ok());
+        }
+        QCOMPARE(count(), 1);
+    }
+
     void wrongKeyIsAClearErrorAndChangesNothing()
     {
         QTemporaryDir dir;

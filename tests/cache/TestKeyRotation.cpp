@@ -1,6 +1,7 @@
 // Rotating the master key: every call key re-wrapped, phone indexes recomputed, the database re-keyed, and a copy of
 // the cache made before no longer opens with the new key; each moment a killed process can leave is finished on open.
 #include "DemoCache.h"
+#include "DemoMaster.h"
 #include "cache/Cache.h"
 #include "crypto/KeyHierarchy.h"
 #include "keys/KeyInfo.h"
@@ -53,12 +54,8 @@ private Q_SLOTS:
         auto synced = m_demo.cli({QStringLiteral("sync"), QStringLiteral("--store"), m_demo.store,
             QStringLiteral("--audio"), QStringLiteral("all")});
         QCOMPARE(synced.exitCode, 0);
-        auto info = KeyInfo::load(CacheFolder(m_demo.cache).keyInfoPath());
-        auto pass = Passphrase::readPassphraseFile(m_demo.passFile);
-        auto kek = Passphrase::deriveKey(pass.value(), info->kdf);
-        auto master = info->unwrapMaster(kek.value());
-        QVERIFY(master);
-        m_master = std::move(master.value());
+        m_master = Test::passphraseMaster(m_demo);
+        QVERIFY(!m_master.isNull());
     }
 
     void aRotationLocksOutCopiesMadeBefore()

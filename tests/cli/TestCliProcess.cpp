@@ -262,6 +262,55 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("audit log of"));
     }
 
+    void everyReadOfPersonalDataIsAudited()
+    {
+        // Each command that reads or exports personal data leaves an entry naming the OS user and an opaque id, never
+        // the number or the words looked for.
+        const QStringList c = cache(QStringLiteral("json"));
+        const QJsonArray calls = QJsonDocument::fromJson(
+            Test::runCli(c + QStringList {QStringLiteral("calls"), QStringLiteral("--json")}).out)
+                                     .array();
+        QString withTranscript;
+        for (const auto& v : calls) {
+            if (v.toObject().value(QStringLiteral("has_transcript")).toBool()) {
+                withTranscript = v.toObject().value(QStringLiteral("call_id")).toString();
+            }
+        }
+        QVERIFY(!withTranscript.isEmpty());
+        QCOMPARE(Test::runCli(c + QStringList {QStringLiteral("transcript"), QStringLiteral("show"), withTranscript})
+                     .exitCode,
+            0);
+        QCOMPARE(Test::runCli(c
+                     + QStringList {QStringLiteral("calls"), QStringLiteral("--phone"), QStringLiteral("07700 900123")})
+                     .exitCode,
+            0);
+        QCOMPARE(Test::runCli(c + QStringList {QStringLiteral("search"), QStringLiteral("recorded")}).exitCode, 0);
+        QCOMPARE(Test::runCli(c + QStringList {QStringLiteral("report")}).exitCode, 0);
+        auto log = Test::runCli(
+            c + QStringList {QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--json")});
+        QCOMPARE(log.exitCode, 0);
+        QSet<QString> actions;
+        for (const auto& e : QJsonDocument::fromJson(log.out).object().value(QStringLiteral("entries")).toArray()) {
+            actions.insert(e.toObject().value(QStringLiteral("action")).toString());
+            if (e.toObject().value(QStringLiteral("action")).toString() == QLatin1String("transcript.read")) {
+                QCOMPARE(e.toObject().value(QStringLiteral("subject")).toString(), withTranscript);
+            }
+        }
+        for (const char* a :
+            {"transcript.read", "calls.phone-search", "transcript.search", "report.export", "export-audio"}) {
+            QVERIFY2(actions.contains(QLatin1String(a)), a);
+        }
+        QVERIFY(!log.out.contains("900123") && !log.out.contains("recorded"));
+        // Bad option combinations are one clear line.
+        auto both = Test::runCli(c
+            + QStringList {
+                QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--json"), QStringLiteral("--csv")});
+        QVERIFY(both.exitCode == 1 && both.err.contains("not both"));
+        auto noValue = Test::runCli(
+            c + QStringList {QStringLiteral("retention"), QStringLiteral("preview"), QStringLiteral("--now")});
+        QVERIFY(noValue.exitCode == 1 && !noValue.err.contains("..") && noValue.err.count('\n') == 1);
+    }
+
     void aProcessKilledAtAnyMomentLeavesAUsableCache()
     {
         const QStringList args = cache(QStringLiteral("killed"))

@@ -46,6 +46,7 @@ class TestDestruction : public QObject
     int m_major = 3;
     QList<QPair<QString, qint64>> m_calls; // (call id, start), oldest first
     QHash<QString, QSet<QByteArray>> m_words; // call id -> transcript words no other call says
+    QHash<QString, QSet<QByteArray>> m_personal; // call id -> its phone number (E.164 and national) and name
     QString m_now; // --now that makes the oldest calls due
     QSet<QString> m_due;
 
@@ -91,6 +92,13 @@ class TestDestruction : public QObject
             for (const QByteArray& w : m_words.value(id)) {
                 if (plain.contains(w)) {
                     found << id + QStringLiteral(": ") + QString::fromUtf8(w);
+                }
+            }
+        }
+        for (const QString& id : destroyed) {
+            for (const QByteArray& p : m_personal.value(id)) {
+                if (plain.contains(p)) {
+                    found << id + QStringLiteral(": personal field ") + QString::fromUtf8(p);
                 }
             }
         }
@@ -162,6 +170,35 @@ private Q_SLOTS:
                 }
             }
         }
+        // Each call's number and name from its sidecar (sealed in the cache: never in a page, before or after).
+        QDirIterator sidecars(m_demo.store, {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+        while (sidecars.hasNext()) {
+            const QString path = sidecars.next();
+            if (path.endsWith(QLatin1String(".transcript.json")) || path.endsWith(QLatin1String("store.json"))) {
+                continue;
+            }
+            const QJsonObject o = QJsonDocument::fromJson(Test::readFile(path)).object();
+            const QJsonObject r = o.value(QStringLiteral("respondent")).toObject();
+            const QString phone = r.value(QStringLiteral("phone_e164")).toString();
+            QSet<QByteArray>& p = m_personal[o.value(QStringLiteral("call_id")).toString()];
+            if (phone.size() > 6) {
+                p << phone.toUtf8() << (QStringLiteral("0") + phone.mid(3)).toUtf8();
+            }
+            if (r.value(QStringLiteral("name")).toString().size() >= 5) {
+                p << r.value(QStringLiteral("name")).toString().toUtf8();
+            }
+        }
+        // A number or name two calls share (the same respondent) may rightly stay with the call that is kept.
+        QHash<QByteArray, int> uses;
+        for (const auto& set : std::as_const(m_personal)) {
+            for (const QByteArray& p : set) {
+                ++uses[p];
+            }
+        }
+        for (auto& set : m_personal) {
+            set.removeIf([&](const QByteArray& p) { return uses.value(p) > 1; });
+        }
+        QVERIFY(!m_personal.isEmpty());
         for (auto w = saidBy.cbegin(); w != saidBy.cend(); ++w) {
             if (w.value().size() == 1) {
                 m_words[*w.value().begin()].insert(w.key());

@@ -234,6 +234,10 @@ private Q_SLOTS:
             destroyed.insert(v.toObject().value(QStringLiteral("call_id")).toString());
         }
         QCOMPARE(destroyed, ids({0, 1, 2, 3}));
+        // Each with the store file's SHA-256, also for audio never fetched (this cache synced metadata only).
+        for (const auto& v : cert.value(QStringLiteral("destroyed")).toArray()) {
+            QCOMPARE(v.toObject().value(QStringLiteral("audio_sha256")).toString().size(), 64);
+        }
         QSet<QString> held;
         for (const auto& v : cert.value(QStringLiteral("held")).toArray()) {
             held.insert(v.toObject().value(QStringLiteral("call_id")).toString());
@@ -245,6 +249,21 @@ private Q_SLOTS:
         const QJsonObject again = json({QStringLiteral("sync"), QStringLiteral("--store"), m_store});
         QCOMPARE(again.value(QStringLiteral("imported")).toInt(), 0);
         QCOMPARE(cachedCalls(), ids({4, 6, 7}));
+    }
+
+    void aRunThatOnlyFindsHeldCallsIsCertified()
+    {
+        // Nothing left to destroy, two due calls kept by holds: the certificate says which holds kept them.
+        const QJsonObject o = json({QStringLiteral("retention"), QStringLiteral("run"), QStringLiteral("--now"),
+            QStringLiteral("2026-12-02")});
+        QCOMPARE(o.value(QStringLiteral("destroyed")).toInt(), 0);
+        QCOMPARE(o.value(QStringLiteral("held")).toInt(), 2);
+        const QString certificate = o.value(QStringLiteral("certificate")).toString();
+        QVERIFY2(QFile::exists(certificate), qPrintable(certificate));
+        QCOMPARE(cli({QStringLiteral("certificate"), QStringLiteral("verify"), certificate}).exitCode, 0);
+        const QJsonObject cert = QJsonDocument::fromJson(Test::readFile(certificate)).object();
+        QCOMPARE(cert.value(QStringLiteral("destroyed")).toArray().size(), 0);
+        QCOMPARE(cert.value(QStringLiteral("held")).toArray().size(), 2);
     }
 
     void releasingHoldsLetsTheRulesApplyAgain()

@@ -16,8 +16,10 @@
 #include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -37,6 +39,18 @@ private:
     QTemporaryDir m_root;
     Test::DemoWindow m_demo;
     MainWindow* m_window = nullptr;
+
+    // Every audit entry as "action" and "action subject", read by earmark-cli as an auditor would.
+    QSet<QString> auditActions()
+    {
+        auto log = m_demo.cli({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--json")});
+        QSet<QString> out;
+        for (const auto& v : QJsonDocument::fromJson(log.out).object().value(QStringLiteral("entries")).toArray()) {
+            const QString action = v.toObject().value(QStringLiteral("action")).toString();
+            out << action << action + QLatin1Char(' ') + v.toObject().value(QStringLiteral("subject")).toString();
+        }
+        return out;
+    }
 
     void waitForCount()
     {
@@ -91,6 +105,8 @@ private Q_SLOTS:
         const QString revealed = m_window->model()->index(0, static_cast<int>(CallColumn::Phone)).data().toString();
         QVERIFY2(
             revealed.startsWith(QLatin1String("+44")) || revealed == QLatin1String("withheld"), qPrintable(revealed));
+        // Revealing numbers is audited (who, when; never the numbers).
+        QTRY_VERIFY_WITH_TIMEOUT(auditActions().contains(QStringLiteral("phones.reveal")), 10000);
     }
 
     void filteringByAgentAndSearchingByPhone()
@@ -139,6 +155,9 @@ private Q_SLOTS:
         const QString text = m_window->detailPane()->transcriptText();
         QVERIFY2(text.contains(QLatin1String("Agent")) && text.contains(QLatin1String("Fieldline Research")),
             qPrintable(text.left(200)));
+        // Opening a call (its transcript and audio) is audited with the call's id.
+        const QString opened = m_window->model()->index(row, 0).data(CallListModel::CallIdRole).toString();
+        QTRY_VERIFY_WITH_TIMEOUT(auditActions().contains(QStringLiteral("call.open ") + opened), 10000);
         // A call without a transcript says so.
         for (int r = 0; r < 24; ++r) {
             if (m_window->model()->index(r, static_cast<int>(CallColumn::Transcript)).data().toString().isEmpty()) {

@@ -1,0 +1,273 @@
+#include "cases/EvidencePack.h"
+
+#include "archive/BagWriter.h"
+#include "browse/CallMediaLoader.h"
+#include "cache/AudioBlobReader.h"
+#include "cache/AuditLog.h"
+#include "cache/Cache.h"
+#include "cache/CacheSettings.h"
+#include "cases/Cases.h"
+#include "core/Files.h"
+#include "core/TimeText.h"
+#include "crypto/Minisign.h"
+#include "quality/EvaluationRepository.h"
+#include "transcript/TranscriptCorrections.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Earmark {
+
+namespace {
+QByteArray json(const QJsonObject& o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+// The call as its sidecar described it when it was synced (earmark.call/1 fields), with the sidecar's SHA-256.
+QJsonObject metadata(const CallRecord& c, const CallPersonal& p)
+{
+    QJsonObject o {{QStringLiteral("schema"), QStringLiteral("earmark.call/1")}, {QStringLiteral("call_id"), c.callId},
+        {QStringLiteral("start_utc"), utcText(c.startUtc)}, {QStringLiteral("duration_s"), c.durationS},
+        {QStringLiteral("direction"), c.direction},
+        {QStringLiteral("respondent"),
+            QJsonObject {{QStringLiteral("phone_e164"), p.phoneE164}, {QStringLiteral("name"), p.respondentName}}},
+        {QStringLiteral("agent"),
+            QJsonObject {{QStringLiteral("id"), c.agentId}, {QStringLiteral("name"), c.agentName}}},
+        {QStringLiteral("client"), c.client}, {QStringLiteral("campaign"), c.campaign},
+        {QStringLiteral("disposition"), QJsonObject {{QStringLiteral("code"), c.disposition}}},
+        {QStringLiteral("audio"),
+            QJsonObject {{QStringLiteral("file"), c.audioFile}, {QStringLiteral("sha256"), c.audioSha256},
+                {QStringLiteral("size_bytes"), c.audioSize}, {QStringLiteral("codec"), c.audioCodec}}},
+        {QStringLiteral("tags"), QJsonArray::fromStringList(c.tags)},
+        {QStringLiteral("source"), QJsonObject {{QStringLiteral("raw"), p.sourceRaw}}},
+        {QStringLiteral("synced_sidecar_sha256"), QString::fromLatin1(c.sidecarSha256.toHex())}};
+    if (c.consentRecorded) {
+        o.insert(QStringLiteral("consent"), QJsonObject {{QStringLiteral("recorded"), *c.consentRecorded}});
+    }
+    return o;
+}
+
+QString clock(double s)
+{
+    const qint64 tenths = qint64(s * 10 + 0.5);
+    return QStringLiteral("%1:%2.%3")
+        .arg(tenths / 600)
+        .arg((tenths / 10) % 60, 2, 10, QLatin1Char('0'))
+        .arg(tenths % 10);
+}
+
+QByteArray readable(const Transcript& t, int revision)
+{
+    QString out = QStringLiteral("Transcript of call %1 (%2)\n\n")
+                      .arg(t.callId,
+                          revision == 0 ? QStringLiteral("the provider's transcript")
+                                        : QStringLiteral("corrected, revision %1").arg(revision));
+    for (const TranscriptSegment& s : t.segments) {
+        QString who = s.speaker;
+        if (!who.isEmpty()) {
+            who[0] = who.at(0).toUpper();
+        }
+        out += QStringLiteral("[%1] %2: %3\n").arg(clock(s.startS), who, s.text);
+    }
+    return out.toUtf8();
+}
+
+QString csvField(const QString& s)
+{
+    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n'))) {
+        return s;
+    }
+    return QLatin1Char('"') + QString(s).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+}
+
+QJsonObject evaluationJson(const Evaluation& e)
+{
+    QJsonArray comments;
+    for (const TimedComment& c : e.comments) {
+        comments << QJsonObject {{QStringLiteral("at_s"), c.atS}, {QStringLiteral("text"), c.text},
+            {QStringLiteral("by"), c.byUser}, {QStringLiteral("at_utc"), utcText(c.createdUtc)}};
+    }
+    return QJsonObject {{QStringLiteral("evaluation_id"), e.id}, {QStringLiteral("scorecard"), e.scorecardId},
+        {QStringLiteral("scorecard_version"), e.scorecardVersion}, {QStringLiteral("reviewer"), e.reviewer},
+        {QStringLiteral("state"), stateName(e.state)}, {QStringLiteral("revision"), e.revision},
+        {QStringLiteral("score"), e.score ? QJsonValue(*e.score) : QJsonValue()}, {QStringLiteral("passed"), e.passed},
+        {QStringLiteral("auto_fail"), e.autoFail},
+        {QStringLiteral("submitted_utc"), e.submittedUtc ? utcText(e.submittedUtc) : QString()},
+        {QStringLiteral("answers"), e.answers}, {QStringLiteral("timed_comments"), comments}};
+}
+} // namespace
+
+EvidencePack::EvidencePack(Cache& cache)
+    : m_cache(cache)
+{ }
+
+Result<EvidenceSummary> EvidencePack::write(const QString& caseIdOrReference, const QString& zipPath)
+{
+    auto found = Cases(m_cache).get(caseIdOrReference);
+    if (!found) {
+        return found.error();
+    }
+    const CaseRecord c = found.value();
+    if (!zipPath.endsWith(QLatin1String(".zip"))) {
+        return makeError(QStringLiteral("An evidence pack is one zip file: give a name ending in .zip."));
+    }
+    BagInfo info;
+    info.kind = QStringLiteral("evidence");
+    info.reference = c.reference;
+    const QString store = CacheSettings(m_cache).storeName();
+    info.organisation = store.isEmpty() ? QStringLiteral("Earmark") : store;
+    info.baggingDate = QDate::currentDate();
+    info.version = QStringLiteral(EARMARK_VERSION);
+    BagWriter bag(info);
+    EvidenceSummary summary;
+    summary.zipPath = zipPath;
+    summary.reference = c.reference;
+
+    QList<QByteArray> wipeLater;
+    const auto cleanup = [&wipeLater] {
+        for (QByteArray& b : wipeLater) {
+            Files::wipe(b);
+        }
+    };
+    QStringList included;
+    for (const QString& callId : c.callIds) {
+        auto call = m_cache.calls().find(callId);
+        if (!call) {
+            cleanup();
+            return call.error();
+        }
+        if (!call.value()) {
+            summary.destroyedCalls << callId;
+            continue;
+        }
+        const CallRecord& record = *call.value();
+        if (auto st = CallMediaLoader(m_cache).prefetch(callId); !st) {
+            cleanup();
+            return makeError(
+                QStringLiteral("The audio of %1 is unavailable for the pack: %2").arg(callId, st.errorMessage()));
+        }
+        auto refreshed = m_cache.calls().get(callId);
+        if (!refreshed) {
+            cleanup();
+            return refreshed.error();
+        }
+        auto audio = AudioBlobReader(m_cache).read(refreshed.value());
+        if (!audio) {
+            cleanup();
+            return audio.error();
+        }
+        wipeLater << audio.value();
+        const QString dir = QStringLiteral("calls/%1/").arg(callId);
+        QString ext = QFileInfo(record.audioFile).suffix().toLower();
+        if (!BagWriter::isSafePath(ext) || ext.isEmpty()) {
+            ext = QStringLiteral("bin");
+        }
+        auto personal = m_cache.calls().personal(record);
+        if (!personal) {
+            cleanup();
+            return personal.error();
+        }
+        Status st = bag.add(dir + QStringLiteral("audio.") + ext, audio.value());
+        if (st) {
+            st = bag.add(dir + QStringLiteral("metadata.json"), json(metadata(record, personal.value())));
+        }
+        auto history = TranscriptCorrections(m_cache).load(callId);
+        if (st && history && history->current) {
+            st = bag.add(dir + QStringLiteral("transcript.txt"), readable(*history->current, history->revision));
+            if (st) {
+                st = bag.add(dir + QStringLiteral("transcript.json"), history->current->toJson());
+            }
+            if (st && history->revision > 0 && history->provider) {
+                st = bag.add(dir + QStringLiteral("transcript.provider.txt"), readable(*history->provider, 0));
+                if (st) {
+                    st = bag.add(dir + QStringLiteral("transcript.provider.json"), history->provider->toJson());
+                }
+            }
+        } else if (st && !history) {
+            st = history.error();
+        }
+        auto evaluations = EvaluationRepository(m_cache).forCall(callId);
+        if (st && evaluations && !evaluations->isEmpty()) {
+            QJsonArray list;
+            for (const Evaluation& e : evaluations.value()) {
+                list << evaluationJson(e);
+            }
+            st = bag.add(dir + QStringLiteral("evaluations.json"), QJsonDocument(list).toJson(QJsonDocument::Indented));
+        } else if (st && !evaluations) {
+            st = evaluations.error();
+        }
+        if (!st) {
+            cleanup();
+            return st.error();
+        }
+        included << callId;
+    }
+
+    // This export is itself in the excerpt, and the checkpoint covers it.
+    const QString packName = QFileInfo(zipPath).completeBaseName();
+    if (auto st = m_cache.audit().append(QStringLiteral("evidence.export"), c.caseId,
+            QStringLiteral("%1, %2 call(s)").arg(packName).arg(included.size()));
+        !st) {
+        cleanup();
+        return st.error();
+    }
+    QStringList subjects = c.callIds;
+    subjects << c.caseId << c.holdId;
+    QString csv = QStringLiteral("seq,at_utc,actor,action,subject,detail,hash\n");
+    auto entries = m_cache.audit().entries(AuditFilter {});
+    if (!entries) {
+        cleanup();
+        return entries.error();
+    }
+    for (const AuditEntry& e : entries.value()) {
+        if (!subjects.contains(e.subject) && !(e.subject.isEmpty() && e.detail.contains(c.caseId))) {
+            continue;
+        }
+        csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n")
+                   .arg(e.seq)
+                   .arg(utcText(e.atUtc), csvField(e.actor), csvField(e.action), csvField(e.subject),
+                       csvField(e.detail), QString::fromLatin1(e.hash.toHex()));
+    }
+    auto checkpoint = m_cache.audit().latestCheckpoint();
+    if (!checkpoint || !checkpoint.value()) {
+        cleanup();
+        return checkpoint ? makeError(QStringLiteral("The audit log has no checkpoint: run earmark-cli audit verify."))
+                          : checkpoint.error();
+    }
+    const QByteArray keyId = m_cache.signingKey().keyId();
+    Status st = bag.add(QStringLiteral("custody/audit.csv"), csv.toUtf8());
+    if (st) {
+        st = bag.add(QStringLiteral("custody/checkpoint.txt"), checkpoint.value()->text(keyId));
+    }
+    if (st) {
+        st = bag.add(QStringLiteral("custody/checkpoint.txt.minisig"), checkpoint.value()->signature);
+    }
+
+    QJsonObject record = Cases::toJson(c);
+    record.insert(QStringLiteral("calls"), QJsonArray::fromStringList(included));
+    record.insert(QStringLiteral("calls_destroyed"), QJsonArray::fromStringList(summary.destroyedCalls));
+    record.insert(QStringLiteral("exported_by"), AuditLog::currentActor());
+    record.insert(QStringLiteral("exported_utc"), utcText(QDateTime::currentSecsSinceEpoch()));
+    if (st) {
+        st = bag.add(QStringLiteral("case.json"), json(record));
+    }
+    if (st) {
+        st = bag.writeZip(zipPath, packName, m_cache.signingKey());
+    }
+    cleanup();
+    if (!st) {
+        (void)m_cache.audit().append(QStringLiteral("evidence.export-failed"), c.caseId, packName);
+        return st.error();
+    }
+    summary.calls = included.size();
+    summary.files = bag.payloadCount();
+    summary.bytes = QFileInfo(zipPath).size();
+    summary.keyId = Minisign::keyIdText(keyId);
+    return summary;
+}
+
+} // namespace Earmark

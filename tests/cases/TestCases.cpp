@@ -1,0 +1,202 @@
+// Cases on a synced demo cache: the respondent's calls found by a number typed three ways, an open case holding its
+// calls through a retention run and releasing them when closed, calls added only while open, safety flags opening
+// and joining a safety case, and the case's number still finding its calls after the master key is replaced.
+#include "DemoCache.h"
+#include "DemoMaster.h"
+#include "cache/Cache.h"
+#include "cache/Statement.h"
+#include "cases/Cases.h"
+#include "retention/Holds.h"
+#include "retention/Retention.h"
+
+#include <QDirIterator>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Earmark;
+
+class TestCases : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_root;
+    Test::DemoCache m_demo;
+    std::unique_ptr<Cache> m_cache;
+    QString m_phone; // a respondent with more than one call
+    QStringList m_phoneCalls;
+    QStringList m_allCalls;
+
+    static qint64 farFuture() { return QDateTime(QDate(2040, 1, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch(); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString problem = m_demo.makeCache(m_root.filePath(QStringLiteral("demo")), 12);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        // A respondent who called twice: the demo store gives one number to two calls.
+        QHash<QString, QStringList> byPhone;
+        QDirIterator it(m_demo.store + QStringLiteral("/v1"), {QStringLiteral("*.json")}, QDir::Files,
+            QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString p = it.next();
+            if (p.endsWith(QLatin1String(".transcript.json")) || p.endsWith(QLatin1String("store.json"))) {
+                continue;
+            }
+            QJsonObject o = QJsonDocument::fromJson(Test::readFile(p)).object();
+            m_allCalls << o.value(QStringLiteral("call_id")).toString();
+            if (m_allCalls.size() <= 2) {
+                // The first two calls (in file order) are made the same respondent's.
+                QJsonObject r = o.value(QStringLiteral("respondent")).toObject();
+                r.insert(QStringLiteral("phone_e164"), QStringLiteral("+447700900533"));
+                o.insert(QStringLiteral("respondent"), r);
+                Test::writeFile(p, QJsonDocument(o).toJson());
+                m_phoneCalls << o.value(QStringLiteral("call_id")).toString();
+            }
+        }
+        m_phone = QStringLiteral("+447700900533");
+        auto synced = m_demo.cli({QStringLiteral("sync"), QStringLiteral("--store"), m_demo.store});
+        QVERIFY2(synced.exitCode == 0, synced.err.constData());
+        auto cache = Cache::open(CacheFolder(m_demo.cache), Test::passphraseMaster(m_demo), false);
+        QVERIFY2(cache, qPrintable(cache.errorMessage()));
+        m_cache = std::move(cache.value());
+        m_phoneCalls.sort();
+    }
+
+    void theNumberFindsTheRespondentsCallsTypedAnyWay_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::newRow("E.164") << "+447700900533";
+        QTest::newRow("national with spaces") << "07700 900533";
+        QTest::newRow("international prefix") << "0044-7700-900533";
+    }
+
+    void theNumberFindsTheRespondentsCallsTypedAnyWay()
+    {
+        QFETCH(QString, typed);
+        Cases cases(*m_cache);
+        NewCase n {QStringLiteral("query"),
+            QStringLiteral("Q-") + QString::fromLatin1(QTest::currentDataTag()).left(4).trimmed(), typed, {}, {}};
+        auto c = cases.create(n);
+        QVERIFY2(c, qPrintable(c.errorMessage()));
+        QStringList calls = c->callIds;
+        calls.sort();
+        QCOMPARE(calls, m_phoneCalls);
+        QCOMPARE(c->phoneHint, QStringLiteral("••••533"));
+        QVERIFY(!c->holdId.isEmpty());
+        QVERIFY(cases.close(c->caseId, QStringLiteral("answered by phone")).ok());
+    }
+
+    void badRequestsSayWhatIsWrong()
+    {
+        Cases cases(*m_cache);
+        auto type = cases.create({QStringLiteral("grievance"), QStringLiteral("X-1"), {}, {}, {}});
+        QVERIFY(!type && type.errorMessage().contains(QLatin1String("complaint")));
+        auto ref = cases.create({QStringLiteral("complaint"), QStringLiteral("has space"), {}, {}, {}});
+        QVERIFY(!ref && ref.errorMessage().contains(QLatin1String("reference")));
+        auto call
+            = cases.create({QStringLiteral("complaint"), QStringLiteral("X-2"), {}, {QStringLiteral("C-nope")}, {}});
+        QVERIFY(!call && call.errorMessage().contains(QLatin1String("C-nope")));
+        auto phone = cases.create(
+            {QStringLiteral("complaint"), QStringLiteral("X-3"), QStringLiteral("not a number"), {}, {}});
+        QVERIFY(!phone);
+        QVERIFY(cases.create({QStringLiteral("complaint"), QStringLiteral("X-4"), {}, {}, {}}));
+        auto twice = cases.create({QStringLiteral("complaint"), QStringLiteral("X-4"), {}, {}, {}});
+        QVERIFY(!twice && twice.errorMessage().contains(QLatin1String("already")));
+        // Nothing of the refused ones was kept.
+        QVERIFY(!cases.get(QStringLiteral("X-1")) && !cases.get(QStringLiteral("X-2"))
+            && !cases.get(QStringLiteral("X-3")));
+    }
+
+    void theCasesNumberSurvivesAKeyRotation()
+    {
+        Cases cases(*m_cache);
+        auto c = cases.create(
+            {QStringLiteral("complaint"), QStringLiteral("CMP-ROT-1"), QStringLiteral("07700900533"), {}, {}});
+        QVERIFY2(c, qPrintable(c.errorMessage()));
+        QCOMPARE(c->callIds.size(), 2);
+        const auto matching = [&] {
+            auto s = m_cache->database().prepare(QStringLiteral(
+                "SELECT count(*) FROM cases c JOIN calls k ON k.phone_index = c.phone_index WHERE c.case_id = ?"));
+            s->bind(1, c->caseId);
+            return s->step().value() ? s->int64(0) : -1;
+        };
+        QCOMPARE(matching(), 2);
+        // The new master recomputes every index: the case's too, from its sealed number.
+        QVERIFY(m_cache->rotateMaster(SecretKey::random()).ok());
+        QCOMPARE(matching(), 2);
+        auto linked = cases.linkRespondentCalls(c->caseId);
+        QVERIFY(linked && linked->isEmpty());
+        QCOMPARE(cases.get(c->caseId)->phoneHint, QStringLiteral("••••533"));
+        QVERIFY(m_cache->verify().ok());
+        QVERIFY(cases.close(c->caseId, QStringLiteral("duplicate of CMP-2026-0142")).ok());
+    }
+
+    void safetyFlagsOpenAndJoinASafetyCase()
+    {
+        Cases cases(*m_cache);
+        const QString call = m_allCalls.at(9);
+        auto first = cases.flagSafety(call, 73500, QStringLiteral("threatening"), QStringLiteral("threat to visit"));
+        QVERIFY2(first, qPrintable(first.errorMessage()));
+        auto second = cases.flagSafety(call, 80100, QStringLiteral("abusive"), {});
+        QVERIFY(second);
+        QCOMPARE(second.value(), first.value());
+        QVERIFY(!cases.flagSafety(call, 1000, QStringLiteral("rude"), {}));
+        auto c = cases.get(first.value());
+        QCOMPARE(c->type, QStringLiteral("safety"));
+        QCOMPARE(c->flags.size(), 2);
+        QCOMPARE(c->flags.at(0).atMs, 73500);
+        QCOMPARE(c->flags.at(0).kind, QStringLiteral("threatening"));
+        QVERIFY(Holds(*m_cache).holdsOn(call)->contains(c->holdId));
+        auto listed = cases.list({CaseFilter::Status::Open, QStringLiteral("safety"), call});
+        QVERIFY(listed && listed->size() == 1 && listed->constFirst().caseId == first.value());
+    }
+
+    void anOpenCaseHoldsItsCallsAndClosingReleasesThem()
+    {
+        Cases cases(*m_cache);
+        const QString first = m_allCalls.at(5);
+        const QString added = m_allCalls.at(6);
+        auto c = cases.create({QStringLiteral("complaint"), QStringLiteral("CMP-2026-0142"), {}, {first}, {}});
+        QVERIFY2(c, qPrintable(c.errorMessage()));
+        QVERIFY(cases.addCall(c->caseId, added).ok());
+        QVERIFY(cases.addNote(QStringLiteral("CMP-2026-0142"), QStringLiteral("Called back, left a message")).ok());
+        auto held = Holds(*m_cache).holdsOn(added);
+        QVERIFY(held && held->contains(c->holdId));
+        auto preview = Retention(*m_cache).preview(farFuture());
+        QVERIFY(preview);
+        // Retention in the far future: every call is due, the case's are kept.
+        auto run = Retention(*m_cache).run(farFuture());
+        QVERIFY2(run, qPrintable(run.errorMessage()));
+        QVERIFY(m_cache->calls().find(first).value().has_value());
+        QVERIFY(m_cache->calls().find(added).value().has_value());
+        auto reopened = cases.get(c->caseId);
+        QCOMPARE(reopened->notes.size(), 1);
+        QCOMPARE(reopened->notes.constFirst().text, QStringLiteral("Called back, left a message"));
+
+        QVERIFY(!cases.close(c->caseId, QStringLiteral(" ")).ok());
+        QVERIFY(cases.close(c->caseId, QStringLiteral("Complaint upheld, apology sent")).ok());
+        auto closed = cases.get(c->caseId);
+        QVERIFY(!closed->isOpen());
+        QCOMPARE(closed->closeReason, QStringLiteral("Complaint upheld, apology sent"));
+        auto holds = Holds(*m_cache).list(true);
+        bool released = false;
+        for (const Hold& h : holds.value()) {
+            if (h.holdId == c->holdId) {
+                released = !h.isOpen() && h.releaseReason.contains(QLatin1String("apology sent"));
+            }
+        }
+        QVERIFY(released);
+        QVERIFY(!cases.addCall(c->caseId, m_allCalls.at(7)).ok());
+        // Released: the next run destroys them; the case remembers their ids.
+        QVERIFY(Retention(*m_cache).run(farFuture()));
+        QVERIFY(!m_cache->calls().find(first).value().has_value());
+        QCOMPARE(cases.get(c->caseId)->callIds.size(), 2);
+        // The safety case still holds its call.
+        QVERIFY(m_cache->calls().find(m_allCalls.at(9)).value().has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCases)
+#include "TestCases.moc"
