@@ -120,46 +120,60 @@ Status Cache::rewrapFor(const SecretKey& newMaster)
 
 Status Cache::rewrapCases(const KeyHierarchy& next)
 {
-    struct Row
+    // Cases and subject access requests: each row's own data key re-wrapped and its number's index recomputed.
+    struct Sealed
     {
-        qint64 id;
-        QString caseId;
-        QByteArray wrapped;
-        QByteArray phone;
+        const char* table;
+        const char* idColumn;
+        QString (*keyName)(const QString&);
+        QByteArray (*binding)(const QString&);
     };
-    QList<Row> rows;
-    auto s = m_db->prepare(QStringLiteral("SELECT id, case_id, wrapped_key, phone_sealed FROM cases"));
-    if (!s) {
-        return s.error();
-    }
-    if (auto st = s->forEachRow([&] { rows << Row {s->int64(0), s->text(1), s->blob(2), s->blob(3)}; }); !st) {
-        return st;
-    }
-    auto upd = m_db->prepare(QStringLiteral("UPDATE cases SET wrapped_key = ?, phone_index = ? WHERE id = ?"));
-    if (!upd) {
-        return upd.error();
-    }
-    for (const Row& r : rows) {
-        auto key = m_keys.unwrapDataKey(r.wrapped, caseKeyName(r.caseId));
-        if (!key) {
-            return key.error();
+    const Sealed kinds[] = {{"cases", "case_id", &caseKeyName, &casePhoneBinding},
+        {"subject_requests", "request_id", &requestKeyName, &requestPhoneBinding}};
+    for (const Sealed& kind : kinds) {
+        struct Row
+        {
+            qint64 id;
+            QString ownerId;
+            QByteArray wrapped;
+            QByteArray phone;
+        };
+        QList<Row> rows;
+        auto s = m_db->prepare(QStringLiteral("SELECT id, %1, wrapped_key, phone_sealed FROM %2")
+                                   .arg(QLatin1String(kind.idColumn), QLatin1String(kind.table)));
+        if (!s) {
+            return s.error();
         }
-        upd->bind(1, next.wrapDataKey(key.value(), caseKeyName(r.caseId)));
-        if (r.phone.isEmpty()) {
-            upd->bindNull(2);
-        } else {
-            auto phone = Blob::open(key.value(), casePhoneBinding(r.caseId), r.phone);
-            if (!phone) {
-                return phone.error();
-            }
-            upd->bind(2, next.phoneIndex(QString::fromUtf8(phone.value())));
-            Files::wipe(phone.value());
-        }
-        upd->bind(3, r.id);
-        if (auto st = upd->run(); !st) {
+        if (auto st = s->forEachRow([&] { rows << Row {s->int64(0), s->text(1), s->blob(2), s->blob(3)}; }); !st) {
             return st;
         }
-        upd->reset();
+        auto upd = m_db->prepare(QStringLiteral("UPDATE %1 SET wrapped_key = ?, phone_index = ? WHERE id = ?")
+                                     .arg(QLatin1String(kind.table)));
+        if (!upd) {
+            return upd.error();
+        }
+        for (const Row& r : rows) {
+            auto key = m_keys.unwrapDataKey(r.wrapped, kind.keyName(r.ownerId));
+            if (!key) {
+                return key.error();
+            }
+            upd->bind(1, next.wrapDataKey(key.value(), kind.keyName(r.ownerId)));
+            if (r.phone.isEmpty()) {
+                upd->bindNull(2);
+            } else {
+                auto phone = Blob::open(key.value(), kind.binding(r.ownerId), r.phone);
+                if (!phone) {
+                    return phone.error();
+                }
+                upd->bind(2, next.phoneIndex(QString::fromUtf8(phone.value())));
+                Files::wipe(phone.value());
+            }
+            upd->bind(3, r.id);
+            if (auto st = upd->run(); !st) {
+                return st;
+            }
+            upd->reset();
+        }
     }
     return {};
 }

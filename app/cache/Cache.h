@@ -90,11 +90,17 @@ public:
     static QString keychainAnchorSetting() { return QStringLiteral("keychain_anchor"); }
 
     // A case's data key is wrapped with this name as associated data; its sealed phone number has this binding
-    // (cases/Cases). Both re-wrapped and re-indexed by rotateMaster().
+    // (cases/Cases). Both re-wrapped and re-indexed by rotateMaster(), like those of subject access requests.
     static QString caseKeyName(const QString& caseId) { return QStringLiteral("case:") + caseId; }
     static QByteArray casePhoneBinding(const QString& caseId)
     {
         return QByteArrayLiteral("earmark-case/1:") + caseId.toUtf8() + QByteArrayLiteral(":phone");
+    }
+    // The same for a subject access request (requests/Requests).
+    static QString requestKeyName(const QString& requestId) { return QStringLiteral("request:") + requestId; }
+    static QByteArray requestPhoneBinding(const QString& requestId)
+    {
+        return QByteArrayLiteral("earmark-request/1:") + requestId.toUtf8() + QByteArrayLiteral(":phone");
     }
 
     // Deletes blob files no call refers to (left by an interrupted sync; unreadable without their keys).

@@ -6,23 +6,17 @@
 #include "core/Phone.h"
 #include "core/TimeText.h"
 #include "crypto/Blob.h"
+#include "crypto/RandomId.h"
 #include "retention/Holds.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
-#include <sodium.h>
 
 namespace Earmark {
 
 namespace {
-QString newCaseId()
-{
-    unsigned char bytes[4];
-    randombytes_buf(bytes, sizeof bytes);
-    return QStringLiteral("K-") + QString::fromLatin1(QByteArray(reinterpret_cast<char*>(bytes), 4).toHex());
-}
 
 qint64 now()
 {
@@ -122,7 +116,7 @@ Result<CaseRecord> Cases::create(const NewCase& request)
         }
     }
 
-    const QString caseId = newCaseId();
+    const QString caseId = randomId(QStringLiteral("K-"));
     const SecretKey key = SecretKey::random();
     Database& db = m_cache.database();
     Transaction tx(db);

@@ -63,6 +63,8 @@ int caseRun(CliContext& ctx);
 bool evidenceSetup(CliContext& ctx);
 int evidenceRun(CliContext& ctx);
 bool evidenceNeedsCache(const QStringList& args);
+bool dsarSetup(CliContext& ctx);
+int dsarRun(CliContext& ctx);
 bool demoStoreSetup(CliContext& ctx);
 int demoStoreRun(CliContext& ctx);
 

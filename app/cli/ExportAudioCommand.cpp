@@ -170,7 +170,7 @@ const QList<Command>& commands()
             true, false, reportSetup, reportRun},
         {"retention", "retention preview|run [--now YYYY-MM-DD] [--json]       what retention destroys; destroy it",
             true, false, retentionSetup, retentionRun},
-        {"certificate", "certificate verify FILE                                check a destruction certificate", true,
+        {"certificate", "certificate verify FILE | list [--json] | export RUN_ID --out DIR  destruction certificates", true,
             false, certificateSetup, certificateRun},
         {"hold", "hold add CALL_ID... --reason T --case REF | release HOLD_ID --reason T | list  legal holds", true,
             false, holdSetup, holdRun},
@@ -182,6 +182,10 @@ const QList<Command>& commands()
             true, false, caseSetup, caseRun},
         {"evidence", "evidence export CASE_ID --out FILE.zip | verify FILE.zip [--key KEY]  evidence packs", true,
             false, evidenceSetup, evidenceRun, evidenceNeedsCache},
+        {"dsar",
+            "dsar create --phone N --received D [--channel C] [--ref R] | confirm | extend | close | show | list  "
+            "subject access requests",
+            true, false, dsarSetup, dsarRun},
     };
     return all;
 }

@@ -1,5 +1,6 @@
 #include "cache/Cache.h"
 #include "cli/Commands.h"
+#include "core/TimeText.h"
 #include "retention/DestructionCertificate.h"
 #include "retention/Retention.h"
 
@@ -132,23 +133,72 @@ int retentionRun(CliContext& ctx)
     return 0;
 }
 
+namespace {
+const char* CertificateUsage
+    = "certificate verify FILE | certificate list [--json] | certificate export RUN_ID --out DIR";
+}
+
 bool certificateSetup(CliContext& ctx)
 {
-    if (!parseArgs(ctx, 2, 2, "certificate verify FILE")) {
+    QCommandLineParser& p = ctx.parser();
+    p.addOption({QStringLiteral("out"), QStringLiteral("Where to write the certificate."), QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+    if (!parseArgs(ctx, 1, 2, CertificateUsage)) {
         return false;
     }
-    if (ctx.parser().positionalArguments().constFirst() != QLatin1String("verify")) {
-        ctx.error(QStringLiteral("unknown certificate command \"%1\". Usage: earmark-cli certificate verify FILE")
-                      .arg(ctx.parser().positionalArguments().constFirst()));
-        return false;
+    const QStringList args = p.positionalArguments();
+    const QString sub = args.constFirst();
+    const bool ok = (sub == QLatin1String("verify") && args.size() == 2)
+        || (sub == QLatin1String("list") && args.size() == 1)
+        || (sub == QLatin1String("export") && args.size() == 2 && !p.value(QStringLiteral("out")).isEmpty());
+    if (!ok) {
+        ctx.error(QStringLiteral("unknown or incomplete certificate command \"%1\". Usage: earmark-cli %2")
+                      .arg(args.join(QLatin1Char(' ')), QString::fromLatin1(CertificateUsage)));
     }
-    return true;
+    return ok;
 }
 
 int certificateRun(CliContext& ctx)
 {
-    const QString path = ctx.parser().positionalArguments().at(1);
-    auto run = DestructionCertificate::verify(ctx.cache(), path);
+    QCommandLineParser& p = ctx.parser();
+    const QStringList args = p.positionalArguments();
+    if (args.constFirst() == QLatin1String("list")) {
+        auto all = DestructionCertificate::list(ctx.cache());
+        if (!all) {
+            ctx.error(all.errorMessage());
+            return 1;
+        }
+        if (p.isSet(QStringLiteral("json"))) {
+            QJsonArray out;
+            for (const CertificateInfo& c : all.value()) {
+                out << QJsonObject {{QStringLiteral("run_id"), c.runId}, {QStringLiteral("at_utc"), utcText(c.atUtc)},
+                    {QStringLiteral("rule"), c.rule}, {QStringLiteral("by"), c.byUser},
+                    {QStringLiteral("destroyed"), c.destroyed}, {QStringLiteral("held"), c.held},
+                    {QStringLiteral("path"), QDir::toNativeSeparators(c.path)}};
+            }
+            ctx.out() << QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented));
+            return 0;
+        }
+        if (all->isEmpty()) {
+            ctx.out() << "No destruction certificates yet\n";
+        }
+        for (const CertificateInfo& c : all.value()) {
+            ctx.out() << c.runId << "  " << utcText(c.atUtc) << "  " << c.rule << "  by " << c.byUser << "  destroyed "
+                      << c.destroyed << ", held " << c.held << "  " << QDir::toNativeSeparators(c.path) << '\n';
+        }
+        return 0;
+    }
+    if (args.constFirst() == QLatin1String("export")) {
+        auto path = DestructionCertificate::exportTo(ctx.cache(), args.at(1), p.value(QStringLiteral("out")));
+        if (!path) {
+            ctx.error(path.errorMessage());
+            return 1;
+        }
+        ctx.out() << "Certificate " << args.at(1) << " written to " << QDir::toNativeSeparators(path.value())
+                  << " (and its .minisig)\n";
+        return 0;
+    }
+    auto run = DestructionCertificate::verify(ctx.cache(), args.at(1));
     if (!run) {
         ctx.error(run.errorMessage());
         return 1;

@@ -70,7 +70,10 @@ void AuditAnchorKeychain::writeNext()
     }
     m_busy = true;
     const QByteArray anchor = std::exchange(m_waiting, {});
-    auto* job = new QKeychain::WritePasswordJob(CacheUnlocker::keychainService(), this);
+    // Not a child of this object: the window may close while the write is under way, and a QtKeychain job deleted
+    // before it finishes is called back after it is gone. It deletes itself when done; the connection below ends
+    // with this object.
+    auto* job = new QKeychain::WritePasswordJob(CacheUnlocker::keychainService());
     job->setAutoDelete(true);
     job->setKey(keychainEntry(info->cacheId));
     job->setBinaryData(anchor);

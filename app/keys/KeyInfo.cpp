@@ -2,12 +2,12 @@
 
 #include "core/Files.h"
 #include "crypto/KeyWrap.h"
+#include "crypto/RandomId.h"
 
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <sodium.h>
 
 namespace Earmark {
 
@@ -27,10 +27,7 @@ Error damaged(const QString& path, const char* what)
 
 QString KeyInfo::newKeyId()
 {
-    ensureSodium();
-    unsigned char id[8];
-    randombytes_buf(id, sizeof id);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(id), sizeof id).toHex());
+    return randomId({}, 8);
 }
 
 QString KeyInfo::modeName(KeyMode mode)

@@ -42,6 +42,53 @@ Result<QString> DestructionCertificate::writeFiles(
     return path;
 }
 
+Result<QList<CertificateInfo>> DestructionCertificate::list(Cache& cache)
+{
+    auto s = cache.database().prepare(QStringLiteral(
+        "SELECT run_id, at_utc, rule, by_user, destroyed, held FROM destruction_runs ORDER BY at_utc DESC, run_id"));
+    if (!s) {
+        return s.error();
+    }
+    QList<CertificateInfo> out;
+    auto rows = s->forEachRow([&] {
+        out << CertificateInfo {s->text(0), s->int64(1), s->text(2), s->text(3), int(s->int64(4)), int(s->int64(5)),
+            pathOf(cache, s->text(0))};
+    });
+    if (!rows) {
+        return rows.error();
+    }
+    return out;
+}
+
+Result<QString> DestructionCertificate::exportTo(Cache& cache, const QString& runId, const QString& folder)
+{
+    auto s = cache.database().prepare(
+        QStringLiteral("SELECT certificate, signature FROM destruction_runs WHERE run_id = ?"));
+    if (!s) {
+        return s.error();
+    }
+    s->bind(1, runId);
+    auto row = s->requiredRow([&] { return qMakePair(s->blob(0), s->blob(1)); },
+        QStringLiteral("There is no certificate of run %1: earmark-cli certificate list shows them.").arg(runId));
+    if (!row) {
+        return row.error();
+    }
+    if (!QDir().mkpath(folder)) {
+        return makeError(QStringLiteral("Cannot create the folder %1: choose a folder you can write to.").arg(folder));
+    }
+    const QString path = QDir(folder).filePath(runId + QStringLiteral(".json"));
+    if (auto st = Files::writeAtomically(path + QStringLiteral(".minisig"), row->second); !st) {
+        return st.error();
+    }
+    if (auto st = Files::writeAtomically(path, row->first); !st) {
+        return st.error();
+    }
+    if (auto st = cache.audit().append(QStringLiteral("certificate.export"), runId, {}); !st) {
+        return st.error();
+    }
+    return path;
+}
+
 QString DestructionCertificate::method()
 {
     return QStringLiteral(

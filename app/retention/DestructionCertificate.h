@@ -4,11 +4,24 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 namespace Earmark {
 
 class Cache;
+
+// One issued certificate, as the cache keeps it.
+struct CertificateInfo
+{
+    QString runId;
+    qint64 atUtc = 0;
+    QString rule;
+    QString byUser;
+    int destroyed = 0;
+    int held = 0;
+    QString path; // certificates/<run id>.json
+};
 
 // A signed destruction certificate: one JSON file (schema earmark.destruction-certificate/1) with the rule, the due
 // dates, the destroyed call ids and their audio SHA-256, the holds that kept calls, the method, who and when, and
@@ -31,6 +44,12 @@ public:
     static Result<QString> verify(Cache& cache, const QString& path);
 
     static QString pathOf(Cache& cache, const QString& runId);
+
+    // Every certificate the cache has issued, newest first.
+    static Result<QList<CertificateInfo>> list(Cache& cache);
+    // Writes a certificate and its signature, from the cache's own copy, into folder (for an auditor or a client);
+    // returns the JSON file's path.
+    static Result<QString> exportTo(Cache& cache, const QString& runId, const QString& folder);
 
 private:
     static Result<QString> writeFiles(

@@ -4,21 +4,12 @@
 #include "cache/Cache.h"
 #include "cache/Statement.h"
 #include "core/TimeText.h"
+#include "crypto/RandomId.h"
 #include "retention/DestructionRun.h"
 
 #include <QDateTime>
-#include <sodium.h>
 
 namespace Earmark {
-
-namespace {
-QString newHoldId()
-{
-    unsigned char bytes[4];
-    randombytes_buf(bytes, sizeof bytes);
-    return QStringLiteral("H-") + QString::fromLatin1(QByteArray(reinterpret_cast<char*>(bytes), 4).toHex());
-}
-} // namespace
 
 Holds::Holds(Cache& cache)
     : m_cache(cache)
@@ -40,7 +31,7 @@ Result<QString> Holds::place(const QStringList& callIds, const QString& reason, 
     if (auto st = tx.begin(); !st) {
         return st.error();
     }
-    const QString holdId = newHoldId();
+    const QString holdId = randomId(QStringLiteral("H-"));
     auto ins = db.prepare(
         QStringLiteral("INSERT INTO holds(hold_id, reason, case_ref, placed_by, placed_utc) VALUES (?, ?, ?, ?, ?)"));
     if (!ins) {
@@ -246,8 +237,11 @@ Result<QList<Hold>> Holds::list(bool includeReleased)
 
 Result<QSet<QString>> Holds::heldCalls()
 {
+    // Open subject access requests hold every call of the requester's number, found by the blind index.
     auto s = m_cache.database().prepare(QStringLiteral(
-        "SELECT DISTINCT hc.call_id FROM hold_calls hc JOIN holds h ON h.id = hc.hold WHERE h.released_utc IS NULL"));
+        "SELECT DISTINCT hc.call_id FROM hold_calls hc JOIN holds h ON h.id = hc.hold WHERE h.released_utc IS NULL "
+        "UNION SELECT k.call_id FROM calls k JOIN subject_requests r ON r.phone_index = k.phone_index WHERE "
+        "r.closed_utc IS NULL"));
     if (!s) {
         return s.error();
     }
@@ -265,7 +259,10 @@ Result<QSet<QString>> Holds::heldCalls()
 Result<QStringList> Holds::holdsOn(const QString& callId)
 {
     auto s = m_cache.database().cached(QStringLiteral("SELECT h.hold_id FROM hold_calls hc JOIN holds h ON h.id = "
-                                                      "hc.hold WHERE hc.call_id = ? AND h.released_utc IS NULL"));
+                                                      "hc.hold WHERE hc.call_id = ?1 AND h.released_utc IS "
+                                                      "NULL UNION ALL SELECT r.request_id FROM subject_requests r JOIN "
+                                                      "calls k ON k.phone_index = r.phone_index WHERE "
+                                                      "k.call_id = ?1 AND r.closed_utc IS NULL"));
     if (!s) {
         return s.error();
     }

@@ -35,7 +35,8 @@ struct HoldRelease
 };
 
 // Legal holds (the cache's holds and hold_calls tables). A hold names its calls, a reason and a case reference; a call
-// may have several, and any one open hold keeps it from retention and erasure. A hold never lapses: only release()
+// may have several, and any one open hold keeps it from retention and erasure. An open subject access request holds
+// every call of the requester's number the same way (heldCalls() and holdsOn() name it by its request id). A hold never lapses: only release()
 // ends it, with a reason, and every placement and release is audited.
 class Holds
 {

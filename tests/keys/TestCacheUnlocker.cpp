@@ -140,6 +140,19 @@ private Q_SLOTS:
         QCOMPARE(Test::readFile(pass.filePath(QStringLiteral("keyinfo.json"))), before);
     }
 
+    void theWriterMayGoWhileAWriteIsUnderWay()
+    {
+        // The window closes while the checkpoint's copy is being written: the job finishes on its own, and the next
+        // unlock reads what it wrote.
+        QTemporaryDir dir;
+        QVERIFY(unlock(keychainRequest(dir.path())).ok);
+        auto* anchors = new AuditAnchorKeychain(dir.path());
+        anchors->store("written after its writer was gone");
+        delete anchors;
+        QTRY_COMPARE_WITH_TIMEOUT(unlock(keychainRequest(dir.path())).anchor,
+            std::optional<QByteArray>("written after its writer was gone"), 10000);
+    }
+
     void aChangedKeychainEntryIsRefused()
     {
         QTemporaryDir dir;

@@ -264,6 +264,28 @@ private Q_SLOTS:
         const QJsonObject cert = QJsonDocument::fromJson(Test::readFile(certificate)).object();
         QCOMPARE(cert.value(QStringLiteral("destroyed")).toArray().size(), 0);
         QCOMPARE(cert.value(QStringLiteral("held")).toArray().size(), 2);
+        // Both runs are listed, and a certificate is exported from the cache's own copy for an auditor.
+        auto listed = cli({QStringLiteral("certificate"), QStringLiteral("list"), QStringLiteral("--json")});
+        const QJsonArray runs = QJsonDocument::fromJson(listed.out).array();
+        QVERIFY2(runs.size() >= 2, listed.out.constData());
+        const QString runId = cert.value(QStringLiteral("run_id")).toString();
+        QVERIFY(!runId.isEmpty());
+        const QString out = m_root.filePath(QStringLiteral("for-the-auditor"));
+        auto exported
+            = cli({QStringLiteral("certificate"), QStringLiteral("export"), runId, QStringLiteral("--out"), out});
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        const QString copy = out + QLatin1Char('/') + runId + QStringLiteral(".json");
+        QCOMPARE(Test::readFile(copy), Test::readFile(certificate));
+        const QString key = QString::fromUtf8(cli({QStringLiteral("audit"), QStringLiteral("key")}).out)
+                                .split(QLatin1Char('\n'))
+                                .value(1)
+                                .trimmed();
+        QCOMPARE(
+            Test::run(QStringLiteral("minisign"), {QStringLiteral("-Vm"), copy, QStringLiteral("-P"), key}).exitCode,
+            0);
+        auto unknown = cli({QStringLiteral("certificate"), QStringLiteral("export"), QStringLiteral("R-none"),
+            QStringLiteral("--out"), out});
+        QVERIFY(unknown.exitCode == 1 && unknown.err.contains("certificate list"));
     }
 
     void releasingHoldsLetsTheRulesApplyAgain()
