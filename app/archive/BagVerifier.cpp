@@ -80,6 +80,9 @@ Result<BagCheck> BagVerifier::verifyZip(const QString& zipPath, const QString& p
             return bad(QObject::tr("%1 is outside the pack's one folder %2").arg(name, top));
         }
         if (entries.at(i).isFolder) {
+            if (!BagWriter::isSafePath(name.chopped(1))) {
+                return bad(QObject::tr("the folder %1 has a name a pack cannot have").arg(name));
+            }
             continue;
         }
         const QString inside = name.mid(top.size() + 1);
@@ -100,7 +103,7 @@ Result<BagCheck> BagVerifier::verifyZip(const QString& zipPath, const QString& p
     for (const QString& tag : RequiredTags) {
         auto bytes = zip.readAll(files.value(tag), TagFileLimit);
         if (!bytes) {
-            return bytes.error();
+            return bad(bytes.errorMessage());
         }
         tagText.insert(tag, bytes.value());
     }
@@ -114,7 +117,7 @@ Result<BagCheck> BagVerifier::verifyZip(const QString& zipPath, const QString& p
         }
         auto verify = zip.readAll(files.value(QStringLiteral("VERIFY.txt")), TagFileLimit);
         if (!verify) {
-            return verify.error();
+            return bad(verify.errorMessage());
         }
         static const QRegularExpression KeyLine(QStringLiteral("-P (RW[A-Za-z0-9+/=]{54})"));
         keyText = KeyLine.match(QString::fromUtf8(verify.value())).captured(1);
@@ -151,7 +154,7 @@ Result<BagCheck> BagVerifier::verifyZip(const QString& zipPath, const QString& p
         auto got = zip.read(
             files.value(path), [&h](const char* d, qint64 n) { h.addData(QByteArrayView(d, n)); }, limit);
         if (!got) {
-            return got.error();
+            return bad(got.errorMessage());
         }
         if (size) {
             *size = got.value();

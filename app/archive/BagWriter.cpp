@@ -130,6 +130,11 @@ QList<Archive::File> BagWriter::files(const SigningKey& key) const
 
 Status BagWriter::writeZip(const QString& zipPath, const QString& folderName, const SigningKey& key) const
 {
+    if (!isSafePath(folderName) || folderName.contains(QLatin1Char('/'))) {
+        return makeError(QObject::tr("A pack's folder cannot be named \"%1\": letters, digits and ._- only (this is "
+                                     "a bug in what builds the pack).")
+                             .arg(folderName));
+    }
     return Archive::toZip(zipPath, files(key), folderName);
 }
 

@@ -448,8 +448,10 @@ Status Cases::close(const QString& caseId, const QString& reason)
             return open.error();
         }
         if (std::any_of(open->begin(), open->end(), [&](const Hold& h) { return h.holdId == c->holdId; })) {
-            auto released = Holds(m_cache).release(
-                c->holdId, QStringLiteral("Case %1 closed: %2").arg(c->reference, reason.trimmed()));
+            Holds holds(m_cache);
+            holds.setReleasingForCase(true);
+            auto released
+                = holds.release(c->holdId, QStringLiteral("Case %1 closed: %2").arg(c->reference, reason.trimmed()));
             if (!released) {
                 return released.error();
             }
@@ -486,6 +488,11 @@ Result<QString> Cases::flagSafety(const QString& callId, qint64 atMs, const QStr
         return makeError(QStringLiteral("Call %1 is not in the cache.").arg(callId));
     }
     Database& db = m_cache.database();
+    // One transaction for the case, the hold and the flag: all of them or none.
+    Transaction tx(db);
+    if (auto st = tx.begin(); !st) {
+        return st.error();
+    }
     // The open safety case that has this call, else one of the same respondent.
     auto s = db.prepare(QStringLiteral(
         "SELECT c.case_id FROM cases c WHERE c.type = 'safety' AND c.closed_utc IS NULL AND (EXISTS (SELECT 1 FROM "
@@ -513,8 +520,8 @@ Result<QString> Cases::flagSafety(const QString& callId, qint64 atMs, const QStr
         }
         NewCase n;
         n.type = QStringLiteral("safety");
-        n.reference = QStringLiteral("SAFETY-%1-%2")
-                          .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd")), callId);
+        n.reference = randomId(
+            QStringLiteral("SAFETY-%1-").arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd"))));
         n.phone = personal->phoneE164;
         n.callIds = {callId};
         auto created = create(n);
@@ -526,10 +533,6 @@ Result<QString> Cases::flagSafety(const QString& callId, qint64 atMs, const QStr
     auto caseRow = row(caseId);
     if (!caseRow) {
         return caseRow.error();
-    }
-    Transaction tx(db);
-    if (auto st = tx.begin(); !st) {
-        return st.error();
     }
     auto ins = db.prepare(QStringLiteral(
         "INSERT INTO safety_flags(\"case\", call, at_ms, kind, note, flagged_by, flagged_utc) VALUES (?,?,?,?,?,?,?)"));

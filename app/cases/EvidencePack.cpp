@@ -208,15 +208,21 @@ Result<EvidenceSummary> EvidencePack::write(const QString& caseIdOrReference, co
     }
 
     // This export is itself in the excerpt, and the checkpoint covers it.
-    const QString packName = QFileInfo(zipPath).completeBaseName();
-    if (auto st = m_cache.audit().append(QStringLiteral("evidence.export"), c.caseId,
-            QStringLiteral("%1, %2 call(s)").arg(packName).arg(included.size()));
+    // The folder inside the zip is named after the case (its reference is checked to be a safe name), never after
+    // the file name the user chose: that may hold a space, a name, or nothing at all.
+    const QString packName
+        = QStringLiteral("evidence-") + QString(c.reference).replace(QLatin1Char('/'), QLatin1Char('-'));
+    if (auto st = m_cache.audit().append(
+            QStringLiteral("evidence.export"), c.caseId, QStringLiteral("%1 call(s)").arg(included.size()));
         !st) {
         cleanup();
         return st.error();
     }
     QStringList subjects = c.callIds;
-    subjects << c.caseId << c.holdId;
+    subjects << c.caseId;
+    if (!c.holdId.isEmpty()) {
+        subjects << c.holdId;
+    }
     QString csv = QStringLiteral("seq,at_utc,actor,action,subject,detail,hash\n");
     auto entries = m_cache.audit().entries(AuditFilter {});
     if (!entries) {
@@ -260,7 +266,7 @@ Result<EvidenceSummary> EvidencePack::write(const QString& caseIdOrReference, co
     }
     cleanup();
     if (!st) {
-        (void)m_cache.audit().append(QStringLiteral("evidence.export-failed"), c.caseId, packName);
+        (void)m_cache.audit().append(QStringLiteral("evidence.export-failed"), c.caseId, {});
         return st.error();
     }
     summary.calls = included.size();

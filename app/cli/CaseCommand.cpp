@@ -168,6 +168,10 @@ int caseRun(CliContext& ctx)
         if (!c) {
             return fail(ctx, c.error());
         }
+        // The case's notes may describe the respondent: reading them is audited.
+        if (auto st = ctx.cache().audit().append(QStringLiteral("case.read"), c->caseId, {}); !st) {
+            return fail(ctx, st.error());
+        }
         if (json) {
             printJson(ctx, QJsonDocument(Cases::toJson(c.value())));
             return 0;

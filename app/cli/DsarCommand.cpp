@@ -19,9 +19,10 @@ const char* DsarUsage
 
 QJsonObject requestJson(const SubjectRequest& r, const QDate& today)
 {
-    return QJsonObject {{QStringLiteral("dsar_id"), r.requestId}, {QStringLiteral("reference"), r.reference},
-        {QStringLiteral("phone"), r.phoneHint}, {QStringLiteral("received"), r.received.toString(Qt::ISODate)},
-        {QStringLiteral("channel"), r.channel}, {QStringLiteral("status"), r.status},
+    return QJsonObject {{QStringLiteral("id"), r.requestId}, {QStringLiteral("dsar_id"), r.requestId},
+        {QStringLiteral("reference"), r.reference}, {QStringLiteral("phone"), r.phoneHint},
+        {QStringLiteral("received"), r.received.toString(Qt::ISODate)}, {QStringLiteral("channel"), r.channel},
+        {QStringLiteral("status"), r.status},
         {QStringLiteral("deadline"),
             r.deadline.isValid() ? QJsonValue(r.deadline.toString(Qt::ISODate)) : QJsonValue()},
         {QStringLiteral("days_left"),
@@ -176,6 +177,10 @@ int dsarRun(CliContext& ctx)
         auto r = requests.get(args.at(1));
         if (!r) {
             ctx.error(r.errorMessage());
+            return 1;
+        }
+        if (auto st = ctx.cache().audit().append(QStringLiteral("request.read"), r->requestId, {}); !st) {
+            ctx.error(st.errorMessage());
             return 1;
         }
         ctx.out() << QString::fromUtf8(QJsonDocument(requestJson(r.value(), today)).toJson(QJsonDocument::Indented));

@@ -8,6 +8,7 @@
 #include "crypto/RandomId.h"
 #include "requests/BankHolidays.h"
 #include "requests/SarDeadline.h"
+#include "retention/Holds.h"
 
 #include <QDateTime>
 
@@ -73,6 +74,12 @@ Result<SubjectRequest> Requests::create(const NewSubjectRequest& request, const 
         return makeError(QStringLiteral("A request arrives by letter, email, phone or in-person (a request made by "
                                         "phone or in person counts too), not \"%1\".")
                              .arg(request.channel));
+    }
+    if (!request.reference.trimmed().isEmpty()) {
+        if (auto existing = get(request.reference.trimmed()); existing) {
+            return makeError(QStringLiteral("There is already a request with the reference %1 (%2).")
+                                 .arg(request.reference.trimmed(), existing->requestId));
+        }
     }
     const QString id = randomId(QStringLiteral("D-"));
     const SecretKey key = SecretKey::random();
@@ -193,8 +200,20 @@ Status Requests::confirmIdentity(const QString& requestId, const QDate& day, con
     if (!id) {
         return id.error();
     }
-    if (!day.isValid()) {
-        return makeError(QStringLiteral("Give the day the identity was confirmed (YYYY-MM-DD)."));
+    auto r = get(id.value());
+    if (!r) {
+        return r.error();
+    }
+    if (r->status != QLatin1String("identity-pending")) {
+        return makeError(
+            QStringLiteral("Request %1 is not waiting for the requester's identity (it is %2): its deadline "
+                           "stays %3.")
+                .arg(r->requestId, r->status, iso(r->deadline)));
+    }
+    if (!day.isValid() || day < r->received || day > QDate::currentDate()) {
+        return makeError(QStringLiteral("The identity was confirmed on a day between the request (%1) and today "
+                                        "(YYYY-MM-DD).")
+                             .arg(iso(r->received)));
     }
     const SarDeadline deadline = SarDeadline::compute(day, 1, BankHolidays::englandAndWales());
     return update(id.value(),
@@ -249,10 +268,20 @@ Status Requests::close(const QString& requestId, const QString& outcome, bool re
                                  : QStringLiteral("Closing a request needs its outcome (--outcome TEXT, e.g. \"pack "
                                                   "sent by post\")."));
     }
-    return update(id.value(), QStringLiteral("status = ?, outcome = ?, closed_by = ?, closed_utc = ?"),
-        {refused ? QStringLiteral("refused") : QStringLiteral("completed"), outcome.trimmed(), AuditLog::currentActor(),
-            QDateTime::currentSecsSinceEpoch()},
-        QStringLiteral("request.close"), refused ? QStringLiteral("refused") : QStringLiteral("completed"));
+    auto r = get(id.value());
+    if (!r) {
+        return r.error();
+    }
+    if (auto st = update(id.value(), QStringLiteral("status = ?, outcome = ?, closed_by = ?, closed_utc = ?"),
+            {refused ? QStringLiteral("refused") : QStringLiteral("completed"), outcome.trimmed(),
+                AuditLog::currentActor(), QDateTime::currentSecsSinceEpoch()},
+            QStringLiteral("request.close"), refused ? QStringLiteral("refused") : QStringLiteral("completed"));
+        !st) {
+        return st;
+    }
+    // Erasure notices that waited for the request (the requester may have asked for both) are applied now.
+    auto applied = Holds(m_cache).applyWaitingErasures(r->callIds);
+    return applied ? Status {} : Status(applied.error());
 }
 
 } // namespace Earmark

@@ -145,6 +145,23 @@ Result<HoldRelease> Holds::release(const QString& holdId, const QString& reason)
         return makeError(QStringLiteral("Hold %1 was already released on %2 by %3.")
                              .arg(holdId, utcText(hold->releasedUtc), hold->releasedBy));
     }
+    if (!m_releasingForCase) {
+        auto owner = m_cache.database().prepare(
+            QStringLiteral("SELECT reference FROM cases WHERE hold_id = ? AND closed_utc IS NULL"));
+        if (!owner) {
+            return owner.error();
+        }
+        owner->bind(1, holdId);
+        auto ref = owner->firstRow([&] { return owner->text(0); });
+        if (!ref) {
+            return ref.error();
+        }
+        if (ref.value()) {
+            return makeError(QStringLiteral("Hold %1 belongs to the open case %2: close the case instead (earmark-cli "
+                                            "case close %2 --reason TEXT), which releases it.")
+                                 .arg(holdId, *ref.value()));
+        }
+    }
     Database& db = m_cache.database();
     HoldRelease outcome;
     DestructionRun erasures(m_cache, DestructionRun::Kind::Erasure, QDateTime::currentSecsSinceEpoch());
@@ -176,37 +193,84 @@ Result<HoldRelease> Holds::release(const QString& holdId, const QString& reason)
                 continue;
             }
             // An erasure notice that waited for this hold is applied now.
-            auto deferred = db.prepare(QStringLiteral("SELECT 1 FROM deferred_erasures WHERE call_id = ?"));
-            if (!deferred) {
-                return deferred.error();
+            auto erased = eraseIfWaiting(id, erasures);
+            if (!erased) {
+                return erased.error();
             }
-            deferred->bind(1, id);
-            auto waiting = deferred->step();
-            if (!waiting) {
-                return waiting.error();
-            }
-            if (waiting.value()) {
-                deferred->reset();
-                auto destroyed = erasures.destroy(id, QDateTime::currentSecsSinceEpoch());
-                if (!destroyed) {
-                    return destroyed.error();
-                }
-                if (destroyed.value() == CallDestruction::Outcome::Destroyed) {
-                    ++outcome.erasuresApplied;
-                }
-            }
+            outcome.erasuresApplied += erased.value() ? 1 : 0;
         }
         if (auto st = tx.commit(); !st) {
             return st.error();
         }
     }
-    if (auto st = m_cache.audit().checkpoint(); !st) {
+    if (auto st = finishErasures(erasures); !st) {
         return st.error();
     }
-    if (auto done = erasures.finish(); !done) {
-        return done.error();
-    }
     return outcome;
+}
+
+Status Holds::finishErasures(DestructionRun& erasures)
+{
+    if (auto st = m_cache.audit().checkpoint(); !st) {
+        return st;
+    }
+    auto done = erasures.finish();
+    return done ? Status {} : Status(done.error());
+}
+
+Result<bool> Holds::eraseIfWaiting(const QString& callId, DestructionRun& erasures)
+{
+    auto deferred = m_cache.database().prepare(QStringLiteral("SELECT 1 FROM deferred_erasures WHERE call_id = ?"));
+    if (!deferred) {
+        return deferred.error();
+    }
+    deferred->bind(1, callId);
+    auto waiting = deferred->step();
+    if (!waiting) {
+        return waiting.error();
+    }
+    if (!waiting.value()) {
+        return false;
+    }
+    deferred->reset();
+    auto destroyed = erasures.destroy(callId, QDateTime::currentSecsSinceEpoch());
+    if (!destroyed) {
+        return destroyed.error();
+    }
+    return destroyed.value() == CallDestruction::Outcome::Destroyed;
+}
+
+Result<int> Holds::applyWaitingErasures(const QStringList& callIds)
+{
+    DestructionRun erasures(m_cache, DestructionRun::Kind::Erasure, QDateTime::currentSecsSinceEpoch());
+    int applied = 0;
+    {
+        Transaction tx(m_cache.database());
+        if (auto st = tx.begin(); !st) {
+            return st.error();
+        }
+        for (const QString& id : callIds) {
+            auto others = holdsOn(id);
+            if (!others) {
+                return others.error();
+            }
+            if (!others->isEmpty()) {
+                continue;
+            }
+            auto erased = eraseIfWaiting(id, erasures);
+            if (!erased) {
+                return erased.error();
+            }
+            applied += erased.value() ? 1 : 0;
+        }
+        if (auto st = tx.commit(); !st) {
+            return st.error();
+        }
+    }
+    if (auto st = finishErasures(erasures); !st) {
+        return st.error();
+    }
+    return applied;
 }
 
 Result<QList<Hold>> Holds::list(bool includeReleased)

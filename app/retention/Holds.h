@@ -10,6 +10,7 @@
 namespace Earmark {
 
 class Cache;
+class DestructionRun;
 
 struct Hold
 {
@@ -36,8 +37,8 @@ struct HoldRelease
 
 // Legal holds (the cache's holds and hold_calls tables). A hold names its calls, a reason and a case reference; a call
 // may have several, and any one open hold keeps it from retention and erasure. An open subject access request holds
-// every call of the requester's number the same way (heldCalls() and holdsOn() name it by its request id). A hold never lapses: only release()
-// ends it, with a reason, and every placement and release is audited.
+// every call of the requester's number the same way (heldCalls() and holdsOn() name it by its request id). A hold never
+// lapses: only release() ends it, with a reason, and every placement and release is audited.
 class Holds
 {
 public:
@@ -51,6 +52,12 @@ public:
     // that case the caller runs CallDestruction::finish(), which release() reports via erasuresApplied).
     Result<HoldRelease> release(const QString& holdId, const QString& reason);
 
+    // Erasure notices that waited for these calls are applied where nothing holds them any more (a subject access
+    // request closed); returns how many calls were destroyed.
+    Result<int> applyWaitingErasures(const QStringList& callIds);
+    // An open case's hold is released by closing the case (Cases::close sets this), never on its own.
+    void setReleasingForCase(bool forCase) { m_releasingForCase = forCase; }
+
     Result<QList<Hold>> list(bool includeReleased = false);
     // Every call an open hold covers.
     Result<QSet<QString>> heldCalls();
@@ -60,8 +67,12 @@ public:
 private:
     Status checkCached(const QStringList& callIds);
     Status link(qint64 row, const QString& holdId, const QStringList& callIds);
+    Result<bool> eraseIfWaiting(const QString& callId, DestructionRun& erasures);
+    // After the transaction that applied waiting erasures: the checkpoint and the destruction's tidy-up.
+    Status finishErasures(DestructionRun& erasures);
 
     Cache& m_cache;
+    bool m_releasingForCase = false;
 };
 
 } // namespace Earmark

@@ -1,12 +1,12 @@
 #include "training/ScenarioLibrary.h"
 
 #include "anonymise/Anonymiser.h"
+#include "archive/Archive.h"
 #include "cache/Cache.h"
 #include "cache/Statement.h"
 #include "core/Files.h"
 #include "core/TimeText.h"
 #include "redaction/AudioRedactor.h"
-#include "archive/Archive.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

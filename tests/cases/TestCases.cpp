@@ -175,6 +175,9 @@ private Q_SLOTS:
         QCOMPARE(reopened->notes.size(), 1);
         QCOMPARE(reopened->notes.constFirst().text, QStringLiteral("Called back, left a message"));
 
+        // The case's hold goes with the case, not on its own.
+        auto alone = Holds(*m_cache).release(c->holdId, QStringLiteral("tidying up"));
+        QVERIFY(!alone && alone.errorMessage().contains(QLatin1String("case close")));
         QVERIFY(!cases.close(c->caseId, QStringLiteral(" ")).ok());
         QVERIFY(cases.close(c->caseId, QStringLiteral("Complaint upheld, apology sent")).ok());
         auto closed = cases.get(c->caseId);

@@ -34,7 +34,7 @@ class TestEvidenceCli : public QObject
     {
         QDir().mkpath(into);
         auto r = Test::run(QStringLiteral("unzip"), {QStringLiteral("-q"), m_zip, QStringLiteral("-d"), into});
-        return r.exitCode == 0 ? into + QStringLiteral("/CMP-2026-0142") : QString();
+        return r.exitCode == 0 ? into + QStringLiteral("/evidence-CMP-2026-0142") : QString();
     }
     bool standardToolsAccept(const QString& bag)
     {
@@ -56,7 +56,7 @@ class TestEvidenceCli : public QObject
         auto r = Test::run(QStringLiteral("bash"),
             {QStringLiteral("-c"),
                 QStringLiteral("cd '%1/..' && python3 -c \"import shutil,sys; shutil.make_archive(sys.argv[1], 'zip', "
-                               "'.', 'CMP-2026-0142')\" '%2'")
+                               "'.', 'evidence-CMP-2026-0142')\" '%2'")
                     .arg(bag, m_root.filePath(name))});
         return r.exitCode == 0 ? out : QString();
     }
@@ -190,6 +190,16 @@ private Q_SLOTS:
             QStringLiteral("--out"), m_root.filePath(QStringLiteral("x.zip"))});
         QVERIFY(unknown.exitCode == 1 && unknown.err.contains("no case CMP-0000"));
         QVERIFY(!QFile::exists(m_root.filePath(QStringLiteral("x.zip"))));
+        // Whatever the file is called, the pack's folder is named after the case and the pack verifies.
+        const QString spaced = m_root.filePath(QStringLiteral("out/Case for Mrs Example.zip"));
+        QCOMPARE(m_demo
+                     .cli({QStringLiteral("evidence"), QStringLiteral("export"), QStringLiteral("CMP-2026-0142"),
+                         QStringLiteral("--out"), spaced})
+                     .exitCode,
+            0);
+        QCOMPARE(verify(spaced).exitCode, 0);
+        QVERIFY(!m_demo.cli({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--csv")})
+                     .out.contains("Example"));
         auto wrongKey = Test::runCli({QStringLiteral("evidence"), QStringLiteral("verify"), m_zip,
             QStringLiteral("--key"), QStringLiteral("RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3")});
         QCOMPARE(wrongKey.exitCode, 1);

@@ -132,7 +132,9 @@ private Q_SLOTS:
         QCOMPARE(r->status, QStringLiteral("identity-pending"));
         QVERIFY(!r->deadline.isValid());
         QVERIFY(!requests.extend(r->requestId, QStringLiteral("complex"), QDate(2026, 1, 12)).ok());
+        QVERIFY(!requests.confirmIdentity(r->requestId, QDate(2026, 1, 9), QStringLiteral("before it came")).ok());
         QVERIFY(requests.confirmIdentity(r->requestId, QDate(2026, 1, 31), QStringLiteral("bill seen")).ok());
+        QVERIFY(!requests.confirmIdentity(r->requestId, QDate(2026, 2, 5), QStringLiteral("again")).ok());
         QCOMPARE(requests.get(r->requestId)->deadline, QDate(2026, 3, 2)); // 28 February 2026 is a Saturday
         QVERIFY(!requests.extend(r->requestId, QStringLiteral(" "), QDate(2026, 2, 10)).ok());
         QVERIFY(!requests.extend(r->requestId, QStringLiteral("many calls"), QDate(2026, 3, 3)).ok()); // too late
@@ -176,8 +178,33 @@ private Q_SLOTS:
         auto closed = m_demo.cli({QStringLiteral("dsar"), QStringLiteral("close"), QStringLiteral("SAR-2026-17"),
             QStringLiteral("--outcome"), QStringLiteral("pack handed over")});
         QVERIFY2(closed.exitCode == 0, closed.err.constData());
+        auto twice = m_demo.cli({QStringLiteral("dsar"), QStringLiteral("create"), QStringLiteral("--phone"),
+            QStringLiteral("07700 900533"), QStringLiteral("--received"), QStringLiteral("2026-11-26"),
+            QStringLiteral("--ref"), QStringLiteral("SAR-2026-17")});
+        QVERIFY(twice.exitCode == 1 && twice.err.contains("already"));
         auto log = m_demo.cli({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--json")});
         QVERIFY(log.out.contains("request.create") && log.out.contains("request.close") && !log.out.contains("900533"));
+    }
+
+    void anErasureNoticeWaitsForTheRequestAndIsAppliedWhenItCloses()
+    {
+        setPhone(3, QStringLiteral("+447700900777"));
+        syncAndReopen();
+        NewSubjectRequest n;
+        n.phone = QStringLiteral("07700 900777");
+        n.received = QDate(2026, 12, 1);
+        auto r = Requests(*m_cache).create(n, QDate(2026, 12, 2));
+        QVERIFY(r);
+        const QString call = callIdOf(3);
+        Test::writeFile(m_demo.store + QStringLiteral("/v1/erasures/") + call + QStringLiteral(".json"),
+            QStringLiteral("{\"schema\": \"earmark.erasure/1\", \"call_id\": \"%1\", \"erased_utc\": "
+                           "\"2026-12-01T09:00:00Z\", \"reason\": \"subject request\"}")
+                .arg(call)
+                .toUtf8());
+        syncAndReopen();
+        QVERIFY(m_cache->calls().find(call).value().has_value()); // deferred: the request covers it
+        QVERIFY(Requests(*m_cache).close(r->requestId, QStringLiteral("transcript sent")).ok());
+        QVERIFY(!m_cache->calls().find(call).value().has_value()); // applied when the request closed
     }
 
     void anOpenRequestHoldsItsCallsThroughRetentionSyncsAndRotation()
