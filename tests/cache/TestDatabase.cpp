@@ -71,7 +71,8 @@ private Q_SLOTS:
         QVERIFY(db.value()->exec(QStringLiteral("CREATE TABLE t(x)")).ok());
         const auto count = [&] {
             auto s = db.value()->prepare(QStringLiteral("SELECT count(*) FROM t"));
-            return s->step().value() ? s->int64(0) : -1;
+            auto row = s->step();
+            return row && row.value() ? s->int64(0) : -1;
         };
         {
             // The inner one commits, the outer one rolls back: neither is kept.

@@ -28,6 +28,12 @@ class TestRequests : public QObject
     QStringList m_sidecars;
     QStringList m_requesterCalls;
 
+    bool isCached(const QString& callId)
+    {
+        auto found = m_cache->calls().find(callId);
+        return found && found->has_value();
+    }
+
     static qint64 farFuture() { return QDateTime(QDate(2040, 1, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch(); }
 
     void setPhone(int sidecar, const QString& e164)
@@ -202,9 +208,9 @@ private Q_SLOTS:
                 .arg(call)
                 .toUtf8());
         syncAndReopen();
-        QVERIFY(m_cache->calls().find(call).value().has_value()); // deferred: the request covers it
+        QVERIFY(isCached(call)); // deferred: the request covers it
         QVERIFY(Requests(*m_cache).close(r->requestId, QStringLiteral("transcript sent")).ok());
-        QVERIFY(!m_cache->calls().find(call).value().has_value()); // applied when the request closed
+        QVERIFY(!isCached(call)); // applied when the request closed
     }
 
     void anOpenRequestHoldsItsCallsThroughRetentionSyncsAndRotation()
@@ -235,12 +241,12 @@ private Q_SLOTS:
         expected.sort();
         QCOMPARE(held, expected);
         QVERIFY(Retention(*m_cache).run(farFuture()));
-        QVERIFY(m_cache->calls().find(later).value().has_value());
-        QVERIFY(m_cache->calls().find(m_requesterCalls.first()).value().has_value());
-        QVERIFY(!m_cache->calls().find(callIdOf(5)).value().has_value()); // not the requester's: destroyed
+        QVERIFY(isCached(later));
+        QVERIFY(isCached(m_requesterCalls.first()));
+        QVERIFY(!isCached(callIdOf(5))); // not the requester's: destroyed
         QVERIFY(reopened.close(r->requestId, QStringLiteral("pack sent")).ok());
         QVERIFY(Retention(*m_cache).run(farFuture()));
-        QVERIFY(!m_cache->calls().find(later).value().has_value());
+        QVERIFY(!isCached(later));
     }
 };
 
