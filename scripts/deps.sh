@@ -17,8 +17,9 @@ PACKAGES=(
     dbus dbus-bin gnome-keyring pulseaudio libbenchmark-dev xvfb xauth imagemagick
     # training packs as one zip file
     libzip-dev
-    # PDF exports are checked by reading their text back
-    poppler-utils
+    # PDF exports (evaluations, subject-access cover letters; earmark-cli draws them offscreen) need a font, and are
+    # checked by reading their text back
+    fonts-dejavu-core poppler-utils
     # signatures (certificates, evidence packs) are checked with the tools a recipient has; the destruction tests
     # decrypt database pages with OpenSSL
     minisign libssl-dev

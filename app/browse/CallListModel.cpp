@@ -26,6 +26,14 @@ struct Snapshot
 // rowid look-ups, wherever it is (OFFSET would walk the index up to the page: seconds deep in a million rows).
 Snapshot snapshot(Cache& cache, const CallFilter& filter)
 {
+    if (auto st = cache.roles().require(Permission::BrowseCalls); !st) {
+        return {{}, st.errorMessage()};
+    }
+    if (!filter.phoneE164.isEmpty()) {
+        if (auto st = cache.roles().require(Permission::SearchByPhone); !st) {
+            return {{}, st.errorMessage()};
+        }
+    }
     QVariantList binds;
     const QString sql
         = QStringLiteral("SELECT c.id FROM calls c") + filter.whereClause(cache.keys(), binds) + filter.orderClause();

@@ -53,9 +53,13 @@ CallMedia CallMediaLoader::load(const QString& callId)
 {
     CallMedia m;
     m.callId = callId;
+    if (auto st = m_cache.roles().require(Permission::PlayOriginal); !st) {
+        m.error = st.errorMessage();
+        return m;
+    }
     auto found = m_cache.calls().find(callId);
     if (!found || !found.value()) {
-        m.error = QObject::tr("Call %1 is no longer in the m_cache.").arg(callId);
+        m.error = QObject::tr("Call %1 is no longer in the cache.").arg(callId);
         return m;
     }
     m.call = *found.value();

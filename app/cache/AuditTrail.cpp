@@ -23,6 +23,9 @@ AuditTrail::AuditTrail(Cache& cache)
 
 Result<AuditPage> AuditTrail::read(const AuditFilter& filter, int limit)
 {
+    if (auto st = m_cache.roles().require(Permission::ReadAudit); !st) {
+        return st.error();
+    }
     AuditFilter f = filter;
     f.newest = limit + 1;
     auto entries = m_cache.audit().entries(f);
@@ -49,6 +52,9 @@ Result<AuditPage> AuditTrail::read(const AuditFilter& filter, int limit)
 
 Status AuditTrail::verify()
 {
+    if (auto st = m_cache.roles().require(Permission::ReadAudit); !st) {
+        return st;
+    }
     return m_cache.audit().verify(AuditLog::Depth::Full);
 }
 
@@ -69,6 +75,9 @@ QByteArray AuditTrail::csv(const QList<AuditEntry>& entries)
 
 Result<QByteArray> AuditTrail::exportCsv(const AuditFilter& filter, const QString& destination)
 {
+    if (auto st = m_cache.roles().require(Permission::ReadAudit); !st) {
+        return st.error();
+    }
     auto entries = m_cache.audit().entries(filter);
     if (!entries) {
         return entries.error();

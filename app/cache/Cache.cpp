@@ -20,6 +20,7 @@ Cache::Cache(CacheFolder folder, std::unique_ptr<Database> db, const SecretKey& 
     , m_blobs(m_folder.blobsPath())
     , m_calls(*m_db, m_keys, m_blobs)
     , m_audit(*m_db, m_keys, m_folder.anchorPath())
+    , m_roles(*m_db, m_audit)
     , m_masterCheck(KeyHierarchy::checkValue(master))
 { }
 
@@ -237,6 +238,9 @@ Result<std::unique_ptr<Cache>> Cache::open(
     if (auto st = cache->prepareAudit(options); !st) {
         return st.error();
     }
+    if (auto st = cache->m_roles.load(); !st) {
+        return st.error();
+    }
     // Transcripts cached before the search index existed (schema 5) are indexed once.
     if (cache->setting(QStringLiteral("transcript_search")) != QLatin1String("1")) {
         Transaction tx(cache->database());
@@ -278,6 +282,16 @@ Status Cache::prepareAudit(const CacheOpenOptions& options)
     bool onlyTheAnchor = false;
     auto verified = m_audit.verify(AuditLog::Depth::Open, &onlyTheAnchor);
     if (!verified && onlyTheAnchor && !options.acceptAnchorReason.trimmed().isEmpty()) {
+        // Only an administrator accepts (a refusal cannot be audited: the log is what is in question).
+        if (auto st = m_roles.read(); !st) {
+            return st;
+        }
+        if (m_roles.anyone() && !m_roles.can(Permission::AcceptAudit)) {
+            return makeError(
+                QStringLiteral("Refused: %1 needs the %2; ask an administrator to run earmark-cli "
+                               "audit accept.")
+                    .arg(Roles::permissionText(Permission::AcceptAudit), Roles::whoCan(Permission::AcceptAudit)));
+        }
         // An administrator accepts a restored cache: say so in the log, then anchor the log as it now is.
         const QString finding = verified.errorMessage().section(QStringLiteral(" Earmark will not"), 0, 0);
         if (auto st = m_audit.append(QStringLiteral("audit.accept"), {},

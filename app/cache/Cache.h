@@ -5,6 +5,7 @@
 #include "cache/CacheFolder.h"
 #include "cache/CallRepository.h"
 #include "cache/Database.h"
+#include "cache/Roles.h"
 #include "crypto/KeyHierarchy.h"
 #include "crypto/SigningKey.h"
 
@@ -55,6 +56,8 @@ public:
     BlobFiles& blobs() { return m_blobs; }
     CallRepository& calls() { return m_calls; }
     AuditLog& audit() { return m_audit; }
+    // The acting OS user's roles and the checks every service makes before it acts.
+    Roles& roles() { return m_roles; }
     // The cache's Ed25519 key: signs audit checkpoints, destruction certificates and evidence packs.
     const SigningKey& signingKey() const { return m_signing; }
     // With AuditCheck::Report: what the open-time audit check found (empty when the log verified).
@@ -121,6 +124,7 @@ private:
     BlobFiles m_blobs;
     CallRepository m_calls;
     AuditLog m_audit;
+    Roles m_roles;
     SigningKey m_signing;
     QByteArray m_masterCheck;
     QString m_auditProblem;

@@ -16,6 +16,7 @@ TranscriptIndex::TranscriptIndex(Database& db)
 
 TranscriptIndex::TranscriptIndex(Cache& cache)
     : m_db(cache.database())
+    , m_roles(&cache.roles())
 { }
 
 Status TranscriptIndex::remove(qint64 callRow)
@@ -95,6 +96,11 @@ QString TranscriptIndex::matchExpression(const QString& typed)
 
 Result<QList<SearchHit>> TranscriptIndex::search(const QString& query, int limit)
 {
+    if (m_roles) {
+        if (auto st = m_roles->require(Permission::PlayOriginal); !st) {
+            return st.error();
+        }
+    }
     const QString match = matchExpression(query);
     if (match.isEmpty()) {
         return QList<SearchHit> {};

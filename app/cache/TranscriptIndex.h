@@ -25,6 +25,8 @@ struct SearchHit
 // The full-text index of transcripts (FTS4 in the encrypted database; migration 0005). Kept by CallRepository:
 // a transcript saved is indexed, a destroyed call's rows are removed, and Cache::purgeDestroyed() optimises the index
 // so that their words are gone.
+class Roles;
+
 class TranscriptIndex
 {
 public:
@@ -49,6 +51,7 @@ public:
 
 private:
     Database& m_db;
+    Roles* m_roles = nullptr; // set when made from the cache (a user's search): search() checks it
 };
 
 } // namespace Earmark

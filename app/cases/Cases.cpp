@@ -66,6 +66,10 @@ Result<QStringList> Cases::callsOfNumber(const QString& e164)
 
 Result<CaseRecord> Cases::create(const NewCase& request)
 {
+    if (auto st = m_cache.roles().require(Permission::ManageCases); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     if (!types().contains(request.type)) {
         return makeError(
             QStringLiteral("A case is a query, a complaint or a safety case (--type query|complaint|safety), "
@@ -233,6 +237,10 @@ Result<qint64> Cases::row(const QString& caseId)
 
 Result<CaseRecord> Cases::get(const QString& caseIdOrReference)
 {
+    if (auto st = m_cache.roles().require(Permission::ManageCases); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     Database& db = m_cache.database();
     auto s = db.prepare(QStringLiteral("SELECT ") + CaseColumns
         + QStringLiteral(" FROM cases c WHERE c.case_id = ? OR c.reference = ?"));
@@ -282,6 +290,10 @@ Result<CaseRecord> Cases::get(const QString& caseIdOrReference)
 
 Result<QList<CaseRecord>> Cases::list(const CaseFilter& filter)
 {
+    if (auto st = m_cache.roles().require(Permission::ManageCases); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     QString sql = QStringLiteral("SELECT ") + CaseColumns
         + QStringLiteral(
             ", (SELECT group_concat(call_id, ' ') FROM case_calls WHERE \"case\" = c.id) FROM cases c WHERE 1");
@@ -324,6 +336,10 @@ Result<QList<CaseRecord>> Cases::list(const CaseFilter& filter)
 
 Status Cases::addCall(const QString& caseId, const QString& callId)
 {
+    if (auto st = m_cache.roles().require(Permission::ManageCases); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto c = get(caseId);
     if (!c) {
         return c.error();
@@ -373,6 +389,10 @@ Status Cases::addCall(const QString& caseId, const QString& callId)
 
 Result<QStringList> Cases::linkRespondentCalls(const QString& caseId)
 {
+    if (auto st = m_cache.roles().require(Permission::ManageCases); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto c = get(caseId);
     if (!c) {
         return c.error();
@@ -399,6 +419,10 @@ Result<QStringList> Cases::linkRespondentCalls(const QString& caseId)
 
 Status Cases::addNote(const QString& caseId, const QString& text)
 {
+    if (auto st = m_cache.roles().require(Permission::ManageCases); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
     if (text.trimmed().isEmpty()) {
         return makeError(QStringLiteral("A note needs some text."));
     }
@@ -428,6 +452,10 @@ Status Cases::addNote(const QString& caseId, const QString& text)
 
 Status Cases::close(const QString& caseId, const QString& reason)
 {
+    if (auto st = m_cache.roles().require(Permission::ManageCases); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
     if (reason.trimmed().isEmpty()) {
         return makeError(
             QStringLiteral("Closing a case needs a reason (--reason TEXT): it is given when its calls' hold "
@@ -476,6 +504,10 @@ Status Cases::close(const QString& caseId, const QString& reason)
 
 Result<QString> Cases::flagSafety(const QString& callId, qint64 atMs, const QString& kind, const QString& note)
 {
+    if (auto st = m_cache.roles().require(Permission::FlagSafety); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     if (kind != QLatin1String("threatening") && kind != QLatin1String("abusive")) {
         return makeError(
             QStringLiteral("A safety flag marks a moment as threatening or abusive, not \"%1\".").arg(kind));

@@ -12,6 +12,7 @@
 #include "crypto/Minisign.h"
 #include "quality/EvaluationRepository.h"
 #include "transcript/TranscriptCorrections.h"
+#include "transcript/TranscriptText.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -51,31 +52,6 @@ QJsonObject metadata(const CallRecord& c, const CallPersonal& p)
     return o;
 }
 
-QString clock(double s)
-{
-    const qint64 tenths = qint64(s * 10 + 0.5);
-    return QStringLiteral("%1:%2.%3")
-        .arg(tenths / 600)
-        .arg((tenths / 10) % 60, 2, 10, QLatin1Char('0'))
-        .arg(tenths % 10);
-}
-
-QByteArray readable(const Transcript& t, int revision)
-{
-    QString out = QStringLiteral("Transcript of call %1 (%2)\n\n")
-                      .arg(t.callId,
-                          revision == 0 ? QStringLiteral("the provider's transcript")
-                                        : QStringLiteral("corrected, revision %1").arg(revision));
-    for (const TranscriptSegment& s : t.segments) {
-        QString who = s.speaker;
-        if (!who.isEmpty()) {
-            who[0] = who.at(0).toUpper();
-        }
-        out += QStringLiteral("[%1] %2: %3\n").arg(clock(s.startS), who, s.text);
-    }
-    return out.toUtf8();
-}
-
 QString csvField(const QString& s)
 {
     if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n'))) {
@@ -107,6 +83,10 @@ EvidencePack::EvidencePack(Cache& cache)
 
 Result<EvidenceSummary> EvidencePack::write(const QString& caseIdOrReference, const QString& zipPath)
 {
+    if (auto st = m_cache.roles().require(Permission::ExportEvidence); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto found = Cases(m_cache).get(caseIdOrReference);
     if (!found) {
         return found.error();
@@ -177,12 +157,20 @@ Result<EvidenceSummary> EvidencePack::write(const QString& caseIdOrReference, co
         }
         auto history = TranscriptCorrections(m_cache).load(callId);
         if (st && history && history->current) {
-            st = bag.add(dir + QStringLiteral("transcript.txt"), readable(*history->current, history->revision));
+            st = bag.add(dir + QStringLiteral("transcript.txt"),
+                TranscriptText::readable(*history->current,
+                    history->revision == 0
+                        ? QStringLiteral("Transcript of call %1 (the provider's transcript)").arg(callId)
+                        : QStringLiteral("Transcript of call %1 (corrected, revision %2)")
+                              .arg(callId)
+                              .arg(history->revision)));
             if (st) {
                 st = bag.add(dir + QStringLiteral("transcript.json"), history->current->toJson());
             }
             if (st && history->revision > 0 && history->provider) {
-                st = bag.add(dir + QStringLiteral("transcript.provider.txt"), readable(*history->provider, 0));
+                st = bag.add(dir + QStringLiteral("transcript.provider.txt"),
+                    TranscriptText::readable(*history->provider,
+                        QStringLiteral("Transcript of call %1 (the provider's transcript)").arg(callId)));
                 if (st) {
                     st = bag.add(dir + QStringLiteral("transcript.provider.json"), history->provider->toJson());
                 }

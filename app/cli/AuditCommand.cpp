@@ -103,6 +103,9 @@ int auditRun(CliContext& ctx)
 {
     Cache& cache = ctx.cache();
     const QString sub = ctx.parser().positionalArguments().constFirst();
+    if ((sub == QLatin1String("export") || sub == QLatin1String("verify")) && !ctx.allowed(Permission::ReadAudit)) {
+        return 1;
+    }
     if (sub == QLatin1String("export")) {
         return exportEntries(ctx);
     }

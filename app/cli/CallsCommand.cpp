@@ -74,6 +74,10 @@ bool callsSetup(CliContext& ctx)
 
 int callsRun(CliContext& ctx)
 {
+    if (!ctx.allowed(Permission::BrowseCalls)
+        || (ctx.parser().isSet(QStringLiteral("phone")) && !ctx.allowed(Permission::SearchByPhone))) {
+        return 1;
+    }
     QCommandLineParser& p = ctx.parser();
     CallQuery q;
     if (!parseDay(ctx, QStringLiteral("from"), q.fromUtc, 0) || !parseDay(ctx, QStringLiteral("to"), q.toUtc, 1)) {

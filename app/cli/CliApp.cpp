@@ -9,6 +9,7 @@
 #include "keys/KeyRotation.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTimer>
 #include <cstdio>
 #include <sys/resource.h>
@@ -67,7 +68,19 @@ int run(int argc, char** argv)
     Files::restrictUmask();
     qInstallMessageHandler(quietMessages);
 
-    QCoreApplication app(argc, argv);
+    // dsar pack writes a PDF, which needs Qt's GUI library: on the offscreen platform, so that no display is needed.
+    bool gui = false;
+    for (int i = 1; i + 1 < argc; ++i) {
+        gui = gui || (qstrcmp(argv[i], "dsar") == 0 && qstrcmp(argv[i + 1], "pack") == 0);
+    }
+    std::unique_ptr<QCoreApplication> application;
+    if (gui) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication& app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("Earmark"));
     QCoreApplication::setApplicationName(QStringLiteral("earmark"));
     QCoreApplication::setApplicationVersion(QStringLiteral(EARMARK_VERSION));

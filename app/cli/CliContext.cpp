@@ -41,4 +41,13 @@ void CliContext::endProgress()
     }
 }
 
+bool CliContext::allowed(Permission p)
+{
+    if (auto st = m_cache->roles().require(p); !st) {
+        error(st.errorMessage());
+        return false;
+    }
+    return true;
+}
+
 } // namespace Earmark::Cli

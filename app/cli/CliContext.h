@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/Cache.h"
+#include "cache/Roles.h"
 #include "core/Result.h"
 
 #include <QCommandLineParser>
@@ -35,6 +36,9 @@ public:
     QTextStream& out() { return m_out; }
     // One clear line on stderr: "earmark-cli: <message>".
     void error(const QString& message);
+    // Whether the acting user's role allows p (checked in the core library: cache/Roles); prints the refusal
+    // (audited there) when it does not. For commands that read through the cache's own repositories.
+    bool allowed(Permission p);
     // A transient progress line on stderr, only when stderr is a terminal.
     void progress(const QString& line);
     void endProgress();

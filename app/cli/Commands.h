@@ -54,6 +54,8 @@ bool retentionSetup(CliContext& ctx);
 int retentionRun(CliContext& ctx);
 bool certificateSetup(CliContext& ctx);
 int certificateRun(CliContext& ctx);
+bool rolesSetup(CliContext& ctx);
+int rolesRun(CliContext& ctx);
 bool holdSetup(CliContext& ctx);
 int holdRun(CliContext& ctx);
 bool auditSetup(CliContext& ctx);

@@ -1,5 +1,6 @@
 #include "cache/Cache.h"
 #include "cli/Commands.h"
+#include "requests/DsarPack.h"
 #include "requests/Requests.h"
 #include "requests/SarDeadline.h"
 
@@ -15,7 +16,8 @@ const char* DsarUsage
       "[--identity-pending] [--note TEXT] [--json] | dsar confirm DSAR_ID --date YYYY-MM-DD [--note TEXT] | dsar "
       "extend "
       "DSAR_ID --reason TEXT | dsar close DSAR_ID --outcome TEXT [--refused] | dsar show DSAR_ID [--json] | dsar list "
-      "[--all] [--json]";
+      "[--all] [--json] | dsar pack DSAR_ID --out FILE.zip [--audio] [--staff keep|first-name|remove] | dsar policy "
+      "[--staff keep|first-name|remove]";
 
 QJsonObject requestJson(const SubjectRequest& r, const QDate& today)
 {
@@ -50,13 +52,16 @@ bool dsarSetup(CliContext& ctx)
              {"received", "The day the request arrived.", "YYYY-MM-DD"},
              {"channel", "letter, email, phone or in-person.", "CHANNEL"}, {"ref", "Your reference.", "REF"},
              {"note", "The identity check.", "TEXT"}, {"date", "The day identity was confirmed.", "YYYY-MM-DD"},
-             {"reason", "Why the request is extended.", "TEXT"}, {"outcome", "How it ended.", "TEXT"}}) {
+             {"reason", "Why the request is extended.", "TEXT"}, {"outcome", "How it ended.", "TEXT"},
+             {"out", "The pack's zip file.", "FILE.zip"},
+             {"staff", "Staff names in packs: keep, first-name or remove.", "POLICY"}}) {
         p.addOption({QString::fromLatin1(name), QString::fromLatin1(help), QString::fromLatin1(value)});
     }
     p.addOption(
         {QStringLiteral("identity-pending"), QStringLiteral("Identity asked for: the month starts when confirmed.")});
     p.addOption({QStringLiteral("refused"), QStringLiteral("The request is refused (the outcome says why).")});
     p.addOption({QStringLiteral("all"), QStringLiteral("Closed requests too.")});
+    p.addOption({QStringLiteral("audio"), QStringLiteral("The recordings too, other people's data bleeped.")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
     if (!parseArgs(ctx, 1, 2, DsarUsage)) {
         return false;
@@ -93,6 +98,16 @@ bool dsarSetup(CliContext& ctx)
         return needs(1, nullptr);
     }
     if (sub == QLatin1String("list")) {
+        return needs(0, nullptr);
+    }
+    if (p.isSet(QStringLiteral("staff")) && !staffNamesFromText(p.value(QStringLiteral("staff")))) {
+        return usage(
+            QStringLiteral("--staff is keep, first-name or remove, not \"%1\"").arg(p.value(QStringLiteral("staff"))));
+    }
+    if (sub == QLatin1String("pack")) {
+        return needs(1, "out");
+    }
+    if (sub == QLatin1String("policy")) {
         return needs(0, nullptr);
     }
     return usage(QStringLiteral("unknown dsar command \"%1\"").arg(sub));
@@ -172,6 +187,31 @@ int dsarRun(CliContext& ctx)
         return done(requests.close(args.at(1), p.value(QStringLiteral("outcome")), refused),
             QStringLiteral("Request %1 %2; its calls' retention dates apply again")
                 .arg(args.at(1), refused ? QStringLiteral("refused") : QStringLiteral("completed")));
+    }
+    if (sub == QLatin1String("pack")) {
+        DsarPackOptions options;
+        options.audio = p.isSet(QStringLiteral("audio"));
+        options.staffNames = staffNamesFromText(p.value(QStringLiteral("staff")));
+        auto s = DsarPack(ctx.cache()).write(args.at(1), p.value(QStringLiteral("out")), options);
+        if (!s) {
+            ctx.error(s.errorMessage());
+            return 1;
+        }
+        ctx.out() << "Subject access pack " << s->zipPath << ": " << s->calls << " call(s), " << s->redacted
+                  << " passage(s) of other people's data removed, " << s->files << " files, " << s->bytes
+                  << " bytes, signed by key " << s->keyId << '\n';
+        return 0;
+    }
+    if (sub == QLatin1String("policy")) {
+        DsarPack packs(ctx.cache());
+        if (const auto policy = staffNamesFromText(p.value(QStringLiteral("staff")))) {
+            if (auto st = packs.setStaffPolicy(*policy); !st) {
+                ctx.error(st.errorMessage());
+                return 1;
+            }
+        }
+        ctx.out() << "Staff names in subject access packs: " << staffNamesText(packs.staffPolicy()) << '\n';
+        return 0;
     }
     if (sub == QLatin1String("show")) {
         auto r = requests.get(args.at(1));

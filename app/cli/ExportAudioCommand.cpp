@@ -28,6 +28,9 @@ bool exportAudioSetup(CliContext& ctx)
 
 int exportAudioRun(CliContext& ctx)
 {
+    if (!ctx.allowed(Permission::ExportOriginalAudio)) {
+        return 1;
+    }
     const QString callId = ctx.parser().positionalArguments().constFirst();
     const QString outPath = ctx.parser().value(QStringLiteral("out"));
     Cache& cache = ctx.cache();
@@ -125,6 +128,9 @@ bool verifySetup(CliContext& ctx)
 
 int verifyRun(CliContext& ctx)
 {
+    if (!ctx.allowed(Permission::ReadAudit)) {
+        return 1;
+    }
     Cache& cache = ctx.cache();
     if (auto st = cache.verify(); !st) {
         ctx.error(QStringLiteral("the cache is not intact: ") + st.errorMessage());
@@ -183,9 +189,11 @@ const QList<Command>& commands()
         {"evidence", "evidence export CASE_ID --out FILE.zip | verify FILE.zip [--key KEY]  evidence packs", true,
             false, evidenceSetup, evidenceRun, evidenceNeedsCache},
         {"dsar",
-            "dsar create --phone N --received D [--channel C] [--ref R] | confirm | extend | close | show | list  "
-            "subject access requests",
+            "dsar create --phone N --received D [--channel C] [--ref R] | confirm | extend | close | show | list | "
+            "pack ID --out FILE.zip [--audio] | policy  subject access requests",
             true, false, dsarSetup, dsarRun},
+        {"roles", "roles list [--json] | assign USER ROLE | revoke USER ROLE | mine  who may do what", true, false,
+            rolesSetup, rolesRun},
     };
     return all;
 }

@@ -160,6 +160,9 @@ bool certificateSetup(CliContext& ctx)
 
 int certificateRun(CliContext& ctx)
 {
+    if (!ctx.allowed(Permission::ReadAudit)) {
+        return 1;
+    }
     QCommandLineParser& p = ctx.parser();
     const QStringList args = p.positionalArguments();
     if (args.constFirst() == QLatin1String("list")) {

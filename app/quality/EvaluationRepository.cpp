@@ -102,6 +102,10 @@ Result<const Scorecard::Template*> EvaluationRepository::scorecard(const QString
 
 Result<Evaluation> EvaluationRepository::start(const QString& callId, const QString& scorecardId, int scorecardVersion)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto t = scorecard(scorecardId, scorecardVersion);
     if (!t) {
         return t.error();
@@ -141,6 +145,10 @@ Result<Evaluation> EvaluationRepository::start(const QString& callId, const QStr
 Result<qint64> EvaluationRepository::startWithSuggestions(const QString& callId, const QString& scorecardId,
     int scorecardVersion, const QHash<QString, Suggestion>& suggestions)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto e = start(callId, scorecardId, scorecardVersion);
     if (!e) {
         return e.error();
@@ -161,6 +169,10 @@ QString EvaluationRepository::templateKey(const QString& scorecardId, int versio
 
 Result<CallEvaluations> EvaluationRepository::callEvaluations(const QString& callId)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     ScorecardLibrary library(m_cache);
     if (auto st = library.ensureDefault(); !st) {
         return st.error();
@@ -202,6 +214,10 @@ Result<CallEvaluations> EvaluationRepository::callEvaluations(const QString& cal
 
 Result<Evaluation> EvaluationRepository::get(qint64 id)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto e = lookupRow(m_cache.database(), QStringLiteral("SELECT %1 FROM evaluations WHERE id = ?").arg(kColumns),
         {id}, readEvaluation, QObject::tr("Evaluation %1 does not exist (a discarded draft?).").arg(id));
     if (!e) {
@@ -215,6 +231,10 @@ Result<Evaluation> EvaluationRepository::get(qint64 id)
 
 Result<QList<Evaluation>> EvaluationRepository::forCall(const QString& callId)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto s
         = m_cache.database().prepare(QStringLiteral("SELECT id FROM evaluations WHERE call_id = ? ORDER BY id DESC"));
     if (!s) {
@@ -238,6 +258,10 @@ Result<QList<Evaluation>> EvaluationRepository::forCall(const QString& callId)
 
 Status EvaluationRepository::saveDraft(const Evaluation& e)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto current = get(e.id);
     if (!current) {
         return current.error();
@@ -267,6 +291,10 @@ Status EvaluationRepository::saveDraft(const Evaluation& e)
 
 Status EvaluationRepository::discardDraft(qint64 id)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto current = get(id);
     if (!current) {
         return current.error();
@@ -284,6 +312,10 @@ Status EvaluationRepository::discardDraft(qint64 id)
 
 Result<TimedComment> EvaluationRepository::addComment(qint64 evaluation, double atS, const QString& text)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     if (text.trimmed().isEmpty()) {
         return makeError(QObject::tr("The comment is empty: type what you noticed at this moment."));
     }
@@ -296,6 +328,10 @@ Result<TimedComment> EvaluationRepository::addComment(qint64 evaluation, double 
 
 Status EvaluationRepository::removeComment(qint64 evaluation, qint64 commentId)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
     return EvaluationNotes(m_cache).removeComment(evaluation, commentId);
 }
 
@@ -306,47 +342,83 @@ EvaluationWorkflow EvaluationRepository::workflow()
 
 Result<QStringList> EvaluationRepository::submitProblems(const Evaluation& evaluation)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     return workflow().submitProblems(evaluation);
 }
 
 Status EvaluationRepository::submit(qint64 id)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
     return workflow().submit(id);
 }
 
 Status EvaluationRepository::acknowledge(qint64 id, const QString& note)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
     return workflow().acknowledge(id, note);
 }
 
 Status EvaluationRepository::dispute(qint64 id, const QString& agentResponse)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
     return workflow().dispute(id, agentResponse);
 }
 
 Status EvaluationRepository::resolve(qint64 id, const QString& decision, const std::optional<QJsonObject>& answers)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
     return workflow().resolve(id, decision, answers);
 }
 
 Status EvaluationRepository::rescore(
     qint64 id, const QJsonObject& answers, const QHash<QString, QString>& overrides, const QString& reason)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
     return workflow().rescore(id, answers, overrides, reason);
 }
 
 Result<QList<EvaluationRevision>> EvaluationRepository::revisions(qint64 id)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     return workflow().revisions(id);
 }
 
 Result<QList<EvaluationEvent>> EvaluationRepository::events(qint64 id)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     return workflow().events(id);
 }
 
 Result<EvaluationHistory> EvaluationRepository::history(qint64 id)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto r = revisions(id);
     if (!r) {
         return r.error();

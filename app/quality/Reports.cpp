@@ -101,6 +101,10 @@ Reports::Reports(Cache& cache)
 
 Result<QList<ReportRow>> Reports::summary(const ReportFilter& filter, ReportGrouping grouping)
 {
+    if (auto st = m_cache.roles().require(Permission::Reports); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     QString key;
     switch (grouping) {
     case ReportGrouping::Agent:
@@ -147,6 +151,10 @@ Result<QList<ReportRow>> Reports::summary(const ReportFilter& filter, ReportGrou
 
 Result<QList<QuestionFailure>> Reports::questionFailures(const ReportFilter& filter)
 {
+    if (auto st = m_cache.roles().require(Permission::Reports); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     QVariantList binds;
     const QString where = whereOf(filter, &binds);
     // Counted here rather than with GROUP BY: SQLite would sort every answer row (a million at 100,000
@@ -218,6 +226,10 @@ Result<QList<QuestionFailure>> Reports::questionFailures(const ReportFilter& fil
 
 Result<QList<EvaluationSummary>> Reports::evaluations(const ReportFilter& filter, int limit)
 {
+    if (auto st = m_cache.roles().require(Permission::Reports); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     QVariantList binds;
     const QString where = whereOf(filter, &binds);
     auto s = m_cache.database().prepare(
@@ -262,6 +274,10 @@ Result<QStringList> Reports::campaigns()
 Result<ReportOverview> Reports::overview(
     const ReportFilter& filter, ReportGrouping grouping, ReportGrouping trend, int evaluationLimit)
 {
+    if (auto st = m_cache.roles().require(Permission::Reports); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto rows = summary(filter, grouping);
     if (!rows) {
         return rows.error();

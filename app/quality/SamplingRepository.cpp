@@ -74,6 +74,10 @@ SamplingRepository::SamplingRepository(Cache& cache)
 
 Result<qint64> SamplingRepository::savePlan(const QString& name, const SamplePlan& plan, const QStringList& reviewers)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     if (name.trimmed().isEmpty()) {
         return makeError(QObject::tr("The plan needs a name, e.g. \"Weekly 5 per researcher\"."));
     }
@@ -125,6 +129,10 @@ Result<qint64> SamplingRepository::savePlan(const QString& name, const SamplePla
 
 Result<QList<SamplingPlanRecord>> SamplingRepository::plans()
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto s = m_cache.database().prepare(kPlanSelect + QStringLiteral(" ORDER BY name COLLATE NOCASE"));
     if (!s) {
         return s.error();
@@ -138,12 +146,20 @@ Result<QList<SamplingPlanRecord>> SamplingRepository::plans()
 
 Result<SamplingPlanRecord> SamplingRepository::plan(qint64 id)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     return lookupRow(m_cache.database(), kPlanSelect + QStringLiteral(" WHERE id = ?"), {id}, readPlan,
         QObject::tr("Sampling plan %1 does not exist.").arg(id));
 }
 
 Status SamplingRepository::removePlan(qint64 id)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto s = m_cache.database().prepare(QStringLiteral("DELETE FROM sample_plans WHERE id = ?"));
     if (!s) {
         return s.error();
@@ -174,6 +190,10 @@ Result<QList<SampleCandidate>> SamplingRepository::candidates(const SamplePlan& 
 
 Result<DrawnSample> SamplingRepository::draw(qint64 planId, const QDate& day, std::optional<quint64> seed)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto stored = this->plan(planId);
     if (!stored) {
         return stored.error();
@@ -269,6 +289,10 @@ Result<DrawnSample> SamplingRepository::readSample(qint64 id)
 
 Result<QList<DrawnSample>> SamplingRepository::samples()
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto s = m_cache.database().prepare(kSampleSelect + QStringLiteral(" ORDER BY s.drawn_utc DESC, s.id DESC"));
     if (!s) {
         return s.error();
@@ -282,6 +306,10 @@ Result<QList<DrawnSample>> SamplingRepository::samples()
 
 Result<SamplingOverview> SamplingRepository::overview()
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto planList = plans();
     if (!planList) {
         return planList.error();
@@ -295,6 +323,10 @@ Result<SamplingOverview> SamplingRepository::overview()
 
 Result<QStringList> SamplingRepository::sampleCalls(qint64 sampleId)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto s = m_cache.database().prepare(
         QStringLiteral("SELECT call_id FROM sample_items WHERE sample = ? ORDER BY agent_id, call_id"));
     if (!s) {
@@ -310,6 +342,10 @@ Result<QStringList> SamplingRepository::sampleCalls(qint64 sampleId)
 
 Result<QStringList> SamplingRepository::redraw(qint64 sampleId)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto sample = readSample(sampleId);
     if (!sample) {
         return sample.error();
@@ -341,6 +377,10 @@ Result<QStringList> SamplingRepository::redraw(qint64 sampleId)
 
 Result<SampleCheck> SamplingRepository::checkSample(qint64 sampleId)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto recorded = sampleCalls(sampleId);
     if (!recorded) {
         return recorded.error();
@@ -355,6 +395,10 @@ Result<SampleCheck> SamplingRepository::checkSample(qint64 sampleId)
 
 Result<QList<QueueItem>> SamplingRepository::queue(const QString& reviewer)
 {
+    if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     // The latest evaluation of each call (a submitted one before a draft) tells how far it got.
     auto s = m_cache.database().prepare(QStringLiteral(
         "SELECT i.call_id, i.agent_id, s.period, p.name, c.start_utc, c.duration_s, c.audio_state, "

@@ -14,6 +14,10 @@ AudioRedactor::AudioRedactor(Cache& cache)
 
 Result<RedactedAudio> AudioRedactor::redact(const QString& callId, bool silence)
 {
+    if (auto st = m_cache.roles().require(Permission::AnonymisedView); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     CallMedia media = CallMediaLoader(m_cache).load(callId);
     if (!media.error.isEmpty()) {
         return makeError(media.error);

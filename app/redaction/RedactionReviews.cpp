@@ -118,6 +118,10 @@ Result<Anonymise::Options> RedactionReviews::anonymiseOptions(const CallRecord& 
 
 Result<RedactionReviewState> RedactionReviews::load(const QString& callId)
 {
+    if (auto st = m_cache.roles().require(Permission::ReviewRedactions); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto call = m_cache.calls().get(callId);
     if (!call) {
         return call.error();
@@ -182,6 +186,10 @@ Result<RedactionReviewState> RedactionReviews::load(const QString& callId)
 
 Result<int> RedactionReviews::save(const QString& callId, const Transcript& seen, const QList<ReviewSpan>& spans)
 {
+    if (auto st = m_cache.roles().require(Permission::ReviewRedactions); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto state = load(callId);
     if (!state) {
         return state.error();

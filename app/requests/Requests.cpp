@@ -61,6 +61,10 @@ Requests::Requests(Cache& cache)
 
 Result<SubjectRequest> Requests::create(const NewSubjectRequest& request, const QDate& today)
 {
+    if (auto st = m_cache.roles().require(Permission::SubjectRequests); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto e164 = Phone::normalise(request.phone);
     if (!e164) {
         return e164.error();
@@ -125,6 +129,10 @@ Result<SubjectRequest> Requests::create(const NewSubjectRequest& request, const 
 
 Result<SubjectRequest> Requests::get(const QString& requestIdOrReference)
 {
+    if (auto st = m_cache.roles().require(Permission::SubjectRequests); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto s = m_cache.database().prepare(QStringLiteral("SELECT ") + Columns
         + QStringLiteral(
             " FROM subject_requests r WHERE r.request_id = ?1 OR (r.reference <> '' AND r.reference = ?1)"));
@@ -139,6 +147,10 @@ Result<SubjectRequest> Requests::get(const QString& requestIdOrReference)
 
 Result<QList<SubjectRequest>> Requests::list(bool openOnly)
 {
+    if (auto st = m_cache.roles().require(Permission::SubjectRequests); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto s
         = m_cache.database().prepare(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM subject_requests r ")
             + (openOnly ? QStringLiteral("WHERE r.closed_utc IS NULL ") : QString())
@@ -196,6 +208,10 @@ Status Requests::update(const QString& requestId, const QString& assignments, co
 
 Status Requests::confirmIdentity(const QString& requestId, const QDate& day, const QString& note)
 {
+    if (auto st = m_cache.roles().require(Permission::SubjectRequests); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto id = idOf(requestId);
     if (!id) {
         return id.error();
@@ -224,6 +240,10 @@ Status Requests::confirmIdentity(const QString& requestId, const QDate& day, con
 
 Status Requests::extend(const QString& requestId, const QString& reason, const QDate& today)
 {
+    if (auto st = m_cache.roles().require(Permission::SubjectRequests); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto r = get(requestId);
     if (!r) {
         return r.error();
@@ -258,6 +278,10 @@ Status Requests::extend(const QString& requestId, const QString& reason, const Q
 
 Status Requests::close(const QString& requestId, const QString& outcome, bool refused)
 {
+    if (auto st = m_cache.roles().require(Permission::SubjectRequests); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto id = idOf(requestId);
     if (!id) {
         return id.error();

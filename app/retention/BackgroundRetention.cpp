@@ -42,6 +42,7 @@ void BackgroundRetention::runNow()
         [](Cache& cache) {
             Retention retention(cache);
             retention.setCertifyHeldOnlyRuns(false); // runs after every sync: certificates for destroying runs only
+            retention.setScheduled(true);
             auto done = retention.run(QDateTime::currentSecsSinceEpoch());
             return done ? RunResult {done.value(), {}} : RunResult {{}, done.errorMessage()};
         },

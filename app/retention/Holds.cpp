@@ -17,6 +17,10 @@ Holds::Holds(Cache& cache)
 
 Result<QString> Holds::place(const QStringList& callIds, const QString& reason, const QString& caseRef)
 {
+    if (auto st = m_cache.roles().require(Permission::ManageHolds); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     if (reason.trimmed().isEmpty() || caseRef.trimmed().isEmpty()) {
         return makeError(QStringLiteral("A hold needs a reason and a case reference (--reason TEXT --case REF)."));
     }
@@ -92,6 +96,9 @@ Status Holds::link(qint64 row, const QString& holdId, const QStringList& callIds
 
 Status Holds::addCalls(const QString& holdId, const QStringList& callIds)
 {
+    if (auto st = m_cache.roles().require(Permission::ManageHolds); !st) {
+        return st;
+    }
     if (auto st = checkCached(callIds); !st) {
         return st;
     }
@@ -124,6 +131,10 @@ Status Holds::addCalls(const QString& holdId, const QStringList& callIds)
 
 Result<HoldRelease> Holds::release(const QString& holdId, const QString& reason)
 {
+    if (auto st = m_cache.roles().require(Permission::ManageHolds); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     if (reason.trimmed().isEmpty()) {
         return makeError(QStringLiteral("Releasing a hold needs a reason (--reason TEXT)."));
     }
@@ -275,6 +286,9 @@ Result<int> Holds::applyWaitingErasures(const QStringList& callIds)
 
 Result<QList<Hold>> Holds::list(bool includeReleased)
 {
+    if (auto st = m_cache.roles().requireAny(Permission::ManageHolds, Permission::ReadAudit); !st) {
+        return st.error();
+    }
     auto s = m_cache.database().prepare(
         QStringLiteral(
             "SELECT h.hold_id, h.reason, h.case_ref, h.placed_by, h.placed_utc, h.released_by, "

@@ -62,6 +62,9 @@ Status Retention::recordStorePolicy(Cache& cache, const StoreInfo& info)
 
 Result<RetentionPreview> Retention::preview(qint64 asOfUtc)
 {
+    if (auto st = m_cache.roles().requireAny(Permission::RunRetention, Permission::ReadAudit); !st) {
+        return st.error();
+    }
     auto p = policy();
     if (!p) {
         return p.error();
@@ -116,6 +119,13 @@ Result<RetentionPreview> Retention::preview(qint64 asOfUtc)
 Result<DestructionOutcome> Retention::run(
     qint64 asOfUtc, const std::function<void(int, int)>& progress, const std::atomic_bool* cancel)
 {
+    // By hand, only an administrator; the scheduled runs keep the privacy statement's promise whoever is signed in.
+    if (!m_scheduled) {
+        if (auto st = m_cache.roles().require(Permission::RunRetention); !st) {
+            return st.error();
+        }
+    }
+    const Roles::Scope inside(m_cache.roles());
     // A run a killed process left uncertified is certified first.
     if (auto earlier = DestructionRun::certifyInterrupted(m_cache); !earlier) {
         return earlier.error();

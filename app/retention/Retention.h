@@ -57,12 +57,15 @@ public:
     // Whether a run that destroyed nothing but found due calls under holds issues a certificate (default: yes, as
     // `earmark-cli retention run` does; the window's automatic runs certify only runs that destroyed something).
     void setCertifyHeldOnlyRuns(bool certify) { m_certifyHeld = certify; }
+    // A scheduled run (at open, after a sync, daily; applying the rule as of now): made whatever the user's role.
+    void setScheduled(bool scheduled) { m_scheduled = scheduled; }
 
     static qint64 dueUtc(qint64 startUtc, int days) { return startUtc + qint64(days) * 86400; }
 
 private:
     Cache& m_cache;
     bool m_certifyHeld = true;
+    bool m_scheduled = false;
 };
 
 } // namespace Earmark

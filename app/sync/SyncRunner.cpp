@@ -1,5 +1,6 @@
 #include "sync/SyncRunner.h"
 
+#include "cache/Cache.h"
 #include "cache/CacheSettings.h"
 #include "store/RecordingStore.h"
 #include "sync/SyncEngine.h"
@@ -15,6 +16,10 @@ SyncRunner::SyncRunner(Cache& cache)
 
 Result<SyncReport> SyncRunner::run(const SyncRequest& request)
 {
+    if (auto st = m_cache.roles().require(Permission::Sync); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     CacheSettings settings(m_cache);
     const QString location = request.store.isEmpty() ? settings.storeLocation() : request.store;
     if (location.isEmpty()) {

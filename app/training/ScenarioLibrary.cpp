@@ -99,6 +99,10 @@ ScenarioLibrary::ScenarioLibrary(Cache& cache)
 
 Result<qint64> ScenarioLibrary::create(const QString& callId, double startS, double endS, Scenario d)
 {
+    if (auto st = m_cache.roles().require(Permission::Scenarios); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     if (d.title.trimmed().isEmpty()) {
         return makeError(QObject::tr("A scenario needs a title that says what it shows."));
     }
@@ -164,6 +168,10 @@ Result<qint64> ScenarioLibrary::create(const QString& callId, double startS, dou
 
 Result<QList<Scenario>> ScenarioLibrary::list(const QString& category, const QString& words)
 {
+    if (auto st = m_cache.roles().require(Permission::Scenarios); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto s = m_cache.database().prepare(QStringLiteral("SELECT %1 FROM scenarios WHERE (? = '' OR category = ?) "
                                                        "ORDER BY created_utc DESC, id DESC")
                                             .arg(kColumns));
@@ -191,6 +199,10 @@ Result<QList<Scenario>> ScenarioLibrary::list(const QString& category, const QSt
 
 Result<Scenario> ScenarioLibrary::get(qint64 id)
 {
+    if (auto st = m_cache.roles().require(Permission::Scenarios); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto s = m_cache.database().prepare(
         QStringLiteral("SELECT %1, clip, clip_layout FROM scenarios WHERE id = ?").arg(kColumns));
     if (!s) {
@@ -203,6 +215,10 @@ Result<Scenario> ScenarioLibrary::get(qint64 id)
 
 Status ScenarioLibrary::remove(qint64 id)
 {
+    if (auto st = m_cache.roles().require(Permission::Scenarios); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto s = m_cache.database().prepare(QStringLiteral("DELETE FROM scenarios WHERE id = ?"));
     if (!s) {
         return s.error();
@@ -216,6 +232,10 @@ Status ScenarioLibrary::remove(qint64 id)
 
 Status ScenarioLibrary::exportPack(const QList<qint64>& ids, const QString& folder, const QString& title)
 {
+    if (auto st = m_cache.roles().require(Permission::Scenarios); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
     if (ids.isEmpty()) {
         return makeError(QObject::tr("Choose at least one scenario for the pack."));
     }

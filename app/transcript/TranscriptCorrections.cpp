@@ -71,6 +71,10 @@ Result<int> save(Cache& cache, const QString& callId, const Transcript& t, const
 
 Result<TranscriptHistory> TranscriptCorrections::load(const QString& callId)
 {
+    if (auto st = m_cache.roles().require(Permission::PlayOriginal); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto call = m_cache.calls().get(callId);
     if (!call) {
         return call.error();
@@ -124,6 +128,10 @@ Result<TranscriptHistory> loadAt(Cache& cache, const QString& callId, int baseRe
 
 Result<Transcript> TranscriptCorrections::at(const QString& callId, int revision)
 {
+    if (auto st = m_cache.roles().require(Permission::PlayOriginal); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto call = m_cache.calls().get(callId);
     if (!call) {
         return call.error();
@@ -146,6 +154,10 @@ Result<Transcript> TranscriptCorrections::at(const QString& callId, int revision
 Result<int> TranscriptCorrections::correctSegment(
     const QString& callId, int baseRevision, int segment, const QString& speaker, const QString& text)
 {
+    if (auto st = m_cache.roles().require(Permission::CorrectTranscripts); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto h = loadAt(m_cache, callId, baseRevision);
     if (!h) {
         return h.error();
@@ -169,6 +181,10 @@ Result<int> TranscriptCorrections::correctSegment(
 
 Result<int> TranscriptCorrections::saveTyped(const QString& callId, int baseRevision, const QString& typed)
 {
+    if (auto st = m_cache.roles().require(Permission::CorrectTranscripts); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto h = loadAt(m_cache, callId, baseRevision);
     if (!h) {
         return h.error();
@@ -187,6 +203,10 @@ Result<int> TranscriptCorrections::saveTyped(const QString& callId, int baseRevi
 
 Result<int> TranscriptCorrections::saveWhole(const QString& callId, int baseRevision, const QByteArray& json)
 {
+    if (auto st = m_cache.roles().require(Permission::CorrectTranscripts); !st) {
+        return st.error();
+    }
+    const Roles::Scope inside(m_cache.roles());
     auto h = loadAt(m_cache, callId, baseRevision);
     if (!h) {
         return h.error();

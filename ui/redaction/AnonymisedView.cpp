@@ -56,7 +56,14 @@ void AnonymisedView::show(const QString& callId, const QString& channelLayout)
     m_player->unload(tr("Preparing the anonymised audio…"));
     // The worker decrypts and anonymises; a pool thread encodes the bleeped audio for the player (memory only).
     m_worker->run<AudioRedactor>(
-        this, [callId](AudioRedactor& redactor) { return redactor.redact(callId, false); },
+        this,
+        [callId](AudioRedactor& redactor) {
+            auto redacted = redactor.redact(callId, false);
+            if (redacted) {
+                redacted->options = {}; // the names it knew stay in the worker: a trainer's window never holds them
+            }
+            return redacted;
+        },
         [this, callId, channelLayout](Result<RedactedAudio> redacted) {
             if (callId != m_callId) {
                 return;
@@ -100,7 +107,9 @@ void AnonymisedView::show(const QString& callId, const QString& channelLayout)
                     if (!wav) {
                         return wav.error();
                     }
-                    auto audio = CallAudio::decode(wav.value(), channelLayout);
+                    // A trainer's window knows no call record: the redactor's layout then.
+                    auto audio
+                        = CallAudio::decode(wav.value(), channelLayout.isEmpty() ? r.channelLayout : channelLayout);
                     Files::wipe(wav.value());
                     if (!audio) {
                         return audio.error();
