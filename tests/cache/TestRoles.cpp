@@ -169,11 +169,13 @@ private Q_SLOTS:
         QCOMPARE(m_cache->roles().current(), QSet<Role> {Role::Administrator});
         auto s = m_cache->database().prepare(QStringLiteral("SELECT user_name, role, granted_by FROM user_roles"));
         QVERIFY(s.ok());
-        QVERIFY(s->step().value());
+        auto row = s->step();
+        QVERIFY(row.ok() && row.value());
         QCOMPARE(s->text(0), m_user);
         QCOMPARE(s->text(1), QStringLiteral("administrator"));
         QCOMPARE(s->text(2), m_user);
-        QVERIFY(!s->step().value());
+        auto more = s->step();
+        QVERIFY(more.ok() && !more.value());
     }
 
     void eachRoleAgainstEachAction_data()
