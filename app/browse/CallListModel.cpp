@@ -98,13 +98,23 @@ Page fetchPage(Cache& cache, const QVector<qint64>& ids)
             page.rows << byId.value(id);
         }
     }
-    // Only the rows of this page have their personal fields opened (for the masked phone column).
+    // Only the rows of this page have their personal fields opened (for the phone column), and only as far as the
+    // role may see them: the whole number for those who may reveal it, the last digits for supervisors, nothing for
+    // trainers. The model never holds what its user may not see.
+    const bool whole = cache.roles().can(Permission::RevealNumbers);
+    const bool masked = whole || cache.roles().can(Permission::SeeMaskedNumbers);
     for (CallRow& r : page.rows) {
+        if (!masked) {
+            r.phoneHidden = true;
+            continue;
+        }
         CallRecord record;
         record.id = r.id;
         record.callId = r.callId;
         auto personal = cache.calls().personal(record);
-        r.phoneE164 = personal ? personal->phoneE164 : QString();
+        const QString e164 = personal ? personal->phoneE164 : QString();
+        r.phoneMasked = e164.isEmpty() ? QString() : Phone::masked(e164);
+        r.phoneE164 = whole ? e164 : QString();
     }
     return page;
 }
@@ -168,6 +178,11 @@ void CallListModel::setPhonesRevealed(bool revealed)
     m_worker->post<Status>(
         this,
         [revealed](Cache& cache) {
+            if (revealed) {
+                if (auto st = cache.roles().require(Permission::RevealNumbers); !st) {
+                    return st; // refused and audited; the page holds no whole numbers to show
+                }
+            }
             return cache.audit().append(
                 revealed ? QStringLiteral("phones.reveal") : QStringLiteral("phones.hide"), {}, {});
         },
@@ -189,6 +204,18 @@ std::optional<CallRow> CallListModel::rowAt(int row) const
         return std::nullopt;
     }
     return it->at(row % PageSize);
+}
+
+int CallListModel::loadedRowOf(const QString& callId) const
+{
+    for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
+        for (int i = 0; i < it->size(); ++i) {
+            if (it->at(i).callId == callId) {
+                return it.key() * PageSize + i;
+            }
+        }
+    }
+    return -1;
 }
 
 void CallListModel::requestPage(int page) const
@@ -289,10 +316,13 @@ QVariant CallListModel::data(const QModelIndex& index, int role) const
     case CallColumn::Disposition:
         return row->disposition;
     case CallColumn::Phone:
-        if (row->phoneE164.isEmpty()) {
+        if (row->phoneHidden) {
+            return QString();
+        }
+        if (row->phoneMasked.isEmpty()) {
             return tr("withheld");
         }
-        return m_revealed ? row->phoneE164 : Phone::masked(row->phoneE164);
+        return m_revealed && !row->phoneE164.isEmpty() ? row->phoneE164 : row->phoneMasked;
     case CallColumn::Transcript:
         return row->hasTranscript ? tr("Transcript") : QString();
     case CallColumn::Count:

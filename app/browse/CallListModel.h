@@ -17,7 +17,11 @@ class CacheWorker;
 struct CallRow : CallSummary
 {
     std::optional<bool> noticeFlag;
-    QString phoneE164; // decrypted for the visible page only; shown masked unless revealed
+    // Decrypted for the visible page only, as far as the role may see it: phoneE164 only for roles that may reveal
+    // numbers, phoneMasked ("••••533") for those that see masked numbers, neither (phoneHidden) for trainers.
+    QString phoneE164;
+    QString phoneMasked;
+    bool phoneHidden = false;
 };
 
 // The call browser's model: serves any number of calls (a million and more) without loading them. A filter takes
@@ -49,6 +53,8 @@ public:
     int totalCount() const { return m_count; }
     bool isCounting() const { return m_counting; }
     std::optional<CallRow> rowAt(int row) const;
+    // The row of a call among the pages loaded so far (no page is fetched for it); -1 when none has it.
+    int loadedRowOf(const QString& callId) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -264,4 +264,9 @@ Result<EvidenceSummary> EvidencePack::write(const QString& caseIdOrReference, co
     return summary;
 }
 
+EvidencePack::SigningKeyText EvidencePack::signingKey() const
+{
+    return {Minisign::publicKeyText(m_cache.signingKey()), Minisign::keyIdText(m_cache.signingKey().keyId())};
+}
+
 } // namespace Earmark

@@ -32,6 +32,15 @@ public:
 
     Result<EvidenceSummary> write(const QString& caseIdOrReference, const QString& zipPath);
 
+    // The key that signs this cache's packs, as `minisign -P` takes it, and its id as minisign prints it: what a
+    // recipient is given (by another channel than the pack) to check one.
+    struct SigningKeyText
+    {
+        QString publicKey;
+        QString keyId;
+    };
+    SigningKeyText signingKey() const;
+
 private:
     Cache& m_cache;
 };

@@ -11,6 +11,7 @@
 #include "retention/Holds.h"
 
 #include <QDateTime>
+#include <algorithm>
 
 namespace Earmark {
 
@@ -306,6 +307,13 @@ Status Requests::close(const QString& requestId, const QString& outcome, bool re
     // Erasure notices that waited for the request (the requester may have asked for both) are applied now.
     auto applied = Holds(m_cache).applyWaitingErasures(r->callIds);
     return applied ? Status {} : Status(applied.error());
+}
+
+int Requests::dueWithin(const QList<SubjectRequest>& requests, const QDate& today, int days)
+{
+    return int(std::count_if(requests.cbegin(), requests.cend(), [&](const SubjectRequest& r) {
+        return r.isOpen() && r.deadline.isValid() && SarDeadline::daysLeft(today, r.deadline) <= days;
+    }));
 }
 
 } // namespace Earmark

@@ -67,6 +67,10 @@ public:
     // Completed (the pack was sent) or refused (with the reason, e.g. manifestly unfounded).
     Status close(const QString& requestId, const QString& outcome, bool refused = false);
 
+    // How many open requests are due within `days` days or overdue (the window's badge). A request waiting for the
+    // requester's identity has no deadline yet and is not counted.
+    static int dueWithin(const QList<SubjectRequest>& requests, const QDate& today, int days = 7);
+
     static QStringList channels()
     {
         return {

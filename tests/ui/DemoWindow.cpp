@@ -1,5 +1,7 @@
 #include "DemoWindow.h"
 
+#include "cache/AuditLog.h"
+#include "core/EnglishPlurals.h"
 #include "ui/setup/UnlockFlow.h"
 
 #include <QSettings>
@@ -15,6 +17,22 @@ QString DemoWindow::makeCache(const QString& dir, int calls)
     return DemoCache::makeCache(dir, calls);
 }
 
+QString DemoWindow::actAs(const QString& role)
+{
+    const QString me = AuditLog::currentActor();
+    const QList<QStringList> steps
+        = {{QStringLiteral("roles"), QStringLiteral("assign"), QStringLiteral("dana"), QStringLiteral("administrator")},
+            {QStringLiteral("roles"), QStringLiteral("assign"), me, role},
+            {QStringLiteral("roles"), QStringLiteral("revoke"), me, QStringLiteral("administrator")}};
+    for (const QStringList& step : steps) {
+        const ProcessResult r = cli(step);
+        if (r.exitCode != 0) {
+            return QStringLiteral("earmark-cli %1: %2").arg(step.join(QLatin1Char(' ')), QString::fromUtf8(r.err));
+        }
+    }
+    return {};
+}
+
 QString DemoWindow::open()
 {
     const QString error = show();
@@ -24,6 +42,8 @@ QString DemoWindow::open()
 QString DemoWindow::show()
 {
     QSettings().clear();
+    static EnglishPlurals plurals; // as the application installs it
+    QCoreApplication::installTranslator(&plurals);
     worker = std::make_unique<CacheWorker>();
     window = std::make_unique<Gui::MainWindow>(worker.get(), cache);
     window->resize(1400, 900);
@@ -44,6 +64,12 @@ void DemoWindow::close()
 {
     window.reset();
     worker.reset();
+}
+
+QAction* DemoWindow::action(const QString& objectName) const
+{
+    const QList<QAction*> all = window->findChildren<QAction*>(objectName);
+    return all.isEmpty() ? nullptr : all.constFirst();
 }
 
 } // namespace Earmark::Test

@@ -4,6 +4,7 @@
 #include "cache/CacheWorker.h"
 #include "ui/shell/MainWindow.h"
 
+#include <QAction>
 #include <QString>
 #include <memory>
 
@@ -18,6 +19,9 @@ struct DemoWindow : DemoCache
 
     // DemoCache::makeCache, with Qt's settings and standard paths in their test locations.
     QString makeCache(const QString& dir, int calls);
+    // After makeCache: the test's OS user holds only `role` (e.g. "trainer") and "dana" administers the cache, set
+    // through earmark-cli roles as an administrator would; empty when it worked.
+    QString actAs(const QString& role);
     // Opens the window (1400 x 900) and unlocks the cache; empty when it worked.
     QString open();
     // open() in its two steps, for a test that looks at the window before the cache is open: show() clears the
@@ -25,6 +29,8 @@ struct DemoWindow : DemoCache
     QString show();
     QString unlock();
     void close();
+    // The window's action with this object name ("casesWindow", "evaluateCall", ...), or null.
+    QAction* action(const QString& objectName) const;
 };
 
 } // namespace Earmark::Test

@@ -172,6 +172,13 @@ void CallDetailPane::setWorker(CacheWorker* worker)
             m_reviewNote->setText(QStringLiteral("<i>%1</i>").arg(m_anonymised->reviewNote().toHtmlEscaped()));
             m_reviewNote->show();
         }
+        if (callId == m_callId && !m_original) {
+            if (!error.isEmpty()) {
+                m_transcript->setNoTranscript(error);
+                m_player->unload(error);
+            }
+            Q_EMIT audioReady(callId, error.isEmpty());
+        }
     });
     m_transcriptActions = new TranscriptActions(worker, this, m_turnEditor, m_typing);
     m_transcriptButton->setMenu(m_transcriptActions->menu());
@@ -276,6 +283,10 @@ void CallDetailPane::showCall(const QString& callId)
         return;
     }
     m_callId = callId;
+    if (!m_original) {
+        showAnonymisedOnly();
+        return;
+    }
     if (m_transcriptActions) {
         m_transcriptActions->setCall(callId); // a turn being corrected or a typed text is settled first
     }
@@ -354,6 +365,39 @@ void CallDetailPane::showCall(const QString& callId)
                     return d;
                 }));
         });
+}
+
+void CallDetailPane::setAccess(bool original, bool evaluate)
+{
+    m_original = original;
+    m_evaluation->setVisible(evaluate);
+    if (!original && !m_callId.isEmpty()) {
+        showAnonymisedOnly();
+    }
+}
+
+void CallDetailPane::showAnonymisedOnly()
+{
+    // A role without the original (trainers) gets the call as training material only: the anonymised transcript and
+    // the bleeped audio. Nothing of the original is loaded into the window.
+    if (m_transcriptActions) {
+        m_transcriptActions->setCall(QString());
+    }
+    m_evaluation->clear();
+    m_header->setText(tr("<b>%1</b> · Anonymised: names, numbers and other personal data are replaced in the "
+                         "transcript and bleeped in the audio.")
+                          .arg(m_callId.toHtmlEscaped()));
+    m_player->unload(tr("Preparing the anonymised audio…"));
+    m_transcript->setNoTranscript(tr("Anonymising the transcript…"));
+    m_anonymisedButton->blockSignals(true);
+    m_anonymisedButton->setChecked(true);
+    m_anonymisedButton->blockSignals(false);
+    m_exportAnonymised->show();
+    m_reviewNote->hide();
+    if (m_anonymised) {
+        m_anonymised->show(m_callId, QString());
+    }
+    Q_EMIT loaded(m_callId);
 }
 
 void CallDetailPane::findNext()

@@ -53,6 +53,10 @@ public:
     // Shows the call as it would leave Earmark (anonymised transcript, bleeped audio), or back as it is.
     void setAnonymised(bool on);
     void seek(double seconds);
+    // What the acting user's role may see: the original call (audio, transcript, corrections), or only its anonymised
+    // version (trainers); the evaluation panel (supervisors).
+    void setAccess(bool original, bool evaluate);
+    bool showsOriginal() const { return m_original; }
 
 Q_SIGNALS:
     // The call's details and transcript are shown (its audio may still be decoding).
@@ -62,12 +66,14 @@ Q_SIGNALS:
 
 private:
     void findNext();
+    void showAnonymisedOnly();
     // Shows a transcript in the view and its turns on the waveform.
     void showTranscript(const Transcript& transcript);
 
     CacheWorker* m_worker = nullptr;
     QString m_callId;
     double m_pendingSeek = -1;
+    bool m_original = true;
     QString m_channelLayout;
     QLabel* m_header;
     PlayerWidget* m_player;

@@ -42,8 +42,9 @@ QualityActions::QualityActions(CacheWorker* worker, QMainWindow* window, CallDet
         }
     });
 
-    auto add = [this](const QString& text, const QKeySequence& key, auto slot) {
+    auto add = [this](const char* name, const QString& text, const QKeySequence& key, auto slot) {
         auto* a = new QAction(text, m_window);
+        a->setObjectName(QString::fromLatin1(name));
         a->setShortcut(key);
         a->setShortcutContext(Qt::WindowShortcut);
         connect(a, &QAction::triggered, this, slot);
@@ -52,13 +53,14 @@ QualityActions::QualityActions(CacheWorker* worker, QMainWindow* window, CallDet
         m_actions << a;
         return a;
     };
-    add(tr("&Evaluate this call"), QKeySequence(Qt::CTRL | Qt::Key_E),
+    add("evaluateCall", tr("&Evaluate this call"), QKeySequence(Qt::CTRL | Qt::Key_E),
         [this] { m_detail->evaluation()->startEvaluation(); });
-    add(tr("&Submit the evaluation"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+    add("submitEvaluation", tr("&Submit the evaluation"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
         [this] { m_detail->evaluation()->submit(); });
     m_menu->addSeparator();
     QAction* queueAction = m_queue->toggleViewAction();
     queueAction->setText(tr("Review &queue"));
+    queueAction->setObjectName(QStringLiteral("reviewQueue"));
     queueAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
     m_menu->addAction(queueAction);
     m_actions << queueAction;
@@ -69,6 +71,7 @@ QualityActions::QualityActions(CacheWorker* worker, QMainWindow* window, CallDet
     });
     QAction* searchAction = m_search->toggleViewAction();
     searchAction->setText(tr("Search &transcripts"));
+    searchAction->setObjectName(QStringLiteral("searchTranscripts"));
     searchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     m_menu->addAction(searchAction);
     m_actions << searchAction;
@@ -77,20 +80,22 @@ QualityActions::QualityActions(CacheWorker* worker, QMainWindow* window, CallDet
             m_search->queryEdit()->setFocus();
         }
     });
-    add(tr("Sampling &plans…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), [this] { samplingDialog()->show(); });
-    add(tr("&Reports…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), [this] {
+    add("samplingPlans", tr("Sampling &plans…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+        [this] { samplingDialog()->show(); });
+    add("reports", tr("&Reports…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), [this] {
         reportsWindow()->show();
         reportsWindow()->refresh();
     });
     m_menu->addSeparator();
-    add(tr("&Flag region as training scenario…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+    add("flagScenario", tr("&Flag region as training scenario…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
         [this] { flagScenario(); });
-    add(tr("&Training library…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), [this] {
+    add("trainingLibrary", tr("&Training library…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), [this] {
         trainingLibrary()->show();
         trainingLibrary()->refresh();
     });
     m_menu->addSeparator();
-    add(tr("Score&cards…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), [this] { scorecardEditor()->show(); });
+    add("scorecards", tr("Score&cards…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
+        [this] { scorecardEditor()->show(); });
 }
 
 QList<QAction*> QualityActions::actions() const

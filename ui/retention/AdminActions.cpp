@@ -32,8 +32,9 @@ AdminActions::AdminActions(CacheWorker* worker, QMainWindow* window, QTableView*
 {
     connect(worker, &CacheWorker::auditAnchorWritten, m_anchors, &AuditAnchorKeychain::store);
     connect(m_anchors, &AuditAnchorKeychain::failed, this, &AdminActions::message);
-    auto add = [this](const QString& text, const QKeySequence& key, auto slot, bool onCalls) {
+    auto add = [this](const char* name, const QString& text, const QKeySequence& key, auto slot, bool onCalls) {
         auto* a = new QAction(text, m_window);
+        a->setObjectName(QString::fromLatin1(name));
         a->setShortcut(key);
         a->setShortcutContext(Qt::WindowShortcut);
         connect(a, &QAction::triggered, this, slot);
@@ -46,12 +47,12 @@ AdminActions::AdminActions(CacheWorker* worker, QMainWindow* window, QTableView*
         return a;
     };
     add(
-        tr("&Hold the selected calls…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), [this] { holdSelected(); },
-        true);
+        "holdCalls", tr("&Hold the selected calls…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+        [this] { holdSelected(); }, true);
     add(
-        tr("&Release a hold on this call…"), QKeySequence(), [this] { releaseOnCurrent(); }, true);
+        "releaseHold", tr("&Release a hold on this call…"), QKeySequence(), [this] { releaseOnCurrent(); }, true);
     add(
-        tr("Audit entries for this &call"), QKeySequence(),
+        "callAudit", tr("Audit entries for this &call"), QKeySequence(),
         [this] {
             const QStringList ids = selectedCalls();
             auditDialog()->showSubject(ids.isEmpty() ? QString() : ids.constFirst());
@@ -60,7 +61,7 @@ AdminActions::AdminActions(CacheWorker* worker, QMainWindow* window, QTableView*
         true);
     m_menu->addSeparator();
     add(
-        tr("Holds and re&tention…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_H),
+        "holdsRetention", tr("Holds and re&tention…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_H),
         [this] {
             holdsDialog()->showHoldsMatching({});
             holdsDialog()->refresh();
@@ -68,7 +69,7 @@ AdminActions::AdminActions(CacheWorker* worker, QMainWindow* window, QTableView*
         },
         false);
     add(
-        tr("&Audit log…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A),
+        "auditLog", tr("&Audit log…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A),
         [this] {
             auditDialog()->refresh();
             auditDialog()->show();
@@ -76,7 +77,7 @@ AdminActions::AdminActions(CacheWorker* worker, QMainWindow* window, QTableView*
         false);
     m_menu->addSeparator();
     add(
-        tr("Run retention &now"), QKeySequence(),
+        "runRetention", tr("Run retention &now"), QKeySequence(),
         [this] {
             holdsDialog()->refresh();
             holdsDialog()->showRetention();

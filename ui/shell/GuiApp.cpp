@@ -2,6 +2,7 @@
 
 #include "cache/CacheFolder.h"
 #include "cache/CacheWorker.h"
+#include "core/EnglishPlurals.h"
 #include "core/Files.h"
 #include "sync/BackgroundSync.h"
 #include "ui/setup/FirstRunFlow.h"
@@ -29,6 +30,8 @@ int run(int argc, char** argv)
     setrlimit(RLIMIT_CORE, &noCore);
     Files::restrictUmask();
     QApplication app(argc, argv);
+    EnglishPlurals plurals; // "1 call", "3 calls" for every %n text
+    QApplication::installTranslator(&plurals);
     QApplication::setOrganizationName(QStringLiteral("Earmark"));
     QApplication::setApplicationName(QStringLiteral("earmark"));
     QApplication::setApplicationDisplayName(QStringLiteral("Earmark"));

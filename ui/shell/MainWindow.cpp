@@ -2,14 +2,17 @@
 
 #include "browse/CallListModel.h"
 #include "cache/CacheWorker.h"
+#include "cache/RoleDirectory.h"
 #include "sync/BackgroundSync.h"
 #include "ui/browse/CallDetailPane.h"
 #include "ui/browse/FilterBar.h"
+#include "ui/cases/CaseActions.h"
 #include "ui/player/PlayerWidget.h"
 #include "ui/quality/QualityActions.h"
 #include "ui/retention/AdminActions.h"
 #include "ui/shell/MessageBox.h"
 #include "ui/shell/RejectionsDialog.h"
+#include "ui/shell/RoleGate.h"
 #include "ui/shell/ShortcutsDialog.h"
 #include "ui/transcript/TranscriptActions.h"
 
@@ -18,6 +21,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -29,6 +33,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Earmark::Gui {
@@ -45,8 +50,10 @@ MainWindow::MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* pa
     , m_sync(new BackgroundSync(worker, this))
     , m_rejections(new RejectionsDialog(this))
     , m_quality(nullptr)
+    , m_gate(new RoleGate(this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
+    , m_roleLabel(new QLabel(this))
 {
     setWindowTitle(tr("Earmark"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -78,6 +85,8 @@ MainWindow::MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* pa
     m_progress->hide();
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_progress);
+    m_roleLabel->setObjectName(QStringLiteral("roleLabel"));
+    statusBar()->addPermanentWidget(m_roleLabel);
     m_status->setObjectName(QStringLiteral("statusText"));
     m_status->setText(tr("Opening the cache in %1…").arg(QDir::toNativeSeparators(cacheDir)));
 
@@ -104,6 +113,13 @@ MainWindow::MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* pa
         const QModelIndex current = m_view->currentIndex();
         if (current.isValid()) {
             m_detail->showCall(current.siblingAtColumn(0).data(CallListModel::CallIdRole).toString());
+        }
+    });
+    connect(m_detail, &CallDetailPane::audioReady, this, [this](const QString& id, bool available) {
+        if (available && id == m_playWhenReady) {
+            m_playWhenReady.clear();
+            m_detail->seek(m_playAt);
+            m_detail->player()->engine()->play();
         }
     });
     connect(m_sync, &BackgroundSync::progress, this, &MainWindow::onSyncProgress);
@@ -162,6 +178,7 @@ void MainWindow::buildActions()
         all += m_windowActions;
         all += m_quality->actions();
         all += m_admin->actions();
+        all += m_cases->actions();
         all += m_detail->transcriptActions()->actions();
         auto* dialog = new ShortcutsDialog(all, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -201,9 +218,71 @@ void MainWindow::buildActions()
     menuBar()->addMenu(m_admin->menu());
     connect(m_admin, &AdminActions::message, this, &MainWindow::showMessage);
     connect(m_admin, &AdminActions::callsChanged, m_model, &CallListModel::refresh);
+    m_cases = new CaseActions(m_worker, this, m_detail, [this] { return m_admin->selectedCalls(); });
+    menuBar()->insertMenu(m_admin->menu()->menuAction(), m_cases->menu());
+    playback->addSeparator();
+    playback->addAction(m_cases->action(QStringLiteral("flagSafety")));
+    statusBar()->addPermanentWidget(m_cases->badge());
+    connect(m_cases, &CaseActions::message, this, &MainWindow::showMessage);
+    connect(m_cases, &CaseActions::callsChanged, m_model, &CallListModel::refresh);
+    connect(m_cases, &CaseActions::playRequested, this, &MainWindow::playCall);
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(shortcuts);
     help->addAction(about);
+    for (QMenu* menu : menuBar()->findChildren<QMenu*>()) {
+        menu->setToolTipsVisible(true); // a disabled item says which role may use it
+    }
+    guardActions(phoneSearch);
+}
+
+void MainWindow::guardActions(QAction* phoneSearch)
+{
+    m_gate->guard(m_syncAction, Permission::Sync);
+    m_gate->guard(m_revealAction, Permission::RevealNumbers);
+    m_gate->guard(phoneSearch, Permission::SearchByPhone);
+    m_gate->guard(m_filters->phoneEdit(), Permission::SearchByPhone);
+    m_gate->guard(m_detail->anonymisedButton(), Permission::AnonymisedView);
+    m_gate->guardNamed(
+        m_quality->actions() + m_admin->actions() + m_cases->actions() + m_detail->transcriptActions()->actions());
+}
+
+void MainWindow::applyRoles(const MyRoles& roles)
+{
+    m_gate->setRoles(roles);
+    m_detail->setAccess(m_gate->can(Permission::PlayOriginal), m_gate->can(Permission::Evaluate));
+    m_cases->cacheReady(m_gate->can(Permission::SubjectRequests));
+    QStringList names;
+    for (Role r : Roles::all()) {
+        if (roles.roles.contains(r)) {
+            names << Roles::name(r);
+        }
+    }
+    m_roleLabel->setText(names.isEmpty() ? tr("%1: no role").arg(roles.user)
+                                         : tr("%1: %2").arg(roles.user, names.join(QStringLiteral(", "))));
+    m_roleLabel->setToolTip(names.isEmpty()
+            ? tr("You have no role in this cache: an administrator can assign one (earmark-cli roles assign %1 "
+                 "supervisor).")
+                  .arg(roles.user)
+            : tr("Your roles in this cache. An administrator assigns them (earmark-cli roles)."));
+}
+
+void MainWindow::playCall(const QString& callId, double seconds)
+{
+    raise();
+    activateWindow();
+    if (m_detail->currentCallId() == callId && m_detail->player()->engine()->audio()) {
+        m_detail->seek(seconds);
+        m_detail->player()->engine()->play();
+        return;
+    }
+    m_playWhenReady = callId;
+    m_playAt = seconds;
+    // The list follows: the call's row becomes the current one when the list has it, otherwise none is (a refresh
+    // of the list would show the current row's call instead).
+    const int loaded = m_model->loadedRowOf(callId);
+    const QModelIndex row = loaded >= 0 ? m_model->index(loaded, 0) : QModelIndex();
+    m_view->selectionModel()->setCurrentIndex(row, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_detail->showCallAt(callId, seconds);
 }
 
 void MainWindow::cacheReady()
@@ -212,6 +291,9 @@ void MainWindow::cacheReady()
     setWindowTitle(tr("Earmark — %1").arg(QDir::toNativeSeparators(m_cacheDir)));
     m_quality->cacheReady();
     m_admin->cacheReady();
+    // The roles first (the worker runs one job at a time): what the window offers follows them.
+    m_worker->run<RoleDirectory>(
+        this, [](RoleDirectory& directory) { return directory.mine(); }, [this](MyRoles roles) { applyRoles(roles); });
     // The rows first; the filter choices after the first rows are in (the worker runs one job at a time).
     auto done = std::make_shared<bool>(false);
     auto loadChoices = [this, done] {

@@ -12,6 +12,7 @@ class QTableView;
 class QAction;
 
 namespace Earmark {
+struct MyRoles;
 class BackgroundSync;
 class CacheWorker;
 class CallListModel;
@@ -20,6 +21,8 @@ class CallListModel;
 namespace Earmark::Gui {
 
 class AdminActions;
+class CaseActions;
+class RoleGate;
 class CallDetailPane;
 class FilterBar;
 class QualityActions;
@@ -45,6 +48,10 @@ public:
     BackgroundSync* backgroundSync() const { return m_sync; }
     QualityActions* quality() const { return m_quality; }
     AdminActions* admin() const { return m_admin; }
+    CaseActions* cases() const { return m_cases; }
+    RoleGate* roleGate() const { return m_gate; }
+    // Shows a call in the detail pane and plays it from a moment (a case's call or flagged moment).
+    void playCall(const QString& callId, double seconds);
     RejectionsDialog* rejectionsDialog() const { return m_rejections; }
     QAction* syncAction() const { return m_syncAction; }
     QAction* revealAction() const { return m_revealAction; }
@@ -54,6 +61,8 @@ protected:
 
 private:
     void buildActions();
+    void guardActions(QAction* phoneSearch);
+    void applyRoles(const MyRoles& roles);
     void onSyncProgress(const SyncProgress& p);
     void onSyncFinished(const SyncReport& report, const QString& error);
     void updateCount();
@@ -70,8 +79,13 @@ private:
     RejectionsDialog* m_rejections;
     QualityActions* m_quality;
     AdminActions* m_admin = nullptr;
+    CaseActions* m_cases = nullptr;
+    RoleGate* m_gate;
+    QString m_playWhenReady;
+    double m_playAt = 0;
     QProgressBar* m_progress;
     QLabel* m_status;
+    QLabel* m_roleLabel;
     QAction* m_syncAction = nullptr;
     QAction* m_cancelAction = nullptr;
     QAction* m_revealAction = nullptr;

@@ -1,5 +1,6 @@
 #include "ui/shell/MessageBox.h"
 
+#include <QFileDialog>
 #include <QInputDialog>
 #include <optional>
 
@@ -10,6 +11,7 @@ QMessageBox::StandardButton g_next = QMessageBox::NoButton;
 QList<QMessageBox::StandardButton> g_queue;
 QString g_lastText;
 std::optional<QString> g_nextText;
+std::optional<QString> g_nextSave;
 
 QMessageBox::StandardButton show(QMessageBox::Icon icon, QWidget* parent, const QString& title, const QString& text)
 {
@@ -56,6 +58,19 @@ QString getText(QWidget* parent, const QString& title, const QString& label, boo
 void setNextText(const QString& text)
 {
     g_nextText = text;
+}
+
+QString getSaveFileName(QWidget* parent, const QString& title, const QString& suggested, const QString& filter)
+{
+    if (g_nextSave) {
+        return *std::exchange(g_nextSave, std::nullopt);
+    }
+    return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+}
+
+void setNextSaveFileName(const QString& path)
+{
+    g_nextSave = path;
 }
 
 void setNextAnswer(QMessageBox::StandardButton answer)

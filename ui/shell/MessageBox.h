@@ -16,6 +16,10 @@ QString getText(
     QWidget* parent, const QString& title, const QString& label, bool multiLine = false, const QString& initial = {});
 // Test seam: the next getText returns this at once (an empty string: cancelled).
 void setNextText(const QString& text);
+// Asks where to save a file; empty when cancelled.
+QString getSaveFileName(QWidget* parent, const QString& title, const QString& suggested, const QString& filter);
+// Test seam: the next getSaveFileName returns this at once.
+void setNextSaveFileName(const QString& path);
 // Test seam: the next box returns this answer at once instead of showing; its text is kept for the test.
 void setNextAnswer(QMessageBox::StandardButton answer);
 // Test seam: the next boxes, in turn, return these (for a flow that asks and then tells).

@@ -1,0 +1,299 @@
+// The real window as a complaint handler uses it (issue 12): a case opened from a selected call and the respondent's
+// number (typed another way), notes with who and when, a call of the case played from its page, a moment flagged for
+// staff safety from the player, the evidence pack exported and checked by earmark-cli, the case closed; a subject
+// access request recorded with its days left and the main window's badge, its pack built, the request completed.
+#include "DemoWindow.h"
+#include "TestSupport.h"
+#include "browse/CallListModel.h"
+#include "cache/AuditLog.h"
+#include "demo/DemoScript.h"
+#include "ui/browse/CallDetailPane.h"
+#include "ui/cases/CaseActions.h"
+#include "ui/cases/CasePage.h"
+#include "ui/cases/CasesWindow.h"
+#include "ui/cases/FlagSafetyDialog.h"
+#include "ui/cases/NewCaseDialog.h"
+#include "ui/evaluation/EvaluationPanel.h"
+#include "ui/player/PlayerWidget.h"
+#include "ui/requests/NewRequestDialog.h"
+#include "ui/requests/RequestsWindow.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/MessageBox.h"
+#include "ui/shell/RoleGate.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFile>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QToolButton>
+
+using namespace Earmark;
+using namespace Earmark::Gui;
+
+class TestComplaintWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_root;
+    Test::DemoWindow m_demo;
+    MainWindow* m_window = nullptr;
+    Demo::CallPlan m_plan; // the complainant's call
+    QStringList m_sameNumber; // every call of the complainant's number
+    static constexpr int Calls = 10;
+
+    QString status() const { return m_window->findChild<QLabel*>(QStringLiteral("statusText"))->text(); }
+    int rowOf(const QString& callId) const
+    {
+        for (int r = 0; r < m_window->model()->rowCount(); ++r) {
+            if (m_window->model()->index(r, 0).data(CallListModel::CallIdRole).toString() == callId) {
+                return r;
+            }
+        }
+        return -1;
+    }
+    // The number as a complainant might write it: national format with spaces.
+    QString typedNumber() const
+    {
+        return QStringLiteral("0") + m_plan.phoneE164.mid(3, 4) + u' ' + m_plan.phoneE164.mid(7);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error = m_demo.makeCache(m_root.path(), Calls);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        error = m_demo.actAs(QStringLiteral("complaint-handler"));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        for (int i = 0; i < Calls && m_plan.callId.isEmpty(); ++i) {
+            const Demo::CallPlan p = Demo::planCall(i, 1, 14);
+            if (p.phoneE164.startsWith(QLatin1String("+447"))) {
+                m_plan = p;
+            }
+        }
+        QVERIFY(!m_plan.callId.isEmpty());
+        for (int i = 0; i < Calls; ++i) {
+            const Demo::CallPlan p = Demo::planCall(i, 1, 14);
+            if (p.phoneE164 == m_plan.phoneE164) {
+                m_sameNumber << p.callId;
+            }
+        }
+        error = m_demo.open();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_window = m_demo.window.get();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->model()->totalCount(), Calls, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->roleGate()->roles().known, 10000);
+    }
+
+    void cleanupTestCase() { m_demo.close(); }
+
+    void aComplaintHandlerRevealsButDoesNotEvaluate()
+    {
+        QVERIFY(m_window->revealAction()->isEnabled());
+        m_window->revealAction()->setChecked(true);
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(m_plan.callId) >= 0, 10000);
+        const int row = rowOf(m_plan.callId);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_window->model()->index(row, int(CallColumn::Phone)).data().toString(), m_plan.phoneE164, 10000);
+        m_window->revealAction()->setChecked(false);
+        QVERIFY(
+            m_window->model()->index(row, int(CallColumn::Phone)).data().toString().startsWith(QStringLiteral("••••")));
+        QAction* evaluate = m_demo.action(QStringLiteral("evaluateCall"));
+        QVERIFY(evaluate && !evaluate->isEnabled());
+        QVERIFY(evaluate->toolTip().contains(QLatin1String("supervisor or administrator role")));
+        QVERIFY(m_window->detailPane()->evaluation()->isHidden());
+        QVERIFY(m_window->detailPane()->showsOriginal());
+        for (const QString& name : {QStringLiteral("casesWindow"), QStringLiteral("newCase"),
+                 QStringLiteral("flagSafety"), QStringLiteral("requestsWindow")}) {
+            QVERIFY2(m_demo.action(name) && m_demo.action(name)->isEnabled(), qPrintable(name));
+        }
+    }
+
+    void aCaseIsOpenedFromASelectedCallAndTheNumber()
+    {
+        const int row = rowOf(m_plan.callId);
+        m_window->callView()->selectionModel()->select(
+            m_window->model()->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_demo.action(QStringLiteral("newCase"))->trigger();
+        auto* dialog = m_window->findChild<NewCaseDialog*>(QStringLiteral("newCaseDialog"));
+        QVERIFY(dialog);
+        QVERIFY(dialog->linkSelected()->isChecked());
+        // No reference: said in the dialog, which stays open with what was typed.
+        dialog->phoneEdit()->setText(QStringLiteral("not a number"));
+        dialog->accept();
+        QVERIFY(dialog->isVisible());
+        QVERIFY(
+            dialog->findChild<QLabel*>(QStringLiteral("newCaseProblem"))->text().contains(QLatin1String("reference")));
+        dialog->referenceEdit()->setText(QStringLiteral("COMP-2026-0142"));
+        dialog->accept();
+        QVERIFY(dialog->isVisible());
+        QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("newCaseProblem"))
+                    ->text()
+                    .contains(QLatin1String("07700 900123")));
+        QCOMPARE(dialog->referenceEdit()->text(), QStringLiteral("COMP-2026-0142"));
+        dialog->phoneEdit()->setText(typedNumber());
+        dialog->accept();
+
+        CasesWindow* cases = m_window->cases()->casesWindow();
+        QTRY_COMPARE_WITH_TIMEOUT(cases->list()->rowCount(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(cases->page()->pageText().contains(QLatin1String("COMP-2026-0142")), 10000);
+        const QString page = cases->page()->pageText();
+        QVERIFY2(page.contains(QLatin1String("Held")), qPrintable(page));
+        for (const QString& id : m_sameNumber) {
+            QVERIFY2(page.contains(id), qPrintable(id));
+        }
+        QVERIFY2(page.contains(QStringLiteral("Calls (%1)").arg(m_sameNumber.size())), qPrintable(page));
+        QVERIFY(!page.contains(m_plan.phoneE164)); // the page shows the last digits only
+        QVERIFY(cases->statusText().contains(QLatin1String("opened")));
+        QVERIFY(!cases->publicKeyEdit()->text().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(cases->publicKeyEdit()->text().startsWith(QLatin1String("RW")), 5000);
+    }
+
+    void notesKeepWhoAndWhen()
+    {
+        CasesWindow* cases = m_window->cases()->casesWindow();
+        cases->page()->noteEdit()->setPlainText(QStringLiteral("Respondent says the interviewer was rude at the end."));
+        cases->page()->addNoteButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(cases->page()->pageText().contains(QLatin1String("interviewer was rude")), 10000);
+        QVERIFY(cases->page()->pageText().contains(AuditLog::currentActor()));
+        QVERIFY(cases->page()->pageText().contains(QLatin1String("Notes (1)")));
+        QVERIFY(cases->page()->noteEdit()->toPlainText().isEmpty());
+    }
+
+    void aCallOfTheCasePlaysFromItsPage()
+    {
+        CasesWindow* cases = m_window->cases()->casesWindow();
+        cases->page()->openLink(QUrl(QStringLiteral("play:%1:2000").arg(m_plan.callId)));
+        CallDetailPane* pane = m_window->detailPane();
+        QTRY_COMPARE_WITH_TIMEOUT(pane->currentCallId(), m_plan.callId, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(pane->player()->engine()->state(), PlayerEngine::State::Playing, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(pane->player()->engine()->position() >= 2.0, 10000);
+        pane->player()->engine()->pause();
+    }
+
+    void aMomentIsFlaggedFromThePlayer()
+    {
+        CallDetailPane* pane = m_window->detailPane();
+        pane->seek(3.5);
+        m_demo.action(QStringLiteral("flagSafety"))->trigger();
+        auto* dialog = m_window->findChild<FlagSafetyDialog*>(QStringLiteral("flagSafetyDialog"));
+        QVERIFY(dialog);
+        QCOMPARE(dialog->callId(), m_plan.callId);
+        QVERIFY(qAbs(dialog->atMs() - 3500) < 300);
+        dialog->abusiveButton()->setChecked(true);
+        dialog->noteEdit()->setPlainText(QStringLiteral("Shouted abuse at the interviewer"));
+        dialog->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(status().contains(QLatin1String("safety case K-")), 10000);
+        QVERIFY2(status().contains(m_plan.callId), qPrintable(status()));
+
+        CasesWindow* cases = m_window->cases()->casesWindow();
+        cases->typeFilter()->setCurrentIndex(cases->typeFilter()->findData(QStringLiteral("safety")));
+        QTRY_COMPARE_WITH_TIMEOUT(cases->list()->rowCount(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(cases->page()->pageText().contains(QLatin1String("Flagged moments")), 10000);
+        const QString page = cases->page()->pageText();
+        QVERIFY2(page.contains(QStringLiteral("%1 at 0:03").arg(m_plan.callId)), qPrintable(page));
+        QVERIFY(page.contains(QLatin1String("abusive: Shouted abuse")));
+        QVERIFY(cases->page()->browser()->toHtml().contains(QStringLiteral("play:%1:").arg(m_plan.callId)));
+        cases->typeFilter()->setCurrentIndex(0);
+        QTRY_COMPARE_WITH_TIMEOUT(cases->list()->rowCount(), 2, 10000);
+    }
+
+    void theEvidencePackIsWrittenAndVerifies()
+    {
+        CasesWindow* cases = m_window->cases()->casesWindow();
+        cases->searchEdit()->setText(QStringLiteral("COMP-2026"));
+        QTRY_COMPARE_WITH_TIMEOUT(cases->list()->rowCount(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(cases->page()->record().reference == QLatin1String("COMP-2026-0142"), 10000);
+        const QString zip = m_root.filePath(QStringLiteral("evidence.zip"));
+        MessageBox::setNextSaveFileName(zip);
+        cases->page()->exportButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(cases->statusText().startsWith(QLatin1String("Evidence pack written")), 60000);
+        QVERIFY2(cases->statusText().contains(QLatin1String("signed with key")), qPrintable(cases->statusText()));
+        QVERIFY(QFile::exists(zip));
+        // Checked against the key the window shows (what the handler gives the recipient): it signed the pack.
+        const Test::ProcessResult verify = m_demo.cli({QStringLiteral("evidence"), QStringLiteral("verify"), zip,
+            QStringLiteral("--key"), cases->publicKeyEdit()->text()});
+        QVERIFY2(verify.exitCode == 0, verify.err.constData());
+        cases->findChild<QToolButton*>(QStringLiteral("copyKey"))->click();
+        QCOMPARE(QApplication::clipboard()->text(), cases->publicKeyEdit()->text());
+    }
+
+    void closingTheCaseReleasesItsCalls()
+    {
+        CasesWindow* cases = m_window->cases()->casesWindow();
+        MessageBox::setNextText(QStringLiteral("Resolved: apology sent"));
+        cases->page()->closeButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(cases->statusText().contains(QLatin1String("Case closed")), 10000);
+        cases->statusFilter()->setCurrentIndex(cases->statusFilter()->findData(int(CaseFilter::Status::Closed)));
+        QTRY_COMPARE_WITH_TIMEOUT(cases->list()->rowCount(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(cases->page()->pageText().contains(QLatin1String("Resolved: apology sent")), 10000);
+        QVERIFY(cases->page()->pageText().contains(QLatin1String("hold was released")));
+        QVERIFY(!cases->page()->closeButton()->isEnabled());
+        QVERIFY(cases->page()->exportButton()->isEnabled());
+        cases->close();
+    }
+
+    void aSubjectAccessRequestShowsItsDaysLeftAndTheBadge()
+    {
+        QVERIFY(m_window->cases()->badge()->isHidden());
+        m_demo.action(QStringLiteral("requestsWindow"))->trigger();
+        RequestsWindow* requests = m_window->cases()->requestsWindow();
+        requests->button(QStringLiteral("newRequest"))->click();
+        auto* dialog = requests->findChild<NewRequestDialog*>(QStringLiteral("newRequestDialog"));
+        QVERIFY(dialog);
+        dialog->accept(); // no number yet: said, not lost
+        QVERIFY(dialog->isVisible());
+        QVERIFY(
+            dialog->findChild<QLabel*>(QStringLiteral("newRequestProblem"))->text().contains(QLatin1String("number")));
+        dialog->phoneEdit()->setText(typedNumber());
+        // Received two months ago (a letter found late): overdue whatever today is.
+        dialog->receivedEdit()->setDate(QDate::currentDate().addMonths(-2));
+        dialog->channelBox()->setCurrentIndex(dialog->channelBox()->findData(QStringLiteral("phone")));
+        dialog->referenceEdit()->setText(QStringLiteral("SAR-2026-031"));
+        dialog->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(requests->list()->rowCount(), 1, 10000);
+        QCOMPARE(requests->list()->item(0, 3)->text(), QStringLiteral("phone"));
+        QVERIFY2(requests->list()->item(0, 6)->text().contains(QLatin1String("overdue")),
+            qPrintable(requests->list()->item(0, 6)->text()));
+        QCOMPARE(requests->list()->item(0, 7)->text(), QString::number(m_sameNumber.size()));
+        QVERIFY(requests->details()->toPlainText().contains(QLatin1String("held while the request is open")));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->cases()->badge()->isHidden(), 10000);
+        QCOMPARE(m_window->cases()->badge()->text(), QStringLiteral("1 request overdue"));
+    }
+
+    void thePackIsBuiltAndTheRequestCompleted()
+    {
+        RequestsWindow* requests = m_window->cases()->requestsWindow();
+        const QString zip = m_root.filePath(QStringLiteral("dsar.zip"));
+        MessageBox::setNextSaveFileName(zip);
+        requests->button(QStringLiteral("buildPack"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(requests->statusText().startsWith(QLatin1String("Pack written")), 120000);
+        QVERIFY(QFile::exists(zip));
+        const Test::ProcessResult verify = m_demo.cli({QStringLiteral("evidence"), QStringLiteral("verify"), zip});
+        QVERIFY2(verify.exitCode == 0, verify.err.constData());
+
+        MessageBox::setNextText(QStringLiteral("Pack sent by recorded delivery"));
+        requests->button(QStringLiteral("completeRequest"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(requests->list()->rowCount(), 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->cases()->badge()->isHidden(), 10000);
+        requests->showClosed()->setChecked(true);
+        QTRY_COMPARE_WITH_TIMEOUT(requests->list()->rowCount(), 1, 10000);
+        QCOMPARE(requests->list()->item(0, 4)->text(), QStringLiteral("completed"));
+    }
+};
+
+QTEST_MAIN(TestComplaintWindow)
+#include "TestComplaintWindow.moc"

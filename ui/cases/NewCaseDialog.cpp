@@ -1,0 +1,99 @@
+#include "ui/cases/NewCaseDialog.h"
+
+#include "core/Phone.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Earmark::Gui {
+
+NewCaseDialog::NewCaseDialog(const QStringList& selectedCalls, QWidget* parent)
+    : QDialog(parent)
+    , m_selected(selectedCalls)
+    , m_type(new QComboBox(this))
+    , m_reference(new QLineEdit(this))
+    , m_phone(new QLineEdit(this))
+    , m_owner(new QLineEdit(this))
+    , m_linkSelected(new QCheckBox(this))
+    , m_problem(new QLabel(this))
+{
+    setWindowTitle(tr("New case"));
+    setObjectName(QStringLiteral("newCaseDialog"));
+    m_type->addItem(tr("Complaint"), QStringLiteral("complaint"));
+    m_type->addItem(tr("Query"), QStringLiteral("query"));
+    m_type->addItem(tr("Staff safety"), QStringLiteral("safety"));
+    m_reference->setPlaceholderText(tr("e.g. COMP-2026-0142 (the reference the complaint came with)"));
+    m_phone->setPlaceholderText(tr("Optional: 07700 900123, +44 7700 900123, …"));
+    m_phone->setToolTip(tr("Every cached call of this number is linked to the case and held while it is open. The "
+                           "number is kept sealed in the cache; lists show only its last digits."));
+    m_owner->setPlaceholderText(tr("You, unless you name someone else"));
+    m_linkSelected->setText(tr("Link the %n call(s) selected in the list", nullptr, int(selectedCalls.size())));
+    m_linkSelected->setChecked(!selectedCalls.isEmpty());
+    m_linkSelected->setEnabled(!selectedCalls.isEmpty());
+    m_problem->setObjectName(QStringLiteral("newCaseProblem"));
+    m_problem->setStyleSheet(QStringLiteral("color: palette(highlight);"));
+    m_problem->setWordWrap(true);
+    m_problem->hide();
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Type:"), m_type);
+    form->addRow(tr("&Reference:"), m_reference);
+    form->addRow(tr("Respondent's &number:"), m_phone);
+    form->addRow(tr("&Owner:"), m_owner);
+    form->addRow(QString(), m_linkSelected);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Open the case"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("An open case holds its calls: retention and erasure leave them until the case "
+                                    "is closed."),
+        this));
+    layout->addWidget(m_problem);
+    layout->addWidget(buttons);
+    resize(520, sizeHint().height());
+}
+
+NewCase NewCaseDialog::request() const
+{
+    NewCase c;
+    c.type = m_type->currentData().toString();
+    c.reference = m_reference->text().trimmed();
+    c.phone = m_phone->text().trimmed();
+    c.owner = m_owner->text().trimmed();
+    if (m_linkSelected->isChecked()) {
+        c.callIds = m_selected;
+    }
+    return c;
+}
+
+void NewCaseDialog::accept()
+{
+    // What the core would refuse is said here, where it can be fixed, and nothing typed is lost.
+    const NewCase c = request();
+    QString problem;
+    if (c.reference.isEmpty()) {
+        problem = tr("Give the case a reference: the one the complaint or query came with, or your own.");
+    } else if (auto n = Phone::normalise(c.phone); !c.phone.isEmpty() && !n) {
+        problem = tr("%1\nType the number as the respondent gave it, e.g. 07700 900123 or +44 7700 900123, or "
+                     "leave it empty.")
+                      .arg(n.errorMessage());
+    } else if (c.phone.isEmpty() && c.callIds.isEmpty()) {
+        problem = tr("A case needs calls: give the respondent's number, or select calls in the list first.");
+    }
+    if (!problem.isEmpty()) {
+        m_problem->setText(problem);
+        m_problem->show();
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace Earmark::Gui

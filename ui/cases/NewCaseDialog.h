@@ -1,0 +1,41 @@
+#pragma once
+
+#include "cases/Cases.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+
+namespace Earmark::Gui {
+
+// Opens a complaint, query or staff-safety case: its type, reference, the respondent's number (typed any way: every
+// cached call of the number is linked) and the calls selected in the list.
+class NewCaseDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    NewCaseDialog(const QStringList& selectedCalls, QWidget* parent = nullptr);
+
+    NewCase request() const;
+    QComboBox* typeBox() const { return m_type; }
+    QLineEdit* referenceEdit() const { return m_reference; }
+    QLineEdit* phoneEdit() const { return m_phone; }
+    QCheckBox* linkSelected() const { return m_linkSelected; }
+
+    void accept() override;
+
+private:
+    QStringList m_selected;
+    QComboBox* m_type;
+    QLineEdit* m_reference;
+    QLineEdit* m_phone;
+    QLineEdit* m_owner;
+    QCheckBox* m_linkSelected;
+    QLabel* m_problem;
+};
+
+} // namespace Earmark::Gui

@@ -1,0 +1,396 @@
+#include "ui/requests/RequestsWindow.h"
+
+#include "cache/CacheWorker.h"
+#include "requests/DsarPack.h"
+#include "requests/SarDeadline.h"
+#include "ui/requests/NewRequestDialog.h"
+#include "ui/shell/MessageBox.h"
+#include "ui/shell/StatusLine.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace Earmark::Gui {
+
+namespace {
+QString statusName(const QString& status)
+{
+    if (status == QLatin1String("identity-pending")) {
+        return QObject::tr("identity pending");
+    }
+    if (status == QLatin1String("in-progress")) {
+        return QObject::tr("in progress");
+    }
+    return status;
+}
+} // namespace
+
+RequestsWindow::RequestsWindow(CacheWorker* worker, QWidget* parent)
+    : QWidget(parent, Qt::Window)
+    , m_worker(worker)
+    , m_list(new QTableWidget(0, 8, this))
+    , m_details(new QTextBrowser(this))
+    , m_showClosed(new QCheckBox(tr("Show &closed requests"), this))
+    , m_audio(new QCheckBox(tr("Include the &recordings (bleeped)"), this))
+    , m_count(new QLabel(this))
+    , m_statusText(new StatusLine(this))
+{
+    setWindowTitle(tr("Subject access requests"));
+    setObjectName(QStringLiteral("requestsWindow"));
+    m_list->setObjectName(QStringLiteral("requestList"));
+    m_list->setHorizontalHeaderLabels({tr("Reference"), tr("Number"), tr("Received"), tr("Channel"), tr("Status"),
+        tr("Deadline"), tr("Days left"), tr("Calls")});
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->verticalHeader()->hide();
+    m_list->horizontalHeader()->setStretchLastSection(true);
+    m_list->setWordWrap(false);
+    m_details->setObjectName(QStringLiteral("requestDetails"));
+    m_audio->setToolTip(tr("The recordings go in the pack with other people's names and numbers bleeped"));
+    m_statusText->setObjectName(QStringLiteral("requestsStatus"));
+    m_count->setObjectName(QStringLiteral("requestCount"));
+
+    const auto add = [this](const char* name, const QString& text, const QString& tip) {
+        auto* b = new QPushButton(text, this);
+        b->setObjectName(QString::fromLatin1(name));
+        b->setToolTip(tip);
+        m_buttons << b;
+        return b;
+    };
+    QPushButton* create
+        = add("newRequest", tr("&New request…"), tr("Record a request: by letter, e-mail, phone or in person"));
+    QPushButton* identity = add("confirmIdentity", tr("&Identity confirmed…"), tr("The month runs from today"));
+    QPushButton* extend = add("extendRequest", tr("E&xtend…"),
+        tr("By up to two further months, with the reason, told to the requester within the first month"));
+    QPushButton* pack = add("buildPack", tr("Build the &pack…"),
+        tr("The requester's transcripts with other people's data removed, the cover letter and the redaction log, "
+           "signed"));
+    QPushButton* complete = add("completeRequest", tr("&Completed…"), tr("The pack was sent: the calls are released"));
+    QPushButton* refuse
+        = add("refuseRequest", tr("&Refuse…"), tr("Refused with the reason (e.g. manifestly unfounded)"));
+    connect(create, &QPushButton::clicked, this, &RequestsWindow::newRequest);
+    connect(identity, &QPushButton::clicked, this, [this] {
+        const SubjectRequest r = selected();
+        const QString note = MessageBox::getText(this, tr("Identity confirmed"),
+            tr("How was the requester's identity confirmed? The month for %1 runs from today.").arg(r.reference));
+        if (!note.isEmpty()) {
+            update(
+                tr("Confirm identity"),
+                [id = r.requestId, note](Requests& q) { return q.confirmIdentity(id, QDate::currentDate(), note); },
+                tr("Identity confirmed: the deadline runs from today."));
+        }
+    });
+    connect(extend, &QPushButton::clicked, this, [this] {
+        const SubjectRequest r = selected();
+        const QString reason = MessageBox::getText(this, tr("Extend the deadline"),
+            tr("Why does %1 need up to two more months (complex or numerous requests)? Tell the requester within the "
+               "first month.")
+                .arg(r.reference),
+            true);
+        if (!reason.isEmpty()) {
+            update(
+                tr("Extend"), [id = r.requestId, reason](Requests& q) { return q.extend(id, reason); },
+                tr("Deadline extended."));
+        }
+    });
+    connect(pack, &QPushButton::clicked, this, [this] {
+        QString safe = selected().reference;
+        safe.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
+        const QString path = MessageBox::getSaveFileName(this, tr("Build the subject access pack"),
+            QDir::home().filePath(QStringLiteral("dsar-%1.zip").arg(safe)), tr("Subject access pack (*.zip)"));
+        if (!path.isEmpty()) {
+            buildPack(path);
+        }
+    });
+    connect(complete, &QPushButton::clicked, this, [this] {
+        const SubjectRequest r = selected();
+        const QString outcome = MessageBox::getText(
+            this, tr("Request completed"), tr("What was sent for %1, and when?").arg(r.reference));
+        if (!outcome.isEmpty()) {
+            update(
+                tr("Complete"), [id = r.requestId, outcome](Requests& q) { return q.close(id, outcome); },
+                tr("Request completed; its calls are no longer held by it."));
+        }
+    });
+    connect(refuse, &QPushButton::clicked, this, [this] {
+        const SubjectRequest r = selected();
+        const QString reason = MessageBox::getText(this, tr("Refuse the request"),
+            tr("Why is %1 refused? The requester must be told, with their right to complain to the ICO.")
+                .arg(r.reference),
+            true);
+        if (!reason.isEmpty()) {
+            update(
+                tr("Refuse"), [id = r.requestId, reason](Requests& q) { return q.close(id, reason, true); },
+                tr("Request refused; its calls are no longer held by it."));
+        }
+    });
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(create);
+    top->addSpacing(12);
+    top->addWidget(m_count, 1);
+    top->addWidget(m_showClosed);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_list);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto* actions = new QHBoxLayout;
+    for (QPushButton* b : {identity, extend, pack}) {
+        actions->addWidget(b);
+    }
+    actions->addWidget(m_audio);
+    actions->addStretch(1);
+    actions->addWidget(complete);
+    actions->addWidget(refuse);
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_statusText, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+    layout->addLayout(actions);
+    layout->addLayout(statusRow);
+    resize(1000, 620);
+    connect(m_showClosed, &QCheckBox::toggled, this, &RequestsWindow::refresh);
+    connect(m_list, &QTableWidget::currentCellChanged, this, &RequestsWindow::showDetails);
+    showDetails();
+}
+
+QPushButton* RequestsWindow::button(const QString& objectName) const
+{
+    for (QPushButton* b : m_buttons) {
+        if (b->objectName() == objectName) {
+            return b;
+        }
+    }
+    return nullptr;
+}
+
+QString RequestsWindow::daysLeftText(const SubjectRequest& r, const QDate& today)
+{
+    if (!r.isOpen()) {
+        return QString();
+    }
+    if (!r.deadline.isValid()) {
+        return tr("identity pending");
+    }
+    const int days = SarDeadline::daysLeft(today, r.deadline);
+    return days == 0 ? tr("due today")
+        : days > 0   ? tr("%n day(s) left", nullptr, days)
+                     : tr("%n day(s) overdue", nullptr, -days);
+}
+
+void RequestsWindow::refresh()
+{
+    const bool openOnly = !m_showClosed->isChecked();
+    if (m_wanted.isEmpty()) {
+        m_wanted = selected().requestId;
+    }
+    m_worker->run<Requests>(
+        this, [openOnly](Requests& q) { return q.list(openOnly); },
+        [this](Result<QList<SubjectRequest>> list) {
+            if (!list) {
+                m_requests.clear();
+                m_list->setRowCount(0);
+                m_count->clear();
+                m_statusText->setDone(list.errorMessage());
+                showDetails();
+                return;
+            }
+            m_requests = list.value();
+            const QDate today = QDate::currentDate();
+            const QString wanted = std::exchange(m_wanted, QString());
+            m_list->blockSignals(true);
+            m_list->setRowCount(int(m_requests.size()));
+            int select = m_requests.isEmpty() ? -1 : 0;
+            for (int row = 0; row < m_requests.size(); ++row) {
+                const SubjectRequest& r = m_requests.at(row);
+                const QStringList cells
+                    = {r.reference, r.phoneHint, r.received.toString(Qt::ISODate), r.channel, statusName(r.status),
+                        r.deadline.toString(Qt::ISODate), daysLeftText(r, today), QString::number(r.callIds.size())};
+                const bool due = r.isOpen() && r.deadline.isValid() && SarDeadline::daysLeft(today, r.deadline) <= 7;
+                for (int col = 0; col < cells.size(); ++col) {
+                    auto* item = new QTableWidgetItem(cells.at(col));
+                    if (due && col == 6) {
+                        QFont bold = item->font();
+                        bold.setBold(true);
+                        item->setFont(bold);
+                        item->setForeground(QColor(0xb0, 0x20, 0x20));
+                    }
+                    m_list->setItem(row, col, item);
+                }
+                if (r.requestId == wanted) {
+                    select = row;
+                }
+            }
+            m_list->resizeColumnsToContents();
+            m_list->blockSignals(false);
+            if (select >= 0) {
+                m_list->setCurrentCell(select, 0);
+            }
+            const int due = Requests::dueWithin(m_requests, today);
+            m_count->setText(m_requests.isEmpty() ? tr("No open requests. Record one with New request…")
+                                                  : tr("%n request(s)", nullptr, int(m_requests.size()))
+                        + (due > 0 ? tr(", %n due within 7 days or overdue.", nullptr, due) : QStringLiteral(".")));
+            showDetails();
+        });
+}
+
+SubjectRequest RequestsWindow::selected() const
+{
+    const int row = m_list->currentRow();
+    return row >= 0 && row < m_requests.size() ? m_requests.at(row) : SubjectRequest {};
+}
+
+void RequestsWindow::showDetails()
+{
+    const SubjectRequest r = selected();
+    const bool any = !r.requestId.isEmpty();
+    for (QPushButton* b : m_buttons) {
+        const QString name = b->objectName();
+        b->setEnabled(name == QLatin1String("newRequest")
+            || (any && !m_statusText->isBusy() && (r.isOpen() || name == QLatin1String("buildPack"))));
+    }
+    if (QPushButton* identity = button(QStringLiteral("confirmIdentity"))) {
+        identity->setEnabled(identity->isEnabled() && r.status == QLatin1String("identity-pending"));
+    }
+    if (QPushButton* pack = button(QStringLiteral("buildPack"))) {
+        pack->setEnabled(pack->isEnabled() && r.status != QLatin1String("identity-pending"));
+    }
+    if (!any) {
+        m_details->setHtml(
+            QStringLiteral("<p><i>%1</i></p>").arg(tr("Select a request, or record one with New request…")));
+        return;
+    }
+    QString html = QStringLiteral("<h3>%1</h3><p>").arg(r.reference.toHtmlEscaped());
+    html
+        += tr("Request %1 from %2, received %3 by %4; recorded by %5.")
+               .arg(r.requestId, r.phoneHint, r.received.toString(Qt::ISODate), r.channel, r.createdBy.toHtmlEscaped());
+    html += QStringLiteral("<br>") + tr("Status: %1").arg(statusName(r.status));
+    if (r.deadline.isValid()) {
+        html += QStringLiteral("<br>")
+            + tr("Deadline: <b>%1</b> (%2)")
+                  .arg(QLocale().toString(r.deadline, QLocale::LongFormat), daysLeftText(r, QDate::currentDate()));
+    }
+    if (!r.identityNote.isEmpty()) {
+        html += QStringLiteral("<br>") + tr("Identity check: %1").arg(r.identityNote.toHtmlEscaped());
+    }
+    if (!r.extensionReason.isEmpty()) {
+        html += QStringLiteral("<br>") + tr("Extended: %1").arg(r.extensionReason.toHtmlEscaped());
+    }
+    if (!r.outcome.isEmpty()) {
+        html += QStringLiteral("<br>") + tr("Outcome: %1").arg(r.outcome.toHtmlEscaped());
+    }
+    html += QStringLiteral("</p><p>");
+    html += r.isOpen() ? tr("%n call(s) of the number are held while the request is open: destroying data a request "
+                            "covers is an offence (DPA 2018 s.173).",
+                nullptr, int(r.callIds.size()))
+                       : tr("Closed: its calls are no longer held by it.");
+    html += QStringLiteral("</p>");
+    if (!r.callIds.isEmpty()) {
+        html += QStringLiteral("<p>") + r.callIds.join(QStringLiteral(", ")).toHtmlEscaped() + QStringLiteral("</p>");
+    }
+    m_details->setHtml(html);
+}
+
+void RequestsWindow::newRequest()
+{
+    auto* dialog = new NewRequestDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const NewSubjectRequest request = dialog->request();
+        m_statusText->setBusy(tr("Recording the request…"));
+        m_worker->run<Requests>(
+            this, [request](Requests& q) { return q.create(request); },
+            [this](Result<SubjectRequest> r) {
+                if (!r) {
+                    setDone(tr("The request was not recorded: %1").arg(r.errorMessage()));
+                    MessageBox::critical(this, tr("New subject access request"), r.errorMessage());
+                    return;
+                }
+                m_wanted = r->requestId;
+                setDone(r->deadline.isValid()
+                        ? tr("Request %1 recorded: due %2; %n call(s) held.", nullptr, int(r->callIds.size()))
+                              .arg(r->reference, r->deadline.toString(Qt::ISODate))
+                        : tr("Request %1 recorded: the month starts when identity is confirmed; %n call(s) held.",
+                            nullptr, int(r->callIds.size()))
+                              .arg(r->reference));
+                refresh();
+                Q_EMIT requestsChanged();
+            });
+    });
+    dialog->show();
+}
+
+void RequestsWindow::update(const QString& title, std::function<Status(Requests&)> work, const QString& done)
+{
+    m_wanted = selected().requestId;
+    m_worker->run<Requests>(
+        this, [work = std::move(work)](Requests& q) { return work(q); },
+        [this, title, done](Status st) {
+            if (!st) {
+                setDone(tr("%1: %2").arg(title, st.errorMessage()));
+                MessageBox::critical(this, title, st.errorMessage());
+                return;
+            }
+            setDone(done);
+            refresh();
+            Q_EMIT requestsChanged();
+        });
+}
+
+void RequestsWindow::buildPack(const QString& zipPath)
+{
+    const QString id = selected().requestId;
+    if (id.isEmpty()) {
+        return;
+    }
+    DsarPackOptions options;
+    options.audio = m_audio->isChecked();
+    m_statusText->setBusy(options.audio
+            ? tr("Building the pack: anonymising the transcripts and bleeping the recordings…")
+            : tr("Building the pack: anonymising the transcripts…"));
+    showDetails();
+    m_worker->run<DsarPack>(
+        this, [id, zipPath, options](DsarPack& pack) { return pack.write(id, zipPath, options); },
+        [this](Result<DsarPackSummary> s) {
+            if (!s) {
+                setDone(tr("The pack was not written: %1").arg(s.errorMessage()));
+                MessageBox::critical(this, tr("Subject access pack"), s.errorMessage());
+                showDetails();
+                return;
+            }
+            setDone(tr("Pack written: %1 (%n call(s), %2 redactions, %3), signed with key %4. Check it, then send "
+                       "it and mark the request completed.",
+                nullptr, s->calls)
+                        .arg(QDir::toNativeSeparators(s->zipPath))
+                        .arg(s->redacted)
+                        .arg(QLocale().formattedDataSize(s->bytes))
+                        .arg(s->keyId));
+            showDetails();
+        });
+}
+
+void RequestsWindow::setDone(const QString& text)
+{
+    m_statusText->setDone(text);
+    Q_EMIT message(text);
+}
+
+QString RequestsWindow::statusText() const
+{
+    return m_statusText->text();
+}
+
+} // namespace Earmark::Gui

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "requests/Requests.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class QTextBrowser;
+
+namespace Earmark {
+class CacheWorker;
+}
+
+namespace Earmark::Gui {
+
+class StatusLine;
+// The data-protection officer's window: subject access requests with their deadlines and days left, the requester's
+// calls held while a request is open, the identity check, extensions with reasons, the pack, and closing.
+class RequestsWindow : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RequestsWindow(CacheWorker* worker, QWidget* parent = nullptr);
+
+    void refresh();
+    void newRequest();
+    // Writes the selected request's pack to zipPath (Build pack… asks for it).
+    void buildPack(const QString& zipPath);
+
+    QTableWidget* list() const { return m_list; }
+    QTextBrowser* details() const { return m_details; }
+    QCheckBox* showClosed() const { return m_showClosed; }
+    QCheckBox* withAudio() const { return m_audio; }
+    QPushButton* button(const QString& objectName) const;
+    QString statusText() const;
+    // "12 days left", "due today", "3 days overdue", "identity pending".
+    static QString daysLeftText(const SubjectRequest& r, const QDate& today);
+
+Q_SIGNALS:
+    void message(const QString& text);
+    // Requests changed: the main window's badge and the holds may differ.
+    void requestsChanged();
+
+private:
+    SubjectRequest selected() const;
+    void showDetails();
+    void update(const QString& title, std::function<Status(Requests&)> work, const QString& done);
+    void setDone(const QString& text);
+
+    CacheWorker* m_worker;
+    QTableWidget* m_list;
+    QTextBrowser* m_details;
+    QCheckBox* m_showClosed;
+    QCheckBox* m_audio;
+    QList<QPushButton*> m_buttons;
+    QLabel* m_count;
+    StatusLine* m_statusText;
+    QList<SubjectRequest> m_requests;
+    QString m_wanted;
+};
+
+} // namespace Earmark::Gui
