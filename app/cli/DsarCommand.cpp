@@ -162,6 +162,9 @@ int dsarRun(CliContext& ctx)
                   << (r->deadline.isValid() ? QStringLiteral("answer by ") + r->deadline.toString(Qt::ISODate)
                                             : QStringLiteral("the month starts when the identity is confirmed"))
                   << '\n';
+        if (const QString warning = Requests::deadlineWarning(r.value()); !warning.isEmpty()) {
+            ctx.out() << warning << '\n';
+        }
         return 0;
     }
     if (sub == QLatin1String("confirm")) {

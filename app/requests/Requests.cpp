@@ -309,6 +309,19 @@ Status Requests::close(const QString& requestId, const QString& outcome, bool re
     return applied ? Status {} : Status(applied.error());
 }
 
+QString Requests::deadlineWarning(const SubjectRequest& request)
+{
+    const BankHolidays& holidays = BankHolidays::englandAndWales();
+    if (!request.deadline.isValid() || holidays.covers(request.deadline.year())) {
+        return {};
+    }
+    return QStringLiteral("The bank-holiday table covers %1 to %2: this deadline counts weekends only. Check it "
+                          "against https://www.gov.uk/bank-holidays, and update resources/requests/ with a newer "
+                          "Earmark.")
+        .arg(holidays.firstYear())
+        .arg(holidays.lastYear());
+}
+
 int Requests::dueWithin(const QList<SubjectRequest>& requests, const QDate& today, int days)
 {
     return int(std::count_if(requests.cbegin(), requests.cend(), [&](const SubjectRequest& r) {

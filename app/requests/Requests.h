@@ -71,6 +71,10 @@ public:
     // requester's identity has no deadline yet and is not counted.
     static int dueWithin(const QList<SubjectRequest>& requests, const QDate& today, int days = 7);
 
+    // When the deadline falls in a year the bank-holiday table does not cover (only weekends were counted), the
+    // sentence that says so and what to check; otherwise empty.
+    static QString deadlineWarning(const SubjectRequest& request);
+
     static QStringList channels()
     {
         return {

@@ -26,7 +26,7 @@ private Q_SLOTS:
         QTest::newRow("es many") << "%n match(es) found" << 5 << "5 matches found";
         QTest::newRow("own parenthesis kept") << "%n call(s) (held)" << 2 << "2 calls (held)";
         QTest::newRow("spaced marker kept") << "%n item (s)" << 2 << "2 item (s)";
-        QTest::newRow("negative") << "%n day(s) overdue" << -1 << "-1 days overdue";
+        QTest::newRow("no count") << "%n day(s) overdue" << -1 << "%n day(s) overdue"; // n = -1: tr() without a count
     }
 
     void resolvesEachMarkerForOneAndForMany()
@@ -34,11 +34,6 @@ private Q_SLOTS:
         QFETCH(QString, source);
         QFETCH(int, n);
         QFETCH(QString, expected);
-        if (n < 0) {
-            // Qt passes n = -1 for a text without a count: left as written.
-            QCOMPARE(QCoreApplication::translate("ctx", source.toUtf8().constData(), nullptr, n), source);
-            return;
-        }
         QCOMPARE(QCoreApplication::translate("ctx", source.toUtf8().constData(), nullptr, n), expected);
     }
 

@@ -153,6 +153,27 @@ private Q_SLOTS:
         QCOMPARE(requests.get(r->requestId)->status, QStringLiteral("refused"));
     }
 
+    void aDeadlineBeyondTheBankHolidayTableIsFlagged()
+    {
+        // The table covers 2024 to 2027: a month from 10 December 2027 ends in 2028, counted with weekends only.
+        Requests requests(*m_cache);
+        NewSubjectRequest n;
+        n.phone = QStringLiteral("+447700900534");
+        n.received = QDate(2027, 12, 10);
+        auto late = requests.create(n, QDate(2027, 12, 11));
+        QVERIFY2(late, qPrintable(late.errorMessage()));
+        QCOMPARE(late->deadline, QDate(2028, 1, 10)); // a Monday
+        const QString warning = Requests::deadlineWarning(late.value());
+        QVERIFY2(warning.contains(QLatin1String("2024 to 2027")), qPrintable(warning));
+        QVERIFY(warning.contains(QLatin1String("weekends only")));
+        n.received = QDate(2026, 11, 25);
+        auto covered = requests.create(n, QDate(2026, 12, 2));
+        QVERIFY(covered);
+        QVERIFY(Requests::deadlineWarning(covered.value()).isEmpty());
+        QVERIFY(requests.close(late->requestId, QStringLiteral("test")).ok());
+        QVERIFY(requests.close(covered->requestId, QStringLiteral("test")).ok());
+    }
+
     void throughEarmarkCli()
     {
         auto created = m_demo.cli({QStringLiteral("dsar"), QStringLiteral("create"), QStringLiteral("--phone"),

@@ -177,6 +177,8 @@ private Q_SLOTS:
         connect(&flow, &UnlockFlow::unlocked, &window, &MainWindow::cacheReady);
         flow.start();
         QVERIFY(unlocked.wait(20000));
+        // The window's actions come alive once the user's roles are read.
+        QTRY_VERIFY_WITH_TIMEOUT(window.syncAction()->isEnabled(), 10000);
         MessageBox::setNextAnswer(QMessageBox::Ok); // the seam: no blocking dialog in a test
         QSignalSpy finished(window.backgroundSync(), &BackgroundSync::finished);
         window.syncAction()->trigger();

@@ -1,9 +1,12 @@
 // The real window as a trainer sees it (issue 12): the call list without numbers (the model holds none), the selected
 // call only as its anonymised version (placeholders, bleeped audio), and what a trainer may not do disabled with a
 // tooltip naming the role that may, staying disabled when other code enables it again.
+#include "DemoMaster.h"
 #include "DemoWindow.h"
 #include "TestSupport.h"
 #include "browse/CallListModel.h"
+#include "cache/AuditLog.h"
+#include "cache/Cache.h"
 #include "demo/DemoScript.h"
 #include "ui/browse/CallDetailPane.h"
 #include "ui/browse/FilterBar.h"
@@ -18,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -69,9 +73,9 @@ private Q_SLOTS:
             QVERIFY(row->phoneMasked.isEmpty());
             QCOMPARE(model->index(r, int(CallColumn::Phone)).data().toString(), QString());
         }
-        // Asking the model to reveal shows nothing more, and the refusal is the core's, not the window's.
+        QVERIFY(m_window->callView()->isColumnHidden(int(CallColumn::Phone)));
+        // Asking the model to reveal anyway: the core refuses it (and audits that: checked at the end).
         model->setPhonesRevealed(true);
-        QCOMPARE(model->index(0, int(CallColumn::Phone)).data().toString(), QString());
         model->setPhonesRevealed(false);
     }
 
@@ -149,6 +153,29 @@ private Q_SLOTS:
         // The player has audio (bleeped), and playing it needs no original.
         QVERIFY(pane->player()->engine()->audio());
         QVERIFY(pane->anonymised()->redactionCount() >= 1);
+        // Nothing to switch back to, and the note says whom to ask for a review.
+        QVERIFY(!pane->anonymisedButton()->isEnabled());
+        QVERIFY(pane->anonymisedButton()->toolTip().contains(QLatin1String("only anonymised")));
+        QTRY_VERIFY_WITH_TIMEOUT(pane->reviewNote()->isVisible(), 5000);
+        QVERIFY2(pane->reviewNote()->text().contains(QLatin1String("ask a supervisor")),
+            qPrintable(pane->reviewNote()->text()));
+    }
+
+    void theWindowAskedForNothingItWouldBeRefused()
+    {
+        // The window never asks the core for what the role may not do (each refusal is an audit entry): the only
+        // refusal of this session is the reveal the test forced on the model.
+        m_demo.close();
+        m_window = nullptr;
+        auto cache = Cache::open(CacheFolder(m_demo.cache), Test::passphraseMaster(m_demo), false);
+        QVERIFY2(cache, qPrintable(cache.errorMessage()));
+        auto refused = (*cache)->audit().entries(AuditFilter {0, 0, {}, {}, QStringLiteral("access.refused"), 0});
+        QVERIFY(refused);
+        QStringList what;
+        for (const AuditEntry& e : refused.value()) {
+            what << e.subject;
+        }
+        QCOMPARE(what, QStringList {QStringLiteral("reveal-numbers")});
     }
 };
 

@@ -367,10 +367,19 @@ void CallDetailPane::showCall(const QString& callId)
         });
 }
 
-void CallDetailPane::setAccess(bool original, bool evaluate)
+void CallDetailPane::setAccess(bool original, bool evaluate, bool reviewRedactions)
 {
+    if (m_anonymised) {
+        m_anonymised->setCanReview(reviewRedactions);
+    }
     m_original = original;
     m_evaluation->setVisible(evaluate);
+    // Without the original there is nothing to switch back to: the toggle stays on, and says why.
+    m_anonymisedButton->setEnabled(original);
+    if (!original) {
+        m_anonymisedButton->setToolTip(tr("Your role sees calls only anonymised: the original audio and transcript "
+                                          "need the supervisor, complaint-handler or administrator role."));
+    }
     if (!original && !m_callId.isEmpty()) {
         showAnonymisedOnly();
     }

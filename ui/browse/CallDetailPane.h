@@ -55,7 +55,7 @@ public:
     void seek(double seconds);
     // What the acting user's role may see: the original call (audio, transcript, corrections), or only its anonymised
     // version (trainers); the evaluation panel (supervisors).
-    void setAccess(bool original, bool evaluate);
+    void setAccess(bool original, bool evaluate, bool reviewRedactions = true);
     bool showsOriginal() const { return m_original; }
 
 Q_SIGNALS:

@@ -50,6 +50,7 @@ CaseActions::CaseActions(
     });
     add("newCase", tr("&New case from the selected calls…"), QKeySequence(), [this] {
         casesWindow()->show();
+        casesWindow()->refresh();
         casesWindow()->newCase();
     });
     m_menu->addSeparator();
@@ -119,8 +120,10 @@ void CaseActions::refreshBadge()
                 overdue += r.deadline.isValid() && SarDeadline::daysLeft(today, r.deadline) < 0 ? 1 : 0;
             }
             m_badge->setVisible(due > 0);
-            m_badge->setText(
-                overdue > 0 ? tr("%n request(s) overdue", nullptr, overdue) : tr("%n request(s) due", nullptr, due));
+            // "2 requests due", "1 request overdue", "3 requests due (1 overdue)".
+            m_badge->setText(overdue == 0 ? tr("%n request(s) due", nullptr, due)
+                    : overdue == due      ? tr("%n request(s) overdue", nullptr, overdue)
+                                          : tr("%n request(s) due", nullptr, due) + tr(" (%1 overdue)").arg(overdue));
             m_badge->setToolTip(tr("Subject access requests due within 7 days or overdue: %1 of %n open. Click to "
                                    "see them.",
                 nullptr, int(list->size()))

@@ -150,7 +150,13 @@ void CasePage::showCase(const CaseRecord& c)
         w->setEnabled(c.isOpen());
     }
     m_link->setEnabled(c.isOpen() && !c.phoneHint.isEmpty()); // only a case with the respondent's number has them
-    m_export->setEnabled(true); // a closed case's evidence can still be asked for
+    m_export->setEnabled(!m_exporting); // a closed case's evidence can still be asked for
+}
+
+void CasePage::setExporting(bool on)
+{
+    m_exporting = on;
+    m_export->setEnabled(!on && hasCase());
 }
 
 QString CasePage::pageText() const

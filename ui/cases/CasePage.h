@@ -34,6 +34,8 @@ public:
     QPushButton* addCallsButton() const { return m_addCalls; }
     // Follows a link of the page ("play:<call id>:<ms>"), as a click on it does.
     void openLink(const QUrl& url);
+    // While a pack is written, Export stays disabled whatever case is shown.
+    void setExporting(bool on);
 
 Q_SIGNALS:
     void playRequested(const QString& callId, double seconds);
@@ -52,6 +54,7 @@ private:
     QPushButton* m_link;
     QPushButton* m_export;
     QPushButton* m_close;
+    bool m_exporting = false;
 };
 
 } // namespace Earmark::Gui

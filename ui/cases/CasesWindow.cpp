@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSplitter>
@@ -122,8 +123,8 @@ CasesWindow::CasesWindow(CacheWorker* worker, std::function<QStringList()> selec
     connect(m_type, &QComboBox::currentIndexChanged, this, &CasesWindow::refresh);
     connect(m_search, &QLineEdit::textChanged, this, &CasesWindow::refresh);
     connect(m_new, &QPushButton::clicked, this, &CasesWindow::newCase);
-    connect(m_list, &QTableWidget::currentCellChanged, this, [this](int row) {
-        const QTableWidgetItem* item = row >= 0 ? m_list->item(row, Reference) : nullptr;
+    connect(m_list, &QTableWidget::currentCellChanged, this, [this](int row, int, int previousRow) {
+        const QTableWidgetItem* item = row >= 0 && row != previousRow ? m_list->item(row, Reference) : nullptr;
         if (item) {
             loadCase(item->data(Qt::UserRole).toString());
         }
@@ -260,12 +261,14 @@ void CasesWindow::refresh()
                                                    "from the player (Cases menu).")
                     : cases->size() == 1      ? tr("1 case")
                                               : tr("%1 cases").arg(cases->size()));
+            if (select < 0 && !cases->isEmpty()) {
+                select = 0;
+            }
             if (select >= 0) {
+                m_list->blockSignals(true); // the case is loaded once, here
                 m_list->setCurrentCell(select, Reference);
-                loadCase(wanted);
-            } else if (!cases->isEmpty()) {
-                m_list->setCurrentCell(0, Reference);
-                loadCase(cases->constFirst().caseId);
+                m_list->blockSignals(false);
+                loadCase(cases->at(select).caseId);
             } else {
                 m_page->clear(tr("No case selected."));
             }
@@ -295,17 +298,32 @@ void CasesWindow::newCase()
 {
     auto* dialog = new NewCaseDialog(m_selectedCalls ? m_selectedCalls() : QStringList(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    connect(dialog, &NewCaseDialog::submitted, this, [this, dialog] {
         const NewCase request = dialog->request();
         m_statusText->setBusy(tr("Opening the case…"));
         m_worker->run<Cases>(
             this, [request](Cases& cases) { return cases.create(request); },
-            [this](Result<CaseRecord> c) {
+            [this, dialog = QPointer<NewCaseDialog>(dialog)](Result<CaseRecord> c) {
                 if (!c) {
-                    fail(tr("Open a case"), c.errorMessage());
+                    setDone(tr("The case was not opened: %1").arg(c.errorMessage()));
+                    if (dialog) {
+                        dialog->failed(c.errorMessage()); // what was typed stays, to be corrected
+                    }
                     return;
                 }
-                m_status->setCurrentIndex(0); // open cases: the new one is among them
+                if (dialog) {
+                    dialog->succeeded();
+                }
+                // The filters show open cases of any type: the new one is among them.
+                m_status->blockSignals(true);
+                m_type->blockSignals(true);
+                m_search->blockSignals(true);
+                m_status->setCurrentIndex(0);
+                m_type->setCurrentIndex(0);
+                m_search->clear();
+                m_status->blockSignals(false);
+                m_type->blockSignals(false);
+                m_search->blockSignals(false);
                 changed(c->caseId,
                     tr("Case %1 opened with %n call(s), held while it is open.", nullptr, int(c->callIds.size()))
                         .arg(c->reference));
@@ -321,11 +339,11 @@ void CasesWindow::exportEvidence(const QString& zipPath)
         return;
     }
     m_statusText->setBusy(tr("Writing the evidence pack (the original audio may be fetched from the store first)…"));
-    m_page->exportButton()->setEnabled(false);
+    m_page->setExporting(true);
     m_worker->run<EvidencePack>(
         this, [id, zipPath](EvidencePack& pack) { return pack.write(id, zipPath); },
         [this](Result<EvidenceSummary> s) {
-            m_page->exportButton()->setEnabled(true);
+            m_page->setExporting(false);
             if (!s) {
                 fail(tr("Export evidence"), s.errorMessage());
                 return;

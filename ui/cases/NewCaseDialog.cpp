@@ -48,7 +48,8 @@ NewCaseDialog::NewCaseDialog(const QStringList& selectedCalls, QWidget* parent)
     form->addRow(tr("&Owner:"), m_owner);
     form->addRow(QString(), m_linkSelected);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Open the case"));
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    m_ok->setText(tr("Open the case"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
@@ -93,7 +94,21 @@ void NewCaseDialog::accept()
         m_problem->show();
         return;
     }
+    m_problem->hide();
+    m_ok->setEnabled(false); // until the cache answers
+    Q_EMIT submitted();
+}
+
+void NewCaseDialog::succeeded()
+{
     QDialog::accept();
+}
+
+void NewCaseDialog::failed(const QString& problem)
+{
+    m_problem->setText(problem);
+    m_problem->show();
+    m_ok->setEnabled(true);
 }
 
 } // namespace Earmark::Gui

@@ -8,6 +8,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace Earmark::Gui {
 
@@ -26,7 +27,14 @@ public:
     QLineEdit* phoneEdit() const { return m_phone; }
     QCheckBox* linkSelected() const { return m_linkSelected; }
 
+    // Checks what was typed; when it can be sent, emits submitted() and stays open until the cache answers:
+    // succeeded() closes it, failed() shows why and keeps everything typed.
     void accept() override;
+    void succeeded();
+    void failed(const QString& problem);
+
+Q_SIGNALS:
+    void submitted();
 
 private:
     QStringList m_selected;
@@ -36,6 +44,7 @@ private:
     QLineEdit* m_owner;
     QCheckBox* m_linkSelected;
     QLabel* m_problem;
+    QPushButton* m_ok = nullptr;
 };
 
 } // namespace Earmark::Gui

@@ -73,13 +73,14 @@ void AnonymisedView::show(const QString& callId, const QString& channelLayout)
                 Q_EMIT ready(callId, redacted.errorMessage());
                 return;
             }
-            m_reviewNote = redacted->review
-                ? tr("Redactions reviewed by %1 on %2.")
-                      .arg(redacted->review->byUser,
-                          QDateTime::fromSecsSinceEpoch(redacted->review->atUtc)
-                              .toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                : tr("Found automatically, not yet reviewed by a person: review them (Ctrl+Shift+D) before this leaves "
-                     "Earmark.");
+            m_reviewNote = redacted->review ? tr("Redactions reviewed by %1 on %2.")
+                                                  .arg(redacted->review->byUser,
+                                                      QDateTime::fromSecsSinceEpoch(redacted->review->atUtc)
+                                                          .toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                : m_canReview ? tr("Found automatically, not yet reviewed by a person: review them (Ctrl+Shift+D) "
+                                   "before this leaves Earmark.")
+                              : tr("Found automatically, not yet reviewed by a person: ask a supervisor to review "
+                                   "them before this leaves Earmark.");
             auto* watcher = new QFutureWatcher<Prepared>(this);
             connect(watcher, &QFutureWatcher<Prepared>::finished, this, [this, watcher, callId] {
                 watcher->deleteLater();

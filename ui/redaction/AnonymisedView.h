@@ -32,6 +32,8 @@ public:
     int redactionCount() const;
     // Whether a person reviewed the redactions shown, and who and when (a sentence for the window).
     const QString& reviewNote() const { return m_reviewNote; }
+    // Whether the user may review redactions (the note says how, or whom to ask).
+    void setCanReview(bool can) { m_canReview = can; }
 
     // Writes the anonymised transcript; the format follows the file name: .json, .pdf, otherwise plain text.
     Status exportTo(const QString& path) const;
@@ -46,6 +48,7 @@ private:
     QString m_callId;
     QJsonObject m_transcript;
     QString m_reviewNote;
+    bool m_canReview = true;
 };
 
 } // namespace Earmark::Gui

@@ -54,7 +54,8 @@ NewRequestDialog::NewRequestDialog(QWidget* parent)
         this);
     explain->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Record the request"));
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    m_ok->setText(tr("Record the request"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
@@ -87,7 +88,21 @@ void NewRequestDialog::accept()
         m_problem->show();
         return;
     }
+    m_problem->hide();
+    m_ok->setEnabled(false); // until the cache answers
+    Q_EMIT submitted();
+}
+
+void NewRequestDialog::succeeded()
+{
     QDialog::accept();
+}
+
+void NewRequestDialog::failed(const QString& problem)
+{
+    m_problem->setText(problem);
+    m_problem->show();
+    m_ok->setEnabled(true);
 }
 
 } // namespace Earmark::Gui

@@ -9,6 +9,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace Earmark::Gui {
 
@@ -28,7 +29,14 @@ public:
     QComboBox* channelBox() const { return m_channel; }
     QCheckBox* identityPending() const { return m_identity; }
 
+    // Checks what was typed; when it can be sent, emits submitted() and stays open until the cache answers:
+    // succeeded() closes it, failed() shows why and keeps everything typed.
     void accept() override;
+    void succeeded();
+    void failed(const QString& problem);
+
+Q_SIGNALS:
+    void submitted();
 
 private:
     QLineEdit* m_phone;
@@ -38,6 +46,7 @@ private:
     QCheckBox* m_identity;
     QLineEdit* m_identityNote;
     QLabel* m_problem;
+    QPushButton* m_ok = nullptr;
 };
 
 } // namespace Earmark::Gui

@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSplitter>
@@ -257,16 +258,25 @@ void RequestsWindow::showDetails()
 {
     const SubjectRequest r = selected();
     const bool any = !r.requestId.isEmpty();
-    for (QPushButton* b : m_buttons) {
-        const QString name = b->objectName();
-        b->setEnabled(name == QLatin1String("newRequest")
-            || (any && !m_statusText->isBusy() && (r.isOpen() || name == QLatin1String("buildPack"))));
-    }
-    if (QPushButton* identity = button(QStringLiteral("confirmIdentity"))) {
-        identity->setEnabled(identity->isEnabled() && r.status == QLatin1String("identity-pending"));
-    }
-    if (QPushButton* pack = button(QStringLiteral("buildPack"))) {
-        pack->setEnabled(pack->isEnabled() && r.status != QLatin1String("identity-pending"));
+    // Each button only when the core would accept it, so that a reason typed for it is not refused and lost; none
+    // while a change or a pack of this window is still on its way.
+    const bool idle = m_pending == 0;
+    const bool open = any && r.isOpen();
+    const QDate today = QDate::currentDate();
+    const bool extendable = open && r.deadline.isValid() && today <= r.deadline
+        && (r.status == QLatin1String("received") || r.status == QLatin1String("in-progress"));
+    const QList<QPair<QString, bool>> states = {
+        {QStringLiteral("newRequest"), true},
+        {QStringLiteral("confirmIdentity"), idle && open && r.status == QLatin1String("identity-pending")},
+        {QStringLiteral("extendRequest"), idle && extendable},
+        {QStringLiteral("buildPack"), idle && any && r.deadline.isValid()},
+        {QStringLiteral("completeRequest"), idle && open},
+        {QStringLiteral("refuseRequest"), idle && open},
+    };
+    for (const auto& [name, enabled] : states) {
+        if (QPushButton* b = button(name)) {
+            b->setEnabled(enabled);
+        }
     }
     if (!any) {
         m_details->setHtml(
@@ -283,6 +293,9 @@ void RequestsWindow::showDetails()
             + tr("Deadline: <b>%1</b> (%2)")
                   .arg(QLocale().toString(r.deadline, QLocale::LongFormat), daysLeftText(r, QDate::currentDate()));
     }
+    if (const QString warning = Requests::deadlineWarning(r); !warning.isEmpty()) {
+        html += QStringLiteral("<br><b>%1</b>").arg(warning.toHtmlEscaped());
+    }
     if (!r.identityNote.isEmpty()) {
         html += QStringLiteral("<br>") + tr("Identity check: %1").arg(r.identityNote.toHtmlEscaped());
     }
@@ -293,10 +306,11 @@ void RequestsWindow::showDetails()
         html += QStringLiteral("<br>") + tr("Outcome: %1").arg(r.outcome.toHtmlEscaped());
     }
     html += QStringLiteral("</p><p>");
-    html += r.isOpen() ? tr("%n call(s) of the number are held while the request is open: destroying data a request "
-                            "covers is an offence (DPA 2018 s.173).",
-                nullptr, int(r.callIds.size()))
-                       : tr("Closed: its calls are no longer held by it.");
+    html += r.isOpen()
+        ? tr("Held while the request is open: %n call(s) of the number. Destroying data a request covers is an "
+             "offence (DPA 2018 s.173).",
+            nullptr, int(r.callIds.size()))
+        : tr("Closed: its calls are no longer held by it.");
     html += QStringLiteral("</p>");
     if (!r.callIds.isEmpty()) {
         html += QStringLiteral("<p>") + r.callIds.join(QStringLiteral(", ")).toHtmlEscaped() + QStringLiteral("</p>");
@@ -308,16 +322,23 @@ void RequestsWindow::newRequest()
 {
     auto* dialog = new NewRequestDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    connect(dialog, &NewRequestDialog::submitted, this, [this, dialog] {
         const NewSubjectRequest request = dialog->request();
         m_statusText->setBusy(tr("Recording the request…"));
+        ++m_pending;
         m_worker->run<Requests>(
             this, [request](Requests& q) { return q.create(request); },
-            [this](Result<SubjectRequest> r) {
+            [this, dialog = QPointer<NewRequestDialog>(dialog)](Result<SubjectRequest> r) {
+                --m_pending;
                 if (!r) {
                     setDone(tr("The request was not recorded: %1").arg(r.errorMessage()));
-                    MessageBox::critical(this, tr("New subject access request"), r.errorMessage());
+                    if (dialog) {
+                        dialog->failed(r.errorMessage()); // what was typed stays, to be corrected
+                    }
                     return;
+                }
+                if (dialog) {
+                    dialog->succeeded();
                 }
                 m_wanted = r->requestId;
                 setDone(r->deadline.isValid()
@@ -336,9 +357,12 @@ void RequestsWindow::newRequest()
 void RequestsWindow::update(const QString& title, std::function<Status(Requests&)> work, const QString& done)
 {
     m_wanted = selected().requestId;
+    ++m_pending;
+    showDetails();
     m_worker->run<Requests>(
         this, [work = std::move(work)](Requests& q) { return work(q); },
         [this, title, done](Status st) {
+            --m_pending;
             if (!st) {
                 setDone(tr("%1: %2").arg(title, st.errorMessage()));
                 MessageBox::critical(this, title, st.errorMessage());
@@ -361,10 +385,12 @@ void RequestsWindow::buildPack(const QString& zipPath)
     m_statusText->setBusy(options.audio
             ? tr("Building the pack: anonymising the transcripts and bleeping the recordings…")
             : tr("Building the pack: anonymising the transcripts…"));
+    ++m_pending;
     showDetails();
     m_worker->run<DsarPack>(
         this, [id, zipPath, options](DsarPack& pack) { return pack.write(id, zipPath, options); },
         [this](Result<DsarPackSummary> s) {
+            --m_pending;
             if (!s) {
                 setDone(tr("The pack was not written: %1").arg(s.errorMessage()));
                 MessageBox::critical(this, tr("Subject access pack"), s.errorMessage());

@@ -61,6 +61,7 @@ private:
     StatusLine* m_statusText;
     QList<SubjectRequest> m_requests;
     QString m_wanted;
+    int m_pending = 0; // changes and packs of this window on their way
 };
 
 } // namespace Earmark::Gui

@@ -116,10 +116,17 @@ MainWindow::MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* pa
         }
     });
     connect(m_detail, &CallDetailPane::audioReady, this, [this](const QString& id, bool available) {
-        if (available && id == m_playWhenReady) {
+        if (id == m_playWhenReady) {
             m_playWhenReady.clear();
-            m_detail->seek(m_playAt);
-            m_detail->player()->engine()->play();
+            if (available) {
+                m_detail->seek(m_playAt);
+                m_detail->player()->engine()->play();
+            }
+        }
+    });
+    connect(m_detail, &CallDetailPane::loaded, this, [this](const QString& id) {
+        if (id != m_playWhenReady) {
+            m_playWhenReady.clear(); // another call was chosen before this one's audio was ready
         }
     });
     connect(m_sync, &BackgroundSync::progress, this, &MainWindow::onSyncProgress);
@@ -249,7 +256,10 @@ void MainWindow::guardActions(QAction* phoneSearch)
 void MainWindow::applyRoles(const MyRoles& roles)
 {
     m_gate->setRoles(roles);
-    m_detail->setAccess(m_gate->can(Permission::PlayOriginal), m_gate->can(Permission::Evaluate));
+    m_detail->setAccess(m_gate->can(Permission::PlayOriginal), m_gate->can(Permission::Evaluate),
+        m_gate->can(Permission::ReviewRedactions));
+    // A role that sees no numbers has no phone column (the model holds none for it either).
+    m_view->setColumnHidden(int(CallColumn::Phone), !m_gate->can(Permission::SeeMaskedNumbers));
     m_cases->cacheReady(m_gate->can(Permission::SubjectRequests));
     QStringList names;
     for (Role r : Roles::all()) {
@@ -289,11 +299,27 @@ void MainWindow::cacheReady()
 {
     setEnabled(true);
     setWindowTitle(tr("Earmark — %1").arg(QDir::toNativeSeparators(m_cacheDir)));
-    m_quality->cacheReady();
     m_admin->cacheReady();
-    // The roles first (the worker runs one job at a time): what the window offers follows them.
+    // The roles first: what the window offers, and what it asks the cache for, follows them (a role's refusals are
+    // audited, so the window does not ask for what it would be refused).
     m_worker->run<RoleDirectory>(
-        this, [](RoleDirectory& directory) { return directory.mine(); }, [this](MyRoles roles) { applyRoles(roles); });
+        this, [](RoleDirectory& directory) { return directory.mine(); },
+        [this](MyRoles roles) {
+            applyRoles(roles);
+            loadForRoles();
+        });
+}
+
+void MainWindow::loadForRoles()
+{
+    if (m_gate->can(Permission::Evaluate)) {
+        m_quality->cacheReady();
+    }
+    if (!m_gate->can(Permission::BrowseCalls)) {
+        showMessage(tr("Your role does not list calls (%1). The Admin menu has what it allows.")
+                        .arg(RoleGate::needs(Permission::BrowseCalls)));
+        return;
+    }
     // The rows first; the filter choices after the first rows are in (the worker runs one job at a time).
     auto done = std::make_shared<bool>(false);
     auto loadChoices = [this, done] {

@@ -63,6 +63,8 @@ private:
     void buildActions();
     void guardActions(QAction* phoneSearch);
     void applyRoles(const MyRoles& roles);
+    // What the window loads once the roles are known (the call list, the review queue).
+    void loadForRoles();
     void onSyncProgress(const SyncProgress& p);
     void onSyncFinished(const SyncReport& report, const QString& error);
     void updateCount();

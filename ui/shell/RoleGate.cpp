@@ -21,7 +21,12 @@ void RoleGate::setRoles(const MyRoles& roles)
 
 bool RoleGate::can(Permission p) const
 {
-    return !m_roles.known || Roles::allows(m_roles.roles, p);
+    return m_roles.known && Roles::allows(m_roles.roles, p);
+}
+
+bool RoleGate::allows(const Guarded& g) const
+{
+    return can(g.permission) || (g.also && can(*g.also));
 }
 
 QString RoleGate::needs(Permission p)
@@ -29,13 +34,17 @@ QString RoleGate::needs(Permission p)
     return tr("Needs the %1.").arg(Roles::whoCan(p));
 }
 
-void RoleGate::guard(QAction* action, Permission p)
+void RoleGate::guard(QAction* action, Permission p, std::optional<Permission> also)
 {
-    m_guarded.append(Guarded {action, nullptr, p, action->toolTip(), false});
+    // An action without a tooltip of its own answers with its text: that is not kept, the gate's line says enough.
+    const auto plain
+        = [](QString t) { return t.remove(QLatin1Char('&')).remove(QChar(0x2026)).remove(QLatin1String("...")); };
+    const QString own = plain(action->toolTip()) == plain(action->text()) ? QString() : action->toolTip();
+    m_guarded.append(Guarded {action, nullptr, p, also, own, false});
     // Code that enables the action again (a call was selected, a sync ended) does not undo the gate.
     connect(action, &QAction::changed, this, [this, action] {
         Guarded* g = find(action);
-        if (g && !m_applying && !can(g->permission) && action->isEnabled()) {
+        if (g && !m_applying && !allows(*g) && action->isEnabled()) {
             apply(*g);
         }
     });
@@ -45,35 +54,41 @@ void RoleGate::guard(QAction* action, Permission p)
 void RoleGate::guardNamed(const QList<QAction*>& actions)
 {
     // The menus' actions by object name, with what the core library checks when each runs.
-    static const QList<QPair<const char*, Permission>> table = {
-        {"evaluateCall", Permission::Evaluate},
-        {"submitEvaluation", Permission::Evaluate},
-        {"reviewQueue", Permission::Evaluate},
-        {"samplingPlans", Permission::Evaluate},
-        {"scorecards", Permission::Evaluate},
-        {"searchTranscripts", Permission::PlayOriginal},
-        {"reports", Permission::Reports},
-        {"flagScenario", Permission::Scenarios},
-        {"trainingLibrary", Permission::Scenarios},
-        {"correctTurn", Permission::CorrectTranscripts},
-        {"typeTranscript", Permission::CorrectTranscripts},
-        {"reviewRedactions", Permission::ReviewRedactions},
-        {"transcriptHistoryAction", Permission::PlayOriginal},
-        {"holdCalls", Permission::ManageHolds},
-        {"releaseHold", Permission::ManageHolds},
-        {"holdsRetention", Permission::ManageHolds},
-        {"callAudit", Permission::ReadAudit},
-        {"auditLog", Permission::ReadAudit},
-        {"runRetention", Permission::RunRetention},
-        {"casesWindow", Permission::ManageCases},
-        {"newCase", Permission::ManageCases},
-        {"flagSafety", Permission::FlagSafety},
-        {"requestsWindow", Permission::SubjectRequests},
+    struct Row
+    {
+        const char* name;
+        Permission permission;
+        std::optional<Permission> also;
+    };
+    static const QList<Row> table = {
+        {"evaluateCall", Permission::Evaluate, std::nullopt},
+        {"submitEvaluation", Permission::Evaluate, std::nullopt},
+        {"reviewQueue", Permission::Evaluate, std::nullopt},
+        {"samplingPlans", Permission::Evaluate, std::nullopt},
+        {"scorecards", Permission::Evaluate, std::nullopt},
+        {"searchTranscripts", Permission::PlayOriginal, std::nullopt},
+        {"reports", Permission::Reports, std::nullopt},
+        {"flagScenario", Permission::Scenarios, std::nullopt},
+        {"trainingLibrary", Permission::Scenarios, std::nullopt},
+        {"correctTurn", Permission::CorrectTranscripts, std::nullopt},
+        {"typeTranscript", Permission::CorrectTranscripts, std::nullopt},
+        {"reviewRedactions", Permission::ReviewRedactions, std::nullopt},
+        {"transcriptHistoryAction", Permission::PlayOriginal, std::nullopt},
+        {"holdCalls", Permission::ManageHolds, std::nullopt},
+        {"releaseHold", Permission::ManageHolds, std::nullopt},
+        {"holdsRetention", Permission::ManageHolds, Permission::ReadAudit},
+        {"callAudit", Permission::ReadAudit, std::nullopt},
+        {"auditLog", Permission::ReadAudit, std::nullopt},
+        {"runRetention", Permission::RunRetention, std::nullopt},
+        {"casesWindow", Permission::ManageCases, std::nullopt},
+        {"newCase", Permission::ManageCases, std::nullopt},
+        {"flagSafety", Permission::FlagSafety, std::nullopt},
+        {"requestsWindow", Permission::SubjectRequests, std::nullopt},
     };
     for (QAction* a : actions) {
-        for (const auto& [name, permission] : table) {
-            if (a->objectName() == QLatin1String(name)) {
-                guard(a, permission);
+        for (const Row& row : table) {
+            if (a->objectName() == QLatin1String(row.name)) {
+                guard(a, row.permission, row.also);
             }
         }
     }
@@ -81,9 +96,27 @@ void RoleGate::guardNamed(const QList<QAction*>& actions)
 
 void RoleGate::guard(QWidget* widget, Permission p)
 {
-    m_guarded.append(Guarded {nullptr, widget, p, widget->toolTip(), false});
+    m_guarded.append(Guarded {nullptr, widget, p, std::nullopt, widget->toolTip(), false});
     widget->installEventFilter(this);
     apply(m_guarded.last());
+}
+
+QString RoleGate::needsText(const Guarded& g)
+{
+    if (!g.also) {
+        return needs(g.permission);
+    }
+    // Either permission: the roles of both, the administrator last, as Roles::whoCan words them.
+    QStringList names;
+    for (Role r : Roles::all()) {
+        if (r != Role::Administrator
+            && (Roles::allowedRoles(g.permission).contains(r) || Roles::allowedRoles(*g.also).contains(r))) {
+            names << Roles::name(r);
+        }
+    }
+    names << Roles::name(Role::Administrator);
+    const QString last = names.takeLast();
+    return tr("Needs the %1 role.").arg(names.isEmpty() ? last : names.join(QStringLiteral(", ")) + tr(" or ") + last);
 }
 
 RoleGate::Guarded* RoleGate::find(const QObject* object)
@@ -98,12 +131,14 @@ RoleGate::Guarded* RoleGate::find(const QObject* object)
 
 void RoleGate::apply(Guarded& g)
 {
-    const bool allowed = can(g.permission);
-    const QString tip
-        = allowed ? g.tip : (g.tip.isEmpty() ? needs(g.permission) : g.tip + QLatin1Char('\n') + needs(g.permission));
+    const bool allowed = allows(g);
+    const QString tip = allowed ? g.tip : (g.tip.isEmpty() ? needsText(g) : g.tip + QLatin1Char('\n') + needsText(g));
     m_applying = true;
     if (g.action) {
         if (!allowed) {
+            if (g.action->isCheckable() && g.action->isChecked()) {
+                g.action->setChecked(false); // a dock the role may not use is closed, revealed numbers hidden
+            }
             if (g.action->isEnabled()) {
                 g.action->setEnabled(false);
             }
@@ -113,7 +148,7 @@ void RoleGate::apply(Guarded& g)
             g.disabledHere = false;
         }
         g.action->setToolTip(tip);
-        g.action->setStatusTip(allowed ? QString() : needs(g.permission));
+        g.action->setStatusTip(allowed ? QString() : needsText(g));
     } else if (g.widget) {
         if (!allowed) {
             g.widget->setEnabled(false);
@@ -132,7 +167,7 @@ bool RoleGate::eventFilter(QObject* watched, QEvent* event)
     if (event->type() == QEvent::EnabledChange && !m_applying) {
         auto* widget = qobject_cast<QWidget*>(watched);
         Guarded* g = find(watched);
-        if (widget && g && !can(g->permission) && !widget->testAttribute(Qt::WA_Disabled)) {
+        if (widget && g && !allows(*g) && !widget->testAttribute(Qt::WA_Disabled)) {
             apply(*g);
         }
     }

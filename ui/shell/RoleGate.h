@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <optional>
 
 class QAction;
 class QWidget;
@@ -22,10 +23,12 @@ public:
 
     void setRoles(const MyRoles& roles);
     const MyRoles& roles() const { return m_roles; }
-    // Before the roles are known everything is allowed (the window is disabled until the cache is open).
+    // Nothing is allowed before the roles are known.
     bool can(Permission p) const;
 
-    void guard(QAction* action, Permission p);
+    // An action a role may not use is disabled (and unchecked: a dock's toggle hides the dock). With `also`, either
+    // permission allows it.
+    void guard(QAction* action, Permission p, std::optional<Permission> also = std::nullopt);
     void guard(QWidget* widget, Permission p);
     // Guards the menus' actions known by object name ("evaluateCall", "casesWindow", ...); others are left alone.
     void guardNamed(const QList<QAction*>& actions);
@@ -45,11 +48,14 @@ private:
         QPointer<QAction> action;
         QPointer<QWidget> widget;
         Permission permission;
+        std::optional<Permission> also;
         QString tip; // the tooltip the action or widget had
         bool disabledHere = false;
     };
     void apply(Guarded& g);
     Guarded* find(const QObject* object);
+    bool allows(const Guarded& g) const;
+    static QString needsText(const Guarded& g);
 
     MyRoles m_roles;
     QList<Guarded> m_guarded;

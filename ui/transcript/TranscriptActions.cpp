@@ -60,7 +60,7 @@ TranscriptActions::TranscriptActions(CacheWorker* worker, CallDetailPane* pane, 
 
 QList<QAction*> TranscriptActions::actions() const
 {
-    return {m_correct, m_type, m_review};
+    return {m_correct, m_type, m_review, m_historyAction};
 }
 
 void TranscriptActions::setCall(const QString& callId)
