@@ -34,9 +34,12 @@ std::optional<TalkMetrics> TalkMetrics::measure(const CallAudio& audio)
             silentRun = 0;
         }
         if (a && r) {
-            m.overtalkS += dt;
+            // Only stretches of overtalk count, whole (a word's overlap at a turn change is not talking over).
             if (++overtalkRun == minOvertalkBlocks) {
                 ++m.overtalkEpisodes;
+                m.overtalkS += minOvertalkBlocks * dt;
+            } else if (overtalkRun > minOvertalkBlocks) {
+                m.overtalkS += dt;
             }
         } else {
             overtalkRun = 0;

@@ -14,7 +14,7 @@ struct TalkMetrics
     double talkListenRatio = 0; // agent talk / respondent talk (0 when the respondent never speaks)
     double longestSilenceS = 0; // neither speaks (the ring-in before the first word is not counted)
     double longestSilenceAtS = 0;
-    double overtalkS = 0; // both speak at once
+    double overtalkS = 0; // both speaking, in the stretches below only
     int overtalkEpisodes = 0; // stretches of overtalk of at least 0.3 s
 
     // From the peaks of a stereo call with one speaker per channel; nothing for mono or mixed recordings.

@@ -4,6 +4,7 @@
 #include "cache/CacheWorker.h"
 #include "cache/Statement.h"
 #include "core/Phone.h"
+#include "core/TimeText.h"
 
 #include <QDateTime>
 
@@ -119,17 +120,6 @@ Page fetchPage(Cache& cache, const QVector<qint64>& ids)
     return page;
 }
 
-QString durationText(double seconds)
-{
-    const int s = qRound(seconds);
-    if (s >= 3600) {
-        return QStringLiteral("%1:%2:%3")
-            .arg(s / 3600)
-            .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
-            .arg(s % 60, 2, 10, QLatin1Char('0'));
-    }
-    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-}
 } // namespace
 
 CallListModel::CallListModel(CacheWorker* worker, QObject* parent)

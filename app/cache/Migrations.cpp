@@ -69,6 +69,10 @@ Status migrate(Database& db, int targetVersion)
         if (auto st = tx.begin(); !st) {
             return st;
         }
+        // Another process opening the same new cache may have migrated it while this one waited for the lock.
+        if (currentVersion(db) >= v) {
+            continue; // the transaction rolls back: nothing was written
+        }
         if (auto st = db.exec(sql); !st) {
             return makeError(QStringLiteral("Cannot upgrade the cache to schema %1: %2").arg(v).arg(st.errorMessage()));
         }

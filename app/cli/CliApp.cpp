@@ -189,6 +189,7 @@ int run(int argc, char** argv)
         rotation->start();
     };
     auto* unlocker = new CacheUnlocker(std::move(request));
+    QObject::connect(unlocker, &CacheUnlocker::waiting, &app, [&](const QString& message) { ctx.progress(message); });
     QObject::connect(unlocker, &CacheUnlocker::finished, &app, [&](CacheUnlocker* job) {
         if (!job->succeeded()) {
             ctx.error(job->error().message);

@@ -7,7 +7,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QFutureWatcher>
+#include <QLockFile>
 #include <QTimer>
 #include <QtConcurrent>
 #include <memory>
@@ -54,7 +56,54 @@ CacheUnlocker::~CacheUnlocker()
 void CacheUnlocker::start()
 {
     // Always asynchronous, so that finished() is never emitted from inside start().
-    QTimer::singleShot(0, this, [this] {
+    QTimer::singleShot(0, this, &CacheUnlocker::begin);
+}
+
+bool CacheUnlocker::lockForCreation()
+{
+    // Two processes making the same new cache (a window started twice, a cron sync beside it) would each make a key
+    // and leave a cache neither can open: the first takes this lock before any key is made, the other waits and then
+    // opens the cache the first made.
+    if (!m_creationLock) {
+        m_creationLock = std::make_unique<QLockFile>(m_folder.root() + QStringLiteral("/.creating.lock"));
+        m_creationLock->setStaleLockTime(0); // never stale by age (a keychain may wait for its password): by pid only
+        m_waited.start();
+    }
+    if (m_creationLock->tryLock(0)) {
+        return true;
+    }
+    if (m_creationLock->error() != QLockFile::LockFailedError) {
+        fail(QStringLiteral("Cannot lock %1 to create the cache there: check that the folder is writable.")
+                 .arg(QDir::toNativeSeparators(m_folder.root())));
+        return false;
+    }
+    qint64 pid = 0;
+    QString host;
+    QString app;
+    m_creationLock->getLockInfo(&pid, &host, &app);
+    if (m_waited.elapsed() > CreationWaitMs) {
+        fail(QStringLiteral("The cache in %1 is being created by another Earmark process (pid %2 on %3) that has not "
+                            "finished in %4 s: close it, or if none is running remove %5, then try again.")
+                 .arg(QDir::toNativeSeparators(m_folder.root()))
+                 .arg(pid)
+                 .arg(host)
+                 .arg(CreationWaitMs / 1000)
+                 .arg(QDir::toNativeSeparators(m_folder.root() + QStringLiteral("/.creating.lock"))));
+        return false;
+    }
+    if (!m_toldWaiting) {
+        m_toldWaiting = true;
+        Q_EMIT waiting(QStringLiteral("Another Earmark process (pid %1) is creating the cache in %2: waiting for it.")
+                           .arg(pid)
+                           .arg(QDir::toNativeSeparators(m_folder.root())));
+    }
+    QTimer::singleShot(200, this, &CacheUnlocker::begin);
+    return false;
+}
+
+void CacheUnlocker::begin()
+{
+    {
         const QString infoPath = m_folder.keyInfoPath();
         if (!QFile::exists(infoPath)) {
             if (QFile::exists(m_folder.databasePath())) {
@@ -69,8 +118,20 @@ void CacheUnlocker::start()
                          .arg(QDir::toNativeSeparators(m_folder.root())));
                 return;
             }
+            if (!m_creationLock && !QFileInfo::exists(m_folder.root())) {
+                m_madeFolder = true; // removed again if the creation fails: no half-made cache is left behind
+            }
             if (auto st = m_folder.prepare(); !st) {
                 fail(st.errorMessage());
+                return;
+            }
+            if (!lockForCreation()) {
+                return; // waiting for another process's creation (begin runs again), or failed
+            }
+            if (QFile::exists(infoPath)) {
+                // Made by the process that held the lock: open it as it is.
+                m_creationLock.reset();
+                begin();
                 return;
             }
             m_request.mode == KeyMode::Keychain ? createInKeychain() : createWithPassphrase();
@@ -90,7 +151,7 @@ void CacheUnlocker::start()
             return;
         }
         info->mode == KeyMode::Keychain ? readFromKeychain(info.value()) : unlockWithPassphrase(info.value());
-    });
+    }
 }
 
 void CacheUnlocker::fail(const QString& message)
@@ -99,6 +160,11 @@ void CacheUnlocker::fail(const QString& message)
         return;
     }
     m_done = true;
+    const bool creating = m_creationLock && m_creationLock->isLocked();
+    m_creationLock.reset();
+    if (creating && m_madeFolder && !QFile::exists(m_folder.keyInfoPath()) && !QFile::exists(m_folder.databasePath())) {
+        QDir(m_folder.root()).removeRecursively(); // made by this creation, with nothing in it yet
+    }
     m_error = makeError(message);
     qCInfo(lcKeys) << "unlock failed:" << message;
     Q_EMIT finished(this);
@@ -111,6 +177,7 @@ void CacheUnlocker::succeed(SecretKey key, bool created)
         return;
     }
     m_done = true;
+    m_creationLock.reset(); // the key file is written: another process now finds the cache and opens it
     m_key = std::move(key);
     m_created = created;
     Q_EMIT finished(this);

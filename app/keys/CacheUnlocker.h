@@ -5,6 +5,8 @@
 #include "crypto/SecretKey.h"
 #include "keys/KeyInfo.h"
 
+#include <QElapsedTimer>
+#include <QLockFile>
 #include <QObject>
 #include <functional>
 #include <optional>
@@ -53,8 +55,13 @@ public:
 
 Q_SIGNALS:
     void finished(Earmark::CacheUnlocker* job);
+    // Another process is creating this cache: this one waits for it (said once).
+    void waiting(const QString& message);
 
 private:
+    void begin();
+    // The exclusive lock on making this cache; false while another process holds it (begin runs again) or on failure.
+    bool lockForCreation();
     void fail(const QString& message);
     void succeed(SecretKey key, bool created);
     void readFromKeychain(const KeyInfo& info);
@@ -75,6 +82,11 @@ private:
     Error m_error;
     bool m_created = false;
     bool m_done = false;
+    std::unique_ptr<QLockFile> m_creationLock;
+    QElapsedTimer m_waited;
+    bool m_toldWaiting = false;
+    bool m_madeFolder = false;
+    static constexpr qint64 CreationWaitMs = 120000;
 };
 
 } // namespace Earmark

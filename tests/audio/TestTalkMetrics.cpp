@@ -54,6 +54,16 @@ private Q_SLOTS:
         QCOMPARE(m->overtalkEpisodes, 1);
     }
 
+    void aBriefOverlapAtATurnChangeIsNoOvertalk()
+    {
+        // Three overlaps of 0.1 s where the turns meet: no stretch of overtalk, and no overtalk time either.
+        auto a = call({{0.0, 2.1}, {4.0, 6.1}, {8.0, 9.0}}, {{2.0, 4.1}, {6.0, 8.1}}, 9.5);
+        const auto m = TalkMetrics::measure(*a);
+        QVERIFY(m);
+        QCOMPARE(m->overtalkEpisodes, 0);
+        QCOMPARE(m->overtalkS, 0.0);
+    }
+
     void noMetricsWhenSpeakersShareAChannel()
     {
         auto a = call({{0, 1}}, {{1, 2}}, 3);

@@ -73,6 +73,35 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 
+    void twoProcessesCreatingOneCacheBothSucceed()
+    {
+        // A window started twice, or a cron sync beside it, on a cache that does not exist yet: one makes it, the
+        // other waits for it and opens the same cache; nothing is lost.
+        const QString pass = m_root.filePath(QStringLiteral("race-pass"));
+        Test::writeFile(pass, "walrus pinecone tundra lilac 64\n");
+        QFile::setPermissions(pass, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const QStringList base {QStringLiteral("--cache"), m_root.filePath(QStringLiteral("race")),
+            QStringLiteral("--passphrase-file"), pass};
+        QProcess first;
+        QProcess second;
+        for (QProcess* p : {&first, &second}) {
+            p->setStandardInputFile(QProcess::nullDevice());
+            p->start(Test::binaryPath(QStringLiteral("earmark-cli")),
+                base + QStringList {QStringLiteral("sync"), QStringLiteral("--store"), m_store});
+        }
+        for (QProcess* p : {&first, &second}) {
+            QVERIFY(p->waitForFinished(180000));
+            QVERIFY2(
+                p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0, p->readAllStandardError().constData());
+        }
+        auto list = Test::runCli(base + QStringList {QStringLiteral("calls"), QStringLiteral("--json")});
+        QVERIFY2(list.exitCode == 0, list.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 60);
+        auto verify = Test::runCli(base + QStringList {QStringLiteral("verify")});
+        QVERIFY2(verify.exitCode == 0, verify.err.constData());
+        QVERIFY(!QFile::exists(m_root.filePath(QStringLiteral("race/.creating.lock"))));
+    }
+
     void syncReportsJsonAndExitStatus()
     {
         auto r = Test::runCli(cache(QStringLiteral("json"))

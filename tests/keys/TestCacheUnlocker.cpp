@@ -4,6 +4,8 @@
 #include "keys/AuditAnchorKeychain.h"
 #include "keys/CacheUnlocker.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -237,6 +239,22 @@ private Q_SLOTS:
         const Outcome right = unlock(passphraseRequest(dir.path(), Strong));
         QVERIFY2(right.ok, qPrintable(right.error));
         QCOMPARE(right.keyHex, created.keyHex);
+    }
+
+    void aFailedCreationLeavesNoHalfMadeCache()
+    {
+        // The folder did not exist: a creation that fails (here a weak passphrase) takes it away again, lock and all,
+        // so that the next start is a first start again, not a cache that cannot be opened.
+        QTemporaryDir dir;
+        const QString cacheDir = dir.filePath(QStringLiteral("new-cache"));
+        const Outcome weak = unlock(passphraseRequest(cacheDir, QStringLiteral("password1")));
+        QVERIFY(!weak.ok);
+        QVERIFY(!QFileInfo::exists(cacheDir));
+        // A folder that was there before is left as it was.
+        QVERIFY(QDir().mkpath(cacheDir));
+        QVERIFY(!unlock(passphraseRequest(cacheDir, QStringLiteral("password1"))).ok);
+        QVERIFY(QFileInfo::exists(cacheDir));
+        QVERIFY(!QFileInfo::exists(cacheDir + QStringLiteral("/.creating.lock")));
     }
 
     void modeMismatchIsExplainedBothWays()

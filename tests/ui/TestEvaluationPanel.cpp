@@ -177,6 +177,8 @@ private Q_SLOTS:
         QCOMPARE(panel()->current()->revision, 1);
         QCOMPARE(panel()->current()->score.value_or(-1), 100.0);
         QCOMPARE(panel()->current()->comments.size(), 1);
+        // The status line says what happened, with the outcome.
+        QTRY_COMPARE_WITH_TIMEOUT(panel()->statusText(), QStringLiteral("Evaluation submitted: 100.0, pass."), 5000);
 
         // Dispute: the tele researcher's response is recorded.
         MessageBox::setNextText(QStringLiteral("I asked question two exactly as scripted"));

@@ -94,6 +94,18 @@ private Q_SLOTS:
         m_demo.close();
     }
 
+    void everyFilterSaysWhatItFilters()
+    {
+        // No filter reads only "Any": each says what it is about, and has a tooltip.
+        for (const QString& name : {QStringLiteral("transcriptFilter"), QStringLiteral("noticeFilter")}) {
+            auto* box = m_window->filterBar()->findChild<QComboBox*>(name);
+            QVERIFY2(box, qPrintable(name));
+            QVERIFY2(box->itemText(0) != QLatin1String("Any") && box->itemText(0).startsWith(QLatin1String("Any ")),
+                qPrintable(box->itemText(0)));
+            QVERIFY(!box->toolTip().isEmpty());
+        }
+    }
+
     void listsTheCallsNewestFirstWithPhonesMasked()
     {
         QCOMPARE(m_window->model()->rowCount(), 24);

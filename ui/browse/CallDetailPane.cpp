@@ -41,7 +41,7 @@ QString headerOf(const CallRecord& c)
     return QObject::tr("<b>%1</b> · %2 · %3<br>Agent %4 · %5 · %6 · %7 · Recording notice: %8")
         .arg(c.callId.toHtmlEscaped(),
             QDateTime::fromSecsSinceEpoch(c.startUtc).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-            clockText(c.durationS), (c.agentName.isEmpty() ? c.agentId : c.agentName).toHtmlEscaped(),
+            durationText(c.durationS), (c.agentName.isEmpty() ? c.agentId : c.agentName).toHtmlEscaped(),
             c.client.toHtmlEscaped(), c.campaign.toHtmlEscaped(), c.disposition.toHtmlEscaped(), notice);
 }
 

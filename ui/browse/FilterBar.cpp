@@ -71,12 +71,17 @@ FilterBar::FilterBar(QWidget* parent)
     }
     m_minMinutes->setSpecialValueText(tr("any"));
     m_maxMinutes->setSpecialValueText(tr("any"));
-    m_transcript->addItem(tr("Any"), QVariant());
+    m_transcript->addItem(tr("Any transcript"), QVariant());
     m_transcript->addItem(tr("With transcript"), true);
     m_transcript->addItem(tr("Without transcript"), false);
-    m_notice->addItem(tr("Any"), QVariant());
+    m_transcript->setObjectName(QStringLiteral("transcriptFilter"));
+    m_transcript->setToolTip(tr("Calls with or without a transcript from the provider"));
+    m_notice->addItem(tr("Any recording notice"), QVariant());
     m_notice->addItem(tr("Notice flagged"), true);
     m_notice->addItem(tr("Notice not flagged"), false);
+    m_notice->setObjectName(QStringLiteral("noticeFilter"));
+    m_notice->setToolTip(tr("Whether the provider flagged that the recording notice was read at the start of the "
+                            "call"));
     fill(m_agent, tr("All agents"), {});
     fill(m_client, tr("All clients"), {});
     fill(m_campaign, tr("All campaigns"), {});

@@ -2,6 +2,7 @@
 
 #include "cache/CacheSettings.h"
 #include "cache/CacheWorker.h"
+#include "core/TimeText.h"
 
 #include <QTime>
 
@@ -53,6 +54,19 @@ void EvaluationSession::reload(qint64 showId)
             }
             m_loaded = std::move(*result);
             Q_EMIT loaded(showId);
+            if (!m_announce.second.isEmpty() && m_announce.first == showId) {
+                QString text = std::exchange(m_announce.second, QString());
+                for (const Evaluation& e : m_loaded.evaluations) {
+                    if (e.id == showId && e.score && e.state != EvaluationState::Draft) {
+                        text += tr(": %1, %2")
+                                    .arg(QString::number(*e.score, 'f', 1), e.passed ? tr("pass") : tr("fail"));
+                        if (!e.autoFail.isEmpty()) {
+                            text += tr(" (failed on %1)").arg(e.autoFail);
+                        }
+                    }
+                }
+                Q_EMIT status(text + QLatin1Char('.'));
+            }
         });
 }
 
@@ -108,7 +122,8 @@ void EvaluationSession::setReviewerName(const QString& user, const QString& name
         });
 }
 
-void EvaluationSession::change(const QString& what, std::function<Status(EvaluationRepository&)> work, qint64 showId)
+void EvaluationSession::change(
+    const QString& what, std::function<Status(EvaluationRepository&)> work, qint64 showId, const QString& done)
 {
     if (!m_worker) {
         return;
@@ -116,12 +131,13 @@ void EvaluationSession::change(const QString& what, std::function<Status(Evaluat
     ++m_pending;
     m_worker->run<EvaluationRepository>(
         this, [work = std::move(work)](EvaluationRepository& evaluations) { return work(evaluations).errorMessage(); },
-        [this, what, showId](QString error) {
+        [this, what, showId, done](QString error) {
             --m_pending;
             if (!error.isEmpty()) {
                 Q_EMIT failed(what, error);
             } else {
-                Q_EMIT status(tr("%1.").arg(what));
+                // Said once the evaluation is read again, with its score: "Evaluation submitted: 92.5, pass".
+                m_announce = {showId, done.isEmpty() ? tr("%1: done").arg(what) : done};
             }
             reload(showId);
         });
@@ -130,7 +146,8 @@ void EvaluationSession::change(const QString& what, std::function<Status(Evaluat
 void EvaluationSession::discardDraft(const QString& what, qint64 id)
 {
     change(
-        what, [id](EvaluationRepository& evaluations) { return evaluations.discardDraft(id); }, 0);
+        what, [id](EvaluationRepository& evaluations) { return evaluations.discardDraft(id); }, 0,
+        tr("Draft discarded"));
 }
 
 void EvaluationSession::addComment(const QString& what, qint64 id, double atS, const QString& text)
@@ -141,7 +158,7 @@ void EvaluationSession::addComment(const QString& what, qint64 id, double atS, c
             auto added = evaluations.addComment(id, atS, text);
             return added ? Status() : Status(added.error());
         },
-        id);
+        id, tr("Comment added at %1").arg(clockText(atS)));
 }
 
 void EvaluationSession::submit(const QString& what, const Evaluation& draft)
@@ -154,19 +171,21 @@ void EvaluationSession::submit(const QString& what, const Evaluation& draft)
             }
             return evaluations.submit(draft.id);
         },
-        draft.id);
+        draft.id, tr("Evaluation submitted"));
 }
 
 void EvaluationSession::acknowledge(const QString& what, qint64 id)
 {
     change(
-        what, [id](EvaluationRepository& evaluations) { return evaluations.acknowledge(id, {}); }, id);
+        what, [id](EvaluationRepository& evaluations) { return evaluations.acknowledge(id, {}); }, id,
+        tr("Evaluation acknowledged"));
 }
 
 void EvaluationSession::dispute(const QString& what, qint64 id, const QString& response)
 {
     change(
-        what, [id, response](EvaluationRepository& evaluations) { return evaluations.dispute(id, response); }, id);
+        what, [id, response](EvaluationRepository& evaluations) { return evaluations.dispute(id, response); }, id,
+        tr("Evaluation disputed: the supervisor is asked to resolve it"));
 }
 
 void EvaluationSession::resolve(
@@ -176,7 +195,7 @@ void EvaluationSession::resolve(
         what,
         [id, decision, answers](
             EvaluationRepository& evaluations) { return evaluations.resolve(id, decision, answers); },
-        id);
+        id, tr("Dispute resolved"));
 }
 
 void EvaluationSession::rescore(const QString& what, qint64 id, const QJsonObject& answers,
@@ -186,7 +205,7 @@ void EvaluationSession::rescore(const QString& what, qint64 id, const QJsonObjec
         what,
         [id, answers, overrides, reason](
             EvaluationRepository& evaluations) { return evaluations.rescore(id, answers, overrides, reason); },
-        id);
+        id, tr("Evaluation re-scored"));
 }
 
 void EvaluationSession::loadHistory(qint64 id, std::function<void(const Result<EvaluationHistory>&)> then)

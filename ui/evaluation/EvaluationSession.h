@@ -75,12 +75,15 @@ Q_SIGNALS:
     void failed(const QString& what, const QString& error);
 
 private:
-    void change(const QString& what, std::function<Status(EvaluationRepository&)> work, qint64 showId);
+    // what: the action, as a message box's title if it fails; done: the sentence said when it worked.
+    void change(const QString& what, std::function<Status(EvaluationRepository&)> work, qint64 showId,
+        const QString& done = {});
 
     CacheWorker* m_worker = nullptr;
     QString m_callId;
     CallEvaluations m_loaded;
     int m_pending = 0;
+    QPair<qint64, QString> m_announce; // the evaluation a change was made to, and what to say once it is read
 };
 
 } // namespace Earmark::Gui

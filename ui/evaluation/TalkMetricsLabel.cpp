@@ -21,13 +21,15 @@ void TalkMetricsLabel::setAudio(const std::shared_ptr<const CallAudio>& audio)
         setText(tr("<small>Talk metrics need a stereo recording with one speaker per channel.</small>"));
         return;
     }
+    const QString overtalk = m->overtalkEpisodes == 0
+        ? tr("no overtalk")
+        : tr("overtalk %1 s in %n stretch(es)", nullptr, m->overtalkEpisodes).arg(m->overtalkS, 0, 'f', 1);
     setText(tr("<small>Agent talks %1, respondent %2 · talk/listen %3 · longest silence %4 s at "
-               "<a href='seek:%5'>%6</a> · overtalk %7 s in %8 stretches</small>")
+               "<a href='seek:%5'>%6</a> · %7</small>")
                 .arg(clockText(m->agentTalkS), clockText(m->respondentTalkS),
                     QString::number(m->talkListenRatio, 'f', 2), QString::number(m->longestSilenceS, 'f', 1))
                 .arg(m->longestSilenceAtS)
-                .arg(clockText(m->longestSilenceAtS), QString::number(m->overtalkS, 'f', 1))
-                .arg(m->overtalkEpisodes));
+                .arg(clockText(m->longestSilenceAtS), overtalk));
 }
 
 } // namespace Earmark::Gui

@@ -32,7 +32,7 @@ QualityActions::QualityActions(CacheWorker* worker, QMainWindow* window, CallDet
 {
     window->addDockWidget(Qt::BottomDockWidgetArea, m_search);
     m_search->hide();
-    connect(m_search, &TranscriptSearchDock::openCallAt, detail, &CallDetailPane::showCallAt);
+    connect(m_search, &TranscriptSearchDock::openCallAt, this, &QualityActions::playRequested);
     window->addDockWidget(Qt::LeftDockWidgetArea, m_queue);
     m_queue->hide();
     connect(m_queue, &ReviewQueueDock::openCall, detail, &CallDetailPane::showCall);

@@ -44,6 +44,10 @@ public:
     // Opens the flag dialog for the region selected on the waveform (nullptr, with a message, when none is).
     ScenarioDialog* flagScenario();
 
+Q_SIGNALS:
+    // A transcript-search hit was opened: the window selects the call, seeks to the moment and plays.
+    void playRequested(const QString& callId, double seconds);
+
 private:
     CacheWorker* m_worker;
     QMainWindow* m_window;
