@@ -49,6 +49,9 @@ QString CallFilter::whereClause(const KeyHierarchy& keys, QVariantList& binds) c
     if (!phoneE164.isEmpty()) {
         add(QStringLiteral("c.phone_index = ?"), keys.phoneIndex(phoneE164));
     }
+    if (!phoneTail.isEmpty()) {
+        add(QStringLiteral("c.phone_tail_index = ?"), keys.phoneTailIndex(phoneTail));
+    }
     return terms.isEmpty() ? QString() : QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" AND "));
 }
 

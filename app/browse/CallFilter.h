@@ -36,6 +36,7 @@ struct CallFilter
     std::optional<bool> hasTranscript;
     std::optional<bool> noticeFlag; // the provider's consent.recorded flag
     QString phoneE164; // normalised; matched through the blind index
+    QString phoneTail; // the last six digits alone; matched through their own blind index
 
     CallColumn sortColumn = CallColumn::Start;
     bool descending = true;

@@ -30,7 +30,7 @@ Snapshot snapshot(Cache& cache, const CallFilter& filter)
     if (auto st = cache.roles().require(Permission::BrowseCalls); !st) {
         return {{}, st.errorMessage()};
     }
-    if (!filter.phoneE164.isEmpty()) {
+    if (!filter.phoneE164.isEmpty() || !filter.phoneTail.isEmpty()) {
         if (auto st = cache.roles().require(Permission::SearchByPhone); !st) {
             return {{}, st.errorMessage()};
         }

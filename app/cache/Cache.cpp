@@ -62,7 +62,7 @@ Status Cache::rewrapFor(const SecretKey& newMaster)
         }
     }
     auto wrap = m_db->prepare(QStringLiteral("UPDATE call_keys SET wrapped = ? WHERE call = ?"));
-    auto index = m_db->prepare(QStringLiteral("UPDATE calls SET phone_index = ? WHERE id = ?"));
+    auto index = m_db->prepare(QStringLiteral("UPDATE calls SET phone_index = ?, phone_tail_index = ? WHERE id = ?"));
     if (!wrap || !index) {
         return makeError(m_db->lastError());
     }
@@ -81,7 +81,9 @@ Status Cache::rewrapFor(const SecretKey& newMaster)
             if (!personal) {
                 return personal.error();
             }
-            index->bind(1, next.phoneIndex(personal->phoneE164)).bind(2, r.id);
+            index->bind(1, next.phoneIndex(personal->phoneE164))
+                .bind(2, next.phoneTailIndex(personal->phoneE164))
+                .bind(3, r.id);
             if (auto st = index->run(); !st) {
                 return st;
             }
@@ -252,6 +254,23 @@ Result<std::unique_ptr<Cache>> Cache::open(
             return indexed.error();
         }
         if (auto st = cache->setSetting(QStringLiteral("transcript_search"), QStringLiteral("1")); !st) {
+            return st.error();
+        }
+        if (auto st = tx.commit(); !st) {
+            return st.error();
+        }
+    }
+    // Numbers cached before the last-digits index existed (schema 12) get theirs once.
+    if (cache->setting(QStringLiteral("phone_tail_index")) != QLatin1String("1")) {
+        Transaction tx(cache->database());
+        if (auto st = tx.begin(); !st) {
+            return st.error();
+        }
+        auto filled = cache->calls().fillPhoneTails();
+        if (!filled) {
+            return filled.error();
+        }
+        if (auto st = cache->setSetting(QStringLiteral("phone_tail_index"), QStringLiteral("1")); !st) {
             return st.error();
         }
         if (auto st = tx.commit(); !st) {

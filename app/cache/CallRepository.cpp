@@ -168,15 +168,15 @@ Result<qint64> CallRepository::insertOrUpdate(const CallRecord& c, const std::op
             "INSERT INTO calls(call_id, store_key, start_utc, duration_s, direction, agent_id, client, "
             "campaign, disposition, consent_recorded, consent_at_s, tags, phone_index, pii, "
             "sidecar_sha256, sidecar_size, sidecar_mtime_ns, audio_file, audio_sha256, audio_size, "
-            "audio_codec, channel_layout, has_transcript, synced_utc) "
-            "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)")
+            "audio_codec, channel_layout, has_transcript, synced_utc, phone_tail_index) "
+            "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?27)")
         : QStringLiteral("UPDATE calls SET call_id=?1, store_key=?2, start_utc=?3, duration_s=?4, direction=?5, "
                          "agent_id=?6, client=?7, campaign=?8, disposition=?9, consent_recorded=?10, consent_at_s=?11, "
                          "tags=?12, phone_index=?13, pii=?14, sidecar_sha256=?15, sidecar_size=?16, "
                          "sidecar_mtime_ns=?17, audio_file=?18, audio_sha256=?19, audio_size=?20, audio_codec=?21, "
                          "channel_layout=?22, has_transcript=CASE WHEN ?26 THEN (?23 OR EXISTS (SELECT 1 FROM "
                          "call_documents WHERE call = ?25 AND kind = 'transcript')) ELSE has_transcript END, "
-                         "synced_utc=?24 WHERE id=?25");
+                         "synced_utc=?24, phone_tail_index=?27 WHERE id=?25");
     auto sLease = m_db.cached(sql);
     if (!sLease) {
         return sLease.error();
@@ -193,6 +193,7 @@ Result<qint64> CallRepository::insertOrUpdate(const CallRecord& c, const std::op
     s->bind(12, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(c.tags)).toJson(QJsonDocument::Compact)));
     if (!c.personal.phoneE164.isEmpty()) {
         s->bind(13, m_keys.phoneIndex(c.personal.phoneE164));
+        s->bind(27, m_keys.phoneTailIndex(c.personal.phoneE164));
     }
     QByteArray pii = personalJson(c.personal);
     s->bind(14, Blob::seal(dataKey, binding(c.callId, "personal"), Blob::Kind::Personal, pii));
@@ -473,6 +474,41 @@ Result<QByteArray> CallRepository::providerTranscript(const CallRecord& call)
 {
     return openSealed(call, QStringLiteral("SELECT sealed FROM transcripts WHERE call = ?"), "transcript",
         QStringLiteral("Call %1 has no transcript.").arg(call.callId));
+}
+
+Result<int> CallRepository::fillPhoneTails()
+{
+    QStringList ids;
+    {
+        auto s = m_db.prepare(
+            QStringLiteral("SELECT call_id FROM calls WHERE phone_index IS NOT NULL AND phone_tail_index IS NULL"));
+        if (!s) {
+            return s.error();
+        }
+        if (auto st = s->forEachRow([&] { ids << s->text(0); }); !st) {
+            return st.error();
+        }
+    }
+    auto upd = m_db.prepare(QStringLiteral("UPDATE calls SET phone_tail_index = ? WHERE call_id = ?"));
+    if (!upd) {
+        return upd.error();
+    }
+    for (const QString& id : ids) {
+        auto call = get(id);
+        if (!call) {
+            return call.error();
+        }
+        auto personal = this->personal(call.value());
+        if (!personal) {
+            return personal.error();
+        }
+        upd->bind(1, m_keys.phoneTailIndex(personal->phoneE164)).bind(2, id);
+        if (auto st = upd->run(); !st) {
+            return st.error();
+        }
+        upd->reset();
+    }
+    return int(ids.size());
 }
 
 Result<int> CallRepository::reindexTranscripts()

@@ -80,6 +80,8 @@ public:
 
     // Indexes every cached transcript for search again (caches made before the index existed); returns how many.
     Result<int> reindexTranscripts();
+    // Calls synced before the last-digits index (schema 12) get theirs; returns how many. Run once, by Cache::open.
+    Result<int> fillPhoneTails();
 
     static QByteArray binding(const QString& callId, const char* purpose);
 

@@ -105,6 +105,20 @@ QByteArray KeyHierarchy::phoneIndex(const QString& e164) const
     return QByteArray(reinterpret_cast<const char*>(mac), 16);
 }
 
+QByteArray KeyHierarchy::phoneTailIndex(const QString& numberOrDigits) const
+{
+    QString digits;
+    for (QChar c : numberOrDigits) {
+        if (c.isDigit()) {
+            digits += c;
+        }
+    }
+    if (digits.size() < TailDigits) {
+        return {};
+    }
+    return phoneIndex(QStringLiteral("tail6:") + digits.right(TailDigits));
+}
+
 QByteArray KeyHierarchy::auditMac(const QByteArray& message) const
 {
     unsigned char mac[crypto_auth_hmacsha256_BYTES];

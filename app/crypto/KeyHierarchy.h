@@ -39,6 +39,11 @@ public:
 
     // Keyed blind index of a normalised E.164 number: equal numbers give equal indexes, useless without the key.
     QByteArray phoneIndex(const QString& e164) const;
+    // The blind index of a number's last six digits (what a masked list shows part of): found again when someone
+    // types only those. A keyed hash of its own ("tail6:"), so it matches nothing of phoneIndex. Empty for fewer
+    // than six digits.
+    QByteArray phoneTailIndex(const QString& numberOrDigits) const;
+    static constexpr int TailDigits = 6;
 
     // MAC for the tamper-evident audit chain.
     QByteArray auditMac(const QByteArray& message) const;

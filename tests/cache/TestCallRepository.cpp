@@ -113,6 +113,43 @@ private Q_SLOTS:
         QCOMPARE(hits->first().callId, QStringLiteral("C-1"));
     }
 
+    void theLastSixDigitsHaveTheirOwnIndexFilledOnceForOlderCaches()
+    {
+        const SecretKey master = SecretKey::random();
+        const CacheFolder folder(m_dir.path() + QStringLiteral("/tails"));
+        const auto tailCount = [](Cache& cache, const QString& digits) {
+            auto s = cache.database().prepare(QStringLiteral("SELECT COUNT(*) FROM calls WHERE phone_tail_index = ?"));
+            if (!s) {
+                return qint64(-1);
+            }
+            s->bind(1, cache.keys().phoneTailIndex(digits));
+            auto row = s->step();
+            return row && row.value() ? s->int64(0) : qint64(-1);
+        };
+        {
+            auto cache = Cache::open(folder, master, true);
+            QVERIFY(cache);
+            Cache& c = *cache.value();
+            QVERIFY(c.calls().save(sampleCall(QStringLiteral("C-1"), QStringLiteral("+447700900123"), 1000), {}).ok());
+            QVERIFY(c.calls().save(sampleCall(QStringLiteral("C-2"), QStringLiteral("+441632900123"), 2000), {}).ok());
+            QVERIFY(c.calls().save(sampleCall(QStringLiteral("C-3"), QStringLiteral("+447700900124"), 3000), {}).ok());
+            QCOMPARE(tailCount(c, QStringLiteral("900123")), 2);
+            QCOMPARE(tailCount(c, QStringLiteral("900 124")), 1);
+            // Its own keyed hash: not the whole number's index, nothing for fewer digits.
+            QVERIFY(c.keys().phoneTailIndex(QStringLiteral("+447700900123"))
+                != c.keys().phoneIndex(QStringLiteral("+447700900123")));
+            QVERIFY(c.keys().phoneTailIndex(QStringLiteral("90012")).isEmpty());
+            // As a cache synced before schema 12 would be.
+            QVERIFY(c.database().exec(QStringLiteral("UPDATE calls SET phone_tail_index = NULL")).ok());
+            QVERIFY(c.database().exec(QStringLiteral("DELETE FROM settings WHERE key = 'phone_tail_index'")).ok());
+            QCOMPARE(tailCount(c, QStringLiteral("900123")), 0);
+        }
+        auto reopened = Cache::open(folder, master, false);
+        QVERIFY2(reopened, qPrintable(reopened.errorMessage()));
+        QCOMPARE(tailCount(*reopened.value(), QStringLiteral("900123")), 2);
+        QCOMPARE(reopened.value()->setting(QStringLiteral("phone_tail_index")), QStringLiteral("1"));
+    }
+
     void phoneLookupUsesTheIndex()
     {
         auto plan = m_cache->database().prepare(

@@ -3,6 +3,7 @@
 #include "DemoCache.h"
 #include "DemoMaster.h"
 #include "cache/Cache.h"
+#include "cache/Statement.h"
 #include "crypto/KeyHierarchy.h"
 #include "keys/KeyInfo.h"
 
@@ -42,6 +43,14 @@ class TestKeyRotation : public QObject
                 auto found = cache.calls().query(byPhone);
                 QVERIFY(found && !found->isEmpty());
                 QCOMPARE(found->constFirst().callId.isEmpty(), false);
+                // The last-digits index follows the new key too.
+                auto tail = cache.database().prepare(
+                    QStringLiteral("SELECT COUNT(*) FROM calls WHERE phone_tail_index = ? AND call_id = ?"));
+                QVERIFY(tail);
+                tail->bind(1, cache.keys().phoneTailIndex(personal->phoneE164)).bind(2, c.callId);
+                auto row = tail->step();
+                QVERIFY(row && row.value());
+                QCOMPARE(tail->int64(0), 1);
             }
         }
     }

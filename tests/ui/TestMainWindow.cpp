@@ -148,6 +148,33 @@ private Q_SLOTS:
         QVERIFY(m_window->model()->rowCount() >= 1);
         waitForRow(0);
         QCOMPARE(m_window->model()->index(0, static_cast<int>(CallColumn::Phone)).data().toString(), e164);
+
+        // Only the last six digits (what the masked list shows the end of) find it too, and only numbers ending so.
+        phone->clear();
+        QTest::keyClicks(phone, e164.right(6));
+        waitForCount();
+        QVERIFY(m_window->model()->rowCount() >= 1);
+        bool found = false;
+        for (int i = 0; i < m_window->model()->rowCount(); ++i) {
+            waitForRow(i);
+            const QString shown = m_window->model()->index(i, static_cast<int>(CallColumn::Phone)).data().toString();
+            QVERIFY2(shown.endsWith(e164.right(6)), qPrintable(shown));
+            found = found || shown == e164;
+        }
+        QVERIFY(found);
+        // Fewer digits are not searchable, and the field says what is needed.
+        phone->clear();
+        QTest::keyClicks(phone, e164.right(4));
+        waitForCount();
+        QCOMPARE(m_window->model()->rowCount(), 0);
+        bool explained = false;
+        for (QLabel* l : m_window->filterBar()->findChildren<QLabel*>()) {
+            explained = explained || l->text().contains(QLatin1String("last 6 digits"));
+        }
+        QVERIFY(explained);
+        phone->clear();
+        QTest::keyClicks(phone, typed);
+        waitForCount();
     }
 
     void selectingACallShowsItsTranscript()

@@ -10,9 +10,11 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTimer>
+#include <algorithm>
 
 namespace Earmark::Gui {
 
@@ -86,7 +88,9 @@ FilterBar::FilterBar(QWidget* parent)
     fill(m_client, tr("All clients"), {});
     fill(m_campaign, tr("All campaigns"), {});
     fill(m_disposition, tr("All dispositions"), {});
-    m_phone->setPlaceholderText(tr("Phone number, e.g. 07700 900123"));
+    m_phone->setPlaceholderText(tr("Phone number, e.g. 07700 900123, or its last 6 digits"));
+    m_phone->setToolTip(tr("The whole number typed any way (07700 900123, +44 7700 900123), or only its last 6 "
+                           "digits (900123). Numbers are kept as keyed hashes: shorter parts are not searchable."));
     m_phone->setClearButtonEnabled(true);
     m_phoneProblem->setForegroundRole(QPalette::BrightText);
     m_count->setObjectName(QStringLiteral("matchCount"));
@@ -187,11 +191,30 @@ CallFilter FilterBar::filter() const
     }
     const QString typed = m_phone->text().trimmed();
     if (!typed.isEmpty()) {
-        auto e164 = Phone::normalise(typed);
-        // An unfinished number matches nothing rather than everything.
-        f.phoneE164 = e164 ? e164.value() : QStringLiteral("+0");
+        if (const QString tail = lastDigits(typed); !tail.isEmpty()) {
+            f.phoneTail = tail; // "900533": the digits a masked list shows the end of
+        } else {
+            auto e164 = Phone::normalise(typed);
+            // An unfinished number matches nothing rather than everything.
+            f.phoneE164 = e164 && !unfinished(typed) ? e164.value() : QStringLiteral("+0");
+        }
     }
     return f;
+}
+
+QString FilterBar::lastDigits(const QString& typed)
+{
+    // Exactly six digits (spaces allowed), and nothing else: the end of a number, not a short number of its own.
+    QString digits = typed;
+    digits.remove(QLatin1Char(' '));
+    static const QRegularExpression six(QStringLiteral("^[0-9]{6}$"));
+    return six.match(digits).hasMatch() ? digits : QString();
+}
+
+bool FilterBar::unfinished(const QString& typed)
+{
+    // Fewer digits than any whole UK number (a short code or the end of one), though libphonenumber may read them.
+    return std::count_if(typed.cbegin(), typed.cend(), [](QChar c) { return c.isDigit(); }) < 7;
 }
 
 void FilterBar::setCount(int count, bool counting)
@@ -209,7 +232,10 @@ void FilterBar::schedule()
 void FilterBar::emitFilter()
 {
     const QString typed = m_phone->text().trimmed();
-    m_phoneProblem->setText(!typed.isEmpty() && !Phone::normalise(typed) ? tr("Not a phone number yet") : QString());
+    m_phoneProblem->setText(
+        !typed.isEmpty() && lastDigits(typed).isEmpty() && (unfinished(typed) || !Phone::normalise(typed))
+            ? tr("Not a phone number yet: type the whole number, or only its last 6 digits")
+            : QString());
     save();
     m_lastEmitted = filter();
     Q_EMIT filterChanged(*m_lastEmitted);

@@ -34,6 +34,10 @@ public:
     CallFilter filter() const;
     void setCount(int count, bool counting);
     QLineEdit* phoneEdit() const { return m_phone; }
+    // The six digits when that is all that was typed ("900 533"), else empty.
+    static QString lastDigits(const QString& typed);
+    // Too few digits to be a whole number ("0533"): nothing is searched, and the field says what is needed.
+    static bool unfinished(const QString& typed);
     // Emits the current filter now (without the typing delay).
     void apply() { emitFilter(); }
 
