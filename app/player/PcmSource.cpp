@@ -73,6 +73,12 @@ void PcmSource::setListen(Listen listen)
     m_listen = listen;
 }
 
+void PcmSource::setMix(StereoMix mix)
+{
+    QMutexLocker lock(&m_mutex);
+    m_mix = mix;
+}
+
 void PcmSource::setLoop(qint64 startFrame, qint64 endFrame)
 {
     QMutexLocker lock(&m_mutex);
@@ -136,9 +142,16 @@ void PcmSource::frameOut(qint64 frame, qint16& left, qint16& right) const
         left = right = s[m_audio->agentChannel];
     } else if (m_listen == Listen::Respondent && m_audio->respondentChannel >= 0) {
         left = right = s[m_audio->respondentChannel];
-    } else {
+    } else if (m_mix == StereoMix::Split) {
         left = s[0];
         right = s[1];
+    } else {
+        // Each speaker at their own level in both ears (a sum, not an average: the two rarely speak at once, and
+        // then the sum is clipped rather than everyone made quieter); spread keeps a third of each on the far side.
+        const int far = m_mix == StereoMix::Spread ? 1 : 3;
+        const auto clip = [](int v) { return static_cast<qint16>(std::clamp(v, -32768, 32767)); };
+        left = clip(s[0] + s[1] * far / 3);
+        right = clip(s[1] + s[0] * far / 3);
     }
 }
 

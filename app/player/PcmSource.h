@@ -12,6 +12,16 @@ class SoundTouch;
 
 namespace Earmark {
 
+// How both speakers of a two-channel call reach the ears: centred (each speaker in both ears: easy on headphones all
+// day), a slight spread (the agent a little to one side, the respondent to the other), or split as recorded (one in
+// each ear).
+enum class StereoMix
+{
+    Centred,
+    Spread,
+    Split,
+};
+
 enum class Listen
 {
     Both,
@@ -39,6 +49,7 @@ public:
     void setSpeed(double speed);
     double speed() const;
     void setListen(Listen listen);
+    void setMix(StereoMix mix);
     // Loop between two source frames; an empty range clears it.
     void setLoop(qint64 startFrame, qint64 endFrame);
     void clearLoop();
@@ -75,6 +86,7 @@ private:
     qint64 m_produced = 0; // output frames since the last restart
     double m_speed = 1.0;
     Listen m_listen = Listen::Both;
+    StereoMix m_mix = StereoMix::Centred;
     qint64 m_loopStart = -1;
     qint64 m_loopEnd = -1;
     bool m_drained = false;

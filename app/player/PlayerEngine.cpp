@@ -181,6 +181,7 @@ void PlayerEngine::load(std::shared_ptr<const CallAudio> audio)
     auto source = std::shared_ptr<PcmSource>(new PcmSource(m_audio), [](PcmSource* s) { s->deleteLater(); });
     source->setSpeed(m_speed);
     source->setListen(m_listen);
+    source->setMix(m_mix);
     source->moveToThread(&m_thread);
     m_source = source;
     m_positionFrame->store(0);
@@ -283,6 +284,14 @@ void PlayerEngine::setListen(Listen listen)
     m_listen = listen;
     if (m_source) {
         m_source->setListen(listen);
+    }
+}
+
+void PlayerEngine::setMix(StereoMix mix)
+{
+    m_mix = mix;
+    if (m_source) {
+        m_source->setMix(mix);
     }
 }
 

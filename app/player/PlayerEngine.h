@@ -46,6 +46,8 @@ public:
     double speed() const { return m_speed; }
     void setListen(Listen listen);
     Listen listen() const { return m_listen; }
+    void setMix(StereoMix mix);
+    StereoMix mix() const { return m_mix; }
     void setVolume(double volume);
     void setLoop(double startSeconds, double endSeconds);
     void clearLoop();
@@ -75,6 +77,7 @@ private:
     double m_speed = 1.0;
     double m_volume = 1.0;
     Listen m_listen = Listen::Both;
+    StereoMix m_mix = StereoMix::Centred;
     double m_loopStart = 0;
     double m_loopEnd = 0;
 };

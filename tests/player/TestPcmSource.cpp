@@ -71,6 +71,7 @@ private Q_SLOTS:
     {
         PcmSource s(rampAudio(80000));
         QVERIFY(s.open(QIODevice::ReadOnly | QIODevice::Unbuffered));
+        s.setMix(StereoMix::Split); // the samples as recorded, one speaker per ear
         for (qint64 start : {0LL, 1LL, 12345LL, 79000LL}) {
             s.restartAt(start);
             const QVector<qint16> out = pull(s, 500);
@@ -89,6 +90,7 @@ private Q_SLOTS:
     {
         PcmSource s(rampAudio(8000));
         s.open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+        s.setMix(StereoMix::Split); // the samples as recorded, one speaker per ear
         s.setListen(Listen::Respondent);
         s.restartAt(100);
         QVector<qint16> out = pull(s, 10);
@@ -100,10 +102,40 @@ private Q_SLOTS:
         QCOMPARE(out[1], qint16(110));
     }
 
+    void bothSpeakersAreCentredSpreadOrSplit()
+    {
+        // Frame 100: agent (left) 100, respondent (right) -100; frame 20000: 20000 and -20000.
+        auto audio = rampAudio(30000);
+        audio->samples[2 * 200] = 30000; // both loud at once: clipped, not wrapped
+        audio->samples[2 * 200 + 1] = 30000;
+        PcmSource s(audio);
+        s.open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+        // Centred by default: each speaker in both ears at their own level.
+        s.restartAt(100);
+        QVector<qint16> out = pull(s, 1);
+        QCOMPARE(out[0], qint16(0)); // 100 + -100
+        QCOMPARE(out[1], qint16(0));
+        s.restartAt(200);
+        out = pull(s, 1);
+        QCOMPARE(out[0], qint16(32767));
+        QCOMPARE(out[1], qint16(32767));
+        s.setMix(StereoMix::Spread); // a third of each on the far side
+        s.restartAt(20000);
+        out = pull(s, 1);
+        QCOMPARE(out[0], qint16(20000 - 20000 / 3));
+        QCOMPARE(out[1], qint16(-20000 + 20000 / 3));
+        s.setMix(StereoMix::Split); // as recorded
+        s.restartAt(20000);
+        out = pull(s, 1);
+        QCOMPARE(out[0], qint16(20000));
+        QCOMPARE(out[1], qint16(-20000));
+    }
+
     void loopsWithoutAGap()
     {
         PcmSource s(rampAudio(80000));
         s.open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+        s.setMix(StereoMix::Split); // the samples as recorded, one speaker per ear
         s.restartAt(1000);
         s.setLoop(1000, 2000);
         const QVector<qint16> out = pull(s, 2500);
@@ -122,6 +154,7 @@ private Q_SLOTS:
     {
         PcmSource s(sineAudio(440, 6));
         s.open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+        s.setMix(StereoMix::Split); // the samples as recorded, one speaker per ear
         s.setSpeed(2.0);
         s.restartAt(0);
         const QVector<qint16> out = pull(s, 20000);
@@ -137,6 +170,7 @@ private Q_SLOTS:
     {
         PcmSource s(sineAudio(300, 6));
         s.open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+        s.setMix(StereoMix::Split); // the samples as recorded, one speaker per ear
         s.restartAt(8000);
         pull(s, 4000); // 0.5 s at 1x
         QCOMPARE(s.sourceFrameAt(4000), 12000);

@@ -6,6 +6,7 @@
 #include "ui/evaluation/EvaluationForm.h"
 #include "ui/evaluation/EvaluationPanel.h"
 #include "ui/player/PlayerWidget.h"
+#include "ui/player/WaveformWidget.h"
 #include "ui/setup/UnlockFlow.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/MessageBox.h"
@@ -177,6 +178,10 @@ private Q_SLOTS:
         QCOMPARE(panel()->current()->revision, 1);
         QCOMPARE(panel()->current()->score.value_or(-1), 100.0);
         QCOMPARE(panel()->current()->comments.size(), 1);
+        // The comment is a flag on the waveform at its moment.
+        QCOMPARE(player()->waveform()->markers().size(), 1);
+        QVERIFY(std::abs(player()->waveform()->markers().constFirst() - panel()->current()->comments.constFirst().atS)
+            < 0.001);
         // The status line says what happened, with the outcome.
         QTRY_COMPARE_WITH_TIMEOUT(panel()->statusText(), QStringLiteral("Evaluation submitted: 100.0, pass."), 5000);
 

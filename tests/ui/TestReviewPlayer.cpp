@@ -15,7 +15,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -142,12 +144,27 @@ private Q_SLOTS:
         QVERIFY2(p > 0.9 && p < 1.35, qPrintable(QString::number(p)));
         const double faster = Clock::speed(started, reached);
         QVERIFY2(faster > 0.9 && faster < 1.35, qPrintable(QString::number(faster)));
+        // The lane not heard says so.
         QTest::keyClick(m_window, Qt::Key_1, Qt::AltModifier);
         QCOMPARE(engine()->listen(), Listen::Agent);
+        QCOMPARE(player()->waveform()->laneLabels(),
+            (QStringList {QStringLiteral("Agent"), QStringLiteral("Respondent (muted)")}));
         QTest::keyClick(m_window, Qt::Key_2, Qt::AltModifier);
         QCOMPARE(engine()->listen(), Listen::Respondent);
+        QCOMPARE(player()->waveform()->laneLabels(),
+            (QStringList {QStringLiteral("Agent (muted)"), QStringLiteral("Respondent")}));
         QTest::keyClick(m_window, Qt::Key_0, Qt::AltModifier);
         QCOMPARE(engine()->listen(), Listen::Both);
+        // Both speakers are centred unless the reviewer chooses otherwise, and the choice is kept for the next start.
+        auto* mix = player()->findChild<QComboBox*>(QStringLiteral("mix"));
+        QVERIFY(mix && mix->isEnabled());
+        QCOMPARE(engine()->mix(), StereoMix::Centred);
+        mix->setCurrentIndex(mix->findData(int(StereoMix::Spread)));
+        QCOMPARE(engine()->mix(), StereoMix::Spread);
+        QCOMPARE(QSettings().value(QStringLiteral("player/mix")).toInt(), int(StereoMix::Spread));
+        mix->setCurrentIndex(mix->findData(int(StereoMix::Centred)));
+        QCOMPARE(
+            player()->waveform()->laneLabels(), (QStringList {QStringLiteral("Agent"), QStringLiteral("Respondent")}));
     }
 
     void loopADraggedRegion()
@@ -161,6 +178,12 @@ private Q_SLOTS:
         QTest::mouseMove(wave, QPoint(x1, y));
         QTest::mouseRelease(wave, Qt::LeftButton, {}, QPoint(x1, y));
         QVERIFY(wave->hasSelection());
+        // Its start, end and length are shown.
+        const QString shown = player()->selectionText();
+        QVERIFY2(QRegularExpression(QStringLiteral("^0:0[12]\\.\\d – 0:0[34]\\.\\d \\(1\\.[3-7] s\\)$"))
+                     .match(shown)
+                     .hasMatch(),
+            qPrintable(shown));
         action("loop")->setChecked(true);
         QVERIFY(engine()->looping());
         QVERIFY(std::abs(engine()->loopStart() - 2.0) < 0.2);

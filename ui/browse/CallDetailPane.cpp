@@ -9,6 +9,7 @@
 #include "store/Transcript.h"
 #include "ui/evaluation/EvaluationPanel.h"
 #include "ui/player/PlayerWidget.h"
+#include "ui/player/WaveformWidget.h"
 #include "ui/redaction/AnonymisedView.h"
 #include "ui/shell/MessageBox.h"
 #include "ui/transcript/TranscriptActions.h"
@@ -117,6 +118,16 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     layout->addWidget(side, 1);
     m_evaluation->setPositionSource([this] { return m_player->engine()->position(); });
     connect(m_evaluation, &EvaluationPanel::seekRequested, this, &CallDetailPane::seek);
+    // The evaluation's timed comments as flags on the waveform.
+    connect(m_evaluation, &EvaluationPanel::evaluationChanged, this, [this] {
+        QList<double> at;
+        if (m_evaluation->current()) {
+            for (const TimedComment& c : m_evaluation->current()->comments) {
+                at << c.atS;
+            }
+        }
+        m_player->waveform()->setMarkers(at);
+    });
 
     connect(m_player, &PlayerWidget::positionChanged, m_transcript, &TranscriptView::setPosition);
     connect(m_transcript, &TranscriptView::seekRequested, this, &CallDetailPane::seek);

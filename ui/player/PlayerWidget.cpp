@@ -1,11 +1,13 @@
 #include "ui/player/PlayerWidget.h"
 
+#include "core/TimeText.h"
 #include "ui/player/WaveformWidget.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSettings>
 #include <QSlider>
 #include <QStyle>
 #include <QTimer>
@@ -31,9 +33,11 @@ PlayerWidget::PlayerWidget(QWidget* parent)
     , m_play(new QToolButton(this))
     , m_speed(new QComboBox(this))
     , m_listen(new QComboBox(this))
+    , m_mix(new QComboBox(this))
     , m_loop(new QToolButton(this))
     , m_volume(new QSlider(Qt::Horizontal, this))
     , m_time(new QLabel(this))
+    , m_selection(new QLabel(this))
     , m_status(new QLabel(this))
     , m_ticker(new QTimer(this))
 {
@@ -48,12 +52,23 @@ PlayerWidget::PlayerWidget(QWidget* parent)
     m_listen->addItem(tr("Agent only"), int(Listen::Agent));
     m_listen->addItem(tr("Respondent only"), int(Listen::Respondent));
     m_listen->setObjectName(QStringLiteral("listen"));
+    m_mix->addItem(tr("Centred"), int(StereoMix::Centred));
+    m_mix->addItem(tr("Slight spread"), int(StereoMix::Spread));
+    m_mix->addItem(tr("Left and right"), int(StereoMix::Split));
+    m_mix->setObjectName(QStringLiteral("mix"));
+    m_mix->setToolTip(tr("Both speakers: centred in both ears (easy on headphones), a slight spread, or one in each "
+                         "ear as recorded"));
+    m_mix->setCurrentIndex(std::max(0, m_mix->findData(QSettings().value(QStringLiteral("player/mix"), 0).toInt())));
     m_volume->setRange(0, 100);
     m_volume->setValue(100);
     m_volume->setMinimumWidth(70);
     m_volume->setMaximumWidth(120);
     m_volume->setToolTip(tr("Volume"));
     m_time->setObjectName(QStringLiteral("time"));
+    m_selection->setObjectName(QStringLiteral("selectionText"));
+    m_selection->setToolTip(tr("The selected region: start – end (length). Drag on the waveform to select; [ and ] "
+                               "set its ends at the playhead."));
+    m_selection->hide();
     m_time->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("playerStatus"));
@@ -84,14 +99,21 @@ PlayerWidget::PlayerWidget(QWidget* parent)
     transport->addSpacing(12);
     transport->addWidget(m_time);
     transport->addStretch(1);
-    transport->addWidget(m_loop);
-    transport->addWidget(m_listen);
     transport->addWidget(m_speed);
     transport->addWidget(m_volume);
+    // Under the waveform: what is selected, and how the speakers are heard (kept off the transport row, so that the
+    // player fits beside the call list at 1280 pixels).
+    auto* lanes = new QHBoxLayout;
+    lanes->addWidget(m_selection);
+    lanes->addWidget(m_loop);
+    lanes->addStretch(1);
+    lanes->addWidget(m_listen);
+    lanes->addWidget(m_mix);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(transport);
     layout->addWidget(m_waveform, 1);
+    layout->addLayout(lanes);
     layout->addWidget(m_status);
 
     connect(m_speed, &QComboBox::currentIndexChanged, this, [this](int i) {
@@ -101,8 +123,17 @@ PlayerWidget::PlayerWidget(QWidget* parent)
         }
         m_engine.setSpeed(s);
     });
-    connect(m_listen, &QComboBox::currentIndexChanged, this,
-        [this](int i) { m_engine.setListen(static_cast<Listen>(m_listen->itemData(i).toInt())); });
+    connect(m_listen, &QComboBox::currentIndexChanged, this, [this](int i) {
+        const auto listen = static_cast<Listen>(m_listen->itemData(i).toInt());
+        m_engine.setListen(listen);
+        m_waveform->setListen(listen);
+        m_mix->setEnabled(listen == Listen::Both && m_listen->isEnabled());
+    });
+    connect(m_mix, &QComboBox::currentIndexChanged, this, [this](int i) {
+        m_engine.setMix(static_cast<StereoMix>(m_mix->itemData(i).toInt()));
+        QSettings().setValue(QStringLiteral("player/mix"), m_mix->itemData(i).toInt()); // the reviewer's own ears
+    });
+    m_engine.setMix(static_cast<StereoMix>(m_mix->currentData().toInt()));
     connect(m_volume, &QSlider::valueChanged, this, [this](int v) { m_engine.setVolume(v / 100.0); });
     connect(m_waveform, &WaveformWidget::seekRequested, this, [this](double s) {
         m_engine.seek(s);
@@ -112,6 +143,7 @@ PlayerWidget::PlayerWidget(QWidget* parent)
         if (action(QStringLiteral("loop"))->isChecked()) {
             m_engine.setLoop(a, b);
         }
+        showSelection();
     });
     connect(&m_engine, &PlayerEngine::stateChanged, this, &PlayerWidget::updateButtons);
     connect(&m_engine, &PlayerEngine::errorOccurred, this, &PlayerWidget::setStatus);
@@ -312,11 +344,14 @@ void PlayerWidget::load(std::shared_ptr<const CallAudio> audio)
     m_engine.setListen(static_cast<Listen>(m_listen->currentData().toInt()));
     m_engine.setVolume(m_volume->value() / 100.0);
     m_waveform->setAudio(audio);
+    m_waveform->setListen(static_cast<Listen>(m_listen->currentData().toInt()));
+    showSelection();
     if (m_turns.isEmpty()) {
         m_turns = audio->turnStarts(); // no transcript: turns from the speakers' channels
     }
     const bool separable = audio->speakersSeparable();
     m_listen->setEnabled(separable);
+    m_mix->setEnabled(audio->channels == 2 && static_cast<Listen>(m_listen->currentData().toInt()) == Listen::Both);
     m_listen->setToolTip(separable ? QString() : tr("This recording has both speakers on one channel"));
     setStatus({});
     updateButtons();
@@ -327,6 +362,8 @@ void PlayerWidget::unload(const QString& message)
 {
     m_engine.unload();
     m_waveform->setAudio(nullptr);
+    m_waveform->setMarkers({});
+    showSelection();
     setStatus(message);
     updateButtons();
     m_time->setText(QStringLiteral("–:–"));
@@ -336,6 +373,24 @@ void PlayerWidget::setStatus(const QString& message)
 {
     m_status->setText(message);
     m_status->setVisible(!message.isEmpty());
+}
+
+void PlayerWidget::showSelection()
+{
+    if (!m_waveform->hasSelection()) {
+        m_selection->hide();
+        return;
+    }
+    const auto at = [](double s) { return QStringLiteral("%1.%2").arg(clockText(s)).arg(int(s * 10) % 10); };
+    const double a = m_waveform->selectionStart();
+    const double b = m_waveform->selectionEnd();
+    m_selection->setText(tr("%1 – %2 (%3 s)").arg(at(a), at(b), QString::number(b - a, 'f', 1)));
+    m_selection->show();
+}
+
+QString PlayerWidget::selectionText() const
+{
+    return m_selection->isHidden() ? QString() : m_selection->text();
 }
 
 QString PlayerWidget::timeText() const

@@ -36,6 +36,8 @@ public:
     // Speaker turn starts (from the transcript), for next/previous turn.
     void setTurns(const QList<double>& starts) { m_turns = starts; }
     QString timeText() const;
+    // "0:12.3 – 0:18.0 (5.7 s)" while a region is selected, else empty.
+    QString selectionText() const;
 
 Q_SIGNALS:
     void positionChanged(double seconds);
@@ -50,15 +52,18 @@ private:
     void jumpTurn(int direction);
     void tick();
     void updateButtons();
+    void showSelection();
 
     PlayerEngine m_engine;
     WaveformWidget* m_waveform;
     QToolButton* m_play;
     QComboBox* m_speed;
     QComboBox* m_listen;
+    QComboBox* m_mix; // how both speakers reach the ears
     QToolButton* m_loop;
     QSlider* m_volume;
     QLabel* m_time;
+    QLabel* m_selection;
     QLabel* m_status;
     QTimer* m_ticker;
     QList<QAction*> m_actions;

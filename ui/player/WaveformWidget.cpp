@@ -102,6 +102,35 @@ void WaveformWidget::clearSelection()
     update();
 }
 
+void WaveformWidget::setListen(Listen listen)
+{
+    m_listen = listen;
+    update();
+}
+
+void WaveformWidget::setMarkers(const QList<double>& seconds)
+{
+    m_markers = seconds;
+    update();
+}
+
+bool WaveformWidget::muted(const Lane& lane) const
+{
+    if (!m_audio || !m_audio->speakersSeparable() || m_listen == Listen::Both) {
+        return false;
+    }
+    return lane.channel != (m_listen == Listen::Agent ? m_audio->agentChannel : m_audio->respondentChannel);
+}
+
+QStringList WaveformWidget::laneLabels() const
+{
+    QStringList out;
+    for (const Lane& l : lanes()) {
+        out << (muted(l) ? tr("%1 (muted)").arg(l.label) : l.label);
+    }
+    return out;
+}
+
 double WaveformWidget::secondsAt(int x) const
 {
     if (!m_audio || width() <= 0) {
@@ -128,6 +157,27 @@ void WaveformWidget::paintEvent(QPaintEvent*)
         return;
     }
     p.drawImage(0, 0, m_lanes);
+    // The lane not being heard, dimmed and said.
+    const QList<Lane> ls = lanes();
+    const int laneHeight = height() / std::max<qsizetype>(1, ls.size());
+    for (int l = 0; l < ls.size(); ++l) {
+        if (muted(ls.at(l))) {
+            QColor veil = palette().color(QPalette::Window);
+            veil.setAlpha(170);
+            const QRect lane(0, l * laneHeight, width(), laneHeight);
+            p.fillRect(lane, veil);
+            p.setPen(palette().color(QPalette::Text));
+            p.drawText(lane.adjusted(6, 2, -6, -2), Qt::AlignRight | Qt::AlignTop, tr("muted"));
+        }
+    }
+    // Timed comments: a small flag at the top for each.
+    p.setPen(Qt::NoPen);
+    p.setBrush(palette().color(QPalette::Link));
+    for (double at : m_markers) {
+        const int mx = xAt(at);
+        const QPoint flag[] = {QPoint(mx - 4, 0), QPoint(mx + 4, 0), QPoint(mx, 7)};
+        p.drawPolygon(flag, 3);
+    }
     if (hasSelection()) {
         QColor c = palette().color(QPalette::Highlight);
         c.setAlpha(60);

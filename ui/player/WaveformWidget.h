@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audio/CallAudio.h"
+#include "player/PcmSource.h"
 
 #include <QImage>
 #include <QWidget>
@@ -27,6 +28,14 @@ public:
     double selectionStart() const { return m_selStart; }
     double selectionEnd() const { return m_selEnd; }
 
+    // The speaker played alone: the other lane is dimmed and labelled "muted".
+    void setListen(Listen listen);
+    // Moments marked on the lanes (the evaluation's timed comments), drawn as small flags along the top.
+    void setMarkers(const QList<double>& seconds);
+    const QList<double>& markers() const { return m_markers; }
+    // The lanes' labels as drawn ("Agent", "Respondent (muted)").
+    QStringList laneLabels() const;
+
     double secondsAt(int x) const;
     int xAt(double seconds) const;
     QSize sizeHint() const override { return {600, 140}; }
@@ -52,10 +61,13 @@ private:
         QString label;
     };
     QList<Lane> lanes() const;
+    bool muted(const Lane& lane) const;
 
     std::shared_ptr<const CallAudio> m_audio;
     QImage m_lanes;
     double m_position = 0;
+    Listen m_listen = Listen::Both;
+    QList<double> m_markers;
     double m_selStart = 0;
     double m_selEnd = 0;
     int m_pressX = -1;
