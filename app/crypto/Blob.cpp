@@ -196,24 +196,26 @@ Result<QByteArray> Reader::readChunk(qint64 index) const
 
 Result<QByteArray> Reader::readAll() const
 {
-    // One read of the sealed bytes, then each chunk is opened straight into the output buffer.
+    // Chunk by chunk through one 64 KiB buffer, each opened straight into the output: the sealed bytes are never held
+    // whole (half the memory, and the pages of one buffer stay hot in the cache).
     if (!m_in->seek(HeaderSize)) {
         return damaged("cannot seek");
     }
-    const QByteArray sealed = m_in->read(m_in->size() - HeaderSize);
-    if (sealed.size() != (m_chunkCount - 1) * SealedChunkSize + m_lastSealedSize) {
-        return damaged("short read");
-    }
     QByteArray out(m_plainSize, Qt::Uninitialized);
+    QByteArray sealed(SealedChunkSize, Qt::Uninitialized);
     for (qint64 k = 0; k < m_chunkCount; ++k) {
         const bool last = k == m_chunkCount - 1;
         const qint64 sealedLen = last ? m_lastSealedSize : SealedChunkSize;
+        if (m_in->read(sealed.data(), sealedLen) != sealedLen) {
+            Files::wipe(out);
+            return damaged("short read");
+        }
         unsigned char nonce[crypto_aead_chacha20poly1305_ietf_NPUBBYTES];
         chunkNonce(nonce, static_cast<quint64>(k), last);
         unsigned long long mlen = 0;
         if (crypto_aead_chacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(out.data()) + k * ChunkSize,
-                &mlen, nullptr, reinterpret_cast<const unsigned char*>(sealed.constData()) + k * SealedChunkSize,
-                sealedLen, reinterpret_cast<const unsigned char*>(m_associated.constData()), m_associated.size(), nonce,
+                &mlen, nullptr, reinterpret_cast<const unsigned char*>(sealed.constData()), sealedLen,
+                reinterpret_cast<const unsigned char*>(m_associated.constData()), m_associated.size(), nonce,
                 m_payloadKey.data())
             != 0) {
             Files::wipe(out);
