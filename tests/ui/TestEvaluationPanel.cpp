@@ -216,6 +216,9 @@ private Q_SLOTS:
                  QStringLiteral("Ann Reviewer"), QStringLiteral("Courteous, patient and clear")}) {
             QVERIFY2(body.contains(needle), qPrintable(needle + QStringLiteral(" not in:\n") + body));
         }
+        // Every line of the history names the reviewer as the panel does, never by the account alone.
+        const QString history = body.mid(body.indexOf(QLatin1String("History")));
+        QVERIFY2(history.count(QLatin1String("Ann Reviewer")) >= 3, qPrintable(history));
     }
 
     void draftIsKeptAndResumedWhenTheCallIsOpenedAgain()

@@ -449,8 +449,20 @@ void EvaluationPanel::exportPdf(const QString& path)
     const auto t = m_template;
     const QString reviewer = m_session->reviewerLabel(e.reviewer);
     m_session->loadHistory(e.id, [this, path, e, t, reviewer](const Result<EvaluationHistory>& h) {
-        const Status st = h ? EvaluationPdf::write(path, e, *t, reviewer, h->revisions, h->events) : Status(h.error());
-        Q_EMIT pdfWritten(path, st.errorMessage());
+        if (!h) {
+            Q_EMIT pdfWritten(path, h.errorMessage());
+            return;
+        }
+        // The history names people as the panel does ("Ann Reviewer (ann)"), not by their account alone.
+        QList<EvaluationRevision> revisions = h->revisions;
+        QList<EvaluationEvent> events = h->events;
+        for (EvaluationRevision& r : revisions) {
+            r.byUser = m_session->reviewerLabel(r.byUser);
+        }
+        for (EvaluationEvent& ev : events) {
+            ev.byUser = m_session->reviewerLabel(ev.byUser);
+        }
+        Q_EMIT pdfWritten(path, EvaluationPdf::write(path, e, *t, reviewer, revisions, events).errorMessage());
     });
 }
 
