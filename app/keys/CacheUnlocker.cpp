@@ -103,55 +103,53 @@ bool CacheUnlocker::lockForCreation()
 
 void CacheUnlocker::begin()
 {
-    {
-        const QString infoPath = m_folder.keyInfoPath();
-        if (!QFile::exists(infoPath)) {
-            if (QFile::exists(m_folder.databasePath())) {
-                fail(QStringLiteral("The cache in %1 has a database but its key file keyinfo.json is missing: restore "
-                                    "keyinfo.json from a backup. Earmark will not make a new key over an existing "
-                                    "cache.")
-                         .arg(QDir::toNativeSeparators(m_folder.root())));
-                return;
-            }
-            if (!m_request.allowCreate) {
-                fail(QStringLiteral("There is no Earmark cache in %1: run a sync first to create one.")
-                         .arg(QDir::toNativeSeparators(m_folder.root())));
-                return;
-            }
-            if (!m_creationLock && !QFileInfo::exists(m_folder.root())) {
-                m_madeFolder = true; // removed again if the creation fails: no half-made cache is left behind
-            }
-            if (auto st = m_folder.prepare(); !st) {
-                fail(st.errorMessage());
-                return;
-            }
-            if (!lockForCreation()) {
-                return; // waiting for another process's creation (begin runs again), or failed
-            }
-            if (QFile::exists(infoPath)) {
-                // Made by the process that held the lock: open it as it is.
-                m_creationLock.reset();
-                begin();
-                return;
-            }
-            m_request.mode == KeyMode::Keychain ? createInKeychain() : createWithPassphrase();
+    const QString infoPath = m_folder.keyInfoPath();
+    if (!QFile::exists(infoPath)) {
+        if (QFile::exists(m_folder.databasePath())) {
+            fail(QStringLiteral("The cache in %1 has a database but its key file keyinfo.json is missing: restore "
+                                "keyinfo.json from a backup. Earmark will not make a new key over an existing "
+                                "cache.")
+                     .arg(QDir::toNativeSeparators(m_folder.root())));
             return;
         }
-        auto info = KeyInfo::load(infoPath);
-        if (!info) {
-            fail(info.errorMessage());
+        if (!m_request.allowCreate) {
+            fail(QStringLiteral("There is no Earmark cache in %1: run a sync first to create one.")
+                     .arg(QDir::toNativeSeparators(m_folder.root())));
             return;
         }
-        if (info->mode != m_request.mode) {
-            fail(info->mode == KeyMode::Keychain
-                    ? QStringLiteral("This cache keeps its key in the OS keychain, not behind a passphrase: run "
-                                     "without --passphrase-file (and unset EARMARK_PASSPHRASE_FILE).")
-                    : QStringLiteral("This cache is protected by a passphrase: give it with --passphrase-file FILE "
-                                     "or EARMARK_PASSPHRASE_FILE."));
+        if (!m_creationLock && !QFileInfo::exists(m_folder.root())) {
+            m_madeFolder = true; // removed again if the creation fails: no half-made cache is left behind
+        }
+        if (auto st = m_folder.prepare(); !st) {
+            fail(st.errorMessage());
             return;
         }
-        info->mode == KeyMode::Keychain ? readFromKeychain(info.value()) : unlockWithPassphrase(info.value());
+        if (!lockForCreation()) {
+            return; // waiting for another process's creation (begin runs again), or failed
+        }
+        if (QFile::exists(infoPath)) {
+            // Made by the process that held the lock: open it as it is.
+            m_creationLock.reset();
+            begin();
+            return;
+        }
+        m_request.mode == KeyMode::Keychain ? createInKeychain() : createWithPassphrase();
+        return;
     }
+    auto info = KeyInfo::load(infoPath);
+    if (!info) {
+        fail(info.errorMessage());
+        return;
+    }
+    if (info->mode != m_request.mode) {
+        fail(info->mode == KeyMode::Keychain
+                ? QStringLiteral("This cache keeps its key in the OS keychain, not behind a passphrase: run "
+                                 "without --passphrase-file (and unset EARMARK_PASSPHRASE_FILE).")
+                : QStringLiteral("This cache is protected by a passphrase: give it with --passphrase-file FILE "
+                                 "or EARMARK_PASSPHRASE_FILE."));
+        return;
+    }
+    info->mode == KeyMode::Keychain ? readFromKeychain(info.value()) : unlockWithPassphrase(info.value());
 }
 
 void CacheUnlocker::fail(const QString& message)
