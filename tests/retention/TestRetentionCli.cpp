@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -19,14 +20,26 @@
 using namespace Earmark;
 
 namespace {
-// Start times given to the demo store's calls, oldest first.
+// The day the runs apply the rule: tomorrow (a run may not be dated in the past, and the CLI's today may have turned
+// over by the time it runs), with the calls at the edge of the period placed from it.
+const QDate RunDay = QDateTime::currentDateTimeUtc().date().addDays(1);
+QString day(qint64 offset)
+{
+    return RunDay.addDays(offset).toString(Qt::ISODate);
+}
+QString start(qint64 daysBeforeRunDay)
+{
+    return day(-daysBeforeRunDay) + QStringLiteral("T00:00:00Z");
+}
+
+// Start times given to the demo store's calls.
 const QStringList Starts = {
     QStringLiteral("2023-11-20T09:00:00Z"), // 0: three years old
     QStringLiteral("2024-02-29T00:00:00Z"), // 1: leap day, due exactly at 2026-02-28T00:00
     QStringLiteral("2024-02-28T12:00:00Z"), // 2: due 2026-02-27T12:00
-    QStringLiteral("2024-12-02T00:00:00Z"), // 3: due exactly at 2026-12-02T00:00
-    QStringLiteral("2024-12-03T00:00:00Z"), // 4: due 2026-12-03
-    QStringLiteral("2025-03-01T00:00:00Z"), // 5: due 2027-03-01
+    start(730), // 3: due exactly at the run day's 00:00
+    start(729), // 4: due the day after
+    start(640), // 5: due 90 days after
     QStringLiteral("2024-06-01T10:00:00Z"), // 6: held
     QStringLiteral("2024-07-01T10:00:00Z"), // 7: held twice, with an erasure notice
 };
@@ -126,9 +139,9 @@ private Q_SLOTS:
         QTest::newRow("the day before the leap-day call's limit") << QStringLiteral("2026-02-27") << QList<int> {0};
         QTest::newRow("leap day + 730 days, exactly at the limit")
             << QStringLiteral("2026-02-28") << QList<int> {0, 1, 2};
-        QTest::newRow("the day before a call's limit") << QStringLiteral("2026-12-01") << QList<int> {0, 1, 2, 6, 7};
-        QTest::newRow("exactly at the limit") << QStringLiteral("2026-12-02") << QList<int> {0, 1, 2, 3, 6, 7};
-        QTest::newRow("29 February 2028") << QStringLiteral("2028-02-29") << QList<int> {0, 1, 2, 3, 4, 5, 6, 7};
+        QTest::newRow("the day before a call's limit") << day(-1) << QList<int> {0, 1, 2, 6, 7};
+        QTest::newRow("exactly at the limit") << day(0) << QList<int> {0, 1, 2, 3, 6, 7};
+        QTest::newRow("a year after") << day(365) << QList<int> {0, 1, 2, 3, 4, 5, 6, 7};
     }
 
     void previewAcrossTheBoundary()
@@ -171,8 +184,8 @@ private Q_SLOTS:
         QCOMPARE(holds.at(0).toObject().value(QStringLiteral("case")).toString(), QStringLiteral("CASE-1"));
         QCOMPARE(holds.at(0).toObject().value(QStringLiteral("age_days")).toInt(), 0);
 
-        const QJsonObject o = json({QStringLiteral("retention"), QStringLiteral("preview"), QStringLiteral("--now"),
-            QStringLiteral("2026-12-02")});
+        const QJsonObject o
+            = json({QStringLiteral("retention"), QStringLiteral("preview"), QStringLiteral("--now"), day(0)});
         QCOMPARE(strings(o.value(QStringLiteral("due"))), ids({0, 1, 2, 3}));
         QSet<QString> held;
         for (const auto& v : o.value(QStringLiteral("held")).toArray()) {
@@ -213,8 +226,8 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(copy + QStringLiteral("/keyinfo.json")));
         const QByteArray keyInfoBefore = Test::readFile(cacheDir() + QStringLiteral("/keyinfo.json"));
 
-        const QJsonObject o = json({QStringLiteral("retention"), QStringLiteral("run"), QStringLiteral("--now"),
-            QStringLiteral("2026-12-02")});
+        const QJsonObject o
+            = json({QStringLiteral("retention"), QStringLiteral("run"), QStringLiteral("--now"), day(0)});
         QCOMPARE(o.value(QStringLiteral("destroyed")).toInt(), 4);
         // Keychain mode: the run replaced the master key, so the copy no longer opens with what the keychain holds.
         QVERIFY(Test::readFile(cacheDir() + QStringLiteral("/keyinfo.json")) != keyInfoBefore);
@@ -254,8 +267,8 @@ private Q_SLOTS:
     void aRunThatOnlyFindsHeldCallsIsCertified()
     {
         // Nothing left to destroy, two due calls kept by holds: the certificate says which holds kept them.
-        const QJsonObject o = json({QStringLiteral("retention"), QStringLiteral("run"), QStringLiteral("--now"),
-            QStringLiteral("2026-12-02")});
+        const QJsonObject o
+            = json({QStringLiteral("retention"), QStringLiteral("run"), QStringLiteral("--now"), day(0)});
         QCOMPARE(o.value(QStringLiteral("destroyed")).toInt(), 0);
         QCOMPARE(o.value(QStringLiteral("held")).toInt(), 2);
         const QString certificate = o.value(QStringLiteral("certificate")).toString();
@@ -297,8 +310,7 @@ private Q_SLOTS:
         QVERIFY2(released.exitCode == 0, released.err.constData());
         // Call 6 is due again (next run); call 7 is still held by the second hold, its notice still waits.
         QCOMPARE(cachedCalls(), ids({4, 6, 7}));
-        QJsonObject o = json({QStringLiteral("retention"), QStringLiteral("preview"), QStringLiteral("--now"),
-            QStringLiteral("2026-12-02")});
+        QJsonObject o = json({QStringLiteral("retention"), QStringLiteral("preview"), QStringLiteral("--now"), day(0)});
         QCOMPARE(strings(o.value(QStringLiteral("due"))), ids({6}));
         // The last hold's release applies the waiting erasure notice.
         released = cli({QStringLiteral("hold"), QStringLiteral("release"), m_hold2, QStringLiteral("--reason"),
@@ -314,8 +326,7 @@ private Q_SLOTS:
             QJsonDocument::fromJson(cli({QStringLiteral("hold"), QStringLiteral("list"), QStringLiteral("--json")}).out)
                 .array()
                 .isEmpty());
-        o = json({QStringLiteral("retention"), QStringLiteral("run"), QStringLiteral("--now"),
-            QStringLiteral("2026-12-02")});
+        o = json({QStringLiteral("retention"), QStringLiteral("run"), QStringLiteral("--now"), day(0)});
         QCOMPARE(o.value(QStringLiteral("destroyed")).toInt(), 1);
         QCOMPARE(cachedCalls(), ids({4}));
         QCOMPARE(cli({QStringLiteral("verify")}).exitCode, 0);
@@ -325,8 +336,7 @@ private Q_SLOTS:
     {
         Test::writeFile(m_store + QStringLiteral("/v1/store.json"), "{\"name\": \"Test\", \"retention_days\": 365}\n");
         QCOMPARE(cli({QStringLiteral("sync"), QStringLiteral("--store"), m_store}).exitCode, 0);
-        QJsonObject o = json({QStringLiteral("retention"), QStringLiteral("preview"), QStringLiteral("--now"),
-            QStringLiteral("2026-12-02")});
+        QJsonObject o = json({QStringLiteral("retention"), QStringLiteral("preview"), QStringLiteral("--now"), day(0)});
         QCOMPARE(o.value(QStringLiteral("retention_days")).toInt(), 365);
         QCOMPARE(strings(o.value(QStringLiteral("due"))), ids({4}));
         // A period the cache cannot use is rejected with a reason; the last good one stays.
