@@ -26,6 +26,7 @@ private Q_SLOTS:
             original[i] = qint16((i * 7919) % 20000 - 10000);
         }
         const QList<Redaction> spans {{0, Entity::Phone, 0.5, 0.75}, {1, Entity::Person, 2.9, 3.5}};
+        const double level = bleepLevel(original, channels, rate, spans);
         for (bool silence : {false, true}) {
             QVector<qint16> s = original;
             redactAudio(s, channels, rate, spans, silence);
@@ -35,7 +36,8 @@ private Q_SLOTS:
                 for (int c = 0; c < channels; ++c) {
                     const qint16 v = s[f * channels + c];
                     if (inFirst || inSecond) {
-                        const qint16 expected = silence ? 0 : toneSample(f - (inFirst ? 4000 : 23200), rate);
+                        const qint16 expected
+                            = silence ? 0 : toneSample(f - (inFirst ? 4000 : 23200), inFirst ? 2000 : 800, rate, level);
                         QCOMPARE(v, expected);
                     } else {
                         QCOMPARE(v, original[f * channels + c]);
@@ -43,6 +45,44 @@ private Q_SLOTS:
                 }
             }
         }
+    }
+
+    void theBleepIsAsLoudAsTheSpeech()
+    {
+        // A call whose speech is bursts of noise-like tone at a given RMS, with quiet pauses: the bleep's RMS matches
+        // the speech's (within 1 dB) whether they speak softly or loudly, fades in and out, and the redacted audio
+        // gives the same level as the original (the spans are left out of the measure).
+        const int rate = 8000;
+        for (const double speechDb : {-30.0, -24.0, -18.0, -16.0}) {
+            const double rms = 32767 * std::pow(10.0, speechDb / 20);
+            QVector<qint16> audio(rate * 20);
+            for (qint64 f = 0; f < audio.size(); ++f) {
+                const bool speaking = (f / 4000) % 3 != 2;
+                audio[f] = speaking
+                    ? qint16(std::lround(rms * std::sqrt(2.0) * std::sin(f * 0.7 + std::sin(f * 0.013))))
+                    : qint16((f * 7919) % 41 - 20);
+            }
+            const QList<Redaction> spans {{0, Entity::Phone, 5.0, 7.0}};
+            QVector<qint16> redacted = audio;
+            redactAudio(redacted, 1, rate, spans, false);
+            double sum = 0;
+            for (qint64 f = 5 * rate + 400; f < 7 * rate - 400; ++f) {
+                sum += double(redacted[f]) * redacted[f];
+            }
+            const double bleepDb = 20 * std::log10(std::sqrt(sum / (2 * rate - 800)) / 32767);
+            QVERIFY2(std::abs(bleepDb - speechDb) < 1.0,
+                qPrintable(QStringLiteral("speech %1 dBFS, bleep %2 dBFS").arg(speechDb).arg(bleepDb)));
+            QCOMPARE(bleepLevel(redacted, 1, rate, spans), bleepLevel(audio, 1, rate, spans));
+            QVERIFY(std::abs(redacted[5 * rate]) < 50); // faded in, no click
+            QVERIFY(std::abs(redacted[7 * rate - 1]) < 50);
+        }
+        // Never louder than -12 dBFS, never quieter than -30; -20 dBFS when nobody speaks.
+        QVector<qint16> shouting(rate * 2);
+        for (qint64 f = 0; f < shouting.size(); ++f) {
+            shouting[f] = qint16(std::lround(30000 * std::sin(f * 0.7)));
+        }
+        QCOMPARE(bleepLevel(shouting, 1, rate, {}), 0.25 * 32767);
+        QCOMPARE(bleepLevel(QVector<qint16>(rate * 2), 1, rate, {}), 0.1 * 32767);
     }
 
     void demoCallsEndToEnd()

@@ -230,13 +230,19 @@ private Q_SLOTS:
             = AudioDecoder::decode(Test::readFile(bag + QStringLiteral("/data/calls/%1/recording.wav").arg(first)));
         QVERIFY2(audio, qPrintable(audio.errorMessage()));
         int bleeped = 0;
+        QList<Anonymise::Redaction> spans;
         for (const auto& v : redacted.value(QStringLiteral("redactions")).toArray()) {
-            const qint64 from
-                = qint64(std::floor(v.toObject().value(QStringLiteral("start_s")).toDouble() * audio->sampleRate));
-            for (qint64 k = 0; k < 200; ++k) {
+            spans.append({0, Anonymise::Entity::Phone, v.toObject().value(QStringLiteral("start_s")).toDouble(),
+                v.toObject().value(QStringLiteral("end_s")).toDouble()});
+        }
+        const double level = Anonymise::bleepLevel(audio->samples, audio->channels, audio->sampleRate, spans);
+        for (const Anonymise::Redaction& r : spans) {
+            const qint64 from = qint64(std::floor(r.startS * audio->sampleRate));
+            const qint64 span = qint64(std::ceil(r.endS * audio->sampleRate)) - from;
+            for (qint64 k = 0; k < std::min<qint64>(200, span); ++k) {
                 for (int ch = 0; ch < audio->channels; ++ch) {
                     QCOMPARE(audio->samples.at((from + k) * audio->channels + ch),
-                        Anonymise::toneSample(k, audio->sampleRate));
+                        Anonymise::toneSample(k, span, audio->sampleRate, level));
                 }
             }
             ++bleeped;

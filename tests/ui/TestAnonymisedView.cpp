@@ -84,11 +84,20 @@ private Q_SLOTS:
             = pane->anonymised()->transcript().value(QStringLiteral("redactions")).toArray().first().toObject();
         const auto played = pane->player()->engine()->audio();
         QVERIFY(played);
-        const qint64 from = qint64(std::floor(first.value(QStringLiteral("start_s")).toDouble() * played->sampleRate));
+        const double startS = first.value(QStringLiteral("start_s")).toDouble();
+        const double endS = first.value(QStringLiteral("end_s")).toDouble();
+        const qint64 from = qint64(std::floor(startS * played->sampleRate));
+        const qint64 span = qint64(std::ceil(endS * played->sampleRate)) - from;
+        QList<Anonymise::Redaction> spans;
+        for (const auto& v : pane->anonymised()->transcript().value(QStringLiteral("redactions")).toArray()) {
+            spans.append({0, Anonymise::Entity::Phone, v.toObject().value(QStringLiteral("start_s")).toDouble(),
+                v.toObject().value(QStringLiteral("end_s")).toDouble()});
+        }
+        const double level = Anonymise::bleepLevel(played->samples, played->channels, played->sampleRate, spans);
         for (qint64 k = 5; k < 50; ++k) {
             for (int c = 0; c < played->channels; ++c) {
-                QCOMPARE(
-                    played->samples[(from + k) * played->channels + c], Anonymise::toneSample(k, played->sampleRate));
+                QCOMPARE(played->samples[(from + k) * played->channels + c],
+                    Anonymise::toneSample(k, span, played->sampleRate, level));
             }
         }
 
