@@ -63,62 +63,48 @@ sf_count_t vioTell(void* user)
     return static_cast<MemoryFile*>(user)->pos;
 }
 
-Result<DecodedAudio> run(const QByteArray& bytes, bool keepSamples)
+Result<DecodedAudio> run(const QByteArray& bytes, DurationBound bound, bool keepSamples)
 {
-    SF_VIRTUAL_IO io {vioLength, vioSeek, vioRead, vioWrite, vioTell};
-    MemoryFile mem {const_cast<QByteArray*>(&bytes)}; // opened for reading: never written
-    SF_INFO info {};
-    SNDFILE* sf = sf_open_virtual(&io, SFM_READ, &info, &mem);
-    if (!sf) {
-        return makeError(QStringLiteral("the audio does not decode (%1)").arg(QString::fromUtf8(sf_strerror(nullptr))));
+    auto decoder = StreamDecoder::open(std::make_unique<MemoryByteSource>(bytes), bound);
+    if (!decoder) {
+        return decoder.error();
     }
+    StreamDecoder& d = *decoder.value();
     DecodedAudio out;
-    out.sampleRate = info.samplerate;
-    out.channels = info.channels;
-    if (info.channels < 1 || info.channels > 8 || info.samplerate < 4000 || info.samplerate > 192000) {
-        sf_close(sf);
-        return makeError(QStringLiteral("the audio has %1 channels at %2 Hz, which is not a call recording")
-                             .arg(info.channels)
-                             .arg(info.samplerate));
-    }
-    constexpr sf_count_t Block = 4096;
-    QVector<qint16> buffer(Block * info.channels);
-    if (keepSamples && info.frames > 0 && info.frames < (sf_count_t(1) << 31)) {
-        out.samples.reserve(info.frames * info.channels);
+    out.sampleRate = d.sampleRate();
+    out.channels = d.channels();
+    constexpr qint64 Block = 4096;
+    QVector<qint16> buffer(Block * d.channels());
+    if (keepSamples) {
+        out.samples.reserve(d.expectedFrames() * d.channels());
     }
     for (;;) {
-        const sf_count_t got = sf_readf_short(sf, buffer.data(), Block);
-        if (got <= 0) {
+        auto got = d.read(buffer.data(), Block);
+        if (!got) {
+            return got.error();
+        }
+        if (got.value() == 0) {
             break;
         }
-        out.frames += got;
+        out.frames += got.value();
         if (keepSamples) {
             const qsizetype old = out.samples.size();
-            out.samples.resize(old + got * info.channels);
-            std::memcpy(out.samples.data() + old, buffer.constData(), sizeof(qint16) * got * info.channels);
+            out.samples.resize(old + got.value() * d.channels());
+            std::memcpy(out.samples.data() + old, buffer.constData(), sizeof(qint16) * got.value() * d.channels());
         }
-    }
-    const int err = sf_error(sf);
-    const QString message = QString::fromUtf8(sf_strerror(sf));
-    sf_close(sf);
-    if (err != SF_ERR_NO_ERROR) {
-        return makeError(QStringLiteral("the audio does not decode to its end (%1)").arg(message));
-    }
-    if (out.frames == 0) {
-        return makeError(QStringLiteral("the audio holds no sound at all"));
     }
     return out;
 }
 } // namespace
 
-Result<DecodedAudio> probe(const QByteArray& bytes)
+Result<DecodedAudio> probe(const QByteArray& bytes, DurationBound bound)
 {
-    return run(bytes, false);
+    return run(bytes, bound, false);
 }
 
-Result<DecodedAudio> decode(const QByteArray& bytes)
+Result<DecodedAudio> decode(const QByteArray& bytes, DurationBound bound)
 {
-    return run(bytes, true);
+    return run(bytes, bound, true);
 }
 
 Result<QByteArray> encodeWav(const DecodedAudio& audio)

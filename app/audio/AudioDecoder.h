@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audio/StreamDecoder.h"
 #include "core/Result.h"
 
 #include <QByteArray>
@@ -19,10 +20,11 @@ struct DecodedAudio
 // identified by content, never by file name. Decoded audio never touches the disk.
 namespace AudioDecoder {
 
-// Decodes every frame (proving the file decodes to its end) and returns the real rate, channels and length.
-Result<DecodedAudio> probe(const QByteArray& bytes);
-// Decodes to interleaved 16-bit samples.
-Result<DecodedAudio> decode(const QByteArray& bytes);
+// Decodes every frame (proving the file decodes to its end, within the bound of its stated length) and returns the
+// real rate, channels and length; nothing is kept.
+Result<DecodedAudio> probe(const QByteArray& bytes, DurationBound bound = {});
+// Decodes to interleaved 16-bit samples, never more than the bound allows.
+Result<DecodedAudio> decode(const QByteArray& bytes, DurationBound bound = {});
 // Encodes interleaved 16-bit samples as a WAV file (PCM), in memory.
 Result<QByteArray> encodeWav(const DecodedAudio& audio);
 

@@ -49,7 +49,7 @@ Status CallMediaLoader::prefetch(const QString& callId)
     return ensureAudio(call.value());
 }
 
-CallMedia CallMediaLoader::load(const QString& callId)
+CallMedia CallMediaLoader::load(const QString& callId, AudioDelivery delivery)
 {
     CallMedia m;
     m.callId = callId;
@@ -77,6 +77,15 @@ CallMedia CallMediaLoader::load(const QString& callId)
     }
     if (auto st = ensureAudio(m.call); !st) {
         m.audioError = st.errorMessage();
+        return m;
+    }
+    if (delivery == AudioDelivery::Stream) {
+        auto source = AudioBlobReader(m_cache).openSource(m.call);
+        if (!source) {
+            m.audioError = source.errorMessage();
+            return m;
+        }
+        m.audioSource = std::move(source.value());
         return m;
     }
     auto audio = AudioBlobReader(m_cache).read(m.call);

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "cache/AudioBlobSource.h"
 #include "core/Result.h"
 #include "store/CallRecord.h"
 
 #include <QByteArray>
 #include <QString>
+#include <memory>
 
 namespace Earmark {
 
@@ -16,10 +18,19 @@ struct CallMedia
 {
     QString callId;
     CallRecord call;
-    QByteArray audio; // plaintext: memory only, wiped by the receiver
+    QByteArray audio; // plaintext: memory only, wiped by the receiver (AudioDelivery::Bytes)
+    std::shared_ptr<AudioBlobSource> audioSource; // decrypted as it is decoded (AudioDelivery::Stream)
     QByteArray transcript; // JSON, empty when the call has none
     QString audioError; // why there is no audio (the call stays listed)
     QString error; // the call cannot be shown at all
+};
+
+// How a call's audio comes back: decrypted whole, or as a source decrypted chunk by chunk while it is decoded (the
+// player: first audio without waiting for the whole file).
+enum class AudioDelivery
+{
+    Bytes,
+    Stream,
 };
 
 // Reads what the player needs of a call (on the cache's worker thread).
@@ -28,7 +39,7 @@ class CallMediaLoader
 public:
     explicit CallMediaLoader(Cache& cache);
 
-    CallMedia load(const QString& callId);
+    CallMedia load(const QString& callId, AudioDelivery delivery = AudioDelivery::Bytes);
     // Fetches, verifies and encrypts a call's audio into the cache unless the current copy is there (for calls
     // sampled into a queue: fetched ahead so that opening them plays at once).
     Status prefetch(const QString& callId);

@@ -14,7 +14,7 @@ AudioBlobReader::AudioBlobReader(Cache& cache)
     : m_cache(cache)
 { }
 
-Result<QByteArray> AudioBlobReader::read(const CallRecord& call)
+Result<std::pair<QString, QString>> AudioBlobReader::blobOf(const CallRecord& call)
 {
     auto s = m_cache.database().prepare(QStringLiteral("SELECT audio_blob, audio_blob_sha256 FROM calls WHERE id = ?"));
     if (!s) {
@@ -26,10 +26,33 @@ Result<QByteArray> AudioBlobReader::read(const CallRecord& call)
     if (!row) {
         return row.error();
     }
-    const auto& [blob, expected] = row.value();
-    if (blob.isEmpty()) {
+    if (row->first.isEmpty()) {
         return makeError(QStringLiteral("The audio of call %1 is not in the cache.").arg(call.callId));
     }
+    return row;
+}
+
+Result<std::shared_ptr<AudioBlobSource>> AudioBlobReader::openSource(const CallRecord& call)
+{
+    auto row = blobOf(call);
+    if (!row) {
+        return row.error();
+    }
+    auto key = m_cache.calls().dataKey(call.id, call.callId);
+    if (!key) {
+        return key.error();
+    }
+    return AudioBlobSource::open(m_cache.blobs().pathOf(row->first), std::move(key.value()),
+        CallRepository::binding(call.callId, "audio"), row->second, call.callId);
+}
+
+Result<QByteArray> AudioBlobReader::read(const CallRecord& call)
+{
+    auto row = blobOf(call);
+    if (!row) {
+        return row.error();
+    }
+    const auto& [blob, expected] = row.value();
     QFile file(m_cache.blobs().pathOf(blob));
     if (!file.open(QIODevice::ReadOnly)) {
         return makeError(

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "cache/AudioBlobSource.h"
 #include "core/Result.h"
 
 #include <QByteArray>
+#include <memory>
 
 namespace Earmark {
 
@@ -19,8 +21,14 @@ public:
 
     // The original audio bytes; an error names the call and what is wrong.
     Result<QByteArray> read(const CallRecord& call);
+    // The audio as a source decrypted chunk by chunk while it is decoded (for playback: nothing is decrypted ahead);
+    // the whole-file check is the source's matchesFetchedFile().
+    Result<std::shared_ptr<AudioBlobSource>> openSource(const CallRecord& call);
 
 private:
+    // The call's blob name and the SHA-256 of the store file it was made from.
+    Result<std::pair<QString, QString>> blobOf(const CallRecord& call);
+
     Cache& m_cache;
 };
 

@@ -26,9 +26,28 @@ PcmSource::PcmSource(std::shared_ptr<const CallAudio> audio, QObject* parent)
 
 PcmSource::~PcmSource() = default;
 
-void PcmSource::startSegment()
+void PcmSource::startSegment(qint64 outFrame, double speed)
 {
-    m_segments.append({m_produced, m_cursor, m_speed});
+    m_segments.append({outFrame, m_cursor, speed});
+}
+
+bool PcmSource::waitForDecoder(qint16* out, qint64 done, qint64 frames)
+{
+    if (m_cursor < m_audio->availableFrames()) {
+        if (m_waiting) {
+            m_waiting = false;
+            startSegment(m_produced + done, m_speed);
+        }
+        return false;
+    }
+    // Not decoded yet (a seek ahead of a streaming decode): silence, with the clock held at the cursor until the
+    // decoder gets there.
+    if (!m_waiting) {
+        m_waiting = true;
+        startSegment(m_produced + done, 0.0);
+    }
+    std::fill(out + 2 * done, out + 2 * frames, qint16(0));
+    return true;
 }
 
 void PcmSource::restartAt(qint64 sourceFrame)
@@ -39,7 +58,8 @@ void PcmSource::restartAt(qint64 sourceFrame)
     m_segments.clear();
     m_stretch->clear();
     m_drained = false;
-    startSegment();
+    m_waiting = false;
+    startSegment(m_produced, m_speed);
 }
 
 void PcmSource::setSpeed(double speed)
@@ -58,7 +78,8 @@ void PcmSource::setSpeed(double speed)
     m_stretch->clear();
     m_stretch->setTempo(speed);
     m_drained = false;
-    startSegment();
+    m_waiting = false;
+    startSegment(m_produced, m_speed);
 }
 
 double PcmSource::speed() const
@@ -166,12 +187,14 @@ qint64 PcmSource::produceDirect(qint16* out, qint64 frames)
                 break;
             }
             m_cursor = m_loopStart; // gapless: the next frame is the loop's first
-            m_produced += done;
-            startSegment();
-            m_produced -= done;
+            m_waiting = false;
+            startSegment(m_produced + done, m_speed);
             continue;
         }
-        const qint64 n = std::min(frames - done, limit - m_cursor);
+        if (waitForDecoder(out, done, frames)) {
+            return frames;
+        }
+        const qint64 n = std::min({frames - done, limit - m_cursor, m_audio->availableFrames() - m_cursor});
         for (qint64 i = 0; i < n; ++i) {
             frameOut(m_cursor + i, out[2 * (done + i)], out[2 * (done + i) + 1]);
         }
@@ -200,9 +223,8 @@ qint64 PcmSource::produceStretched(qint16* out, qint64 frames)
         if (m_cursor >= limit) {
             if (looping) {
                 m_cursor = m_loopStart;
-                m_produced += done;
-                startSegment();
-                m_produced -= done;
+                m_waiting = false;
+                startSegment(m_produced + done, m_speed);
                 continue;
             }
             if (m_drained) {
@@ -212,7 +234,10 @@ qint64 PcmSource::produceStretched(qint16* out, qint64 frames)
             m_drained = true;
             continue;
         }
-        const qint64 n = std::min<qint64>(FeedFrames, limit - m_cursor);
+        if (waitForDecoder(out, done, frames)) {
+            return frames;
+        }
+        const qint64 n = std::min({FeedFrames, limit - m_cursor, m_audio->availableFrames() - m_cursor});
         for (qint64 i = 0; i < n; ++i) {
             qint16 l = 0;
             qint16 r = 0;

@@ -29,7 +29,8 @@ enum class Listen
     Respondent,
 };
 
-// Feeds a QAudioSink from a call's decoded audio: 16-bit stereo at the call's rate. Applies the listening mode
+// Feeds a QAudioSink from a call's decoded audio: 16-bit stereo at the call's rate, from the first decoded seconds of a
+// streaming decode (ahead of the decoder it plays silence and holds the clock). Applies the listening mode
 // (both speakers as recorded, or one speaker in both ears), loops A-B without a gap, and changes speed with the
 // pitch kept (SoundTouch, speech settings; bypassed at 1x, where the position is exact to the frame). Every run
 // of output is recorded as a segment (output frame -> source frame, speed) so that the frames the sink has
@@ -73,7 +74,9 @@ private:
         qint64 srcStart;
         double speed;
     };
-    void startSegment();
+    void startSegment(qint64 outFrame, double speed);
+    // True (and the rest of out silent) while the cursor is ahead of a streaming decode.
+    bool waitForDecoder(qint16* out, qint64 done, qint64 frames);
     void frameOut(qint64 frame, qint16& left, qint16& right) const;
     qint64 produceDirect(qint16* out, qint64 frames);
     qint64 produceStretched(qint16* out, qint64 frames);
@@ -90,6 +93,7 @@ private:
     qint64 m_loopStart = -1;
     qint64 m_loopEnd = -1;
     bool m_drained = false;
+    bool m_waiting = false;
 };
 
 } // namespace Earmark

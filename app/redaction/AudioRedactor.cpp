@@ -44,7 +44,7 @@ Result<RedactedAudio> AudioRedactor::redact(const QString& callId, bool silence)
         Files::wipe(media.audio);
         return anonymised.error();
     }
-    auto decoded = AudioDecoder::decode(media.audio);
+    auto decoded = AudioDecoder::decode(media.audio, DurationBound {media.call.durationS});
     Files::wipe(media.audio);
     if (!decoded) {
         return decoded.error();

@@ -89,7 +89,7 @@ Result<QByteArray> redactedAudio(Cache& cache, const QString& callId, const QLis
     if (!original) {
         return original.error();
     }
-    auto decoded = AudioDecoder::decode(original.value());
+    auto decoded = AudioDecoder::decode(original.value(), DurationBound {record->durationS});
     Files::wipe(original.value());
     if (!decoded) {
         return decoded.error();

@@ -43,7 +43,7 @@ Result<AudioFetcher::Fetched> AudioFetcher::fetch(const CallRecord& call, const 
         return makeError(QStringLiteral("the audio file's SHA-256 does not match the sidecar: the file is damaged or "
                                         "was replaced; it will be retried on the next sync"));
     }
-    auto decoded = AudioDecoder::probe(audio);
+    auto decoded = AudioDecoder::probe(audio, DurationBound {call.durationS});
     if (!decoded) {
         Files::wipe(audio);
         return makeError(decoded.errorMessage() + QStringLiteral(": ask the provider for a good copy"));

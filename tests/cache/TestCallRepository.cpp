@@ -246,6 +246,67 @@ private Q_SLOTS:
         QVERIFY(verified.errorMessage().contains(QLatin1String("C-1")));
     }
 
+    void aSourceDecryptsChunkByChunkAndChecksTheWhole()
+    {
+        // Playback reads the audio through a source that decrypts one chunk at a time: any range reads back as the
+        // original bytes (across chunk boundaries too), and the whole-file check beside it catches a swapped blob.
+        auto id = m_cache->calls().save(sampleCall(QStringLiteral("C-1"), QStringLiteral("+447700900123"), 1), {});
+        QVERIFY(id.ok());
+        auto key = m_cache->calls().dataKey(id.value(), QStringLiteral("C-1"));
+        QByteArray audio(3 * Blob::ChunkSize + 1234, Qt::Uninitialized);
+        for (qsizetype i = 0; i < audio.size(); ++i) {
+            audio[i] = char((i * 7 + i / 251) & 0xff);
+        }
+        QStringList names;
+        for (const QByteArray& bytes : {QByteArray(audio).replace(0, 4, "OLD!"), audio}) {
+            auto pending = m_cache->blobs().create(
+                key.value(), CallRepository::binding(QStringLiteral("C-1"), "audio"), Blob::Kind::Audio);
+            QVERIFY(pending.ok());
+            QVERIFY(pending.value()->writer->write(bytes).ok());
+            QVERIFY(m_cache->blobs().commit(*pending.value()).ok());
+            names << pending.value()->name;
+        }
+        QVERIFY(
+            m_cache->calls().setAudio(id.value(), names.at(1), Test::sha256Hex(audio), {8000, 1, audio.size()}).ok());
+        auto call = m_cache->calls().get(QStringLiteral("C-1"));
+        QVERIFY(call);
+        auto source = AudioBlobReader(*m_cache).openSource(call.value());
+        QVERIFY2(source, qPrintable(source.errorMessage()));
+        QCOMPARE(source.value()->size(), audio.size());
+        for (const auto& [offset, length] : QList<QPair<qint64, qint64>> {{0, 10}, {Blob::ChunkSize - 3, 10},
+                 {2 * Blob::ChunkSize - 1, Blob::ChunkSize + 2}, {5, 3 * Blob::ChunkSize}, {audio.size() - 5, 100}}) {
+            QByteArray out(length, '\0');
+            const qint64 n = source.value()->readAt(offset, out.data(), length);
+            QCOMPARE(n, std::min<qint64>(length, audio.size() - offset));
+            QCOMPARE(out.left(n), audio.mid(offset, n));
+        }
+        QCOMPARE(source.value()->readAt(audio.size(), nullptr, 10), 0);
+        QVERIFY(source.value()->matchesFetchedFile().ok());
+
+        // The older blob of the same call put in its place: its chunks authenticate, the whole does not match.
+        const QString current = m_cache->blobs().pathOf(names.at(1));
+        QFile::setPermissions(current, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        Test::writeFile(current, Test::readFile(m_cache->blobs().pathOf(names.at(0))));
+        auto swapped = AudioBlobReader(*m_cache).openSource(call.value());
+        QVERIFY2(swapped, qPrintable(swapped.errorMessage()));
+        QByteArray head(4, '\0');
+        QCOMPARE(swapped.value()->readAt(0, head.data(), 4), 4);
+        QCOMPARE(head, QByteArray("OLD!"));
+        const Status whole = swapped.value()->matchesFetchedFile();
+        QVERIFY(!whole);
+        QVERIFY2(whole.errorMessage().contains(QLatin1String("SHA-256 differs")), qPrintable(whole.errorMessage()));
+
+        // A chunk altered on disk fails where it is read, with the call named.
+        QByteArray sealed = Test::readFile(current);
+        sealed[sealed.size() / 2] = char(sealed.at(sealed.size() / 2) ^ 1);
+        Test::writeFile(current, sealed);
+        auto damaged = AudioBlobReader(*m_cache).openSource(call.value());
+        QVERIFY2(damaged, qPrintable(damaged.errorMessage()));
+        QByteArray all(audio.size(), '\0');
+        QCOMPARE(damaged.value()->readAt(0, all.data(), all.size()), -1);
+        QVERIFY2(damaged.value()->error().contains(QLatin1String("C-1")), qPrintable(damaged.value()->error()));
+    }
+
     void destroyingACallDestroysItsKeyTranscriptAndAudio()
     {
         TranscriptData t {QByteArrayLiteral("{\"segments\":[]}"), QStringLiteral("ab"), 0, 0};

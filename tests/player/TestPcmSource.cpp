@@ -1,7 +1,12 @@
+#include "audio/AudioDecoder.h"
 #include "player/PcmSource.h"
 
 #include <QTest>
 #include <cmath>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <thread>
 
 using namespace Earmark;
 
@@ -35,6 +40,50 @@ std::shared_ptr<CallAudio> sineAudio(double hz, double seconds)
     }
     return a;
 }
+
+// The bytes of a WAV file, served up to a gate that holds the decoder (on its own thread) until it is opened: a
+// streaming decode caught part way, deterministically.
+class GatedSource final : public ByteSource
+{
+public:
+    GatedSource(QByteArray bytes, qint64 gate)
+        : m_bytes(std::move(bytes))
+        , m_gate(gate)
+    { }
+    qint64 size() const override { return m_bytes.size(); }
+    qint64 readAt(qint64 offset, char* data, qint64 length) override
+    {
+        if (offset + length > m_gate) {
+            std::unique_lock lock(m_mutex);
+            m_held = true;
+            m_changed.notify_all();
+            m_changed.wait(lock, [this] { return m_open; });
+        }
+        const qint64 n = std::max<qint64>(0, std::min(length, m_bytes.size() - offset));
+        std::memcpy(data, m_bytes.constData() + offset, size_t(n));
+        return n;
+    }
+    QString error() const override { return {}; }
+    void waitUntilHeld()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_held; });
+    }
+    void open()
+    {
+        std::lock_guard lock(m_mutex);
+        m_open = true;
+        m_changed.notify_all();
+    }
+
+private:
+    QByteArray m_bytes;
+    qint64 m_gate;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    bool m_held = false;
+    bool m_open = false;
+};
 
 QVector<qint16> pull(PcmSource& s, qint64 frames)
 {
@@ -84,6 +133,53 @@ private Q_SLOTS:
             QCOMPARE(s.sourceFrameAt(0), start);
             QCOMPARE(s.sourceFrameAt(250), start + 250);
         }
+    }
+
+    void aheadOfAStreamingDecodeItPlaysSilenceAndHoldsTheClock()
+    {
+        // Ten seconds of the ramp as a WAV file, decoded on another thread that is held a third of the way in.
+        const auto ramp = rampAudio(80000);
+        auto wav = AudioDecoder::encodeWav(DecodedAudio {8000, 2, ramp->frames, ramp->samples});
+        QVERIFY(wav);
+        auto source = std::make_shared<GatedSource>(wav.value(), wav->size() / 3);
+        auto opened = CallAudio::open(source, QStringLiteral("[\"agent\",\"respondent\"]"), DurationBound {10});
+        QVERIFY2(opened, qPrintable(opened.errorMessage()));
+        std::shared_ptr<CallAudio> audio = opened.value();
+        std::thread decoder([audio] { (void)audio->decodeRest(); });
+        source->waitUntilHeld();
+        const qint64 available = audio->availableFrames();
+        QVERIFY(available > 0 && available < 80000 / 3);
+
+        PcmSource s(audio);
+        QVERIFY(s.open(QIODevice::ReadOnly | QIODevice::Unbuffered));
+        s.setMix(StereoMix::Split);
+        // Played from just before where the decode stands: the decoded frames, then silence with the clock held there.
+        s.restartAt(available - 100);
+        QVector<qint16> out = pull(s, 400);
+        QCOMPARE(out.size(), 800);
+        QCOMPARE(out[0], qint16((available - 100) % 30000));
+        QCOMPARE(out[2 * 99 + 1], qint16(-((available - 1) % 30000)));
+        for (int i = 100; i < 400; ++i) {
+            QCOMPARE(out[2 * i], qint16(0));
+        }
+        QCOMPARE(s.sourceFrameAt(50), available - 50);
+        QCOMPARE(s.sourceFrameAt(100), available);
+        QCOMPARE(s.sourceFrameAt(400), available);
+        QVERIFY(!s.finished());
+        // A seek beyond the decode waits there too.
+        s.restartAt(60000);
+        out = pull(s, 200);
+        QVERIFY(std::all_of(out.cbegin(), out.cend(), [](qint16 v) { return v == 0; }));
+        QCOMPARE(s.sourceFrameAt(200), qint64(60000));
+
+        // The decode goes on: the sound resumes at the frame where the clock was held, none skipped.
+        source->open();
+        decoder.join();
+        QVERIFY(audio->complete());
+        out = pull(s, 300);
+        QCOMPARE(out[0], qint16(60000 % 30000));
+        QCOMPARE(out[2 * 299], qint16(60299 % 30000));
+        QCOMPARE(s.sourceFrameAt(200 + 150), qint64(60150));
     }
 
     void soloPutsOneSpeakerInBothEars()

@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "audio/AudioDecoder.h"
 #include "cache/Cache.h"
 #include "cache/Statement.h"
 #include "store/RecordingStore.h"
@@ -219,6 +220,12 @@ private Q_SLOTS:
         QTest::newRow("audio does not decode") << "garbage"
                                                << ""
                                                << "does not decode";
+        QTest::newRow("audio far longer than its sidecar") << "longer"
+                                                           << ""
+                                                           << "is 1:00 long but its sidecar says 22.7 s";
+        QTest::newRow("audio cut short, checksum matching") << "short"
+                                                            << ""
+                                                            << "the file is cut short";
         QTest::newRow("sidecar over 1 MiB") << "huge"
                                             << ".json"
                                             << "over the 1 MiB limit";
@@ -284,6 +291,27 @@ private Q_SLOTS:
             audio.insert(QStringLiteral("sha256"), Test::sha256Hex(junk));
             audio.insert(QStringLiteral("size_bytes"), junk.size());
             o.insert(QStringLiteral("audio"), audio);
+            writeSidecar(victim, o);
+        } else if (attack == QLatin1String("longer") || attack == QLatin1String("short")) {
+            // A minute of audio, with the sidecar's checksum and size made to match it: behind a sidecar that says
+            // 22.7 s, or cut to its first half behind one that says the whole minute.
+            DecodedAudio minute {8000, 1, 60 * 8000, QVector<qint16>(60 * 8000)};
+            for (qint64 f = 0; f < minute.frames; ++f) {
+                minute.samples[f] = qint16((f * 37) % 2000 - 1000);
+            }
+            auto encoded = AudioDecoder::encodeWav(minute);
+            QVERIFY(encoded);
+            QByteArray bytes = encoded.value();
+            if (attack == QLatin1String("short")) {
+                bytes.truncate(bytes.size() / 2);
+            }
+            Test::writeFile(audioPath, bytes);
+            audio.insert(QStringLiteral("sha256"), Test::sha256Hex(bytes));
+            audio.insert(QStringLiteral("size_bytes"), bytes.size());
+            audio.insert(QStringLiteral("channels"), 1);
+            audio.insert(QStringLiteral("channel_layout"), QStringLiteral("mixed"));
+            o.insert(QStringLiteral("audio"), audio);
+            o.insert(QStringLiteral("duration_s"), attack == QLatin1String("short") ? 60.0 : 22.7);
             writeSidecar(victim, o);
         } else if (attack == QLatin1String("huge")) {
             o.insert(QStringLiteral("source"),

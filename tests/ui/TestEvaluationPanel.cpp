@@ -114,7 +114,9 @@ private Q_SLOTS:
     void scoreWhilePlayingCommentSubmitDisputeResolve()
     {
         openCall(0);
-        QVERIFY2(panel()->metricsText().contains(QStringLiteral("talk/listen")), qPrintable(panel()->metricsText()));
+        // The metrics need the whole decode, which streams on after the first audio is ready.
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            panel()->metricsText().contains(QStringLiteral("talk/listen")), qPrintable(panel()->metricsText()), 20000);
         player()->action(QStringLiteral("playPause"))->trigger();
         QCOMPARE(engine()->state(), PlayerEngine::State::Playing);
         start();

@@ -1,6 +1,8 @@
 #include "DemoWindow.h"
 #include "PlaybackClock.h"
 #include "TestSupport.h"
+#include "audio/AudioDecoder.h"
+#include "audio/CallAudio.h"
 #include "browse/CallListModel.h"
 #include "ui/browse/CallDetailPane.h"
 #include "ui/player/PlayerWidget.h"
@@ -23,6 +25,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtConcurrent>
+#include <cmath>
 
 using namespace Earmark;
 using namespace Earmark::Gui;
@@ -121,6 +125,44 @@ private Q_SLOTS:
         const double before = engine()->position();
         action("back5")->trigger();
         QVERIFY(std::abs(engine()->position() - (before - 5)) < 0.3);
+    }
+
+    void aCallPlaysWhileItDecodesAndTheWaveformFillsIn()
+    {
+        // A call opened for streaming and not yet decoded: the player takes it at once, plays silence with the clock
+        // held at 0:00 while nothing is decoded, and the sound and the waveform follow the decoder.
+        DecodedAudio recorded {8000, 2, 40 * 8000, {}};
+        recorded.samples.resize(recorded.frames * 2);
+        for (qint64 f = 0; f < recorded.frames; ++f) {
+            const qint16 v = qint16(8000 * std::sin(f * 0.3) * ((f / 800) % 3 != 0));
+            recorded.samples[2 * f + (f / 24000) % 2] = v;
+        }
+        auto wav = AudioDecoder::encodeWav(recorded);
+        QVERIFY(wav);
+        auto opened = CallAudio::open(std::make_shared<MemoryByteSource>(wav.value()),
+            QStringLiteral("[\"agent\",\"respondent\"]"), DurationBound {40});
+        QVERIFY2(opened, qPrintable(opened.errorMessage()));
+        std::shared_ptr<CallAudio> audio = opened.value();
+        PlayerWidget w;
+        w.resize(900, 300);
+        w.show();
+        w.load(audio);
+        QCOMPARE(w.waveform()->drawnFrames(), qint64(0));
+        w.action(QStringLiteral("playPause"))->trigger();
+        QCOMPARE(w.engine()->state(), PlayerEngine::State::Playing);
+        QCOMPARE(w.engine()->position(), 0.0);
+
+        QFuture<Status> decoding = QtConcurrent::run([audio] { return audio->decodeRest(); });
+        QTRY_VERIFY_WITH_TIMEOUT(w.engine()->position() > 0.2, Patience);
+        QTRY_COMPARE_WITH_TIMEOUT(w.waveform()->drawnFrames(), audio->frames, Patience);
+        decoding.waitForFinished();
+        QVERIFY(decoding.result().ok());
+        w.audioDecoded();
+        // Turns come from the channels once every frame is there: the next turn is the respondent's, at 3 s.
+        w.engine()->pause();
+        w.engine()->seek(0.5);
+        w.action(QStringLiteral("nextTurn"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(std::abs(w.engine()->position() - 3.0) < 0.1, Patience);
     }
 
     void speedAndSoloFromTheKeyboard()

@@ -1,6 +1,7 @@
 #include "ui/browse/CallDetailPane.h"
 
 #include "audio/CallAudio.h"
+#include "browse/CallAudioStream.h"
 #include "browse/CallMediaLoader.h"
 #include "cache/AuditTrail.h"
 #include "cache/CacheWorker.h"
@@ -64,7 +65,27 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     , m_exportAnonymised(new QPushButton(tr("Export…"), this))
     , m_find(new QLineEdit(this))
     , m_backToPlayback(new QPushButton(tr("Back to playback"), this))
+    , m_stream(new CallAudioStream(this))
 {
+    // The audio plays as soon as its decoder is open; the evaluation's talk metrics wait for the last frame.
+    connect(m_stream, &CallAudioStream::opened, this, [this](std::shared_ptr<const CallAudio> audio) {
+        m_player->load(audio);
+        if (m_pendingSeek >= 0) {
+            seek(std::exchange(m_pendingSeek, -1.0));
+        }
+        Q_EMIT audioReady(m_callId, true);
+    });
+    connect(m_stream, &CallAudioStream::decoded, this, [this] {
+        m_player->audioDecoded();
+        m_evaluation->setAudio(m_stream->audio());
+    });
+    connect(m_stream, &CallAudioStream::failed, this, [this](const QString& message) {
+        const bool wasPlayable = m_player->engine()->audio() != nullptr;
+        m_player->unload(tr("The audio cannot be played: %1").arg(message));
+        if (!wasPlayable) {
+            Q_EMIT audioReady(m_callId, false);
+        }
+    });
     m_header->setTextFormat(Qt::RichText);
     m_header->setWordWrap(true);
     m_find->setPlaceholderText(tr("Find in transcript (Ctrl+F)"));
@@ -278,6 +299,7 @@ void CallDetailPane::seek(double seconds)
 
 void CallDetailPane::clear()
 {
+    m_stream->cancel();
     m_callId.clear();
     m_header->setText(tr("<b>No call selected</b>"));
     m_transcript->setNoTranscript(tr("Select a call in the list to listen to it and read its transcript."));
@@ -294,6 +316,7 @@ void CallDetailPane::showCall(const QString& callId)
         return;
     }
     m_callId = callId;
+    m_stream->cancel();
     if (!m_original) {
         showAnonymisedOnly();
         return;
@@ -312,7 +335,7 @@ void CallDetailPane::showCall(const QString& callId)
     m_exportAnonymised->hide();
     m_reviewNote->hide();
     m_worker->run<CallMediaLoader>(
-        this, [callId](CallMediaLoader& loader) { return loader.load(callId); },
+        this, [callId](CallMediaLoader& loader) { return loader.load(callId, AudioDelivery::Stream); },
         [this](CallMedia media) {
             if (media.callId != m_callId) {
                 Files::wipe(media.audio);
@@ -343,38 +366,15 @@ void CallDetailPane::showCall(const QString& callId)
             m_evaluation->setCall(media.callId, transcript);
             Files::wipe(media.transcript);
             Q_EMIT loaded(media.callId);
-            if (media.audio.isEmpty()) {
+            if (!media.audioSource) {
                 m_player->unload(media.audioError);
                 Q_EMIT audioReady(media.callId, false);
                 return;
             }
-            // Decoding (up to seconds for a long Opus call) runs on a pool thread; the bytes are wiped after.
-            auto* watcher = new QFutureWatcher<Decoded>(this);
-            const QString id = media.callId;
-            connect(watcher, &QFutureWatcher<Decoded>::finished, this, [this, watcher, id] {
-                watcher->deleteLater();
-                Decoded decoded = watcher->result();
-                if (id != m_callId) {
-                    return;
-                }
-                if (!decoded) {
-                    m_player->unload(tr("The audio cannot be played: %1").arg(decoded.errorMessage()));
-                    Q_EMIT audioReady(id, false);
-                    return;
-                }
-                m_player->load(decoded.value());
-                m_evaluation->setAudio(decoded.value());
-                if (m_pendingSeek >= 0) {
-                    seek(std::exchange(m_pendingSeek, -1.0));
-                }
-                Q_EMIT audioReady(id, true);
-            });
-            watcher->setFuture(
-                QtConcurrent::run([bytes = std::move(media.audio), layout = media.call.channelLayout]() mutable {
-                    Decoded d = CallAudio::decode(bytes, layout);
-                    Files::wipe(bytes);
-                    return d;
-                }));
+            // Decrypted chunk by chunk as it is decoded on a pool thread: it plays from the first decoded seconds.
+            auto source = std::move(media.audioSource);
+            m_stream->start(source, media.call.channelLayout, media.call.durationS,
+                [source] { return source->matchesFetchedFile(); });
         });
 }
 

@@ -9,6 +9,7 @@ class QToolButton;
 
 namespace Earmark {
 class CacheWorker;
+class CallAudioStream;
 struct Transcript;
 } // namespace Earmark
 
@@ -22,8 +23,9 @@ class TranscriptView;
 class TurnEditor;
 class TypingPanel;
 
-// The selected call: its facts, the player and the transcript that follows playback. The call's audio is
-// decrypted on the cache's worker thread and decoded on another, into memory only; the window never waits.
+// The selected call: its facts, the player and the transcript that follows playback. The call's audio is decrypted
+// chunk by chunk as it is decoded on a pool thread, into memory only, and plays from the first decoded seconds; the
+// window never waits.
 class CallDetailPane : public QWidget
 {
     Q_OBJECT
@@ -89,6 +91,7 @@ private:
     QPushButton* m_exportAnonymised;
     QLineEdit* m_find;
     QPushButton* m_backToPlayback;
+    CallAudioStream* m_stream;
 };
 
 } // namespace Earmark::Gui

@@ -40,6 +40,7 @@ PlayerWidget::PlayerWidget(QWidget* parent)
     , m_selection(new QLabel(this))
     , m_status(new QLabel(this))
     , m_ticker(new QTimer(this))
+    , m_decodeTicker(new QTimer(this))
 {
     setObjectName(QStringLiteral("player"));
     for (double s : Speeds) {
@@ -148,6 +149,8 @@ PlayerWidget::PlayerWidget(QWidget* parent)
     connect(&m_engine, &PlayerEngine::stateChanged, this, &PlayerWidget::updateButtons);
     connect(&m_engine, &PlayerEngine::errorOccurred, this, &PlayerWidget::setStatus);
     connect(&m_engine, &PlayerEngine::finished, this, &PlayerWidget::tick);
+    m_decodeTicker->setInterval(100);
+    connect(m_decodeTicker, &QTimer::timeout, m_waveform, &WaveformWidget::refreshDecoded);
     m_ticker->setInterval(33);
     connect(m_ticker, &QTimer::timeout, this, &PlayerWidget::tick);
     unload(tr("Select a call to listen to it."));
@@ -346,8 +349,10 @@ void PlayerWidget::load(std::shared_ptr<const CallAudio> audio)
     m_waveform->setAudio(audio);
     m_waveform->setListen(static_cast<Listen>(m_listen->currentData().toInt()));
     showSelection();
-    if (m_turns.isEmpty()) {
-        m_turns = audio->turnStarts(); // no transcript: turns from the speakers' channels
+    if (audio->complete()) {
+        audioDecoded();
+    } else {
+        m_decodeTicker->start();
     }
     const bool separable = audio->speakersSeparable();
     m_listen->setEnabled(separable);
@@ -358,8 +363,22 @@ void PlayerWidget::load(std::shared_ptr<const CallAudio> audio)
     tick();
 }
 
+void PlayerWidget::audioDecoded()
+{
+    m_decodeTicker->stop();
+    const auto audio = m_engine.audio();
+    if (!audio) {
+        return;
+    }
+    m_waveform->refreshDecoded();
+    if (m_turns.isEmpty()) {
+        m_turns = audio->turnStarts(); // no transcript: turns from the speakers' channels
+    }
+}
+
 void PlayerWidget::unload(const QString& message)
 {
+    m_decodeTicker->stop();
     m_engine.unload();
     m_waveform->setAudio(nullptr);
     m_waveform->setMarkers({});

@@ -32,6 +32,8 @@ public:
 
     void load(std::shared_ptr<const CallAudio> audio);
     void unload(const QString& message);
+    // The streaming decode of the loaded audio has reached its end: turns from the channels, the whole waveform.
+    void audioDecoded();
     void setStatus(const QString& message);
     // Speaker turn starts (from the transcript), for next/previous turn.
     void setTurns(const QList<double>& starts) { m_turns = starts; }
@@ -66,6 +68,7 @@ private:
     QLabel* m_selection;
     QLabel* m_status;
     QTimer* m_ticker;
+    QTimer* m_decodeTicker; // redraws the waveform as a streaming decode fills it
     QList<QAction*> m_actions;
     QList<double> m_turns;
     double m_lastSlowSpeed = 0.75;

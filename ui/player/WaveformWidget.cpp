@@ -38,9 +38,18 @@ QList<WaveformWidget::Lane> WaveformWidget::lanes() const
     return {{0, tr("Both speakers")}};
 }
 
+void WaveformWidget::refreshDecoded()
+{
+    if (m_audio && m_audio->availableFrames() != m_drawnFrames) {
+        renderLanes();
+        update();
+    }
+}
+
 void WaveformWidget::renderLanes()
 {
     m_lanes = QImage();
+    m_drawnFrames = m_audio ? m_audio->availableFrames() : 0;
     if (!m_audio || width() <= 0 || height() <= 0) {
         return;
     }
@@ -53,6 +62,9 @@ void WaveformWidget::renderLanes()
     const int laneHeight = height() / std::max<qsizetype>(1, ls.size());
     const QColor colours[] = {palette().color(QPalette::Highlight), palette().color(QPalette::Link)};
     const int w = width();
+    // Only the decoded blocks are final; beyond them the lanes are shaded until the decoder gets there.
+    const qint64 decodedBlocks = m_audio->complete() ? m_audio->peakBlocks : m_drawnFrames / CallAudio::PeakBlock;
+    const int decodedX = m_audio->peakBlocks ? int(decodedBlocks * w / m_audio->peakBlocks) : w;
     for (int l = 0; l < ls.size(); ++l) {
         const int top = l * laneHeight;
         const int mid = top + laneHeight / 2;
@@ -63,12 +75,17 @@ void WaveformWidget::renderLanes()
             const qint64 b1 = std::max(b0 + 1, qint64(x + 1) * m_audio->peakBlocks / w);
             qint16 lo = 0;
             qint16 hi = 0;
-            for (qint64 b = b0; b < b1 && b < m_audio->peakBlocks; ++b) {
+            for (qint64 b = b0; b < b1 && b < decodedBlocks; ++b) {
                 lo = std::min(lo, peaks[2 * b]);
                 hi = std::max(hi, peaks[2 * b + 1]);
             }
             const int half = laneHeight / 2 - 2;
             p.drawLine(x, mid - hi * half / 32768, x, mid - lo * half / 32768);
+        }
+        if (decodedX < w) {
+            QColor shade = palette().color(QPalette::Mid);
+            shade.setAlpha(70);
+            p.fillRect(QRect(decodedX, top, w - decodedX, laneHeight), shade);
         }
         p.setPen(palette().color(QPalette::Text));
         p.drawText(QRect(6, top + 2, w - 12, laneHeight - 4), Qt::AlignLeft | Qt::AlignTop, ls.at(l).label);

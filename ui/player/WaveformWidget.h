@@ -21,6 +21,10 @@ public:
     explicit WaveformWidget(QWidget* parent = nullptr);
 
     void setAudio(std::shared_ptr<const CallAudio> audio);
+    // Draws what a streaming decode has added since the last time (the part still to come is shaded).
+    void refreshDecoded();
+    // The decoded frames the lanes show (the rest is shaded).
+    qint64 drawnFrames() const { return m_drawnFrames; }
     void setPosition(double seconds);
     void setSelection(double start, double end);
     void clearSelection();
@@ -64,6 +68,7 @@ private:
     bool muted(const Lane& lane) const;
 
     std::shared_ptr<const CallAudio> m_audio;
+    qint64 m_drawnFrames = 0; // decoded frames when the lanes were drawn
     QImage m_lanes;
     double m_position = 0;
     Listen m_listen = Listen::Both;
