@@ -1,6 +1,7 @@
 #include "browse/CallAudioStream.h"
 
 #include <QFutureWatcher>
+#include <QThread>
 #include <QtConcurrent>
 
 namespace Earmark {
@@ -19,6 +20,7 @@ CallAudioStream::~CallAudioStream()
 void CallAudioStream::cancel()
 {
     ++m_generation;
+    m_check = {};
     if (m_audio) {
         m_audio->cancelDecode();
         m_audio.reset();
@@ -51,18 +53,30 @@ void CallAudioStream::start(
     opening->setFuture(QtConcurrent::run([source = std::move(source), channelLayout, statedSeconds]() mutable {
         return CallAudio::open(std::move(source), channelLayout, DurationBound {statedSeconds});
     }));
-    if (check) {
-        auto* checking = new QFutureWatcher<Status>(this);
-        connect(checking, &QFutureWatcher<Status>::finished, this, [this, checking, generation] {
-            checking->deleteLater();
-            const Status st = checking->result();
-            if (generation == m_generation && !st) {
-                cancel();
-                Q_EMIT failed(st.errorMessage());
-            }
-        });
-        checking->setFuture(QtConcurrent::run(std::move(check)));
+    m_check = std::move(check);
+}
+
+void CallAudioStream::runCheck(quint64 generation)
+{
+    if (!m_check) {
+        Q_EMIT decoded();
+        return;
     }
+    auto* checking = new QFutureWatcher<Status>(this);
+    connect(checking, &QFutureWatcher<Status>::finished, this, [this, checking, generation] {
+        checking->deleteLater();
+        const Status st = checking->result();
+        if (generation != m_generation) {
+            return;
+        }
+        if (!st) {
+            cancel();
+            Q_EMIT failed(st.errorMessage());
+            return;
+        }
+        Q_EMIT decoded();
+    });
+    checking->setFuture(QtConcurrent::run(std::exchange(m_check, {})));
 }
 
 void CallAudioStream::decodeRest(quint64 generation)
@@ -79,9 +93,17 @@ void CallAudioStream::decodeRest(quint64 generation)
             Q_EMIT failed(st.errorMessage());
             return;
         }
-        Q_EMIT decoded();
+        runCheck(generation);
     });
-    decoding->setFuture(QtConcurrent::run([audio = m_audio] { return audio->decodeRest(); }));
+    // Below the window and the audio thread: on two cores a fast decoder must not delay the first frames it feeds.
+    decoding->setFuture(QtConcurrent::run([audio = m_audio] {
+        QThread* thread = QThread::currentThread();
+        const QThread::Priority was = thread->priority();
+        thread->setPriority(QThread::LowPriority);
+        Status st = audio->decodeRest();
+        thread->setPriority(was == QThread::InheritPriority ? QThread::NormalPriority : was);
+        return st;
+    }));
 }
 
 } // namespace Earmark
