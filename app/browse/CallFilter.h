@@ -19,6 +19,7 @@ enum class CallColumn
     Disposition,
     Phone,
     Transcript,
+    Evaluated,
     Count
 };
 

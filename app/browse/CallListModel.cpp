@@ -99,6 +99,17 @@ Page fetchPage(Cache& cache, const QVector<qint64>& ids)
             page.rows << byId.value(id);
         }
     }
+    QStringList callIds;
+    for (const CallRow& r : page.rows) {
+        callIds << r.callId;
+    }
+    auto marks = CallEvaluationMarks::forCalls(cache, callIds);
+    if (!marks) {
+        return {{}, marks.errorMessage()};
+    }
+    for (CallRow& r : page.rows) {
+        r.evaluations = marks->value(r.callId);
+    }
     // Only the rows of this page have their personal fields opened (for the phone column), and only as far as the
     // role may see them: the whole number for those who may reveal it, the last digits for supervisors, nothing for
     // trainers. The model never holds what its user may not see.
@@ -208,6 +219,31 @@ int CallListModel::loadedRowOf(const QString& callId) const
     return -1;
 }
 
+void CallListModel::reloadCall(const QString& callId)
+{
+    const int row = loadedRowOf(callId);
+    if (row < 0) {
+        return;
+    }
+    m_requested.remove(row / PageSize);
+    requestPage(row / PageSize);
+}
+
+void CallListModel::noteEvaluation(
+    const QString& callId, const QString& reviewer, const QString& state, std::optional<double> score)
+{
+    const int row = loadedRowOf(callId);
+    if (row < 0) {
+        return;
+    }
+    const QList<CallEvaluationMark>& marks = m_pages.value(row / PageSize).at(row % PageSize).evaluations;
+    const bool shown = std::any_of(marks.cbegin(), marks.cend(),
+        [&](const CallEvaluationMark& m) { return m.reviewer == reviewer && m.state == state && m.score == score; });
+    if (!shown) {
+        reloadCall(callId);
+    }
+}
+
 void CallListModel::requestPage(int page) const
 {
     if (m_requested.contains(page)) {
@@ -289,6 +325,9 @@ QVariant CallListModel::data(const QModelIndex& index, int role) const
             break;
         }
     }
+    if (role == Qt::ToolTipRole && column == CallColumn::Evaluated) {
+        return CallEvaluationMarks::toolTip(row->evaluations);
+    }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != SortValueRole) {
         return {};
     }
@@ -315,6 +354,8 @@ QVariant CallListModel::data(const QModelIndex& index, int role) const
         return m_revealed && !row->phoneE164.isEmpty() ? row->phoneE164 : row->phoneMasked;
     case CallColumn::Transcript:
         return row->hasTranscript ? tr("Transcript") : QString();
+    case CallColumn::Evaluated:
+        return CallEvaluationMarks::cellText(row->evaluations);
     case CallColumn::Count:
         break;
     }
@@ -343,6 +384,8 @@ QVariant CallListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Phone");
     case CallColumn::Transcript:
         return tr("Transcript");
+    case CallColumn::Evaluated:
+        return tr("Evaluated");
     case CallColumn::Count:
         break;
     }
@@ -352,7 +395,7 @@ QVariant CallListModel::headerData(int section, Qt::Orientation orientation, int
 void CallListModel::sort(int column, Qt::SortOrder order)
 {
     const auto c = static_cast<CallColumn>(column);
-    if (c == CallColumn::Phone || c == CallColumn::Transcript || c >= CallColumn::Count) {
+    if (c == CallColumn::Phone || c == CallColumn::Transcript || c == CallColumn::Evaluated || c >= CallColumn::Count) {
         return; // personal or not indexed: not sortable
     }
     CallFilter f = m_filter;

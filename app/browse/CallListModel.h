@@ -1,5 +1,6 @@
 #pragma once
 
+#include "browse/CallEvaluationMarks.h"
 #include "browse/CallFilter.h"
 #include "store/CallRecord.h"
 
@@ -22,6 +23,7 @@ struct CallRow : CallSummary
     QString phoneE164;
     QString phoneMasked;
     bool phoneHidden = false;
+    QList<CallEvaluationMark> evaluations; // oldest first; none for roles that may not evaluate
 };
 
 // The call browser's model: serves any number of calls (a million and more) without loading them. A filter takes
@@ -53,6 +55,13 @@ public:
     int totalCount() const { return m_count; }
     bool isCounting() const { return m_counting; }
     std::optional<CallRow> rowAt(int row) const;
+    // Reads the loaded page holding a call again (its Evaluated column after an evaluation changed); the page stays
+    // shown until the new one arrives.
+    void reloadCall(const QString& callId);
+    // An evaluation of a call was shown or changed (reviewer, state, score): its row is read again when it shows
+    // otherwise.
+    void noteEvaluation(
+        const QString& callId, const QString& reviewer, const QString& state, std::optional<double> score);
     // The row of a call among the pages loaded so far (no page is fetched for it); -1 when none has it.
     int loadedRowOf(const QString& callId) const;
 

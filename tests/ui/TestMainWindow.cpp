@@ -5,6 +5,7 @@
 #include "sync/BackgroundSync.h"
 #include "ui/browse/CallDetailPane.h"
 #include "ui/browse/FilterBar.h"
+#include "ui/player/PlayerWidget.h"
 #include "ui/setup/UnlockFlow.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/MessageBox.h"
@@ -13,6 +14,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -206,6 +208,36 @@ private Q_SLOTS:
                 break;
             }
         }
+    }
+
+    void theCallListHasAContextMenu()
+    {
+        // What a reviewer does with a call, then the window's actions on the selected calls, in that order.
+        QTableView* view = m_window->callView();
+        QCOMPARE(view->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QStringList names;
+        for (QAction* a : view->actions()) {
+            names << (a->isSeparator() ? QStringLiteral("|") : a->objectName());
+        }
+        QCOMPARE(names,
+            QStringList({QStringLiteral("playFromStart"), QStringLiteral("copyCallId"), QStringLiteral("|"),
+                QStringLiteral("evaluateCall"), QStringLiteral("newCase"), QStringLiteral("holdCalls"),
+                QStringLiteral("releaseHold"), QStringLiteral("callAudit"), QStringLiteral("|"),
+                QStringLiteral("revealNumbers")}));
+        waitForRow(2);
+        view->selectRow(2);
+        const QString id = m_window->model()->index(2, 0).data(CallListModel::CallIdRole).toString();
+        QVERIFY(!id.isEmpty());
+        QApplication::clipboard()->clear();
+        view->actions().at(1)->trigger();
+        QCOMPARE(QApplication::clipboard()->text(), id);
+        // Play from the start: the call opens and plays from 0:00.
+        view->actions().at(0)->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->detailPane()->currentCallId(), id, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_window->detailPane()->player()->engine()->state(), PlayerEngine::State::Playing, 15000);
+        QVERIFY(m_window->detailPane()->player()->engine()->position() < 5);
+        m_window->detailPane()->player()->engine()->stop();
     }
 
     void syncFromTheWindowShowsRejections()

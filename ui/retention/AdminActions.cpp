@@ -41,7 +41,7 @@ AdminActions::AdminActions(CacheWorker* worker, QMainWindow* window, QTableView*
         m_menu->addAction(a);
         m_window->addAction(a);
         if (onCalls) {
-            m_calls->addAction(a);
+            m_callActions << a;
         }
         m_actions << a;
         return a;
@@ -84,7 +84,6 @@ AdminActions::AdminActions(CacheWorker* worker, QMainWindow* window, QTableView*
             holdsDialog()->show();
         },
         false);
-    m_calls->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_retention, &BackgroundRetention::finished, this, &AdminActions::onRetentionFinished);
 }
 

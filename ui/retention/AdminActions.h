@@ -33,6 +33,8 @@ public:
 
     QMenu* menu() const { return m_menu; }
     QList<QAction*> actions() const { return m_actions; }
+    // Those that act on the selected calls, for the call list's context menu.
+    QList<QAction*> callActions() const { return m_callActions; }
     BackgroundRetention* retention() const { return m_retention; }
     // Keychain mode: keeps the keychain's copy of each audit checkpoint the cache writes.
     AuditAnchorKeychain* auditAnchors() const { return m_anchors; }
@@ -58,6 +60,7 @@ private:
     CacheWorker* m_worker;
     QMainWindow* m_window;
     QTableView* m_calls;
+    QList<QAction*> m_callActions;
     QString m_cacheDir;
     QMenu* m_menu;
     BackgroundRetention* m_retention;

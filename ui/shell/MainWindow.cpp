@@ -5,8 +5,10 @@
 #include "cache/RoleDirectory.h"
 #include "sync/BackgroundSync.h"
 #include "ui/browse/CallDetailPane.h"
+#include "ui/browse/CallListMenu.h"
 #include "ui/browse/FilterBar.h"
 #include "ui/cases/CaseActions.h"
+#include "ui/evaluation/EvaluationPanel.h"
 #include "ui/player/PlayerWidget.h"
 #include "ui/quality/QualityActions.h"
 #include "ui/retention/AdminActions.h"
@@ -124,6 +126,12 @@ MainWindow::MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* pa
             }
         }
     });
+    connect(m_detail->evaluation(), &EvaluationPanel::evaluationChanged, this, [this] {
+        // The list's Evaluated column follows what the panel did (started, saved, submitted, resolved).
+        if (const auto& e = m_detail->evaluation()->current()) {
+            m_model->noteEvaluation(e->callId, e->reviewer, stateName(e->state), e->score);
+        }
+    });
     connect(m_detail, &CallDetailPane::loaded, this, [this](const QString& id) {
         if (id != m_playWhenReady) {
             m_playWhenReady.clear(); // another call was chosen before this one's audio was ready
@@ -138,10 +146,10 @@ MainWindow::MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* pa
     if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray())) {
         m_splitter->setSizes({620, 660});
     }
-    if (!m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/columns")).toByteArray())) {
+    if (!m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/callColumns")).toByteArray())) {
         // First start: columns sized for their usual contents.
         const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-        const int widths[] = {10, 6, 9, 8, 9, 7, 6, 7};
+        const int widths[] = {10, 5, 9, 8, 8, 7, 6, 7, 11};
         for (int c = 0; c < static_cast<int>(CallColumn::Count); ++c) {
             m_view->setColumnWidth(c, widths[c] * em);
         }
@@ -161,6 +169,7 @@ void MainWindow::buildActions()
     m_cancelAction->setEnabled(false);
     m_cancelAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
     m_revealAction = new QAction(tr("&Reveal phone numbers"), this);
+    m_revealAction->setObjectName(QStringLiteral("revealNumbers"));
     m_revealAction->setCheckable(true);
     m_revealAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_rejectedAction = new QAction(s->standardIcon(QStyle::SP_MessageBoxWarning), tr("Rejected &items…"), this);
@@ -234,6 +243,16 @@ void MainWindow::buildActions()
     connect(m_cases, &CaseActions::message, this, &MainWindow::showMessage);
     connect(m_cases, &CaseActions::callsChanged, m_model, &CallListModel::refresh);
     connect(m_cases, &CaseActions::playRequested, this, &MainWindow::playCall);
+    auto* callMenu = new CallListMenu(m_view);
+    connect(callMenu, &CallListMenu::playRequested, this, &MainWindow::playCall);
+    QList<QAction*> onCalls;
+    for (QAction* a : m_quality->actions()) {
+        if (a->objectName() == QLatin1String("evaluateCall")) {
+            onCalls << a;
+        }
+    }
+    callMenu->setActions(onCalls + QList<QAction*> {m_cases->action(QStringLiteral("newCase"))} + m_admin->callActions()
+        + QList<QAction*> {nullptr, m_revealAction});
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(shortcuts);
     help->addAction(about);
@@ -261,6 +280,7 @@ void MainWindow::applyRoles(const MyRoles& roles)
         m_gate->can(Permission::ReviewRedactions));
     // A role that sees no numbers has no phone column (the model holds none for it either).
     m_view->setColumnHidden(int(CallColumn::Phone), !m_gate->can(Permission::SeeMaskedNumbers));
+    m_view->setColumnHidden(int(CallColumn::Evaluated), !m_gate->can(Permission::Evaluate));
     m_cases->cacheReady(m_gate->can(Permission::SubjectRequests));
     QStringList names;
     for (Role r : Roles::all()) {
@@ -405,7 +425,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("window/columns"), m_view->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("window/callColumns"), m_view->horizontalHeader()->saveState());
     event->accept();
 }
 
