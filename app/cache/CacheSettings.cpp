@@ -69,4 +69,10 @@ Result<QHash<QString, QString>> CacheSettings::reviewerNames()
     return out;
 }
 
+QString reviewerLabel(const QHash<QString, QString>& names, const QString& user)
+{
+    const QString name = names.value(user);
+    return name.isEmpty() ? user : QStringLiteral("%1 (%2)").arg(name, user);
+}
+
 } // namespace Earmark

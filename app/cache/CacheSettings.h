@@ -35,4 +35,8 @@ private:
     Cache& m_cache;
 };
 
+// How a person is named wherever the window or a document names who did something: "Ann Reviewer (ann)" when they
+// chose a display name, else their OS account.
+QString reviewerLabel(const QHash<QString, QString>& names, const QString& user);
+
 } // namespace Earmark

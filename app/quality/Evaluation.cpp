@@ -79,10 +79,9 @@ QStringList Evaluation::draftProblems(const Scorecard::Template& t) const
     return problems;
 }
 
-QString reviewerLabel(const QHash<QString, QString>& names, const QString& user)
+QString Evaluation::agentLabel() const
 {
-    const QString name = names.value(user);
-    return name.isEmpty() ? user : QStringLiteral("%1 (%2)").arg(name, user);
+    return agentName.isEmpty() ? agentId : QStringLiteral("%1 (%2)").arg(agentName, agentId);
 }
 
 QHash<QString, Suggestion> automaticSuggestions(const Scorecard::Template& t, const Transcript* transcript)

@@ -45,9 +45,6 @@ struct Suggestion
 
 struct Transcript;
 
-// How a reviewer is named on screen and paper: "display name (OS user)", or the OS user until a name is given.
-QString reviewerLabel(const QHash<QString, QString>& names, const QString& user);
-
 // The automatic checks' suggestions for a new evaluation of a call with template t, by question id (the
 // recording_notice check: where the approved notice wording was heard, or that it was not). A call without a
 // transcript gets none.
@@ -83,6 +80,10 @@ struct Evaluation : EvaluationSummary
     qint64 createdUtc = 0;
     qint64 updatedUtc = 0;
     QList<TimedComment> comments; // by time in the call
+    QString agentName; // the researcher's name as the sidecars give it ("" when they give none)
+
+    // The researcher as people read it: "Priya Shah (TR101)", or the id alone.
+    QString agentLabel() const;
 
     // Questions whose answer differs from a suggestion without a comment saying why.
     QStringList overridesMissingComment() const;

@@ -15,11 +15,13 @@
 namespace Earmark {
 
 namespace {
-// The summary's columns (EvaluationRepository::summaryColumns, 0-13), then the rest of an evaluation (14-17).
+// The summary's columns (EvaluationRepository::summaryColumns, 0-13), then the rest of an evaluation (14-18).
 const QString kSummaryColumns = QStringLiteral("id, call_id, call_start_utc, agent_id, campaign, scorecard_id, "
                                                "scorecard_version, reviewer, state, revision, score, passed, "
                                                "auto_fail, submitted_utc");
-const QString kColumns = kSummaryColumns + QStringLiteral(", answers, suggestions, created_utc, updated_utc");
+const QString kColumns = kSummaryColumns
+    + QStringLiteral(", answers, suggestions, created_utc, updated_utc, "
+                     "(SELECT a.name FROM agents a WHERE a.agent_id = evaluations.agent_id)");
 
 QJsonObject objectOf(const QString& text)
 {
@@ -43,6 +45,7 @@ Evaluation readEvaluation(const Statement& s)
     }
     e.createdUtc = s.int64(16);
     e.updatedUtc = s.int64(17);
+    e.agentName = s.text(18);
     return e;
 }
 

@@ -404,7 +404,8 @@ Result<QList<QueueItem>> SamplingRepository::queue(const QString& reviewer)
         "SELECT i.call_id, i.agent_id, s.period, p.name, c.start_utc, c.duration_s, c.audio_state, "
         "(SELECT e.id FROM evaluations e WHERE e.call_id = i.call_id ORDER BY e.state = 'draft', e.id DESC LIMIT 1) "
         "AS eid, (SELECT e.state FROM evaluations e WHERE e.call_id = i.call_id ORDER BY e.state = 'draft', e.id DESC "
-        "LIMIT 1) FROM sample_items i JOIN samples s ON s.id = "
+        "LIMIT 1), (SELECT a.name FROM agents a WHERE a.agent_id = i.agent_id) FROM sample_items i JOIN samples s "
+        "ON s.id = "
         "i.sample JOIN sample_plans p ON p.id = s.plan JOIN calls c ON c.call_id = i.call_id WHERE i.reviewer = ? "
         "ORDER BY s.drawn_utc DESC, s.id DESC, i.agent_id, c.start_utc"));
     if (!s) {
@@ -413,8 +414,8 @@ Result<QList<QueueItem>> SamplingRepository::queue(const QString& reviewer)
     s->bind(1, reviewer);
     QList<QueueItem> out;
     if (auto st = s->forEachRow([&] {
-            out.append({s->text(0), s->text(1), s->text(2), s->text(3), s->int64(4), s->real(5), s->int64(7),
-                s->text(8), s->int64(6) == 1});
+            out.append({s->text(0), s->text(1), s->text(9), s->text(2), s->text(3), s->int64(4), s->real(5),
+                s->int64(7), s->text(8), s->int64(6) == 1});
         });
         !st) {
         return st.error();

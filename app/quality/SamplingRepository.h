@@ -41,6 +41,7 @@ struct QueueItem
 {
     QString callId;
     QString agentId;
+    QString agentName; // "" when the sidecars give none
     QString period;
     QString planName;
     qint64 callStartUtc = 0;

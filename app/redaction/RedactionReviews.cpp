@@ -2,6 +2,7 @@
 
 #include "anonymise/Anonymiser.h"
 #include "cache/Cache.h"
+#include "cache/CacheSettings.h"
 #include "core/Files.h"
 
 #include <QJsonArray>
@@ -180,6 +181,8 @@ Result<RedactionReviewState> RedactionReviews::load(const QString& callId)
     auto history = CallDocuments(m_cache.database(), m_cache.calls()).history(call.value(), CallDocuments::Redactions);
     if (history && !history->isEmpty()) {
         state.last = history->last();
+        auto names = CacheSettings(m_cache).reviewerNames();
+        state.lastBy = reviewerLabel(names ? names.value() : QHash<QString, QString>(), state.last->byUser);
     }
     return state;
 }

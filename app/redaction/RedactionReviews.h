@@ -36,6 +36,7 @@ struct RedactionReviewState
     Transcript transcript;
     QList<ReviewSpan> spans; // by segment, then token
     std::optional<CallDocument> last; // without content
+    QString lastBy; // who saved it, named as everywhere ("Ann Reviewer (ann)")
     int staleSegments = 0; // reviewed segments corrected since: detected afresh
 };
 

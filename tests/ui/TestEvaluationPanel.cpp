@@ -186,6 +186,13 @@ private Q_SLOTS:
             < 0.001);
         // The status line says what happened, with the outcome.
         QTRY_COMPARE_WITH_TIMEOUT(panel()->statusText(), QStringLiteral("Evaluation submitted: 100.0, pass."), 5000);
+        // The call list says the call is evaluated, by whom, with what (the reviewer's account in the tooltip).
+        const QModelIndex evaluated = m_window->callView()->currentIndex().siblingAtColumn(int(CallColumn::Evaluated));
+        QVERIFY(!m_window->callView()->isColumnHidden(int(CallColumn::Evaluated)));
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.data().toString(), QStringLiteral("100.0 pass · Ann Reviewer"), 5000);
+        QVERIFY2(evaluated.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Ann Reviewer (")),
+            qPrintable(evaluated.data(Qt::ToolTipRole).toString()));
+        QVERIFY(evaluated.data(Qt::ToolTipRole).toString().contains(QStringLiteral("submitted, 100.0, pass")));
 
         // Dispute: the tele researcher's response is recorded.
         MessageBox::setNextText(QStringLiteral("I asked question two exactly as scripted"));
@@ -221,6 +228,11 @@ private Q_SLOTS:
         // Every line of the history names the reviewer as the panel does, never by the account alone.
         const QString history = body.mid(body.indexOf(QLatin1String("History")));
         QVERIFY2(history.count(QLatin1String("Ann Reviewer")) >= 3, qPrintable(history));
+        // The title names the researcher whose call it is, with their id.
+        const QString agentName = panel()->current()->agentName;
+        QVERIFY(!agentName.isEmpty());
+        const QString title = QStringLiteral("Call evaluation: %1 (%2)").arg(agentName, panel()->current()->agentId);
+        QVERIFY2(body.contains(title), qPrintable(title + QStringLiteral(" not in:\n") + body.left(300)));
     }
 
     void draftIsKeptAndResumedWhenTheCallIsOpenedAgain()

@@ -244,7 +244,13 @@ private Q_SLOTS:
         for (const QueueItem& i : queue->items()) {
             QVERIFY2(i.audioCached, qPrintable(i.callId));
             QVERIFY(i.evaluationState.isEmpty());
+            QVERIFY2(!i.agentName.isEmpty(), qPrintable(i.agentId));
         }
+        // The queue names the researchers (their id in the tooltip), as the call list does.
+        auto* tree = queue->findChild<QTreeWidget*>();
+        QVERIFY(tree && tree->topLevelItemCount() > 0);
+        QCOMPARE(tree->topLevelItem(0)->text(1), queue->items().constFirst().agentName);
+        QCOMPARE(tree->topLevelItem(0)->toolTip(1), queue->items().constFirst().agentId);
 
         // The same period twice is refused; drawing again from the seed gives the same calls.
         MessageBox::setNextAnswer(QMessageBox::Ok);

@@ -1,5 +1,7 @@
 #include "DemoWindow.h"
 #include "cache/AuditLog.h"
+#include "cache/CacheSettings.h"
+#include "cache/CacheWorker.h"
 #include "demo/DemoScript.h"
 #include "ui/browse/CallDetailPane.h"
 #include "ui/player/PlayerWidget.h"
@@ -313,13 +315,22 @@ private Q_SLOTS:
         QVERIFY(!review->addSelection());
         QVERIFY(review->status()->text().contains(QStringLiteral("one turn")));
 
-        // Save: stored with who and when.
+        // Save: stored with who and when, the reviewer named as the evaluation panel names them.
+        bool named = false;
+        m_demo.worker->run<CacheSettings>(
+            this,
+            [](CacheSettings& settings) {
+                return settings.setReviewerName(AuditLog::currentActor(), QStringLiteral("Rita Reviewer"));
+            },
+            [&named](Status st) { named = st.ok(); });
+        QTRY_VERIFY(named);
         QSignalSpy saved(review, &RedactionReviewDialog::saved);
         review->findChild<QPushButton*>(QStringLiteral("saveReview"))->click();
         QVERIFY(saved.wait(10000));
         QVERIFY(loaded.wait(10000));
         QVERIFY(!review->isModified());
-        QVERIFY2(review->status()->text().contains(QStringLiteral("Last saved by %1").arg(AuditLog::currentActor())),
+        QVERIFY2(review->status()->text().contains(
+                     QStringLiteral("Last saved by Rita Reviewer (%1)").arg(AuditLog::currentActor())),
             qPrintable(review->status()->text()));
         QVERIFY(review->status()->text().contains(
             QStringLiteral("1 accepted, 1 rejected, 1 added, %1 not looked at").arg(found - 2)));

@@ -366,7 +366,7 @@ void EvaluationPanel::acknowledge()
         return;
     }
     if (MessageBox::question(this, tr("Acknowledged"),
-            tr("Record that %1 has read this evaluation and accepts it?").arg(m_current->agentId))
+            tr("Record that %1 has read this evaluation and accepts it?").arg(m_current->agentLabel()))
         != QMessageBox::Yes) {
         return;
     }
@@ -379,7 +379,7 @@ void EvaluationPanel::dispute()
         return;
     }
     const QString response = MessageBox::getText(this, tr("Dispute"),
-        tr("What does %1 dispute? Write down their response in their words:").arg(m_current->agentId), true);
+        tr("What does %1 dispute? Write down their response in their words:").arg(m_current->agentLabel()), true);
     if (response.isEmpty()) {
         return;
     }

@@ -77,7 +77,7 @@ QString evaluationHtml(const Evaluation& e, const Scorecard::Template& t, const 
     const QList<EvaluationRevision>& revisions, const QList<EvaluationEvent>& events)
 {
     const Scorecard::ScoreResult r = Scorecard::score(t, e.answers);
-    QString h = kStyle + QObject::tr("<h1>Call evaluation: %1</h1>").arg(esc(e.agentId));
+    QString h = kStyle + QObject::tr("<h1>Call evaluation: %1</h1>").arg(esc(e.agentLabel()));
     h += QObject::tr("<p>Call %1 of %2 · campaign %3<br>Scorecard: %4 (version %5) · reviewer %6<br>State: %7, "
                      "revision %8 · submitted %9</p>")
              .arg(esc(e.callId), when(e.callStartUtc), esc(e.campaign), esc(t.title))
@@ -137,7 +137,7 @@ Status write(const QString& path, const Evaluation& e, const Scorecard::Template
     const QList<EvaluationRevision>& revisions, const QList<EvaluationEvent>& events)
 {
     return print(path, evaluationHtml(e, t, reviewer, revisions, events),
-        QObject::tr("Evaluation of %1, call %2").arg(e.agentId, e.callId));
+        QObject::tr("Evaluation of %1, call %2").arg(e.agentLabel(), e.callId));
 }
 
 Status writeAgentSummary(const QString& path, const AgentSummary& s)

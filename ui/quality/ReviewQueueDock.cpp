@@ -94,11 +94,12 @@ void ReviewQueueDock::showItems(const QList<QueueItem>& items)
         }
         const auto state = stateFromName(i.evaluationState);
         auto* item = new QTreeWidgetItem(m_view,
-            {QDateTime::fromSecsSinceEpoch(i.callStartUtc).toString(QStringLiteral("yyyy-MM-dd HH:mm")), i.agentId,
-                i.period, i.planName, state ? stateLabel(*state) : tr("To do"),
-                i.audioCached ? tr("ready") : tr("fetching…")});
+            {QDateTime::fromSecsSinceEpoch(i.callStartUtc).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                i.agentName.isEmpty() ? i.agentId : i.agentName, i.period, i.planName,
+                state ? stateLabel(*state) : tr("To do"), i.audioCached ? tr("ready") : tr("fetching…")});
         item->setData(0, Qt::UserRole, i.callId);
         item->setToolTip(0, i.callId);
+        item->setToolTip(1, i.agentId);
     }
     m_status->setText(tr("%n call(s) to evaluate.", nullptr, open));
 }

@@ -200,7 +200,7 @@ void RedactionReviewDialog::load(const QString& callId)
             setWindowTitle(tr("Review redactions: %1").arg(callId));
             QString status = m_state.last
                 ? tr("Last saved by %1 on %2 (review %3): %4.")
-                      .arg(m_state.last->byUser,
+                      .arg(m_state.lastBy,
                           QDateTime::fromSecsSinceEpoch(m_state.last->atUtc)
                               .toString(QStringLiteral("yyyy-MM-dd HH:mm")))
                       .arg(m_state.last->revision)
