@@ -85,8 +85,13 @@ QString cellText(const QList<CallEvaluationMark>& marks)
     if (!newest) {
         return marks.isEmpty() ? QString() : tr("draft · %1").arg(nameOf(marks.constLast()));
     }
-    const QString score = scoreText(*newest);
-    QString text = score.isEmpty() ? nameOf(*newest) : QStringLiteral("%1 · %2").arg(score, nameOf(*newest));
+    // Short, to fit the list at 1280 pixels: "92.5 ✓ Ann Reviewer" (✗ for a fail); the words are in the tooltip.
+    QString score = newest->score ? QString::number(*newest->score, 'f', 1) : QString();
+    if (newest->passed) {
+        score += (score.isEmpty() ? QString() : QStringLiteral(" "))
+            + (*newest->passed ? QStringLiteral("✓") : QStringLiteral("✗"));
+    }
+    QString text = score.isEmpty() ? nameOf(*newest) : QStringLiteral("%1 %2").arg(score, nameOf(*newest));
     if (finished > 1) {
         text += QStringLiteral(" +%1").arg(finished - 1);
     }

@@ -26,7 +26,7 @@ struct CallEvaluationMark
 namespace CallEvaluationMarks {
 
 Result<QHash<QString, QList<CallEvaluationMark>>> forCalls(Cache& cache, const QStringList& callIds);
-// "92.5 pass · Ann Reviewer" for the newest finished one ("+1" for each other), "draft · Ann Reviewer" when only
+// "92.5 ✓ Ann Reviewer" (✗: failed) for the newest finished one ("+1" for each other), "draft · Ann Reviewer" when only
 // drafts; "" for none.
 QString cellText(const QList<CallEvaluationMark>& marks);
 // One line per evaluation: "Ann Reviewer (ann): submitted, 92.5, pass".

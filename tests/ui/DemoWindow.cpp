@@ -39,14 +39,14 @@ QString DemoWindow::open()
     return error.isEmpty() ? unlock() : error;
 }
 
-QString DemoWindow::show()
+QString DemoWindow::show(QSize size)
 {
     QSettings().clear();
     static EnglishPlurals plurals; // as the application installs it
     QCoreApplication::installTranslator(&plurals);
     worker = std::make_unique<CacheWorker>();
     window = std::make_unique<Gui::MainWindow>(worker.get(), cache);
-    window->resize(1400, 900);
+    window->resize(size);
     window->show();
     return QTest::qWaitForWindowExposed(window.get()) ? QString() : QStringLiteral("the window was not shown");
 }

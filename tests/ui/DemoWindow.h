@@ -25,8 +25,8 @@ struct DemoWindow : DemoCache
     // Opens the window (1400 x 900) and unlocks the cache; empty when it worked.
     QString open();
     // open() in its two steps, for a test that looks at the window before the cache is open: show() clears the
-    // settings and shows the window, still locked; unlock() opens the cache in it.
-    QString show();
+    // settings and shows a new window at size, still locked; unlock() opens the cache in it.
+    QString show(QSize size = QSize(1400, 900));
     QString unlock();
     void close();
     // The window's action with this object name ("casesWindow", "evaluateCall", ...), or null.

@@ -4,7 +4,9 @@
 #include "cache/CacheWorker.h"
 #include "sync/BackgroundSync.h"
 #include "ui/browse/CallDetailPane.h"
+#include "ui/browse/CallListColumns.h"
 #include "ui/browse/FilterBar.h"
+#include "ui/evaluation/EvaluationPanel.h"
 #include "ui/player/PlayerWidget.h"
 #include "ui/setup/UnlockFlow.h"
 #include "ui/shell/MainWindow.h"
@@ -21,6 +23,8 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QScrollBar>
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
@@ -208,6 +212,58 @@ private Q_SLOTS:
                 break;
             }
         }
+    }
+
+    void theListFitsBesideTheCallAt1280By800()
+    {
+        // The window as it opens at 1280 x 800 (the settings are new): the list's columns hold their contents, the
+        // list does not scroll sideways, and opening a call does not narrow it.
+        m_demo.close();
+        QString error = m_demo.show(QSize(1280, 800));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        error = m_demo.unlock();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_window = m_demo.window.get();
+        waitForCount();
+        waitForRow(3);
+        QTableView* view = m_window->callView();
+        const QFontMetrics fm = view->fontMetrics();
+        QVERIFY(view->columnWidth(int(CallColumn::Start)) > fm.horizontalAdvance(QStringLiteral("2026-11-20 14:46")));
+        QVERIFY(view->columnWidth(int(CallColumn::Agent)) > fm.horizontalAdvance(QStringLiteral("Daniel Hughes")));
+        for (CallColumn c : {CallColumn::Start, CallColumn::Duration, CallColumn::Agent, CallColumn::Disposition,
+                 CallColumn::Phone, CallColumn::Evaluated}) {
+            QVERIFY2(!view->isColumnHidden(int(c)), qPrintable(QString::number(int(c))));
+        }
+        QTRY_COMPARE(view->horizontalScrollBar()->maximum(), 0);
+        const int listWidth = view->width();
+        QVERIFY2(listWidth >= 500, qPrintable(QString::number(listWidth)));
+
+        QSignalSpy ready(m_window->detailPane(), &CallDetailPane::audioReady);
+        view->selectRow(3);
+        QVERIFY(ready.wait(15000));
+        QApplication::processEvents();
+        QCOMPARE(view->width(), listWidth);
+        QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
+        PlayerWidget* player = m_window->detailPane()->player();
+        QVERIFY(player->width() >= player->minimumSizeHint().width());
+        QVERIFY(m_window->detailPane()->evaluation()->width() >= 280);
+        QVERIFY(m_window->detailPane()->geometry().right() <= m_window->width());
+
+        // The header's menu shows a column kept out at first (the campaign) and puts the defaults back.
+        auto* columns = m_window->findChild<CallListColumns*>();
+        QVERIFY(columns);
+        QVERIFY(view->isColumnHidden(int(CallColumn::Campaign)));
+        columns->showHeaderMenu(QPoint(10, 5));
+        QTRY_VERIFY(columns->headerMenu() && columns->headerMenu()->isVisible());
+        auto* campaign
+            = columns->headerMenu()->findChild<QAction*>(QStringLiteral("column-%1").arg(int(CallColumn::Campaign)));
+        QVERIFY(campaign && campaign->isEnabled());
+        campaign->trigger();
+        QVERIFY(!view->isColumnHidden(int(CallColumn::Campaign)));
+        QVERIFY(!columns->headerMenu()->findChild<QAction*>(QStringLiteral("column-0"))->isEnabled());
+        columns->headerMenu()->close();
+        columns->setDefaults();
+        QVERIFY(view->isColumnHidden(int(CallColumn::Campaign)));
     }
 
     void theCallListHasAContextMenu()

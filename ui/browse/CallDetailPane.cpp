@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -133,7 +134,7 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     side->addWidget(m_evaluation);
     side->setStretchFactor(0, 3);
     side->setStretchFactor(1, 2);
-    side->setSizes({600, 420});
+    side->setSizes({380, 300}); // at 1280 px: the player's controls whole, the evaluation's questions readable
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
     layout->addWidget(side, 1);
@@ -295,6 +296,26 @@ void CallDetailPane::seek(double seconds)
     m_player->engine()->seek(seconds); // keeps playing if it was playing
     m_transcript->setFollowing(true);
     m_transcript->setPosition(seconds);
+}
+
+void CallDetailPane::saveLayout() const
+{
+    QSettings settings;
+    for (const char* name : {"detailSplitter", "evaluationSplitter"}) {
+        if (const auto* splitter = findChild<QSplitter*>(QLatin1String(name))) {
+            settings.setValue(QStringLiteral("window/") + QLatin1String(name), splitter->saveState());
+        }
+    }
+}
+
+void CallDetailPane::restoreLayout()
+{
+    const QSettings settings;
+    for (const char* name : {"detailSplitter", "evaluationSplitter"}) {
+        if (auto* splitter = findChild<QSplitter*>(QLatin1String(name))) {
+            splitter->restoreState(settings.value(QStringLiteral("window/") + QLatin1String(name)).toByteArray());
+        }
+    }
 }
 
 void CallDetailPane::clear()

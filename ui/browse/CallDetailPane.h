@@ -35,6 +35,9 @@ public:
     ~CallDetailPane() override;
 
     void setWorker(CacheWorker* worker);
+    // The player/transcript and evaluation splitters as the user left them (QSettings, per user).
+    void saveLayout() const;
+    void restoreLayout();
     void showCall(const QString& callId);
     // Shows a call and plays it from a moment (a search hit): the transcript goes there at once, the player as
     // soon as the audio is ready.

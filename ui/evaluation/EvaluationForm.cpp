@@ -1,8 +1,8 @@
 #include "ui/evaluation/EvaluationForm.h"
 
 #include "core/TimeText.h"
+#include "ui/evaluation/AnswerButtons.h"
 
-#include <QComboBox>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -34,6 +34,27 @@ QString answerLabel(const Scorecard::Question& q, const QString& answer)
 QVariant toData(const QJsonValue& v)
 {
     return v.isDouble() ? QVariant(v.toInt()) : QVariant(v.toString());
+}
+
+QJsonValue toJson(const QVariant& d)
+{
+    return d.typeId() == QMetaType::Int ? QJsonValue(d.toInt()) : QJsonValue(d.toString());
+}
+
+// What a point of a scale means: five points read very poor to excellent, three poor to good; longer scales name
+// their ends.
+QString scaleCaption(int v, int min, int max)
+{
+    if (max - min == 4) {
+        const QString words[] = {QObject::tr("Very poor"), QObject::tr("Poor"), QObject::tr("Adequate"),
+            QObject::tr("Good"), QObject::tr("Excellent")};
+        return words[v - min];
+    }
+    if (max - min == 2) {
+        const QString words[] = {QObject::tr("Poor"), QObject::tr("Adequate"), QObject::tr("Good")};
+        return words[v - min];
+    }
+    return v == min ? QObject::tr("Lowest") : v == max ? QObject::tr("Highest") : QString();
 }
 } // namespace
 
@@ -89,33 +110,40 @@ void EvaluationForm::addRow(const Scorecard::Question& q, QVBoxLayout* layout)
     text->setWordWrap(true);
     l->addWidget(text);
     if (q.scored()) {
-        row.combo = new QComboBox(row.box);
-        row.combo->setObjectName(QStringLiteral("answer-") + q.id);
-        row.combo->addItem(tr("— not answered —"));
+        // Choices whose labels would not sit side by side in the panel stack one under the other.
+        qsizetype letters = 0;
+        for (const Scorecard::Option& o : q.options) {
+            letters += o.label.size() + 2;
+        }
+        row.answer
+            = new AnswerButtons(letters > 26 ? AnswerButtons::Layout::Column : AnswerButtons::Layout::Row, row.box);
+        row.answer->setObjectName(QStringLiteral("answer-") + q.id);
         switch (q.type) {
         case Scorecard::Type::YesNo:
-            row.combo->addItem(tr("Yes"), QStringLiteral("yes"));
-            row.combo->addItem(tr("No"), QStringLiteral("no"));
+            row.answer->addChoice(tr("Yes"), QStringLiteral("yes"));
+            row.answer->addChoice(tr("No"), QStringLiteral("no"));
             break;
         case Scorecard::Type::Scale:
-            for (int v = q.max; v >= q.min; --v) {
-                row.combo->addItem(QString::number(v), v);
+            for (int v = q.min; v <= q.max; ++v) {
+                row.answer->addChoice(
+                    QString::number(v), v, scaleCaption(v, q.min, q.max), v >= 0 && v <= 9 ? v : AnswerButtons::NoKey);
             }
             break;
         case Scorecard::Type::Choice:
             for (const Scorecard::Option& o : q.options) {
-                row.combo->addItem(o.label, o.id);
+                row.answer->addChoice(o.label, o.id);
             }
             break;
         case Scorecard::Type::Text:
             break;
         }
         if (q.naAllowed) {
-            row.combo->addItem(tr("Not applicable"), QStringLiteral("na"));
+            row.answer->addChoice(tr("N/A"), QStringLiteral("na"), tr("Not applicable"),
+                q.type == Scorecard::Type::Scale ? AnswerButtons::NoKey : -1);
         }
-        text->setBuddy(row.combo);
-        l->addWidget(row.combo);
-        connect(row.combo, &QComboBox::currentIndexChanged, this, [this] {
+        text->setBuddy(row.answer);
+        l->addWidget(row.answer);
+        connect(row.answer, &AnswerButtons::changed, this, [this] {
             refresh();
             if (!m_loading) {
                 Q_EMIT changed();
@@ -161,9 +189,10 @@ void EvaluationForm::setAnswers(
     m_suggestions = suggestions;
     for (Row& row : m_rows) {
         const QJsonValue a = answers.value(row.question->id);
-        if (row.combo) {
-            const int index = a.isUndefined() ? 0 : row.combo->findData(toData(a));
-            row.combo->setCurrentIndex(std::max(0, index));
+        if (row.answer) {
+            if (a.isUndefined() || !row.answer->setValue(toData(a))) {
+                row.answer->setValue({});
+            }
         } else {
             row.text->setPlainText(a.toString());
         }
@@ -178,6 +207,10 @@ void EvaluationForm::setAnswers(
             }
             row.suggestion->setText(html);
             row.suggestion->show();
+            // The "why" line has its room kept under a suggestion, so that answering never moves the form.
+            QSizePolicy keep = row.override->sizePolicy();
+            keep.setRetainSizeWhenHidden(true);
+            row.override->setSizePolicy(keep);
         } else {
             row.suggestion->hide();
         }
@@ -190,8 +223,8 @@ void EvaluationForm::setEditable(bool editable)
 {
     m_editable = editable;
     for (Row& row : m_rows) {
-        if (row.combo) {
-            row.combo->setEnabled(editable);
+        if (row.answer) {
+            row.answer->setReadOnly(!editable);
         } else {
             row.text->setReadOnly(!editable);
         }
@@ -203,10 +236,8 @@ QJsonObject EvaluationForm::answers() const
 {
     QJsonObject out;
     for (const Row& row : m_rows) {
-        if (row.combo && row.combo->currentIndex() > 0) {
-            const QVariant d = row.combo->currentData();
-            out.insert(
-                row.question->id, d.typeId() == QMetaType::Int ? QJsonValue(d.toInt()) : QJsonValue(d.toString()));
+        if (row.answer && row.answer->value().isValid()) {
+            out.insert(row.question->id, toJson(row.answer->value()));
         } else if (row.text && !row.text->toPlainText().trimmed().isEmpty()) {
             out.insert(row.question->id, row.text->toPlainText().trimmed());
         }
@@ -235,10 +266,8 @@ void EvaluationForm::refresh()
 {
     QJsonObject current;
     for (const Row& row : m_rows) {
-        if (row.combo && row.combo->currentIndex() > 0) {
-            const QVariant d = row.combo->currentData();
-            current.insert(
-                row.question->id, d.typeId() == QMetaType::Int ? QJsonValue(d.toInt()) : QJsonValue(d.toString()));
+        if (row.answer && row.answer->value().isValid()) {
+            current.insert(row.question->id, toJson(row.answer->value()));
         }
     }
     for (Row& row : m_rows) {
@@ -254,7 +283,7 @@ QWidget* EvaluationForm::editorFor(const QString& questionId) const
 {
     for (const Row& row : m_rows) {
         if (row.question->id == questionId) {
-            return row.combo ? static_cast<QWidget*>(row.combo) : row.text;
+            return row.answer ? static_cast<QWidget*>(row.answer) : row.text;
         }
     }
     return nullptr;
@@ -282,16 +311,8 @@ bool EvaluationForm::isQuestionVisible(const QString& questionId) const
 
 bool EvaluationForm::choose(const QString& questionId, const QJsonValue& answer)
 {
-    auto* combo = qobject_cast<QComboBox*>(editorFor(questionId));
-    if (!combo) {
-        return false;
-    }
-    const int index = combo->findData(toData(answer));
-    if (index < 0) {
-        return false;
-    }
-    combo->setCurrentIndex(index);
-    return true;
+    auto* buttons = qobject_cast<AnswerButtons*>(editorFor(questionId));
+    return buttons && buttons->setValue(toData(answer));
 }
 
 } // namespace Earmark::Gui

@@ -6,7 +6,6 @@
 #include <QHash>
 #include <QWidget>
 
-class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -14,9 +13,12 @@ class QVBoxLayout;
 
 namespace Earmark::Gui {
 
-// The questions of a scorecard as a form: one row per question (a choice list for scored questions, a text box for
-// text), shown or hidden by their conditions, with the automatic checks' suggestions and their evidence (a link
-// that seeks the player) and, when an answer differs from a suggestion, the comment that says why.
+class AnswerButtons;
+
+// The questions of a scorecard as a form: one row per question (segmented buttons for scored questions, a labelled
+// scale, digits and first letters as keys; a text box for text), shown or hidden by their conditions, with the
+// automatic checks' suggestions and their evidence (a link that seeks the player) and, when an answer differs from a
+// suggestion, the comment that says why.
 class EvaluationForm : public QWidget
 {
     Q_OBJECT
@@ -32,7 +34,7 @@ public:
     QJsonObject answers() const;
     QHash<QString, QString> overrides() const;
 
-    // For tests and keyboard use: the editor of a question (a QComboBox or a QPlainTextEdit).
+    // For tests and keyboard use: the editor of a question (AnswerButtons or a QPlainTextEdit).
     QWidget* editorFor(const QString& questionId) const;
     QLineEdit* overrideEditorFor(const QString& questionId) const;
     bool isQuestionVisible(const QString& questionId) const;
@@ -48,7 +50,7 @@ private:
     {
         const Scorecard::Question* question = nullptr;
         QWidget* box = nullptr;
-        QComboBox* combo = nullptr;
+        AnswerButtons* answer = nullptr;
         QPlainTextEdit* text = nullptr;
         QLabel* suggestion = nullptr;
         QLineEdit* override = nullptr;

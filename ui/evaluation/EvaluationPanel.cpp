@@ -46,7 +46,9 @@ EvaluationPanel::EvaluationPanel(QWidget* parent)
     scroll->setWidget(m_form);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    setMinimumWidth(340);
+    // The questions wrap to the panel's width; it never scrolls sideways (long choices stack, see EvaluationForm).
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setMinimumWidth(280);
     m_autosave->setSingleShot(true);
     m_autosave->setInterval(700);
 

@@ -62,7 +62,13 @@ PlayerWidget::PlayerWidget(QWidget* parent)
     m_mix->setCurrentIndex(std::max(0, m_mix->findData(QSettings().value(QStringLiteral("player/mix"), 0).toInt())));
     m_volume->setRange(0, 100);
     m_volume->setValue(100);
-    m_volume->setMinimumWidth(70);
+    m_volume->setMinimumWidth(50);
+    // The lane choices shrink before the player does (their whole text is in the list), so that the player fits
+    // beside the call list at 1280 pixels.
+    for (QComboBox* c : {m_listen, m_mix}) {
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        c->setMinimumContentsLength(9);
+    }
     m_volume->setMaximumWidth(120);
     m_volume->setToolTip(tr("Volume"));
     m_time->setObjectName(QStringLiteral("time"));
@@ -97,7 +103,8 @@ PlayerWidget::PlayerWidget(QWidget* parent)
     transport->addWidget(button(action(QStringLiteral("stop"))));
     transport->addWidget(button(action(QStringLiteral("forward5"))));
     transport->addWidget(button(action(QStringLiteral("forward30"))));
-    transport->addSpacing(12);
+    transport->setSpacing(2);
+    transport->addSpacing(8);
     transport->addWidget(m_time);
     transport->addStretch(1);
     transport->addWidget(m_speed);

@@ -5,6 +5,7 @@
 #include "cache/RoleDirectory.h"
 #include "sync/BackgroundSync.h"
 #include "ui/browse/CallDetailPane.h"
+#include "ui/browse/CallListColumns.h"
 #include "ui/browse/CallListMenu.h"
 #include "ui/browse/FilterBar.h"
 #include "ui/cases/CaseActions.h"
@@ -143,16 +144,16 @@ MainWindow::MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* pa
     QSettings settings;
     resize(1280, 800);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray())) {
-        m_splitter->setSizes({620, 660});
-    }
+    m_detail->restoreLayout();
+    auto* columns = new CallListColumns(m_view);
+    m_columns = columns;
     if (!m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/callColumns")).toByteArray())) {
-        // First start: columns sized for their usual contents.
-        const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-        const int widths[] = {10, 5, 9, 8, 8, 7, 6, 7, 11};
-        for (int c = 0; c < static_cast<int>(CallColumn::Count); ++c) {
-            m_view->setColumnWidth(c, widths[c] * em);
-        }
+        columns->setDefaults(); // first start: columns sized for their usual contents
+    }
+    if (!m_splitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray())) {
+        // First start: the list as wide as its columns ask (at 1280 px about half), the call beside it.
+        const int list = std::clamp(columns->preferredWidth(), 420, width() / 2);
+        m_splitter->setSizes({list, width() - list});
     }
     setEnabled(false);
 }
@@ -279,8 +280,8 @@ void MainWindow::applyRoles(const MyRoles& roles)
     m_detail->setAccess(m_gate->can(Permission::PlayOriginal), m_gate->can(Permission::Evaluate),
         m_gate->can(Permission::ReviewRedactions));
     // A role that sees no numbers has no phone column (the model holds none for it either).
-    m_view->setColumnHidden(int(CallColumn::Phone), !m_gate->can(Permission::SeeMaskedNumbers));
-    m_view->setColumnHidden(int(CallColumn::Evaluated), !m_gate->can(Permission::Evaluate));
+    m_columns->setAllowed(CallColumn::Phone, m_gate->can(Permission::SeeMaskedNumbers));
+    m_columns->setAllowed(CallColumn::Evaluated, m_gate->can(Permission::Evaluate));
     m_cases->cacheReady(m_gate->can(Permission::SubjectRequests));
     QStringList names;
     for (Role r : Roles::all()) {
@@ -424,8 +425,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
     m_sync->cancel();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/mainSplitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("window/callColumns"), m_view->horizontalHeader()->saveState());
+    m_detail->saveLayout();
     event->accept();
 }
 

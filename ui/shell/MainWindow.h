@@ -24,6 +24,7 @@ class AdminActions;
 class CaseActions;
 class RoleGate;
 class CallDetailPane;
+class CallListColumns;
 class FilterBar;
 class QualityActions;
 class RejectionsDialog;
@@ -77,6 +78,7 @@ private:
     QTableView* m_view;
     CallDetailPane* m_detail;
     QSplitter* m_splitter;
+    CallListColumns* m_columns = nullptr;
     BackgroundSync* m_sync;
     RejectionsDialog* m_rejections;
     QualityActions* m_quality;

@@ -1,0 +1,115 @@
+#include "ui/browse/CallListColumns.h"
+
+#include "browse/CallFilter.h"
+
+#include <QHeaderView>
+#include <QMenu>
+#include <QScrollBar>
+#include <QTableView>
+
+namespace Earmark::Gui {
+
+namespace {
+// The longest usual content of each column, by which it is sized.
+QString sampleOf(CallColumn c)
+{
+    switch (c) {
+    case CallColumn::Start:
+        return QStringLiteral("2026-11-20 10:15");
+    case CallColumn::Duration:
+        return QStringLiteral("Duration");
+    case CallColumn::Agent:
+        return QStringLiteral("Daniel Hughes");
+    case CallColumn::Campaign:
+        return QStringLiteral("NWR-CSAT-26");
+    case CallColumn::Client:
+        return QStringLiteral("Northwind Rail");
+    case CallColumn::Disposition:
+        return QStringLiteral("complaint");
+    case CallColumn::Phone:
+        return QStringLiteral("••••434");
+    case CallColumn::Transcript:
+        return QStringLiteral("Transcript");
+    case CallColumn::Evaluated:
+        return QStringLiteral("Evaluated"); // the last column: it takes the rest of the width
+    case CallColumn::Count:
+        break;
+    }
+    return {};
+}
+
+bool hiddenAtFirst(CallColumn c)
+{
+    // Shown in the call's header and the filters; a column each would not leave the list room at 1280 pixels.
+    return c == CallColumn::Campaign || c == CallColumn::Client || c == CallColumn::Transcript;
+}
+} // namespace
+
+CallListColumns::CallListColumns(QTableView* view)
+    : QObject(view)
+    , m_view(view)
+{
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    QHeaderView* header = m_view->horizontalHeader();
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    header->setSectionsMovable(true);
+    header->setHighlightSections(false);
+    header->setStretchLastSection(true); // the last column takes what is left: no sideways scrolling at 1280 px
+    connect(header, &QHeaderView::customContextMenuRequested, this, &CallListColumns::showHeaderMenu);
+}
+
+void CallListColumns::setDefaults()
+{
+    const QFontMetrics fm = m_view->fontMetrics();
+    const int padding = fm.horizontalAdvance(QStringLiteral("MM")) * 3 / 4;
+    for (int c = 0; c < int(CallColumn::Count); ++c) {
+        const auto column = static_cast<CallColumn>(c);
+        m_view->setColumnWidth(c, fm.horizontalAdvance(sampleOf(column)) + padding);
+        m_view->setColumnHidden(c, hiddenAtFirst(column) || m_forbidden.contains(c));
+    }
+}
+
+int CallListColumns::preferredWidth() const
+{
+    int width = m_view->verticalHeader()->isVisible() ? m_view->verticalHeader()->width() : 0;
+    for (int c = 0; c < int(CallColumn::Count); ++c) {
+        if (!m_view->isColumnHidden(c)) {
+            width += m_view->columnWidth(c);
+        }
+    }
+    return width + m_view->verticalScrollBar()->sizeHint().width() + 2 * m_view->frameWidth();
+}
+
+void CallListColumns::setAllowed(CallColumn column, bool allowed)
+{
+    if (allowed) {
+        m_forbidden.remove(int(column));
+    } else {
+        m_forbidden.insert(int(column));
+    }
+    if (!allowed) {
+        m_view->setColumnHidden(int(column), true);
+    }
+}
+
+void CallListColumns::showHeaderMenu(const QPoint& at)
+{
+    auto* menu = new QMenu(m_view);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    QAbstractItemModel* model = m_view->model();
+    for (int c = 0; c < model->columnCount(); ++c) {
+        QAction* a = menu->addAction(model->headerData(c, Qt::Horizontal).toString());
+        a->setObjectName(QStringLiteral("column-%1").arg(c));
+        a->setCheckable(true);
+        a->setChecked(!m_view->isColumnHidden(c));
+        // The date stays (a list of calls without when they were is no use); a role's forbidden column stays away.
+        a->setEnabled(c != int(CallColumn::Start) && !m_forbidden.contains(c));
+        connect(a, &QAction::toggled, this, [this, c](bool shown) { m_view->setColumnHidden(c, !shown); });
+    }
+    menu->addSeparator();
+    connect(menu->addAction(tr("Default columns")), &QAction::triggered, this, &CallListColumns::setDefaults);
+    m_menu = menu;
+    menu->popup(m_view->horizontalHeader()->mapToGlobal(at));
+}
+
+} // namespace Earmark::Gui
