@@ -5,14 +5,15 @@
 namespace Earmark::Cli {
 
 namespace {
-const char* ReportUsage = "report [--by agent|campaign|week|month] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--agent ID] "
-                          "[--campaign NAME] [--questions | --evaluations]";
+const char* ReportUsage
+    = "report [--by agent|campaign|week|month|day] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--agent ID] "
+      "[--campaign NAME] [--questions | --evaluations]";
 
 std::optional<ReportGrouping> grouping(const QString& name)
 {
     static const QList<QPair<QString, ReportGrouping>> all {{QStringLiteral("agent"), ReportGrouping::Agent},
         {QStringLiteral("campaign"), ReportGrouping::Campaign}, {QStringLiteral("week"), ReportGrouping::Week},
-        {QStringLiteral("month"), ReportGrouping::Month}};
+        {QStringLiteral("month"), ReportGrouping::Month}, {QStringLiteral("day"), ReportGrouping::Day}};
     for (const auto& [key, value] : all) {
         if (key == name) {
             return value;

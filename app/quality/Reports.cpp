@@ -119,6 +119,9 @@ Result<QList<ReportRow>> Reports::summary(const ReportFilter& filter, ReportGrou
     case ReportGrouping::Month:
         key = QStringLiteral("strftime('%Y-%m', e.call_start_utc, 'unixepoch')");
         break;
+    case ReportGrouping::Day:
+        key = QStringLiteral("strftime('%Y-%m-%d', e.call_start_utc, 'unixepoch')");
+        break;
     }
     QVariantList binds;
     const QString where = whereOf(filter, &binds);
@@ -311,7 +314,7 @@ Result<ReportOverview> Reports::overview(
 
 QString Reports::summaryCsv(const QList<ReportRow>& rows, ReportGrouping grouping)
 {
-    static const char* const keys[] = {"agent", "campaign", "week", "month"};
+    static const char* const keys[] = {"agent", "campaign", "week", "month", "day"};
     QString out = csvLine({QLatin1String(keys[int(grouping)]), QStringLiteral("evaluations"),
         QStringLiteral("average_score"), QStringLiteral("pass_rate"), QStringLiteral("auto_fails")});
     for (const ReportRow& r : rows) {

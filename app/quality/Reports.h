@@ -27,6 +27,7 @@ enum class ReportGrouping
     Campaign,
     Week, // ISO weeks, e.g. 2026-W47
     Month,
+    Day, // calendar days (UTC), e.g. 2026-11-20: the trend of a short period
 };
 
 struct ReportRow

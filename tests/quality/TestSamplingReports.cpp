@@ -209,6 +209,15 @@ private Q_SLOTS:
         QCOMPARE(byWeek->first().evaluations, 4);
         auto byMonth = reports.summary({}, ReportGrouping::Month);
         QCOMPARE(byMonth->first().key, QStringLiteral("2026-11"));
+        // By day: the trend of a short period (one point a day, not one dot for the week).
+        auto byDay = reports.summary({}, ReportGrouping::Day);
+        QVERIFY(byDay->size() >= 1);
+        QVERIFY(QDate::fromString(byDay->first().key, Qt::ISODate).isValid());
+        int daily = 0;
+        for (const ReportRow& r : byDay.value()) {
+            daily += r.evaluations;
+        }
+        QCOMPARE(daily, 4);
 
         ReportFilter onlyTr3;
         onlyTr3.agentId = QStringLiteral("TR3");

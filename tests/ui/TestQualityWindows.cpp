@@ -18,13 +18,17 @@
 #include "ui/shell/MessageBox.h"
 #include "ui/transcript/TranscriptSearchDock.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDoubleSpinBox>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
@@ -37,6 +41,7 @@
 #include <QTest>
 #include <QTimeZone>
 #include <QTreeWidget>
+#include <QValueAxis>
 
 using namespace Earmark;
 using namespace Earmark::Gui;
@@ -312,6 +317,31 @@ private Q_SLOTS:
         QCOMPARE(reports->summaryTable()->rowCount(), int(agents.size()));
         QCOMPARE(reports->charts()->barCount(), int(agents.size()));
         QVERIFY(reports->charts()->trendPoints() >= 1);
+        // The charts read at a glance: room above 100 (a perfect score is a point, not the chart's edge) and the
+        // points carry their values; the questions table wraps instead of scrolling sideways.
+        QChart* trend = reports->charts()->trendView()->chart();
+        auto* axis = qobject_cast<QValueAxis*>(trend->axes(Qt::Vertical).value(0));
+        QVERIFY(axis && axis->max() > 100 && axis->min() == 0);
+        auto* line = qobject_cast<QLineSeries*>(trend->series().value(0));
+        QVERIFY(line && line->pointLabelsVisible());
+        QCOMPARE(reports->questionTable()->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+        QCOMPARE(reports->questionTable()->horizontalHeader()->sectionResizeMode(0), QHeaderView::Stretch);
+        QVERIFY(reports->questionTable()->rowCount() > 0);
+        QVERIFY(!reports->questionTable()->item(0, 0)->toolTip().isEmpty());
+        // A short period's trend is by day: a point per day, not one dot for the whole period.
+        {
+            QSignalSpy again(reports, &ReportsWindow::refreshed);
+            reports->setRange(month.first, month.first.addMonths(1).addDays(-1));
+            reports->refresh();
+            QVERIFY(again.wait(10000));
+            QVERIFY(!reports->data().trend.isEmpty());
+            for (const ReportRow& r : reports->data().trend) {
+                QVERIFY2(QDate::fromString(r.key, Qt::ISODate).isValid(), qPrintable(r.key));
+            }
+            reports->setRange(month.first.addMonths(-2), month.first.addDays(1));
+            reports->refresh();
+            QVERIFY(again.wait(10000));
+        }
         int total = 0;
         int autoFails = 0;
         for (const ReportRow& r : reports->data().summary) {

@@ -12,10 +12,14 @@
 namespace Earmark::Gui {
 
 namespace {
+// 0 to 100 in steps of 20, with room above 100 so that a perfect score is a point on the chart, not on its edge.
 QValueAxis* percentAxis(const QString& title)
 {
     auto* axis = new QValueAxis;
-    axis->setRange(0, 100);
+    axis->setRange(0, 108);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(20);
     axis->setTitleText(title);
     axis->setLabelFormat(QStringLiteral("%d"));
     return axis;
@@ -68,7 +72,8 @@ void ReportCharts::setData(const QList<ReportRow>& groups, const QString& groupT
     delete old;
 
     auto* trendChart = new QChart;
-    trendChart->setTitle(tr("Trend"));
+    // One period is a point, not yet a trend: the title says so, and the points carry their values.
+    trendChart->setTitle(trend.size() == 1 ? tr("Trend: one period so far (%1)").arg(trend.first().key) : tr("Trend"));
     auto* avgLine = new QLineSeries;
     avgLine->setName(tr("Average score"));
     auto* passLine = new QLineSeries;
@@ -91,6 +96,9 @@ void ReportCharts::setData(const QList<ReportRow>& groups, const QString& groupT
         s->attachAxis(tx);
         s->attachAxis(ty);
         s->setPointsVisible(true);
+        s->setPointLabelsVisible(trend.size() <= 12);
+        s->setPointLabelsFormat(QStringLiteral("@yPoint"));
+        s->setPointLabelsClipping(false);
     }
     trendChart->legend()->setAlignment(Qt::AlignBottom);
     old = m_trend->chart();

@@ -19,6 +19,7 @@ public:
     void setData(const QList<ReportRow>& groups, const QString& groupTitle, const QList<ReportRow>& trend);
     int barCount() const { return m_bars; }
     int trendPoints() const { return m_points; }
+    QChartView* trendView() const { return m_trend; }
 
 private:
     QChartView* m_groups;

@@ -40,6 +40,7 @@ void fill(QTableWidget* table, const QList<QStringList>& rows)
             bool isNumber = false;
             const double v = rows[r][c].toDouble(&isNumber);
             item->setData(Qt::DisplayRole, isNumber ? QVariant(v) : QVariant(rows[r][c]));
+            item->setToolTip(rows[r][c]);
             table->setItem(r, c, item);
         }
     }
@@ -50,8 +51,13 @@ QTableWidget* table(const QStringList& headers, QWidget* parent)
 {
     auto* t = new QTableWidget(0, int(headers.size()), parent);
     t->setHorizontalHeaderLabels(headers);
+    // The first column (a name or a question) takes the width left and wraps; the figures fit their contents. The
+    // table never scrolls sideways.
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->horizontalHeader()->setStretchLastSection(true);
+    t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    t->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    t->setWordWrap(true);
+    t->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->verticalHeader()->hide();
     return t;
@@ -83,6 +89,7 @@ ReportsWindow::ReportsWindow(CacheWorker* worker, QWidget* parent)
     m_grouping->addItem(tr("Campaign"), int(ReportGrouping::Campaign));
     m_grouping->addItem(tr("Week"), int(ReportGrouping::Week));
     m_grouping->addItem(tr("Month"), int(ReportGrouping::Month));
+    m_grouping->addItem(tr("Day"), int(ReportGrouping::Day));
     auto* refreshButton = new QPushButton(tr("&Refresh"), this);
     auto* csvButton = new QPushButton(tr("Export &CSV"), this);
     auto* pdfButton = new QPushButton(tr("Researcher &PDF…"), this);
@@ -201,9 +208,11 @@ void ReportsWindow::refresh()
 {
     const ReportFilter f = filter();
     const ReportGrouping g = grouping();
-    // Weekly trend for up to six months, monthly beyond.
-    const ReportGrouping trend
-        = m_from->date().daysTo(m_to->date()) > 183 ? ReportGrouping::Month : ReportGrouping::Week;
+    // A daily trend for up to six weeks, weekly for up to six months, monthly beyond: enough points to read a trend.
+    const qint64 days = m_from->date().daysTo(m_to->date());
+    const ReportGrouping trend = days > 183 ? ReportGrouping::Month
+        : days > 42                         ? ReportGrouping::Week
+                                            : ReportGrouping::Day;
     m_status->setText(tr("Computing…"));
     m_worker->run<Reports>(
         this, [f, g, trend](Reports& reports) { return reports.overview(f, g, trend, 5000); },
