@@ -197,6 +197,7 @@ void CacheUnlocker::readFromKeychain(const KeyInfo& info)
             return;
         }
         if (job->error() != QKeychain::NoError) {
+            m_keychainUnavailable = true;
             fail(keychainProblem(job->error(), job->errorString()));
             return;
         }
@@ -254,6 +255,7 @@ void CacheUnlocker::readAnchorFromKeychain(const KeyInfo& info, SecretKey master
     connect(job, &QKeychain::Job::finished, this, [this, job, held] {
         // The keyring answered for the master key, so "not found" here means the copy is not there.
         if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound) {
+            m_keychainUnavailable = true;
             fail(keychainProblem(job->error(), job->errorString()));
             return;
         }
@@ -281,6 +283,7 @@ void CacheUnlocker::createInKeychain()
     Files::wipe(bytes);
     connect(job, &QKeychain::Job::finished, this, [this, job, info, master] {
         if (job->error() != QKeychain::NoError) {
+            m_keychainUnavailable = true;
             fail(keychainProblem(job->error(), job->errorString()));
             return;
         }

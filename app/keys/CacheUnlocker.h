@@ -42,6 +42,8 @@ public:
     bool succeeded() const { return !m_key.isNull(); }
     bool created() const { return m_created; }
     Error error() const { return m_error; }
+    // The failure was the OS keychain not answering (no Secret Service, or it refused): a passphrase would do.
+    bool keychainUnavailable() const { return m_keychainUnavailable; }
     // Moves the key out (valid inside the finished() handler).
     SecretKey takeKey() { return std::move(m_key); }
     // During a rotation of the master key (keyinfo.json names a pending key): that key, else a null key.
@@ -82,6 +84,7 @@ private:
     Error m_error;
     bool m_created = false;
     bool m_done = false;
+    bool m_keychainUnavailable = false;
     std::unique_ptr<QLockFile> m_creationLock;
     QElapsedTimer m_waited;
     bool m_toldWaiting = false;

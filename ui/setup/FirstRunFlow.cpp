@@ -55,7 +55,11 @@ void FirstRunFlow::createKey()
     auto* job = new CacheUnlocker(std::move(request));
     connect(job, &CacheUnlocker::finished, this, [this](CacheUnlocker* j) {
         if (!j->succeeded()) {
-            Q_EMIT failed(j->error().message);
+            if (j->keychainUnavailable()) {
+                Q_EMIT keychainUnavailable(j->error().message);
+            } else {
+                Q_EMIT failed(j->error().message);
+            }
             return;
         }
         const std::optional<QByteArray> keptAnchor = j->keychainAuditAnchor();

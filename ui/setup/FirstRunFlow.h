@@ -11,8 +11,8 @@ class CacheWorker;
 namespace Earmark::Gui {
 
 // Creates a new cache after the set-up dialog: writes the demo store when chosen (on a pool thread), makes the
-// key (keychain job or Argon2id on a worker), opens the new cache and remembers the store. Emits ready(store) or
-// failed(message), once.
+// key (keychain job or Argon2id on a worker), opens the new cache and remembers the store. Emits ready(store),
+// keychainUnavailable(message) or failed(message), once per start.
 class FirstRunFlow : public QObject
 {
     Q_OBJECT
@@ -25,6 +25,8 @@ Q_SIGNALS:
     void progress(const QString& message);
     void ready(const QString& storePath);
     void failed(const QString& message);
+    // The OS keychain did not answer: nothing was made, and a passphrase would do.
+    void keychainUnavailable(const QString& message);
 
 private:
     void createKey();

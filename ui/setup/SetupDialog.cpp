@@ -33,7 +33,9 @@ SetupDialog::SetupDialog(const QString& cacheDir, QWidget* parent)
     , m_pass2(new QLineEdit(this))
     , m_strength(new QProgressBar(this))
     , m_strengthText(new QLabel(this))
+    , m_keyNote(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
+    , m_back(new QPushButton(tr("Back"), this))
 {
     setWindowTitle(tr("Welcome to Earmark"));
     setObjectName(QStringLiteral("setup"));
@@ -75,6 +77,10 @@ SetupDialog::SetupDialog(const QString& cacheDir, QWidget* parent)
     m_strength->setTextVisible(false);
     m_strengthText->setWordWrap(true);
     kl->addWidget(keyIntro);
+    m_keyNote->setWordWrap(true);
+    m_keyNote->setObjectName(QStringLiteral("keyNote"));
+    m_keyNote->hide();
+    kl->addWidget(m_keyNote);
     kl->addWidget(m_keychainMode);
     kl->addWidget(m_passphraseMode);
     kl->addWidget(m_pass1);
@@ -86,6 +92,9 @@ SetupDialog::SetupDialog(const QString& cacheDir, QWidget* parent)
 
     m_pages->addWidget(store);
     m_pages->addWidget(key);
+    m_back->setObjectName(QStringLiteral("back"));
+    m_buttons->addButton(m_back, QDialogButtonBox::ActionRole);
+    connect(m_back, &QPushButton::clicked, this, &SetupDialog::back);
     auto* nextButton = m_buttons->addButton(tr("Next"), QDialogButtonBox::AcceptRole);
     nextButton->setObjectName(QStringLiteral("next"));
     connect(nextButton, &QPushButton::clicked, this, &SetupDialog::next);
@@ -145,6 +154,42 @@ bool SetupDialog::canProceed() const
     return false;
 }
 
+int SetupDialog::page() const
+{
+    return m_pages->currentIndex();
+}
+
+void SetupDialog::back()
+{
+    m_pages->setCurrentIndex(0);
+    validate();
+}
+
+void SetupDialog::usePassphraseFile(const QString& path, const QString& passphrase)
+{
+    m_passphraseMode->setChecked(true);
+    for (QLineEdit* e : {m_pass1, m_pass2}) {
+        e->setText(passphrase);
+        e->setReadOnly(true);
+    }
+    m_keyNote->setText(tr("The passphrase in %1 (given with --passphrase-file) will protect the cache.")
+                           .arg(QDir::toNativeSeparators(path)));
+    m_keyNote->show();
+    validate();
+}
+
+void SetupDialog::offerPassphrase(const QString& why)
+{
+    m_pages->setCurrentIndex(1);
+    m_passphraseMode->setChecked(true);
+    m_keychainMode->setEnabled(false);
+    m_keychainMode->setToolTip(why);
+    m_keyNote->setText(why);
+    m_keyNote->show();
+    m_pass1->setFocus();
+    validate();
+}
+
 void SetupDialog::next()
 {
     if (!canProceed()) {
@@ -161,6 +206,7 @@ void SetupDialog::next()
 void SetupDialog::validate()
 {
     bool ok = true;
+    m_back->setVisible(m_pages->currentIndex() > 0);
     if (m_pages->currentIndex() == 0) {
         m_store->setEnabled(m_folder->isChecked());
         QString problem;

@@ -9,6 +9,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QPushButton;
 class QRadioButton;
 class QStackedWidget;
 
@@ -29,6 +30,11 @@ public:
     QString passphrase() const;
     // Where the demo store is written when chosen.
     static QString demoStorePath();
+    // The passphrase comes from a file named on the command line: passphrase mode, the fields filled (read-only),
+    // and the key page says where it came from.
+    void usePassphraseFile(const QString& path, const QString& passphrase);
+    // Back to the key page with a passphrase chosen and the keychain set aside, saying why (no keychain answered).
+    void offerPassphrase(const QString& why);
 
     // Test seams: the widgets a person fills in.
     QLineEdit* storeEdit() const { return m_store; }
@@ -37,7 +43,11 @@ public:
     QLineEdit* passphraseEdit() const { return m_pass1; }
     QLineEdit* repeatEdit() const { return m_pass2; }
     QLabel* strengthLabel() const { return m_strengthText; }
+    QLabel* keyNote() const { return m_keyNote; }
+    QRadioButton* keychainChoice() const { return m_keychainMode; }
+    int page() const;
     void next();
+    void back();
     bool canProceed() const;
 
 private:
@@ -54,7 +64,9 @@ private:
     QLineEdit* m_pass2;
     QProgressBar* m_strength;
     QLabel* m_strengthText;
+    QLabel* m_keyNote;
     QDialogButtonBox* m_buttons;
+    QPushButton* m_back;
 };
 
 } // namespace Earmark::Gui

@@ -5,8 +5,7 @@
 #include "core/EnglishPlurals.h"
 #include "core/Files.h"
 #include "sync/BackgroundSync.h"
-#include "ui/setup/FirstRunFlow.h"
-#include "ui/setup/SetupDialog.h"
+#include "ui/setup/FirstStart.h"
 #include "ui/setup/UnlockFlow.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/MessageBox.h"
@@ -63,20 +62,10 @@ int run(int argc, char** argv)
     };
     if (!CacheFolder(cacheDir).exists()) {
         // First start: the set-up, then the new cache and its first sync.
-        auto* setup = new SetupDialog(cacheDir, &window);
-        auto* flow = new FirstRunFlow(cacheDir, &worker, &window);
-        QObject::connect(setup, &QDialog::rejected, &app, [] { QApplication::exit(0); });
-        QObject::connect(setup, &QDialog::accepted, &window, [setup, flow] {
-            flow->start(setup->storePath(), setup->useDemoStore(), setup->keyMode(), setup->passphrase());
-        });
-        QObject::connect(
-            flow, &FirstRunFlow::progress, &window, [&window](const QString& m) { window.showMessage(m); });
-        QObject::connect(flow, &FirstRunFlow::failed, &window, fail);
-        QObject::connect(flow, &FirstRunFlow::ready, &window, [&window](const QString& store) {
-            window.cacheReady();
-            window.backgroundSync()->start(store);
-        });
-        QTimer::singleShot(0, setup, &QDialog::open);
+        auto* first = new FirstStart(cacheDir, passphraseFile, &worker, &window);
+        QObject::connect(first, &FirstStart::cancelled, &app, [] { QApplication::exit(0); });
+        QObject::connect(first, &FirstStart::failed, &window, fail);
+        first->begin();
         return app.exec();
     }
     auto* unlock = new UnlockFlow(cacheDir, passphraseFile, &worker, &window);
