@@ -41,6 +41,25 @@ QList<int> alignWords(const QList<Token>& tokens, const QList<TranscriptWord>& w
 
 // Gives each person a number in order of first mention; a mention sharing a name part with an earlier person
 // is the same person ("Hannah Pendle", later "Hannah" or "Mrs Pendle").
+QSet<QString> nameParts(const QStringList& names)
+{
+    QSet<QString> parts;
+    for (const QString& name : names) {
+        for (const QString& p : name.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            parts.insert(p);
+        }
+    }
+    return parts;
+}
+
+// A name found that is wholly the staff's (every word of it a part of an agent's name, none the respondent's).
+bool isStaff(const QString& personKey, const QSet<QString>& staffParts)
+{
+    const QStringList parts = personKey.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    return !parts.isEmpty()
+        && std::all_of(parts.cbegin(), parts.cend(), [&](const QString& p) { return staffParts.contains(p); });
+}
+
 class Pseudonyms
 {
 public:
@@ -92,8 +111,17 @@ Result<Result_> Anonymiser::anonymise(const QByteArray& json) const
     if (!parsed) {
         return parsed.error();
     }
-    Detector detector(m_options);
+    // Staff names that are not kept are found like anyone's, then given a pseudonym of their own.
+    Options detection = m_options;
+    const bool staffFound = !m_options.redactAgent && m_options.staff != StaffPolicy::Keep;
+    detection.redactAgent = m_options.redactAgent || staffFound;
+    if (staffFound) {
+        detection.knownNames += m_options.agentNames; // always found, as the respondent's are
+    }
+    Detector detector(detection);
     Pseudonyms pseudonyms(m_options.knownNames);
+    Pseudonyms staff(m_options.agentNames);
+    QSet<QString> staffParts = nameParts(m_options.agentNames) - nameParts(m_options.knownNames);
     Result_ result;
     QJsonArray segmentsOut;
     QJsonArray redactionsOut;
@@ -119,7 +147,14 @@ Result<Result_> Anonymiser::anonymise(const QByteArray& json) const
         QHash<int, QJsonObject> placeholderWords; // first word index -> replacement
         for (const Span& span : spans) {
             QString placeholder;
-            if (span.type == Entity::Person) {
+            if (span.type == Entity::Person && staffFound && span.staff) {
+                staffParts += nameParts({span.personKey}) - nameParts(m_options.knownNames); // said again later
+            }
+            if (span.type == Entity::Person && staffFound && (span.staff || isStaff(span.personKey, staffParts))) {
+                placeholder = m_options.staff == StaffPolicy::Remove
+                    ? QStringLiteral("[AGENT]")
+                    : QStringLiteral("[AGENT_%1]").arg(staff.numberFor(span.personKey));
+            } else if (span.type == Entity::Person) {
                 placeholder = QStringLiteral("[PERSON_%1]").arg(pseudonyms.numberFor(span.personKey));
             } else {
                 placeholder = QLatin1Char('[') + entityName(span.type) + QLatin1Char(']');
@@ -254,6 +289,29 @@ QString Anonymiser::anonymiseText(const QString& text, const QString& speaker) c
         .toObject()
         .value(QStringLiteral("text"))
         .toString();
+}
+
+QString staffPolicyName(StaffPolicy policy)
+{
+    switch (policy) {
+    case StaffPolicy::Keep:
+        return QStringLiteral("keep");
+    case StaffPolicy::Pseudonymise:
+        return QStringLiteral("pseudonymise");
+    case StaffPolicy::Remove:
+        return QStringLiteral("remove");
+    }
+    return {};
+}
+
+std::optional<StaffPolicy> staffPolicyFromName(const QString& name)
+{
+    for (StaffPolicy p : {StaffPolicy::Keep, StaffPolicy::Pseudonymise, StaffPolicy::Remove}) {
+        if (staffPolicyName(p) == name) {
+            return p;
+        }
+    }
+    return std::nullopt;
 }
 
 QString entityName(Entity e)

@@ -36,6 +36,7 @@ struct Span
     int last = 0;
     Entity type = Entity::Person;
     QString personKey; // for PERSON: the name as found, lower case (pseudonyms are given per person)
+    bool staff = false; // for PERSON: the agent's own name, from their introduction
 };
 
 // What a detector knows beyond the segment itself.
@@ -56,12 +57,25 @@ struct SegmentReview
 };
 using Review = QHash<int, SegmentReview>; // by segment index
 
+// What becomes of the names of the company's own staff (the agent on the call, from the call's metadata):
+// kept as said, a pseudonym of their own ([AGENT_1], [AGENT_2]: distinct from the people the call is about), or
+// removed ([AGENT]). shared/spec/anonymisation.md: keep in the review view, pseudonymise in training packs.
+enum class StaffPolicy
+{
+    Keep,
+    Pseudonymise,
+    Remove,
+};
+QString staffPolicyName(StaffPolicy policy); // "keep", "pseudonymise", "remove"
+std::optional<StaffPolicy> staffPolicyFromName(const QString& name);
+
 struct Options
 {
     QSet<Entity> entities; // empty: all
     QStringList knownNames; // from the call's metadata: the respondent's (and any third party's) names
     QStringList agentNames; // the agent's names: kept unless redactAgent
-    bool redactAgent = false;
+    bool redactAgent = false; // the agent's names found like anyone's and pseudonymised as people (DSAR packs)
+    StaffPolicy staff = StaffPolicy::Keep; // when not redactAgent
     Review review; // a saved redaction review of the call (browse/RedactionReviews)
 
     bool wants(Entity e) const { return entities.isEmpty() || entities.contains(e); }

@@ -273,7 +273,11 @@ QList<Span> NameFinder::find(const QList<Token>& t, const SegmentContext& contex
         if (after >= 0 && after < t.size() && looksLikeName(t[after], true)) {
             const int last = extend(t, after);
             if (!(selfIntro && agentSpeaking && !m_options.redactAgent)) {
+                const qsizetype before = out.size();
                 add(after, last);
+                if (selfIntro && agentSpeaking && out.size() > before) {
+                    out.last().staff = true; // the agent saying who they are
+                }
             }
             i = last;
             continue;

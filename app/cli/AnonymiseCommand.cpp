@@ -10,7 +10,8 @@
 namespace Earmark::Cli {
 
 namespace {
-const char* AnonymiseUsage = "anonymise IN.json [--out OUT.json] [--entities PERSON,PHONE,...]";
+const char* AnonymiseUsage = "anonymise IN.json [--out OUT.json] [--entities PERSON,PHONE,...] "
+                             "[--staff keep|pseudonymise|remove] [--agent NAME]... [--name NAME]...";
 
 std::optional<QSet<Anonymise::Entity>> entitiesOption(CliContext& ctx)
 {
@@ -40,7 +41,20 @@ bool anonymiseSetup(CliContext& ctx)
         {QStringLiteral("out"), QStringLiteral("Write here (default: standard output)."), QStringLiteral("FILE")});
     p.addOption(
         {QStringLiteral("entities"), QStringLiteral("Only these types (comma-separated)."), QStringLiteral("TYPES")});
+    p.addOption({QStringLiteral("staff"),
+        QStringLiteral("The staff's names: keep (default), pseudonymise ([AGENT_1]) or remove ([AGENT])."),
+        QStringLiteral("POLICY")});
+    p.addOption({QStringLiteral("agent"), QStringLiteral("A member of staff's name on the call (repeatable)."),
+        QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("name"),
+        QStringLiteral("A name known to be said, the respondent's or a third party's (repeatable)."),
+        QStringLiteral("NAME")});
     if (!parseArgs(ctx, 1, 1, AnonymiseUsage)) {
+        return false;
+    }
+    const QString staff = p.value(QStringLiteral("staff"));
+    if (!staff.isEmpty() && !Anonymise::staffPolicyFromName(staff)) {
+        ctx.error(QStringLiteral("--staff: \"%1\" is not a policy; use keep, pseudonymise or remove").arg(staff));
         return false;
     }
     return entitiesOption(ctx).has_value();
@@ -56,6 +70,10 @@ int anonymiseRun(CliContext& ctx)
     }
     Anonymise::Options options;
     options.entities = *entitiesOption(ctx);
+    options.agentNames = ctx.parser().values(QStringLiteral("agent"));
+    options.knownNames = ctx.parser().values(QStringLiteral("name"));
+    options.staff = Anonymise::staffPolicyFromName(ctx.parser().value(QStringLiteral("staff")))
+                        .value_or(Anonymise::StaffPolicy::Keep);
     auto result = Anonymise::Anonymiser(options).anonymise(bytes.value());
     if (!result) {
         ctx.error(QStringLiteral("%1 is not a valid transcript: %2")

@@ -9,14 +9,16 @@ namespace Earmark::Cli {
 namespace {
 const char* ScenarioUsage = "scenario add CALL_ID --from S --to S --title T --category C [--objectives T] "
                             "[--notes T] [--tags a,b] [--difficulty 1-3] | scenario list [--category C] "
-                            "| scenario pack --out DIR|FILE.zip [--category C] [--title T]";
+                            "| scenario pack --out DIR|FILE.zip [--category C] [--title T] "
+                            "| scenario policy [--staff keep|pseudonymise|remove]";
 } // namespace
 
 bool scenarioSetup(CliContext& ctx)
 {
     QCommandLineParser& p = ctx.parser();
-    p.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("add, list or pack"));
-    for (const char* name : {"from", "to", "title", "category", "objectives", "notes", "tags", "difficulty", "out"}) {
+    p.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("add, list, pack or policy"));
+    for (const char* name :
+        {"from", "to", "title", "category", "objectives", "notes", "tags", "difficulty", "out", "staff"}) {
         p.addOption({QString::fromLatin1(name), QString::fromLatin1(name), QStringLiteral("VALUE")});
     }
     if (!parseArgs(ctx, 1, 2, ScenarioUsage)) {
@@ -24,7 +26,14 @@ bool scenarioSetup(CliContext& ctx)
     }
     const QStringList args = p.positionalArguments();
     const QString action = args.first();
-    bool ok = action == QLatin1String("list") || (action == QLatin1String("pack") && p.isSet(QStringLiteral("out")))
+    if (action == QLatin1String("policy") && p.isSet(QStringLiteral("staff"))
+        && !Anonymise::staffPolicyFromName(p.value(QStringLiteral("staff")))) {
+        ctx.error(QStringLiteral("--staff: \"%1\" is not a policy; use keep, pseudonymise or remove")
+                      .arg(p.value(QStringLiteral("staff"))));
+        return false;
+    }
+    bool ok = action == QLatin1String("list") || action == QLatin1String("policy")
+        || (action == QLatin1String("pack") && p.isSet(QStringLiteral("out")))
         || (action == QLatin1String("add") && args.size() == 2 && p.isSet(QStringLiteral("from"))
             && p.isSet(QStringLiteral("to")) && p.isSet(QStringLiteral("title")));
     if (!ok) {
@@ -53,6 +62,19 @@ int scenarioRun(CliContext& ctx)
             return 1;
         }
         ctx.out() << "Scenario " << id.value() << " added\n";
+        return 0;
+    }
+    if (action == QLatin1String("policy")) {
+        // Applies to scenarios made from now on: those made before keep the text they were stored with.
+        if (p.isSet(QStringLiteral("staff"))) {
+            const auto policy = Anonymise::staffPolicyFromName(p.value(QStringLiteral("staff")));
+            if (auto st = library.setStaffPolicy(*policy); !st) {
+                ctx.error(st.errorMessage());
+                return 1;
+            }
+        }
+        ctx.out() << "Staff names in training scenarios: " << Anonymise::staffPolicyName(library.staffPolicy())
+                  << " (applies to scenarios made from now on)\n";
         return 0;
     }
     auto all = library.list(p.value(QStringLiteral("category")));

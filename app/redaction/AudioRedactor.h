@@ -20,6 +20,16 @@ struct RedactedAudio
     Anonymise::Options options; // the names it knew (the respondent's, the agent's)
     QString channelLayout; // the sidecar's channel layout (who is on which channel)
     std::optional<CallDocument> review; // the redaction review applied (who, when; without content), if any
+    QStringList texts; // RedactRequest::texts anonymised in the same pass as the transcript
+};
+
+// What a redaction is for: the staff-names policy to apply, and texts written about the call (a trainer's title and
+// notes) to anonymise in the same pass as its transcript, so that a person keeps one pseudonym across all of them.
+struct RedactRequest
+{
+    bool silence = false;
+    Anonymise::StaffPolicy staff = Anonymise::StaffPolicy::Keep;
+    QStringList texts;
 };
 
 // Makes a call's redacted audio (on the cache's worker thread): decrypts, anonymises the transcript with the
@@ -30,6 +40,7 @@ public:
     explicit AudioRedactor(Cache& cache);
 
     Result<RedactedAudio> redact(const QString& callId, bool silence);
+    Result<RedactedAudio> redact(const QString& callId, const RedactRequest& request);
 
 private:
     Cache& m_cache;

@@ -25,6 +25,34 @@ QString esc(const QString& s)
 }
 
 // The segments of the anonymised transcript inside [from, to], with times from the region's start.
+// The part of a segment's text said between from and to: from the first word inside to the last, with the text's own
+// punctuation and capitals (the words carry neither), placeholders included.
+QString partOfText(const QString& text, const QJsonArray& words, double from, double to)
+{
+    const QString lower = text.toLower();
+    qsizetype cursor = 0;
+    qsizetype begin = -1;
+    qsizetype end = -1;
+    for (const QJsonValue v : words) {
+        const QJsonObject w = v.toObject();
+        const QString word = w.value(QStringLiteral("w")).toString().toLower();
+        const qsizetype at = word.isEmpty() ? -1 : lower.indexOf(word, cursor);
+        if (at < 0) {
+            continue;
+        }
+        cursor = at + word.size();
+        const double ws = w.value(QStringLiteral("start_s")).toDouble();
+        if (ws >= from && ws < to) {
+            begin = begin < 0 ? at : begin;
+            end = cursor;
+            while (end < text.size() && text.at(end).isPunct() && text.at(end) != QLatin1Char('[')) {
+                ++end; // the word's own full stop, comma or question mark
+            }
+        }
+    }
+    return begin < 0 ? QString() : text.mid(begin, end - begin).trimmed();
+}
+
 QJsonObject excerptOf(const QJsonObject& transcript, double from, double to)
 {
     QJsonArray segments;
@@ -38,24 +66,20 @@ QJsonObject excerptOf(const QJsonObject& transcript, double from, double to)
         QJsonObject out {{QStringLiteral("speaker"), seg.value(QStringLiteral("speaker"))},
             {QStringLiteral("start_s"), std::max(0.0, s - from)}, {QStringLiteral("end_s"), std::min(to, e) - from}};
         const QJsonArray words = seg.value(QStringLiteral("words")).toArray();
-        if (words.isEmpty() || (s >= from && e <= to)) {
-            out.insert(QStringLiteral("text"), seg.value(QStringLiteral("text")));
-        } else {
-            // Partly inside: the words said inside the region (placeholders are words too).
-            QStringList inside;
-            for (const QJsonValue w : words) {
-                const double ws = w.toObject().value(QStringLiteral("start_s")).toDouble();
-                if (ws >= from && ws < to) {
-                    inside << w.toObject().value(QStringLiteral("w")).toString();
-                }
-            }
-            out.insert(QStringLiteral("text"), inside.join(QLatin1Char(' ')));
+        const QString text = words.isEmpty() || (s >= from && e <= to)
+            ? seg.value(QStringLiteral("text")).toString()
+            : partOfText(seg.value(QStringLiteral("text")).toString(), words, from, to);
+        if (text.trimmed().isEmpty()) {
+            continue; // a turn that only touches the region: nothing of it is said inside
         }
+        out.insert(QStringLiteral("text"), text);
         segments.append(out);
     }
     return QJsonObject {{QStringLiteral("schema"), QStringLiteral("earmark.transcript/1")},
         {QStringLiteral("anonymised"), true}, {QStringLiteral("segments"), segments}};
 }
+
+const QString kStaffPolicy = QStringLiteral("training.staff_names");
 
 Scenario readRow(const Statement& s, bool withClip)
 {
@@ -112,7 +136,12 @@ Result<qint64> ScenarioLibrary::create(const QString& callId, double startS, dou
     if (!(endS > startS) || startS < 0 || endS - startS > MaxClipS) {
         return makeError(QObject::tr("Select a region of up to 15 minutes in the call first (drag on the waveform)."));
     }
-    auto redacted = AudioRedactor(m_cache).redact(callId, false);
+    // The trainer's words go through the anonymiser in the same pass as the call's transcript: "[PERSON_1]" in the
+    // notes is the same person as in the excerpt, and two people are never one pseudonym.
+    RedactRequest request;
+    request.staff = staffPolicy();
+    request.texts = QStringList {d.title, d.objectives, d.notes} + d.tags;
+    auto redacted = AudioRedactor(m_cache).redact(callId, request);
     if (!redacted) {
         return redacted.error();
     }
@@ -130,16 +159,16 @@ Result<qint64> ScenarioLibrary::create(const QString& callId, double startS, dou
         return wav.error();
     }
     const QJsonObject excerpt = excerptOf(redacted->transcript, startS, endS);
-    // What the trainer wrote is anonymised with the call's names too: a note may name the caller.
-    const Anonymise::Anonymiser anonymiser(redacted->options);
-    for (QString* field : {&d.title, &d.objectives, &d.notes}) {
-        if (!field->isEmpty()) {
-            *field = anonymiser.anonymiseText(*field);
-        }
+    const QStringList& texts = redacted->texts;
+    if (texts.size() != 3 + d.tags.size()) {
+        qFatal("ScenarioLibrary: the redactor returned %d texts for %d", int(texts.size()), int(3 + d.tags.size()));
     }
-    for (QString& tag : d.tags) {
-        tag = anonymiser.anonymiseText(tag);
-    }
+    const auto keep
+        = [](const QString& original, const QString& anonymised) { return original.isEmpty() ? original : anonymised; };
+    d.title = keep(d.title, texts.at(0));
+    d.objectives = keep(d.objectives, texts.at(1));
+    d.notes = keep(d.notes, texts.at(2));
+    d.tags = texts.mid(3);
     auto s = m_cache.database().prepare(
         QStringLiteral("INSERT INTO scenarios (call_id, start_s, end_s, title, "
                        "category, objectives, notes, tags, difficulty, excerpt, "
@@ -230,6 +259,33 @@ Status ScenarioLibrary::remove(qint64 id)
     return m_cache.audit().append(QStringLiteral("scenario.remove"), {}, QString::number(id));
 }
 
+QString ScenarioLibrary::speakerLabel(const QString& speaker)
+{
+    if (speaker == QLatin1String("agent")) {
+        return QObject::tr("Agent");
+    }
+    if (speaker == QLatin1String("respondent")) {
+        return QObject::tr("Respondent");
+    }
+    return speaker.isEmpty() ? QObject::tr("Other") : speaker.at(0).toUpper() + speaker.mid(1);
+}
+
+Anonymise::StaffPolicy ScenarioLibrary::staffPolicy()
+{
+    return Anonymise::staffPolicyFromName(m_cache.setting(kStaffPolicy)).value_or(Anonymise::StaffPolicy::Pseudonymise);
+}
+
+Status ScenarioLibrary::setStaffPolicy(Anonymise::StaffPolicy policy)
+{
+    if (auto st = m_cache.roles().require(Permission::Scenarios); !st) {
+        return st;
+    }
+    if (auto st = m_cache.setSetting(kStaffPolicy, Anonymise::staffPolicyName(policy)); !st) {
+        return st;
+    }
+    return m_cache.audit().append(QStringLiteral("scenario.policy"), {}, Anonymise::staffPolicyName(policy));
+}
+
 Status ScenarioLibrary::exportPack(const QList<qint64>& ids, const QString& folder, const QString& title)
 {
     if (auto st = m_cache.roles().require(Permission::Scenarios); !st) {
@@ -240,9 +296,9 @@ Status ScenarioLibrary::exportPack(const QList<qint64>& ids, const QString& fold
         return makeError(QObject::tr("Choose at least one scenario for the pack."));
     }
     QList<Archive::File> files;
-    // What trainers typed is anonymised too: a note may name the caller.
-    const Anonymise::Anonymiser anonymiser;
-    auto clean = [&](const QString& text) { return text.isEmpty() ? text : anonymiser.anonymiseText(text); };
+    // What the library stores was anonymised when the scenario was made (with the call's names and the staff
+    // policy, in one pass with its transcript): the pack shows exactly that, as the library does, and is not
+    // anonymised again (a second pass would number the pseudonyms afresh).
     const QString style = QStringLiteral("<style>body{font-family:sans-serif;max-width:52em;margin:2em auto;"
                                          "line-height:1.4}td,th{padding:4px 8px;text-align:left}.who{color:#555;"
                                          "font-weight:bold}.at{color:#999}</style>");
@@ -256,21 +312,21 @@ Status ScenarioLibrary::exportPack(const QList<qint64>& ids, const QString& fold
         const QString page = QStringLiteral("scenario-%1.html").arg(n + 1);
         const QString clip = QStringLiteral("clips/scenario-%1.wav").arg(n + 1);
         files.append({clip, sc->clip});
-        const QString heading = clean(sc->title);
+        const QString heading = sc->title;
         QString body
             = style + QStringLiteral("<p><a href='index.html'>%1</a></p><h1>%2</h1>").arg(esc(title), esc(heading));
         body += QObject::tr("<p>%1 · difficulty %2 of 3 · %3</p>")
                     .arg(esc(sc->category))
                     .arg(sc->difficulty)
-                    .arg(esc(clean(sc->tags.join(QStringLiteral(", ")))));
+                    .arg(esc(sc->tags.join(QStringLiteral(", "))));
         body += QStringLiteral("<audio controls preload='metadata' src='%1'></audio>").arg(clip);
         body += QObject::tr("<h2>Learning objectives</h2><p>%1</p><h2>Notes</h2><p>%2</p><h2>Transcript</h2>")
-                    .arg(esc(clean(sc->objectives)).replace(QLatin1Char('\n'), QStringLiteral("<br>")),
-                        esc(clean(sc->notes)).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+                    .arg(esc(sc->objectives).replace(QLatin1Char('\n'), QStringLiteral("<br>")),
+                        esc(sc->notes).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
         for (const QJsonValue v : sc->excerpt.value(QStringLiteral("segments")).toArray()) {
             const QJsonObject seg = v.toObject();
             body += QStringLiteral("<p><span class='who'>%1</span> <span class='at'>%2</span><br>%3</p>")
-                        .arg(esc(seg.value(QStringLiteral("speaker")).toString()),
+                        .arg(esc(speakerLabel(seg.value(QStringLiteral("speaker")).toString())),
                             clockText(seg.value(QStringLiteral("start_s")).toDouble()),
                             esc(seg.value(QStringLiteral("text")).toString()));
         }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "anonymise/Entities.h"
 #include "core/Result.h"
 
 #include <QJsonObject>
@@ -39,8 +40,13 @@ class ScenarioLibrary
 public:
     explicit ScenarioLibrary(Cache& cache);
 
-    // Cuts the region from the call's anonymised transcript and bleeped audio and stores it with the trainer's notes.
+    // Cuts the region from the call's anonymised transcript and bleeped audio and stores it with the trainer's notes,
+    // anonymised in the same pass as the transcript (one pseudonym per person across all of them) with the staff
+    // policy below. What is stored is what the library shows and what a pack exports.
     Result<qint64> create(const QString& callId, double startS, double endS, Scenario details);
+    // What training material does with staff names (a cache setting; default: pseudonymise).
+    Anonymise::StaffPolicy staffPolicy();
+    Status setStaffPolicy(Anonymise::StaffPolicy policy);
     // All scenarios (without clips), newest first; filtered by category and words in title, notes, tags or excerpt.
     Result<QList<Scenario>> list(const QString& category = {}, const QString& words = {});
     Result<Scenario> get(qint64 id); // with its clip
@@ -50,6 +56,9 @@ public:
     // the anonymised transcript, objectives and notes; manifest.json. Works offline; nothing personal in it. A path
     // ending in .zip gets the same files in one zip archive (a folder of the archive's name inside).
     Status exportPack(const QList<qint64>& ids, const QString& folder, const QString& title);
+
+    // An excerpt's speaker as a pack and the library show it ("Agent", "Respondent").
+    static QString speakerLabel(const QString& speaker);
 
 private:
     Cache& m_cache;

@@ -1,7 +1,9 @@
+#include "TestSupport.h"
 #include "anonymise/Anonymiser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Earmark;
@@ -226,6 +228,61 @@ private Q_SLOTS:
         options.redactAgent = true;
         QCOMPARE(Anonymiser(options).anonymiseText(QStringLiteral("Thanks Tom, bye")),
             QStringLiteral("Thanks [PERSON_1], bye"));
+    }
+
+    void staffNamesFollowThePolicy()
+    {
+        // The agent introduces themselves and a colleague; the respondent names someone else. Kept, each member of
+        // staff a pseudonym of their own (never one of the people the call is about), or removed.
+        Options options;
+        options.knownNames = {QStringLiteral("Hannah Ormerod")};
+        options.agentNames = {QStringLiteral("Priya Shah"), QStringLiteral("Tomasz Wieczorek")};
+        const QString original = QStringLiteral(
+            "Hello, my name is Priya Shah. Priya asks Hannah Ormerod whether Tomasz can call back, Hannah.");
+        QCOMPARE(Anonymiser(options).anonymiseText(original, QStringLiteral("agent")),
+            QStringLiteral("Hello, my name is Priya Shah. Priya asks [PERSON_1] whether Tomasz can call back, "
+                           "[PERSON_1]."));
+        options.staff = StaffPolicy::Pseudonymise;
+        QCOMPARE(Anonymiser(options).anonymiseText(original, QStringLiteral("agent")),
+            QStringLiteral("Hello, my name is [AGENT_1]. [AGENT_1] asks [PERSON_1] whether [AGENT_2] can call back, "
+                           "[PERSON_1]."));
+        options.staff = StaffPolicy::Remove;
+        QCOMPARE(Anonymiser(options).anonymiseText(original, QStringLiteral("agent")),
+            QStringLiteral("Hello, my name is [AGENT]. [AGENT] asks [PERSON_1] whether [AGENT] can call back, "
+                           "[PERSON_1]."));
+        QCOMPARE(staffPolicyFromName(QStringLiteral("pseudonymise")), StaffPolicy::Pseudonymise);
+        QVERIFY(!staffPolicyFromName(QStringLiteral("hide")));
+    }
+
+    void theCliTakesTheStaffPolicy()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath(QStringLiteral("t.json"));
+        Test::writeFile(in,
+            QJsonDocument(
+                transcript(
+                    {segment(QStringLiteral("agent"), 0,
+                         QStringLiteral("Hello, my name is Megan and I'm calling from Fieldline Research."), true),
+                        segment(QStringLiteral("respondent"), 4, QStringLiteral("Hello Megan."), true)}))
+                .toJson());
+        auto kept = Test::runCli({QStringLiteral("anonymise"), in});
+        QVERIFY2(kept.exitCode == 0, kept.err.constData());
+        QVERIFY(kept.out.contains("my name is Megan and"));
+        // Pseudonymised: the introduction and the name said back are the same member of staff.
+        auto pseudonymised = Test::runCli({QStringLiteral("anonymise"), in, QStringLiteral("--staff"),
+            QStringLiteral("pseudonymise"), QStringLiteral("--agent"), QStringLiteral("Megan Price")});
+        QVERIFY2(pseudonymised.exitCode == 0, pseudonymised.err.constData());
+        QVERIFY(pseudonymised.out.contains("my name is [AGENT_1] and"));
+        QVERIFY(pseudonymised.out.contains("Hello [AGENT_1]."));
+        QVERIFY(!pseudonymised.out.contains("Megan"));
+        // Without --agent the agent's introduction alone says who is staff.
+        auto fromIntro
+            = Test::runCli({QStringLiteral("anonymise"), in, QStringLiteral("--staff"), QStringLiteral("remove")});
+        QVERIFY2(fromIntro.exitCode == 0, fromIntro.err.constData());
+        QVERIFY2(fromIntro.out.contains("my name is [AGENT] and"), fromIntro.out.constData());
+        auto bad = Test::runCli({QStringLiteral("anonymise"), in, QStringLiteral("--staff"), QStringLiteral("hide")});
+        QCOMPARE(bad.exitCode, 1); // as for a wrong --entities
+        QVERIFY(bad.err.contains("keep, pseudonymise or remove"));
     }
 
     void theTurnBeforeIsContextWhenItAsks()

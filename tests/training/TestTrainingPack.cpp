@@ -23,15 +23,12 @@ private Q_SLOTS:
     void packHoldsNothingPersonal()
     {
         QTemporaryDir dir;
-        const QString store = dir.filePath(QStringLiteral("store"));
-        const QStringList base {QStringLiteral("--cache"), dir.filePath(QStringLiteral("cache")),
-            QStringLiteral("--passphrase-file"), dir.filePath(QStringLiteral("pass"))};
-        Test::writeFile(dir.filePath(QStringLiteral("pass")), "otter velvet cinnamon harbour 31\n");
-        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), store, QStringLiteral("--calls"),
-            QStringLiteral("20")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        r = Test::runCli(base + QStringList {QStringLiteral("sync"), QStringLiteral("--store"), store});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QStringList base;
+        makeCache(dir, 20, base);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        Test::ProcessResult r;
 
         QList<QByteArray> needles;
         int scenarios = 0;
@@ -131,7 +128,85 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("blocker"), r.err.constData());
     }
 
+    void aPersonKeepsOnePseudonymAcrossNotesAndExcerpt()
+    {
+        // A trainer's note naming the agent and the respondent: in the library and the pack alike (one anonymisation,
+        // stored), the respondent is the excerpt's [PERSON_1], the agent a pseudonym of their own by the default
+        // staff policy, and two people are never one pseudonym. The excerpt's turns are named and punctuated.
+        QTemporaryDir dir;
+        QStringList base;
+        makeCache(dir, 6, base);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        Test::ProcessResult r;
+        int i = 0;
+        while (i < 6 && !Demo::planCall(i, 1, 14).hasTranscript) {
+            ++i;
+        }
+        const Demo::CallPlan plan = Demo::planCall(i, 1, 14);
+        QVERIFY(plan.hasTranscript);
+        const QString agentFirst = plan.agent.name.section(u' ', 0, 0);
+        const QString respondentFirst = plan.respondentName.section(u' ', 0, 0);
+        const QString note = QStringLiteral("%1 asks %2 about the booking; %3 answers at once.")
+                                 .arg(agentFirst, plan.respondentName, respondentFirst);
+        auto add = [&](const QString& title, const QString& from, const QString& to) {
+            return Test::runCli(base
+                + QStringList {QStringLiteral("scenario"), QStringLiteral("add"), plan.callId, QStringLiteral("--from"),
+                    from, QStringLiteral("--to"), to, QStringLiteral("--title"), title, QStringLiteral("--category"),
+                    QStringLiteral("Good practice"), QStringLiteral("--notes"), note});
+        };
+        r = add(QStringLiteral("Opening"), QStringLiteral("0.4"), QStringLiteral("9"));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = Test::runCli(base + QStringList {QStringLiteral("scenario"), QStringLiteral("policy")});
+        QVERIFY(r.out.contains("pseudonymise"));
+        r = Test::runCli(base
+            + QStringList {QStringLiteral("scenario"), QStringLiteral("policy"), QStringLiteral("--staff"),
+                QStringLiteral("keep")});
+        QVERIFY2(r.exitCode == 0 && r.out.contains("keep"), r.err.constData());
+        r = add(QStringLiteral("Opening, names kept"), QStringLiteral("0.4"), QStringLiteral("9"));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString pack = dir.filePath(QStringLiteral("pack"));
+        r = Test::runCli(
+            base + QStringList {QStringLiteral("scenario"), QStringLiteral("pack"), QStringLiteral("--out"), pack});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QString pseudonymised;
+        QString kept;
+        for (const QString& page : {QStringLiteral("/scenario-1.html"), QStringLiteral("/scenario-2.html")}) {
+            const QString html = QString::fromUtf8(Test::readFile(pack + page));
+            (html.contains(QStringLiteral("names kept")) ? kept : pseudonymised) = html;
+        }
+        QVERIFY2(
+            pseudonymised.contains(QStringLiteral("[AGENT_1] asks [PERSON_1] about the booking; [PERSON_1] answers")),
+            qPrintable(pseudonymised));
+        QVERIFY2(
+            kept.contains(QStringLiteral("%1 asks [PERSON_1] about the booking").arg(agentFirst)), qPrintable(kept));
+        // The excerpt: the same [PERSON_1] for the respondent, turns named as people read them, no empty turn, the
+        // text's punctuation kept where the region cuts into a turn.
+        QVERIFY(pseudonymised.contains(QStringLiteral("<span class='who'>Agent</span>")));
+        QVERIFY(!pseudonymised.contains(QStringLiteral("<span class='who'>agent</span>")));
+        QVERIFY2(!pseudonymised.contains(QStringLiteral("<br></p>")), qPrintable(pseudonymised));
+        QVERIFY2(
+            pseudonymised.contains(QStringLiteral("[PERSON_1], my name is [AGENT_1] and")), qPrintable(pseudonymised));
+        QVERIFY(!pseudonymised.contains(plan.respondentName.section(u' ', -1)));
+        QVERIFY(!pseudonymised.contains(agentFirst));
+    }
+
 private:
+    // A demo store of that many calls synced into a passphrase cache in dir; base: the CLI arguments that open it.
+    static void makeCache(const QTemporaryDir& dir, int calls, QStringList& base)
+    {
+        const QString store = dir.filePath(QStringLiteral("store"));
+        base = {QStringLiteral("--cache"), dir.filePath(QStringLiteral("cache")), QStringLiteral("--passphrase-file"),
+            dir.filePath(QStringLiteral("pass"))};
+        Test::writeFile(dir.filePath(QStringLiteral("pass")), "otter velvet cinnamon harbour 31\n");
+        auto r = Test::runCli({QStringLiteral("demo-store"), QStringLiteral("--out"), store, QStringLiteral("--calls"),
+            QString::number(calls)});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = Test::runCli(base + QStringList {QStringLiteral("sync"), QStringLiteral("--store"), store});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
     // Every file of a zip archive by its name (read back with libzip).
     static QMap<QString, QByteArray> unzip(const QString& path)
     {

@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -121,6 +122,25 @@ private Q_SLOTS:
         const QJsonObject json
             = QJsonDocument::fromJson(Test::readFile(m_root.filePath(QStringLiteral("a.json")))).object();
         QCOMPARE(json.value(QStringLiteral("anonymised")).toBool(), true);
+
+        // Export… from the window: nobody has reviewed the redactions, so it asks first; no leaves nothing, yes
+        // writes the file and the audit log says it left unreviewed on the user's word.
+        QVERIFY(pane->anonymised()->reviewedBy().isEmpty());
+        const QString declined = m_root.filePath(QStringLiteral("declined.txt"));
+        MessageBox::setNextAnswer(QMessageBox::No);
+        MessageBox::setNextSaveFileName(declined);
+        pane->exportAnonymisedButton()->click();
+        QVERIFY(MessageBox::lastText().contains(QStringLiteral("No person has reviewed")));
+        QVERIFY(!QFile::exists(declined));
+        const QString confirmed = m_root.filePath(QStringLiteral("confirmed.txt"));
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        MessageBox::setNextSaveFileName(confirmed);
+        pane->exportAnonymisedButton()->click();
+        QVERIFY(QFile::exists(confirmed));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_demo.cli({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--json")})
+                .out.contains("unreviewed, exported on the user's confirmation"),
+            10000);
 
         // Back to the call as it is.
         QSignalSpy back(pane, &CallDetailPane::loaded);

@@ -171,7 +171,16 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     m_exportAnonymised->hide();
     connect(m_anonymisedButton, &QToolButton::toggled, this, &CallDetailPane::setAnonymised);
     connect(m_exportAnonymised, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export the anonymised transcript"),
+        // Redactions nobody has looked at leave only when the person exporting says so, and the record says which.
+        const QString reviewedBy = m_anonymised->reviewedBy();
+        if (reviewedBy.isEmpty()
+            && MessageBox::question(this, tr("Export without a review"),
+                   tr("No person has reviewed the redactions of this call: they were found automatically and may miss "
+                      "something. Export it anyway? The audit log records that it left unreviewed."))
+                != QMessageBox::Yes) {
+            return;
+        }
+        const QString path = MessageBox::getSaveFileName(this, tr("Export the anonymised transcript"),
             m_callId + QStringLiteral("-anonymised.txt"), tr("Text (*.txt);;JSON (*.json);;PDF (*.pdf)"));
         if (!path.isEmpty()) {
             if (auto st = m_anonymised->exportTo(path); !st) {
@@ -179,10 +188,13 @@ CallDetailPane::CallDetailPane(QWidget* parent)
             } else if (m_worker) {
                 const QString callId = m_callId;
                 const QString native = QDir::toNativeSeparators(path);
+                const QString detail = reviewedBy.isEmpty()
+                    ? QString(native + QStringLiteral("; unreviewed, exported on the user's confirmation"))
+                    : QString(native + QStringLiteral("; reviewed by ") + reviewedBy);
                 m_worker->run<AuditTrail>(
                     this,
-                    [callId, native](AuditTrail& t) {
-                        return t.record(QStringLiteral("transcript.export-anonymised"), callId, native);
+                    [callId, detail](AuditTrail& t) {
+                        return t.record(QStringLiteral("transcript.export-anonymised"), callId, detail);
                     },
                     [](Status) {});
             }

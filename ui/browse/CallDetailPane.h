@@ -49,6 +49,7 @@ public:
     PlayerWidget* player() const { return m_player; }
     TranscriptView* transcript() const { return m_transcript; }
     EvaluationPanel* evaluation() const { return m_evaluation; }
+    QPushButton* exportAnonymisedButton() const { return m_exportAnonymised; }
     AnonymisedView* anonymised() const { return m_anonymised; }
     TranscriptActions* transcriptActions() const { return m_transcriptActions; }
     TurnEditor* turnEditor() const { return m_turnEditor; }

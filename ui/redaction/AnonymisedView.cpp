@@ -73,6 +73,9 @@ void AnonymisedView::show(const QString& callId, const QString& channelLayout)
                 Q_EMIT ready(callId, redacted.errorMessage());
                 return;
             }
+            m_reviewedBy = redacted->review
+                ? QStringLiteral("%1 (revision %2)").arg(redacted->review->byUser).arg(redacted->review->revision)
+                : QString();
             m_reviewNote = redacted->review ? tr("Redactions reviewed by %1 on %2.")
                                                   .arg(redacted->review->byUser,
                                                       QDateTime::fromSecsSinceEpoch(redacted->review->atUtc)

@@ -32,6 +32,8 @@ public:
     int redactionCount() const;
     // Whether a person reviewed the redactions shown, and who and when (a sentence for the window).
     const QString& reviewNote() const { return m_reviewNote; }
+    // Whether a person has reviewed the redactions shown ("" when not), for the export's confirmation and record.
+    const QString& reviewedBy() const { return m_reviewedBy; }
     // Whether the user may review redactions (the note says how, or whom to ask).
     void setCanReview(bool can) { m_canReview = can; }
 
@@ -48,6 +50,7 @@ private:
     QString m_callId;
     QJsonObject m_transcript;
     QString m_reviewNote;
+    QString m_reviewedBy;
     bool m_canReview = true;
 };
 

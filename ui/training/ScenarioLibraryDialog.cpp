@@ -164,7 +164,7 @@ void ScenarioLibraryDialog::open(qint64 id)
             for (const QJsonValue v : s->excerpt.value(QStringLiteral("segments")).toArray()) {
                 const QJsonObject seg = v.toObject();
                 html += QStringLiteral("<p><b>%1</b> <span style='color:#777'>%2</span><br>%3</p>")
-                            .arg(seg.value(QStringLiteral("speaker")).toString(),
+                            .arg(ScenarioLibrary::speakerLabel(seg.value(QStringLiteral("speaker")).toString()),
                                 clockText(seg.value(QStringLiteral("start_s")).toDouble()),
                                 seg.value(QStringLiteral("text")).toString().toHtmlEscaped());
             }
