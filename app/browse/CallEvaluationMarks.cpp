@@ -83,7 +83,7 @@ QString cellText(const QList<CallEvaluationMark>& marks)
         }
     }
     if (!newest) {
-        return marks.isEmpty() ? QString() : tr("draft · %1").arg(nameOf(marks.constLast()));
+        return marks.isEmpty() ? QString() : tr("%1 (draft)").arg(nameOf(marks.constLast()));
     }
     // Short, to fit the list at 1280 pixels: "92.5 ✓ Ann Reviewer" (✗ for a fail); the words are in the tooltip.
     QString score = newest->score ? QString::number(*newest->score, 'f', 1) : QString();
@@ -91,7 +91,8 @@ QString cellText(const QList<CallEvaluationMark>& marks)
         score += (score.isEmpty() ? QString() : QStringLiteral(" "))
             + (*newest->passed ? QStringLiteral("✓") : QStringLiteral("✗"));
     }
-    QString text = score.isEmpty() ? nameOf(*newest) : QStringLiteral("%1 %2").arg(score, nameOf(*newest));
+    // Name first: the list elides the middle, so that a narrow column still shows who and the outcome.
+    QString text = score.isEmpty() ? nameOf(*newest) : QStringLiteral("%1 %2").arg(nameOf(*newest), score);
     if (finished > 1) {
         text += QStringLiteral(" +%1").arg(finished - 1);
     }

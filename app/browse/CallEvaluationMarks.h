@@ -26,8 +26,8 @@ struct CallEvaluationMark
 namespace CallEvaluationMarks {
 
 Result<QHash<QString, QList<CallEvaluationMark>>> forCalls(Cache& cache, const QStringList& callIds);
-// "92.5 ✓ Ann Reviewer" (✗: failed) for the newest finished one ("+1" for each other), "draft · Ann Reviewer" when only
-// drafts; "" for none.
+// "Ann Reviewer 92.5 ✓" (✗: failed) for the newest finished one ("+1" for each other), "Ann Reviewer (draft)" when
+// only drafts; "" for none.
 QString cellText(const QList<CallEvaluationMark>& marks);
 // One line per evaluation: "Ann Reviewer (ann): submitted, 92.5, pass".
 QString toolTip(const QList<CallEvaluationMark>& marks);

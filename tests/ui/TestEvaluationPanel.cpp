@@ -189,7 +189,7 @@ private Q_SLOTS:
         // The call list says the call is evaluated, by whom, with what (the reviewer's account in the tooltip).
         const QModelIndex evaluated = m_window->callView()->currentIndex().siblingAtColumn(int(CallColumn::Evaluated));
         QVERIFY(!m_window->callView()->isColumnHidden(int(CallColumn::Evaluated)));
-        QTRY_COMPARE_WITH_TIMEOUT(evaluated.data().toString(), QStringLiteral("100.0 ✓ Ann Reviewer"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.data().toString(), QStringLiteral("Ann Reviewer 100.0 ✓"), 5000);
         QVERIFY2(evaluated.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Ann Reviewer (")),
             qPrintable(evaluated.data(Qt::ToolTipRole).toString()));
         QVERIFY(evaluated.data(Qt::ToolTipRole).toString().contains(QStringLiteral("submitted, 100.0, pass")));

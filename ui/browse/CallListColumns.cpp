@@ -50,18 +50,23 @@ CallListColumns::CallListColumns(QTableView* view)
     , m_view(view)
 {
     m_view->setTextElideMode(Qt::ElideMiddle);
+    // As a mail client's message list: the columns always fit the list's width (the last one takes the rest, long
+    // texts elide), never a sideways scroll bar.
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     QHeaderView* header = m_view->horizontalHeader();
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     header->setSectionsMovable(true);
     header->setHighlightSections(false);
     header->setStretchLastSection(true); // the last column takes what is left: no sideways scrolling at 1280 px
+    // ... down to a few letters (its header then elided), rather than a scroll bar for the last few pixels.
+    header->setMinimumSectionSize(m_view->fontMetrics().horizontalAdvance(QStringLiteral("MMM")));
     connect(header, &QHeaderView::customContextMenuRequested, this, &CallListColumns::showHeaderMenu);
 }
 
 void CallListColumns::setDefaults()
 {
     const QFontMetrics fm = m_view->fontMetrics();
-    const int padding = fm.horizontalAdvance(QStringLiteral("MM")) * 3 / 4;
+    const int padding = fm.horizontalAdvance(QLatin1Char('M')) + 2; // the cell margins and a little air
     for (int c = 0; c < int(CallColumn::Count); ++c) {
         const auto column = static_cast<CallColumn>(c);
         m_view->setColumnWidth(c, fm.horizontalAdvance(sampleOf(column)) + padding);
