@@ -24,8 +24,11 @@ FirstStart::FirstStart(QString cacheDir, QString passphraseFile, CacheWorker* wo
     connect(m_dialog, &QDialog::accepted, this, [this] {
         m_flow->start(m_dialog->storePath(), m_dialog->useDemoStore(), m_dialog->keyMode(), m_dialog->passphrase());
     });
-    connect(m_flow, &FirstRunFlow::progress, m_window, &MainWindow::showMessage);
-    connect(m_flow, &FirstRunFlow::failed, this, &FirstStart::failed);
+    connect(m_flow, &FirstRunFlow::progress, m_window, &MainWindow::showBusy);
+    connect(m_flow, &FirstRunFlow::failed, this, [this](const QString& message) {
+        m_window->showMessage(tr("The cache could not be made."));
+        Q_EMIT failed(message);
+    });
     connect(m_flow, &FirstRunFlow::keychainUnavailable, this, [this](const QString& message) {
         m_window->showMessage(tr("No keychain answered: choose a passphrase for the cache."));
         MessageBox::information(m_window, tr("No keychain on this desktop"),
@@ -36,6 +39,7 @@ FirstStart::FirstStart(QString cacheDir, QString passphraseFile, CacheWorker* wo
         m_dialog->open();
     });
     connect(m_flow, &FirstRunFlow::ready, this, [this](const QString& store) {
+        m_window->showMessage(tr("The cache is ready: the first sync begins."));
         m_window->cacheReady();
         m_window->backgroundSync()->start(store);
         Q_EMIT ready(store);

@@ -365,6 +365,9 @@ void MainWindow::loadForRoles()
 void MainWindow::showMessage(const QString& message)
 {
     // What just happened stays readable: the idle text (updateCount) does not replace it for a while.
+    if (isBusy()) {
+        m_progress->hide(); // the step it showed is over
+    }
     m_status->setText(message);
     m_messageShown.start();
 }
@@ -377,6 +380,18 @@ void MainWindow::updateCount()
                 ? tr("No calls match. Change the filters, or press Sync to import calls from the store.")
                 : tr("Cache: %1").arg(QDir::toNativeSeparators(m_cacheDir)));
     }
+}
+
+void MainWindow::showBusy(const QString& message)
+{
+    m_progress->setRange(0, 0); // a busy bar: the length is not known
+    m_progress->show();
+    m_status->setText(message);
+}
+
+bool MainWindow::isBusy() const
+{
+    return m_progress->isVisible() && m_progress->maximum() == 0;
 }
 
 void MainWindow::onSyncProgress(const SyncProgress& p)

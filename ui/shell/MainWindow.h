@@ -41,6 +41,10 @@ public:
     // Called once the cache is open.
     void cacheReady();
     void showMessage(const QString& message);
+    // A step of unknown length under way (the first start's demo store and new key): the message with a busy bar,
+    // until showMessage or a sync's progress takes the status line.
+    void showBusy(const QString& message);
+    bool isBusy() const;
 
     CallListModel* model() const { return m_model; }
     QTableView* callView() const { return m_view; }
