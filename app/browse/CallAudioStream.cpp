@@ -56,54 +56,51 @@ void CallAudioStream::start(
     m_check = std::move(check);
 }
 
-void CallAudioStream::runCheck(quint64 generation)
+void CallAudioStream::whenDone(QFuture<Status> future, quint64 generation, void (CallAudioStream::*next)(quint64))
 {
-    if (!m_check) {
-        Q_EMIT decoded();
-        return;
-    }
-    auto* checking = new QFutureWatcher<Status>(this);
-    connect(checking, &QFutureWatcher<Status>::finished, this, [this, checking, generation] {
-        checking->deleteLater();
-        const Status st = checking->result();
+    auto* watcher = new QFutureWatcher<Status>(this);
+    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, generation, next] {
+        watcher->deleteLater();
+        const Status st = watcher->result();
         if (generation != m_generation) {
-            return;
+            return; // started again or cancelled since: the result is dropped
         }
         if (!st) {
             cancel();
             Q_EMIT failed(st.errorMessage());
             return;
         }
-        Q_EMIT decoded();
+        (this->*next)(generation);
     });
-    checking->setFuture(QtConcurrent::run(std::exchange(m_check, {})));
+    watcher->setFuture(std::move(future));
+}
+
+void CallAudioStream::finish(quint64)
+{
+    Q_EMIT decoded();
+}
+
+void CallAudioStream::runCheck(quint64 generation)
+{
+    if (!m_check) {
+        finish(generation);
+        return;
+    }
+    whenDone(QtConcurrent::run(std::exchange(m_check, {})), generation, &CallAudioStream::finish);
 }
 
 void CallAudioStream::decodeRest(quint64 generation)
 {
-    auto* decoding = new QFutureWatcher<Status>(this);
-    connect(decoding, &QFutureWatcher<Status>::finished, this, [this, decoding, generation] {
-        decoding->deleteLater();
-        const Status st = decoding->result();
-        if (generation != m_generation) {
-            return;
-        }
-        if (!st) {
-            cancel();
-            Q_EMIT failed(st.errorMessage());
-            return;
-        }
-        runCheck(generation);
-    });
     // Below the window and the audio thread: on two cores a fast decoder must not delay the first frames it feeds.
-    decoding->setFuture(QtConcurrent::run([audio = m_audio] {
+    whenDone(QtConcurrent::run([audio = m_audio] {
         QThread* thread = QThread::currentThread();
         const QThread::Priority was = thread->priority();
         thread->setPriority(QThread::LowPriority);
         Status st = audio->decodeRest();
         thread->setPriority(was == QThread::InheritPriority ? QThread::NormalPriority : was);
         return st;
-    }));
+    }),
+        generation, &CallAudioStream::runCheck);
 }
 
 } // namespace Earmark

@@ -3,6 +3,7 @@
 #include "audio/CallAudio.h"
 #include "core/ByteSource.h"
 
+#include <QFuture>
 #include <QObject>
 #include <functional>
 #include <memory>
@@ -43,6 +44,9 @@ Q_SIGNALS:
 private:
     void decodeRest(quint64 generation);
     void runCheck(quint64 generation);
+    void finish(quint64 generation);
+    // When future succeeds (and nothing was started since), next; when it fails, failed() with its reason.
+    void whenDone(QFuture<Status> future, quint64 generation, void (CallAudioStream::*next)(quint64));
 
     std::shared_ptr<CallAudio> m_audio;
     quint64 m_generation = 0;
