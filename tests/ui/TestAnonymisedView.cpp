@@ -11,9 +11,11 @@
 #include "ui/setup/UnlockFlow.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/MessageBox.h"
+#include "ui/shell/StatusLine.h"
 #include "ui/training/ScenarioDialog.h"
 #include "ui/training/ScenarioLibraryDialog.h"
 
+#include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -216,8 +218,23 @@ private Q_SLOTS:
         const QString folder = m_root.filePath(QStringLiteral("pack"));
         QSignalSpy exported(library, &ScenarioLibraryDialog::exported);
         library->exportPack(folder, QStringLiteral("Notices"));
+        QVERIFY(library->statusLine()->isBusy()); // the pack is written on the worker: the window says so
+        QVERIFY(library->statusLine()->text().contains(QStringLiteral("Writing the training pack")));
         QVERIFY(exported.wait(20000));
         QVERIFY2(exported.first().at(1).toString().isEmpty(), qPrintable(exported.first().at(1).toString()));
+        QVERIFY(!library->statusLine()->isBusy());
+        QVERIFY2(library->statusLine()->text().startsWith(QStringLiteral("Training pack written: ")),
+            qPrintable(library->statusLine()->text()));
+
+        // The staff-names policy for new scenarios: shown as the cache has it (default pseudonymise), changed here.
+        QComboBox* staff = library->staffPolicyBox();
+        QCOMPARE(staff->currentData().toInt(), int(Anonymise::StaffPolicy::Pseudonymise));
+        QSignalSpy policySaved(library, &ScenarioLibraryDialog::staffPolicySaved);
+        staff->setCurrentIndex(staff->findData(int(Anonymise::StaffPolicy::Keep)));
+        Q_EMIT staff->activated(staff->currentIndex());
+        QVERIFY(policySaved.wait(10000));
+        QVERIFY(policySaved.first().first().toString().isEmpty());
+        QVERIFY(m_demo.cli({QStringLiteral("scenario"), QStringLiteral("policy")}).out.contains("keep"));
         QVERIFY(QFile::exists(folder + QStringLiteral("/index.html")));
         QVERIFY(QFile::exists(folder + QStringLiteral("/clips/scenario-1.wav")));
         QList<QByteArray> needles {lastName.toUtf8(), plan->respondentName.section(u' ', 0, 0).toUtf8()};

@@ -5,10 +5,12 @@
 #include "core/TimeText.h"
 #include "ui/player/PlayerWidget.h"
 #include "ui/shell/MessageBox.h"
+#include "ui/shell/StatusLine.h"
 
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -32,6 +34,8 @@ ScenarioLibraryDialog::ScenarioLibraryDialog(CacheWorker* worker, QWidget* paren
     , m_list(new QTreeWidget(this))
     , m_detail(new QTextBrowser(this))
     , m_player(new PlayerWidget(this))
+    , m_staff(new QComboBox(this))
+    , m_status(new StatusLine(this))
 {
     setWindowTitle(tr("Training library"));
     setObjectName(QStringLiteral("trainingLibrary"));
@@ -49,6 +53,14 @@ ScenarioLibraryDialog::ScenarioLibraryDialog(CacheWorker* worker, QWidget* paren
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_category);
     filters->addWidget(m_search, 1);
+    // The staff's names in scenarios made from now on (those already made keep the text they were stored with).
+    m_staff->setObjectName(QStringLiteral("staffPolicy"));
+    m_staff->addItem(tr("Staff names: pseudonymised ([AGENT_1])"), int(Anonymise::StaffPolicy::Pseudonymise));
+    m_staff->addItem(tr("Staff names: removed ([AGENT])"), int(Anonymise::StaffPolicy::Remove));
+    m_staff->addItem(tr("Staff names: kept"), int(Anonymise::StaffPolicy::Keep));
+    m_staff->setToolTip(tr("What new scenarios do with the names of the company's staff; scenarios already in the "
+                           "library keep the text they were made with"));
+    filters->addWidget(m_staff);
     auto* right = new QWidget(this);
     auto* rl = new QVBoxLayout(right);
     rl->setContentsMargins(0, 0, 0, 0);
@@ -63,6 +75,7 @@ ScenarioLibraryDialog::ScenarioLibraryDialog(CacheWorker* worker, QWidget* paren
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addWidget(split, 1);
+    layout->addWidget(m_status);
     layout->addWidget(buttons);
     resize(1100, 700);
     // Return in the search box searches; it never presses a button (the export would open a file dialog).
@@ -73,6 +86,16 @@ ScenarioLibraryDialog::ScenarioLibraryDialog(CacheWorker* worker, QWidget* paren
     m_player->unload(tr("Choose a scenario to hear its clip."));
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_staff, &QComboBox::activated, this, [this] {
+        const auto policy = static_cast<Anonymise::StaffPolicy>(m_staff->currentData().toInt());
+        m_worker->run<ScenarioLibrary>(
+            this, [policy](ScenarioLibrary& library) { return library.setStaffPolicy(policy).errorMessage(); },
+            [this](QString error) {
+                m_status->setDone(error.isEmpty() ? tr("New scenarios: %1.").arg(m_staff->currentText())
+                                                  : tr("The policy could not be saved: %1").arg(error));
+                Q_EMIT staffPolicySaved(error);
+            });
+    });
     connect(m_category, &QComboBox::activated, this, &ScenarioLibraryDialog::refresh);
     connect(m_search, &QLineEdit::returnPressed, this, &ScenarioLibraryDialog::refresh);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString& t) {
@@ -123,6 +146,9 @@ ScenarioLibraryDialog::ScenarioLibraryDialog(CacheWorker* worker, QWidget* paren
 
 void ScenarioLibraryDialog::refresh()
 {
+    m_worker->run<ScenarioLibrary>(
+        this, [](ScenarioLibrary& library) { return int(library.staffPolicy()); },
+        [this](int policy) { m_staff->setCurrentIndex(std::max(0, m_staff->findData(policy))); });
     const QString category = m_category->currentData().toString();
     const QString words = m_search->text();
     m_worker->run<ScenarioLibrary>(
@@ -190,13 +216,18 @@ void ScenarioLibraryDialog::exportPack(const QString& folder, const QString& tit
     for (const Scenario& s : std::as_const(m_scenarios)) {
         ids << s.id;
     }
+    m_status->setBusy(tr("Writing the training pack (%n scenario(s))…", nullptr, int(ids.size())));
     m_worker->run<ScenarioLibrary>(
         this,
         [ids, folder, title](
             ScenarioLibrary& library) { return library.exportPack(ids, folder, title).errorMessage(); },
-        [this, folder](QString error) {
+        [this, folder, count = int(ids.size())](QString error) {
             if (!error.isEmpty()) {
+                m_status->setDone(tr("The training pack was not written."));
                 MessageBox::critical(this, tr("Export training pack"), error);
+            } else {
+                m_status->setDone(tr("Training pack written: %1 (%n scenario(s)).", nullptr, count)
+                                      .arg(QDir::toNativeSeparators(folder)));
             }
             Q_EMIT exported(folder, error);
         });

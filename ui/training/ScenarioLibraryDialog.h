@@ -16,6 +16,7 @@ class CacheWorker;
 namespace Earmark::Gui {
 
 class PlayerWidget;
+class StatusLine;
 
 // The training library: browse, search and filter scenarios; a scenario shows only its anonymised transcript
 // excerpt and plays its bleeped clip; export the chosen (or all shown) scenarios as a training pack.
@@ -33,11 +34,15 @@ public:
     QString detailText() const;
     PlayerWidget* player() const { return m_player; }
     QLineEdit* searchEdit() const { return m_search; }
+    StatusLine* statusLine() const { return m_status; }
+    // What new scenarios do with staff names (the cache's training policy).
+    QComboBox* staffPolicyBox() const { return m_staff; }
 
 Q_SIGNALS:
     void refreshed();
     void opened(qint64 id);
     void exported(const QString& folder, const QString& error);
+    void staffPolicySaved(const QString& error);
 
 private:
     CacheWorker* m_worker;
@@ -47,6 +52,8 @@ private:
     QTreeWidget* m_list;
     QTextBrowser* m_detail;
     PlayerWidget* m_player;
+    QComboBox* m_staff;
+    StatusLine* m_status;
 };
 
 } // namespace Earmark::Gui
