@@ -28,6 +28,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -166,6 +167,11 @@ private Q_SLOTS:
     void notesKeepWhoAndWhen()
     {
         CasesWindow* cases = m_window->cases()->casesWindow();
+        // The case list fits its pane: no sideways scrolling, the reference elided with the whole in a tooltip.
+        QCOMPARE(cases->list()->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+        QCOMPARE(cases->list()->horizontalHeader()->sectionResizeMode(0), QHeaderView::Stretch);
+        QVERIFY(cases->list()->rowCount() > 0);
+        QVERIFY(!cases->list()->item(0, 0)->toolTip().isEmpty());
         cases->page()->noteEdit()->setPlainText(QStringLiteral("Respondent says the interviewer was rude at the end."));
         cases->page()->addNoteButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(cases->page()->pageText().contains(QLatin1String("interviewer was rude")), 10000);

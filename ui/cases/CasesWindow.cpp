@@ -76,7 +76,12 @@ CasesWindow::CasesWindow(CacheWorker* worker, std::function<QStringList()> selec
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->verticalHeader()->hide();
-    m_list->horizontalHeader()->setStretchLastSection(true);
+    // The list fits its pane (no sideways scrolling): the figures fit their contents, the reference takes the rest
+    // and elides in the middle (its whole text and the case id in the tooltip).
+    m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->horizontalHeader()->setSectionResizeMode(Reference, QHeaderView::Stretch);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setTextElideMode(Qt::ElideMiddle);
     m_list->setWordWrap(false);
     m_key->setObjectName(QStringLiteral("signingKey"));
     m_key->setReadOnly(true);
@@ -255,7 +260,6 @@ void CasesWindow::refresh()
                     select = r;
                 }
             }
-            m_list->resizeColumnsToContents();
             m_list->blockSignals(false);
             m_count->setText(cases->isEmpty() ? tr("No cases match. Open one with New case…, or flag a moment "
                                                    "from the player (Cases menu).")
