@@ -48,6 +48,9 @@ void CallAudioStream::start(
         }
         m_audio = result.value();
         Q_EMIT opened(m_audio);
+        if (generation != m_generation || !m_audio) {
+            return; // a slot of opened() cancelled or started again
+        }
         decodeRest(generation);
     });
     opening->setFuture(QtConcurrent::run([source = std::move(source), channelLayout, statedSeconds]() mutable {

@@ -36,7 +36,12 @@ QString partOfText(const QString& text, const QJsonArray& words, double from, do
     for (const QJsonValue v : words) {
         const QJsonObject w = v.toObject();
         const QString word = w.value(QStringLiteral("w")).toString().toLower();
-        const qsizetype at = word.isEmpty() ? -1 : lower.indexOf(word, cursor);
+        // The word itself, not the same letters inside a longer word; a word not found leaves the cursor where it was.
+        qsizetype at = word.isEmpty() ? -1 : lower.indexOf(word, cursor);
+        const auto inWord = [&](qsizetype i) { return i >= 0 && i < lower.size() && lower.at(i).isLetterOrNumber(); };
+        while (at >= 0 && (inWord(at - 1) || inWord(at + word.size()))) {
+            at = lower.indexOf(word, at + 1);
+        }
         if (at < 0) {
             continue;
         }

@@ -94,6 +94,8 @@ private Q_SLOTS:
         QCOMPARE(form.answers().value(QStringLiteral("intro")).toInt(), 4);
         QTest::keyClick(intro, Qt::Key_Left);
         QCOMPARE(form.answers().value(QStringLiteral("intro")).toInt(), 3);
+        QTest::keyClick(intro, Qt::Key_4, Qt::ControlModifier); // a window shortcut, not an answer
+        QCOMPARE(form.answers().value(QStringLiteral("intro")).toInt(), 3);
         QTest::keyClick(intro, Qt::Key_Delete);
         QVERIFY(!form.answers().contains(QStringLiteral("intro")));
         AnswerButtons* thanked = buttons(form, "thanked");

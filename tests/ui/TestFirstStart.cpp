@@ -118,6 +118,7 @@ private Q_SLOTS:
         QVERIFY(dialog->passphraseChoice()->isChecked());
         QVERIFY(dialog->keyNote()->text().contains(passFile));
         QVERIFY(dialog->passphraseEdit()->isReadOnly());
+        QVERIFY(!dialog->keychainChoice()->isEnabled()); // the keychain would silently ignore the file
         QCOMPARE(dialog->passphraseEdit()->text(), QStringLiteral("otter velvet cinnamon harbour 31"));
         QVERIFY(dialog->canProceed());
         dialog->next();

@@ -272,6 +272,11 @@ private Q_SLOTS:
         columns->headerMenu()->close();
         columns->setDefaults();
         QVERIFY(view->isColumnHidden(int(CallColumn::Campaign)));
+        // A column a role may not use is hidden, and shown again when the role allows it.
+        columns->setAllowed(CallColumn::Phone, false);
+        QVERIFY(view->isColumnHidden(int(CallColumn::Phone)));
+        columns->setAllowed(CallColumn::Phone, true);
+        QVERIFY(!view->isColumnHidden(int(CallColumn::Phone)));
     }
 
     void theCallListHasAContextMenu()

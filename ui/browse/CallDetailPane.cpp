@@ -69,7 +69,12 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     , m_stream(new CallAudioStream(this))
 {
     // The audio plays as soon as its decoder is open; the evaluation's talk metrics wait for the last frame.
+    // The original audio never reaches the player while the anonymised call is shown (it plays the bleeped audio).
     connect(m_stream, &CallAudioStream::opened, this, [this](std::shared_ptr<const CallAudio> audio) {
+        if (m_anonymisedButton->isChecked()) {
+            m_stream->cancel();
+            return;
+        }
         m_player->load(audio);
         if (m_pendingSeek >= 0) {
             seek(std::exchange(m_pendingSeek, -1.0));
@@ -81,6 +86,9 @@ CallDetailPane::CallDetailPane(QWidget* parent)
         m_evaluation->setAudio(m_stream->audio());
     });
     connect(m_stream, &CallAudioStream::failed, this, [this](const QString& message) {
+        if (m_anonymisedButton->isChecked()) {
+            return; // the original's failure is not the bleeped audio's
+        }
         const bool wasPlayable = m_player->engine()->audio() != nullptr;
         m_player->unload(tr("The audio cannot be played: %1").arg(message));
         if (!wasPlayable) {
@@ -277,6 +285,7 @@ void CallDetailPane::setAnonymised(bool on)
         return;
     }
     if (on) {
+        m_stream->cancel(); // the original stops decoding: the player is the bleeped audio's now
         m_anonymised->show(m_callId, m_channelLayout);
         return;
     }

@@ -88,7 +88,9 @@ int CallListColumns::preferredWidth() const
 void CallListColumns::setAllowed(CallColumn column, bool allowed)
 {
     if (allowed) {
-        m_forbidden.remove(int(column));
+        if (m_forbidden.remove(int(column))) {
+            m_view->setColumnHidden(int(column), hiddenAtFirst(column)); // allowed again: shown as at first
+        }
     } else {
         m_forbidden.insert(int(column));
     }

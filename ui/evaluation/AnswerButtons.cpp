@@ -148,6 +148,11 @@ void AnswerButtons::keyPressEvent(QKeyEvent* event)
         QWidget::keyPressEvent(event);
         return;
     }
+    // Shortcuts with Ctrl, Alt or Meta belong to the window (Ctrl+Space plays), never to an answer.
+    if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) {
+        QWidget::keyPressEvent(event);
+        return;
+    }
     const int key = event->key();
     const int current = checkedIndex();
     if (key >= Qt::Key_0 && key <= Qt::Key_9) {

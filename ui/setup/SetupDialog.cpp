@@ -172,6 +172,7 @@ void SetupDialog::usePassphraseFile(const QString& path, const QString& passphra
         e->setText(passphrase);
         e->setReadOnly(true);
     }
+    m_keychainMode->setEnabled(false); // the file was given for this cache: choosing the keychain would ignore it
     m_keyNote->setText(tr("The passphrase in %1 (given with --passphrase-file) will protect the cache.")
                            .arg(QDir::toNativeSeparators(path)));
     m_keyNote->show();
