@@ -8,8 +8,61 @@ namespace Earmark {
 
 CallAudio::~CallAudio()
 {
+    if (m_window) {
+        m_window->stop(); // a decode still running drops its results (and the window goes with the last of them)
+    }
     if (!samples.isEmpty() && samples.isDetached()) {
         std::memset(samples.data(), 0, samples.size() * sizeof(qint16));
+    }
+}
+
+void CallAudio::cancelDecode() const
+{
+    m_cancelled.store(true);
+    if (m_window) {
+        m_window->stop();
+    }
+}
+
+qint64 CallAudio::copyFrames(qint64 from, qint64 count, qint16* out) const
+{
+    if (from < 0 || count <= 0 || from >= frames) {
+        return 0;
+    }
+    count = std::min(count, frames - from);
+    if (m_window) {
+        return m_window->copy(from, count, out);
+    }
+    const qint64 n = std::min(count, availableFrames() - from);
+    if (n <= 0 || samples.size() < (from + n) * channels) {
+        return 0;
+    }
+    std::memcpy(out, samples.constData() + from * channels, size_t(n * channels) * sizeof(qint16));
+    return n;
+}
+
+qint64 CallAudio::heldSampleBytes() const
+{
+    return m_window ? m_window->heldBytes() : qint64(samples.size()) * qint64(sizeof(qint16));
+}
+
+void CallAudio::addPeaks(const qint16* s, qint64 first, qint64 count)
+{
+    for (int c = 0; c < channels; ++c) {
+        qint16* out = peaks.data() + c * peakBlocks * 2;
+        for (qint64 f = first; f < first + count;) {
+            const qint64 b = f / PeakBlock;
+            const qint64 end = std::min(first + count, (b + 1) * PeakBlock);
+            qint16 lo = out[b * 2];
+            qint16 hi = out[b * 2 + 1];
+            for (; f < end; ++f) {
+                const qint16 v = s[(f - first) * channels + c];
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+            out[b * 2] = lo;
+            out[b * 2 + 1] = hi;
+        }
     }
 }
 
@@ -87,7 +140,7 @@ void CallAudio::setLayout(const QString& channelLayout)
 }
 
 Result<std::shared_ptr<CallAudio>> CallAudio::open(
-    std::shared_ptr<ByteSource> source, const QString& channelLayout, DurationBound bound)
+    std::shared_ptr<ByteSource> source, const QString& channelLayout, DurationBound bound, qint64 windowBytes)
 {
     auto decoder = StreamDecoder::open(std::move(source), bound);
     if (!decoder) {
@@ -100,76 +153,67 @@ Result<std::shared_ptr<CallAudio>> CallAudio::open(
     if (a->frames <= 0) {
         return makeError(QStringLiteral("the audio does not say how long it is, and no length was stated"));
     }
-    a->samples.resize(a->frames * a->channels); // silence until decoded; never reallocated while it plays
     a->peakBlocks = (a->frames + PeakBlock - 1) / PeakBlock;
-    a->peaks.resize(a->peakBlocks * 2 * a->channels);
+    a->peaks.resize(a->peakBlocks * 2 * a->channels); // silence until decoded; never reallocated while it plays
     a->setLayout(channelLayout);
-    a->m_decoder = std::move(decoder.value());
+    a->m_window = std::make_shared<PcmWindow>(std::move(decoder.value()), a->frames, windowBytes);
     a->m_available.store(0, std::memory_order_release);
     return a;
 }
 
 Status CallAudio::decodeRest()
 {
-    if (!m_decoder) {
+    if (!m_window) {
         return {};
     }
-    // Written in place: the buffer was sized at open and is never reallocated, so readers of the published frames
-    // never see it move.
-    qint16* out = samples.data();
-    constexpr qint64 Block = 16 * PeakBlock; // half a second at 8 kHz
-    qint64 done = m_available.load(std::memory_order_relaxed);
-    Status result;
-    while (done < frames) {
-        if (m_cancelled.load()) {
-            result = makeError(QStringLiteral("the decoding was cancelled"));
-            break;
-        }
-        auto got = m_decoder->read(out + done * channels, std::min(Block, frames - done));
-        if (!got) {
-            result = got.error();
-            break;
-        }
-        if (got.value() == 0) {
-            break; // ended within its bound, a little short of the header's length: the rest stays silent
-        }
-        const qint64 from = done / PeakBlock;
-        done += got.value();
-        computePeaks(from, done == frames ? peakBlocks : done / PeakBlock);
-        m_available.store(done, std::memory_order_release);
+    Status st = m_window->decodeAll(
+        [this](const qint16* s, qint64 first, qint64 count) { addPeaks(s, first, count); }, m_available, m_cancelled);
+    if (st) {
+        m_available.store(frames, std::memory_order_release); // a file a little short of its header: silence after
     }
-    if (result && done == frames) {
-        // The header's length is reached: the decoder still checks that the file ends within the bound.
-        std::vector<qint16> rest(size_t(PeakBlock) * channels);
-        for (;;) {
-            auto more = m_decoder->read(rest.data(), PeakBlock);
-            if (!more) {
-                result = more.error();
-                break;
-            }
-            if (more.value() == 0) {
-                break;
-            }
-        }
-    }
-    if (result) {
-        computePeaks(done / PeakBlock, peakBlocks);
-        m_available.store(frames, std::memory_order_release);
-    }
-    m_decoder.reset(); // the source's bytes go with it
-    return result;
+    return st;
 }
 
 Result<std::shared_ptr<CallAudio>> CallAudio::decode(
     const QByteArray& bytes, const QString& channelLayout, DurationBound bound)
 {
-    auto a = open(std::make_unique<MemoryByteSource>(bytes), channelLayout, bound);
-    if (!a) {
-        return a.error();
+    auto decoder = StreamDecoder::open(std::make_shared<MemoryByteSource>(bytes), bound);
+    if (!decoder) {
+        return decoder.error();
     }
-    if (auto st = a.value()->decodeRest(); !st) {
-        return st.error();
+    StreamDecoder& d = *decoder.value();
+    auto a = std::make_shared<CallAudio>();
+    a->sampleRate = d.sampleRate();
+    a->channels = d.channels();
+    a->frames = d.expectedFrames();
+    if (a->frames <= 0) {
+        return makeError(QStringLiteral("the audio does not say how long it is, and no length was stated"));
     }
+    a->setLayout(channelLayout);
+    a->samples.resize(a->frames * a->channels);
+    qint64 done = 0;
+    for (;;) {
+        // Past the header's length too, so that the decoder checks where the file ends against the bound.
+        std::vector<qint16> rest;
+        qint16* out = nullptr;
+        qint64 want = 4096;
+        if (done < a->frames) {
+            out = a->samples.data() + done * a->channels;
+            want = std::min(want, a->frames - done);
+        } else {
+            rest.resize(size_t(want * a->channels));
+            out = rest.data();
+        }
+        auto got = d.read(out, want);
+        if (!got) {
+            return got.error();
+        }
+        if (got.value() == 0) {
+            break; // within its bound; a little short of the header's length leaves silence at the end
+        }
+        done += got.value();
+    }
+    a->computePeaks();
     return a;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audio/AudioDecoder.h"
+#include "audio/PcmWindow.h"
 #include "audio/StreamDecoder.h"
 
 #include <QList>
@@ -12,13 +13,15 @@ namespace Earmark {
 
 // A call's decoded audio, in memory only (wiped when released), with waveform peaks and the speakers' channels.
 // Opened for streaming, its length, rate and channels are known at once and the samples arrive while it plays: the
-// first availableFrames() frames and their peaks are final; the rest are silence until decoded.
+// first availableFrames() frames and their peaks are final; the rest are silence until decoded. Streamed samples are
+// held in a PcmWindow (a long call's far parts decoded again when needed); decoded whole, they are in samples. Read
+// them with copyFrames().
 struct CallAudio
 {
     int sampleRate = 0;
     int channels = 0;
     qint64 frames = 0; // the length, fixed before any frame is published
-    QVector<qint16> samples; // interleaved, frames * channels (allocated whole when streaming)
+    QVector<qint16> samples; // interleaved, frames * channels, when decoded whole or built in memory (not streamed)
     int agentChannel = -1; // -1: mono or mixed (speakers cannot be separated)
     int respondentChannel = -1;
 
@@ -41,6 +44,12 @@ struct CallAudio
     }
     bool complete() const { return availableFrames() >= frames; }
 
+    // Copies frames [from, from + count) (interleaved) into out as far as they are decoded and held; returns how many.
+    // Fewer than count when the next ones are still to be decoded (then they are on their way). Any thread.
+    qint64 copyFrames(qint64 from, qint64 count, qint16* out) const;
+    // Bytes of decoded samples held now (the peaks aside).
+    qint64 heldSampleBytes() const;
+
     // Computes peaks from samples (min/max of every sample per block and channel), for blocks [from, to).
     void computePeaks();
     void computePeaks(qint64 fromBlock, qint64 toBlock);
@@ -51,13 +60,14 @@ struct CallAudio
 
     // Opens audio for streaming: the length (bounded by the stated length), rate and channels are read from the file
     // and the samples allocated as silence; decodeRest() fills them. channelLayout is the sidecar's JSON text.
-    static Result<std::shared_ptr<CallAudio>> open(
-        std::shared_ptr<ByteSource> source, const QString& channelLayout, DurationBound bound = {});
+    // At most windowBytes of samples are held at once (a call that fits is held whole).
+    static Result<std::shared_ptr<CallAudio>> open(std::shared_ptr<ByteSource> source, const QString& channelLayout,
+        DurationBound bound = {}, qint64 windowBytes = PcmWindow::DefaultBytes);
     // Decodes the rest (on a pool thread, while the audio plays), publishing frames and peaks as they come; stops
     // early, with an error, when cancelled or when the audio does not decode within its bound.
     Status decodeRest();
     // Asks a running decodeRest() to stop (the audio is no longer wanted).
-    void cancelDecode() const { m_cancelled.store(true); }
+    void cancelDecode() const;
 
     // Decodes audio bytes (from the cache) whole and computes peaks.
     static Result<std::shared_ptr<CallAudio>> decode(
@@ -65,8 +75,10 @@ struct CallAudio
 
 private:
     void setLayout(const QString& channelLayout);
+    // Merges the min/max of decoded frames [first, first + count) into the peaks.
+    void addPeaks(const qint16* s, qint64 first, qint64 count);
 
-    std::unique_ptr<StreamDecoder> m_decoder;
+    std::shared_ptr<PcmWindow> m_window; // streamed
     std::atomic<qint64> m_available {-1}; // -1: not streamed (every frame is there)
     mutable std::atomic<bool> m_cancelled {false};
 };

@@ -36,6 +36,7 @@ struct StreamDecoder::Io
     std::shared_ptr<ByteSource> source;
     sf_count_t pos = 0;
     SNDFILE* sf = nullptr;
+    SF_INFO info {};
     QString failure;
 
     static sf_count_t length(void* user) { return static_cast<Io*>(user)->source->size(); }
@@ -64,21 +65,36 @@ struct StreamDecoder::Io
     static sf_count_t tell(void* user) { return static_cast<Io*>(user)->pos; }
 };
 
+Status StreamDecoder::openFile()
+{
+    if (m_io->sf) {
+        sf_close(m_io->sf);
+        m_io->sf = nullptr;
+    }
+    m_io->pos = 0;
+    m_io->failure.clear();
+    SF_VIRTUAL_IO io {Io::length, Io::seek, Io::read, Io::write, Io::tell};
+    m_io->info = {};
+    m_io->sf = sf_open_virtual(&io, SFM_READ, &m_io->info, m_io.get());
+    if (!m_io->sf) {
+        if (!m_io->failure.isEmpty()) {
+            return makeError(m_io->failure);
+        }
+        return makeError(QStringLiteral("the audio does not decode (%1)").arg(QString::fromUtf8(sf_strerror(nullptr))));
+    }
+    return {};
+}
+
 Result<std::unique_ptr<StreamDecoder>> StreamDecoder::open(std::shared_ptr<ByteSource> source, DurationBound bound)
 {
     std::unique_ptr<StreamDecoder> d(new StreamDecoder);
     d->m_io = std::make_unique<Io>();
     d->m_io->source = std::move(source);
     d->m_bound = bound;
-    SF_VIRTUAL_IO io {Io::length, Io::seek, Io::read, Io::write, Io::tell};
-    SF_INFO info {};
-    d->m_io->sf = sf_open_virtual(&io, SFM_READ, &info, d->m_io.get());
-    if (!d->m_io->sf) {
-        if (!d->m_io->failure.isEmpty()) {
-            return makeError(d->m_io->failure);
-        }
-        return makeError(QStringLiteral("the audio does not decode (%1)").arg(QString::fromUtf8(sf_strerror(nullptr))));
+    if (auto st = d->openFile(); !st) {
+        return st.error();
     }
+    const SF_INFO& info = d->m_io->info;
     if (info.channels < 1 || info.channels > 8 || info.samplerate < 4000 || info.samplerate > 192000) {
         return makeError(QStringLiteral("the audio has %1 channels at %2 Hz, which is not a call recording")
                              .arg(info.channels)
@@ -141,6 +157,36 @@ Result<qint64> StreamDecoder::read(qint16* out, qint64 frames)
                              .arg(lengthText(double(m_decoded) / m_rate), lengthText(m_bound.statedSeconds)));
     }
     return qint64(0);
+}
+
+Status StreamDecoder::seek(qint64 frame)
+{
+    if (frame < 0 || frame > m_max) {
+        return makeError(QStringLiteral("the audio has no frame %1").arg(frame));
+    }
+    if (m_seekable && sf_seek(m_io->sf, frame, SEEK_SET) == frame) {
+        m_decoded = frame;
+        m_ended = false;
+        return {};
+    }
+    // No seek in this codec: from the start again, decoding up to the frame.
+    m_seekable = false;
+    if (auto st = openFile(); !st) {
+        return st;
+    }
+    m_decoded = 0;
+    m_ended = false;
+    std::vector<qint16> scratch(size_t(4096) * m_channels);
+    while (m_decoded < frame) {
+        auto got = read(scratch.data(), std::min<qint64>(4096, frame - m_decoded));
+        if (!got) {
+            return got.error();
+        }
+        if (got.value() == 0) {
+            return makeError(QStringLiteral("the audio ends before frame %1").arg(frame));
+        }
+    }
+    return {};
 }
 
 } // namespace Earmark

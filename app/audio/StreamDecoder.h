@@ -44,10 +44,15 @@ public:
     // Decodes up to frames frames (interleaved 16-bit) into out; 0 once the audio has ended within its bound. An error
     // when the audio stops decoding, runs past its bound, or ends well short of its stated length.
     Result<qint64> read(qint16* out, qint64 frames);
+    // Moves to a frame (within the audio read so far), exact to the frame: libsndfile's seek where the codec has one,
+    // else (GSM 6.10 in WAV) the file opened again and decoded up to the frame. The bound's checks still apply to what
+    // is read after it.
+    Status seek(qint64 frame);
 
 private:
     struct Io;
     StreamDecoder() = default;
+    Status openFile();
 
     std::unique_ptr<Io> m_io;
     DurationBound m_bound;
@@ -55,8 +60,9 @@ private:
     int m_channels = 0;
     qint64 m_expected = 0;
     qint64 m_max = 0;
-    qint64 m_decoded = 0;
+    qint64 m_decoded = 0; // the position: frames decoded from the start
     bool m_ended = false;
+    bool m_seekable = true;
 };
 
 } // namespace Earmark

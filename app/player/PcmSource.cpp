@@ -14,6 +14,7 @@ PcmSource::PcmSource(std::shared_ptr<const CallAudio> audio, QObject* parent)
     : QIODevice(parent)
     , m_audio(std::move(audio))
     , m_stretch(std::make_unique<soundtouch::SoundTouch>())
+    , m_in(size_t(FeedFrames * m_audio->channels))
 {
     m_stretch->setSampleRate(static_cast<uint>(m_audio->sampleRate));
     m_stretch->setChannels(OutputChannels);
@@ -31,23 +32,24 @@ void PcmSource::startSegment(qint64 outFrame, double speed)
     m_segments.append({outFrame, m_cursor, speed});
 }
 
-bool PcmSource::waitForDecoder(qint16* out, qint64 done, qint64 frames)
+qint64 PcmSource::fetch(qint16* out, qint64 done, qint64 frames, qint64 want)
 {
-    if (m_cursor < m_audio->availableFrames()) {
+    const qint64 got = m_audio->copyFrames(m_cursor, want, m_in.data());
+    if (got > 0) {
         if (m_waiting) {
             m_waiting = false;
             startSegment(m_produced + done, m_speed);
         }
-        return false;
+        return got;
     }
-    // Not decoded yet (a seek ahead of a streaming decode): silence, with the clock held at the cursor until the
-    // decoder gets there.
+    // Not decoded yet (a seek ahead of a streaming decode, or back to a part of a long call no longer held): silence,
+    // with the clock held at the cursor until the decoder gets there.
     if (!m_waiting) {
         m_waiting = true;
         startSegment(m_produced + done, 0.0);
     }
     std::fill(out + 2 * done, out + 2 * frames, qint16(0));
-    return true;
+    return 0;
 }
 
 void PcmSource::restartAt(qint64 sourceFrame)
@@ -152,9 +154,8 @@ qint64 PcmSource::bytesAvailable() const
     return finished() ? QIODevice::bytesAvailable() : (qint64(1) << 20) + QIODevice::bytesAvailable();
 }
 
-void PcmSource::frameOut(qint64 frame, qint16& left, qint16& right) const
+void PcmSource::frameOut(const qint16* s, qint16& left, qint16& right) const
 {
-    const qint16* s = m_audio->samples.constData() + frame * m_audio->channels;
     if (m_audio->channels == 1) {
         left = right = s[0];
         return;
@@ -191,12 +192,13 @@ qint64 PcmSource::produceDirect(qint16* out, qint64 frames)
             startSegment(m_produced + done, m_speed);
             continue;
         }
-        if (waitForDecoder(out, done, frames)) {
+        const qint64 n = fetch(out, done, frames, std::min({frames - done, limit - m_cursor, FeedFrames}));
+        if (n == 0) {
             return frames;
         }
-        const qint64 n = std::min({frames - done, limit - m_cursor, m_audio->availableFrames() - m_cursor});
+        const int channels = m_audio->channels;
         for (qint64 i = 0; i < n; ++i) {
-            frameOut(m_cursor + i, out[2 * (done + i)], out[2 * (done + i) + 1]);
+            frameOut(m_in.data() + i * channels, out[2 * (done + i)], out[2 * (done + i) + 1]);
         }
         m_cursor += n;
         done += n;
@@ -234,14 +236,15 @@ qint64 PcmSource::produceStretched(qint16* out, qint64 frames)
             m_drained = true;
             continue;
         }
-        if (waitForDecoder(out, done, frames)) {
+        const qint64 n = fetch(out, done, frames, std::min(FeedFrames, limit - m_cursor));
+        if (n == 0) {
             return frames;
         }
-        const qint64 n = std::min({FeedFrames, limit - m_cursor, m_audio->availableFrames() - m_cursor});
+        const int channels = m_audio->channels;
         for (qint64 i = 0; i < n; ++i) {
             qint16 l = 0;
             qint16 r = 0;
-            frameOut(m_cursor + i, l, r);
+            frameOut(m_in.data() + i * channels, l, r);
             buffer[2 * i] = l / 32768.0f;
             buffer[2 * i + 1] = r / 32768.0f;
         }

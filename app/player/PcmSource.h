@@ -5,6 +5,7 @@
 #include <QIODevice>
 #include <QMutex>
 #include <memory>
+#include <vector>
 
 namespace soundtouch {
 class SoundTouch;
@@ -75,14 +76,16 @@ private:
         double speed;
     };
     void startSegment(qint64 outFrame, double speed);
-    // True (and the rest of out silent) while the cursor is ahead of a streaming decode.
-    bool waitForDecoder(qint16* out, qint64 done, qint64 frames);
-    void frameOut(qint64 frame, qint16& left, qint16& right) const;
+    // Copies up to want frames from the cursor into m_in; 0 (and the rest of out silent, the clock held) while they are
+    // still to be decoded.
+    qint64 fetch(qint16* out, qint64 done, qint64 frames, qint64 want);
+    void frameOut(const qint16* frame, qint16& left, qint16& right) const;
     qint64 produceDirect(qint16* out, qint64 frames);
     qint64 produceStretched(qint16* out, qint64 frames);
 
     std::shared_ptr<const CallAudio> m_audio;
     std::unique_ptr<soundtouch::SoundTouch> m_stretch;
+    std::vector<qint16> m_in; // the call's frames being played, as decoded
     mutable QMutex m_mutex;
     QVector<Segment> m_segments;
     qint64 m_cursor = 0; // next source frame to read

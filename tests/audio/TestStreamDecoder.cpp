@@ -200,24 +200,25 @@ private Q_SLOTS:
         auto streamed = CallAudio::open(memory(bytes), QStringLiteral("\"mixed\""), DurationBound {10});
         QVERIFY2(streamed, qPrintable(streamed.errorMessage()));
         CallAudio& a = *streamed.value();
-        // Length, rate and buffers are there at once; no frame is yet.
+        // Length, rate and peaks are there at once; no frame is yet.
         QCOMPARE(a.frames, qint64(80000));
         QCOMPARE(a.sampleRate, 8000);
-        QCOMPARE(a.samples.size(), qsizetype(80000));
+        QCOMPARE(a.peakBlocks, qint64(80000 / CallAudio::PeakBlock + 1));
         QCOMPARE(a.availableFrames(), qint64(0));
         QVERIFY(!a.complete());
-        const qint16* before = a.samples.constData();
+        std::vector<qint16> out(80000);
+        QCOMPARE(a.copyFrames(0, 100, out.data()), qint64(0));
         QVERIFY(a.decodeRest().ok());
         QVERIFY(a.complete());
-        QCOMPARE(a.samples.constData(), before); // filled in place, never moved under a reader
         // The same samples and peaks as a whole decode.
-        auto whole = AudioDecoder::decode(bytes);
+        auto whole = CallAudio::decode(bytes, QStringLiteral("\"mixed\""));
         QVERIFY(whole);
-        QCOMPARE(a.samples, whole->samples);
-        const QVector<qint16> peaks = a.peaks;
-        a.computePeaks();
-        QCOMPARE(a.peaks, peaks);
+        QCOMPARE(a.copyFrames(0, 80000, out.data()), qint64(80000));
+        QVERIFY(std::equal(out.cbegin(), out.cend(), whole.value()->samples.cbegin()));
+        QCOMPARE(a.peaks, whole.value()->peaks);
         QVERIFY(a.peaks.at(1) > 900);
+        // Ten seconds fit the window: held whole (and nothing more).
+        QCOMPARE(a.heldSampleBytes(), qint64(80000 * 2));
     }
 
     void aCancelledDecodeStops()

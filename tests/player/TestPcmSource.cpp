@@ -1,4 +1,5 @@
 #include "audio/AudioDecoder.h"
+#include "audio/CallAudio.h"
 #include "player/PcmSource.h"
 
 #include <QTest>
@@ -180,6 +181,39 @@ private Q_SLOTS:
         QCOMPARE(out[0], qint16(60000 % 30000));
         QCOMPARE(out[2 * 299], qint16(60299 % 30000));
         QCOMPARE(s.sourceFrameAt(200 + 150), qint64(60150));
+    }
+
+    void aSeekToAPartOfALongCallNoLongerHeldWaitsThereAndResumesExactly()
+    {
+        // Four minutes of the ramp through a window of eight blocks (32 s): its end is not held once decoded.
+        const auto ramp = rampAudio(8000 * 240);
+        auto wav = AudioDecoder::encodeWav(DecodedAudio {8000, 2, ramp->frames, ramp->samples});
+        QVERIFY(wav);
+        auto opened = CallAudio::open(std::make_shared<MemoryByteSource>(wav.value()),
+            QStringLiteral("[\"agent\",\"respondent\"]"), DurationBound {240}, 1 << 20);
+        QVERIFY2(opened, qPrintable(opened.errorMessage()));
+        QVERIFY(opened.value()->decodeRest().ok());
+        QVERIFY(opened.value()->heldSampleBytes() <= 1 << 20);
+        PcmSource s(opened.value());
+        QVERIFY(s.open(QIODevice::ReadOnly | QIODevice::Unbuffered));
+        s.setMix(StereoMix::Split);
+        const qint64 far = 8000 * 230 + 17;
+        s.restartAt(far);
+        QVector<qint16> out = pull(s, 200);
+        QVERIFY(std::all_of(out.cbegin(), out.cend(), [](qint16 v) { return v == 0; })); // being decoded again
+        QCOMPARE(s.sourceFrameAt(200), far); // the clock held where the seek went
+        QVERIFY(!s.finished());
+        qint64 waited = 200;
+        for (int i = 0; i < 500 && out[0] == 0; ++i) {
+            QTest::qSleep(5);
+            out = pull(s, 100);
+            waited += out[0] == 0 ? 100 : 0;
+        }
+        // The sound starts at the very frame sought, none skipped, and the clock runs on from it.
+        QCOMPARE(out[0], qint16(far % 30000));
+        QCOMPARE(out[1], qint16(-(far % 30000)));
+        QCOMPARE(out[2 * 99], qint16((far + 99) % 30000));
+        QCOMPARE(s.sourceFrameAt(waited + 50), far + 50);
     }
 
     void soloPutsOneSpeakerInBothEars()
