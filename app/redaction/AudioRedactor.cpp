@@ -71,6 +71,10 @@ Result<RedactedAudio> AudioRedactor::redact(const QString& callId, const RedactR
         return options.error();
     }
     options->staff = request.staff;
+    int stale = 0;
+    if (auto transcript = Transcript::parse(media.transcript, callId)) {
+        stale = RedactionReviews::staleSegments(options->review, transcript.value());
+    }
     const qsizetype callSegments
         = QJsonDocument::fromJson(media.transcript).object().value(QStringLiteral("segments")).toArray().size();
     QByteArray input = request.texts.isEmpty() ? media.transcript : withTexts(media.transcript, request.texts);
@@ -117,6 +121,7 @@ Result<RedactedAudio> AudioRedactor::redact(const QString& callId, const RedactR
         = CallDocuments(m_cache.database(), m_cache.calls()).history(media.call, CallDocuments::Redactions);
         history && !history->isEmpty()) {
         out.review = history->last();
+        out.staleSegments = stale;
     }
     Anonymise::redactAudio(out.audio.samples, out.audio.channels, out.audio.sampleRate, out.redactions, silence);
     return out;

@@ -20,6 +20,7 @@ struct RedactedAudio
     Anonymise::Options options; // the names it knew (the respondent's, the agent's)
     QString channelLayout; // the sidecar's channel layout (who is on which channel)
     std::optional<CallDocument> review; // the redaction review applied (who, when; without content), if any
+    int staleSegments = 0; // turns corrected since that review: detected afresh, not reviewed
     QStringList texts; // RedactRequest::texts anonymised in the same pass as the transcript
 };
 

@@ -117,6 +117,15 @@ Result<Anonymise::Options> RedactionReviews::anonymiseOptions(const CallRecord& 
     return options;
 }
 
+int RedactionReviews::staleSegments(const Anonymise::Review& review, const Transcript& transcript)
+{
+    int stale = 0;
+    for (auto r = review.cbegin(); r != review.cend(); ++r) {
+        stale += r.key() >= transcript.segments.size() || transcript.segments.at(r.key()).text != r->text ? 1 : 0;
+    }
+    return stale;
+}
+
 Result<RedactionReviewState> RedactionReviews::load(const QString& callId)
 {
     if (auto st = m_cache.roles().require(Permission::ReviewRedactions); !st) {
@@ -146,11 +155,11 @@ Result<RedactionReviewState> RedactionReviews::load(const QString& callId)
     state.callId = callId;
     state.transcript = std::move(transcript.value());
     const Anonymise::Review review = std::exchange(options->review, {});
+    state.staleSegments = staleSegments(review, state.transcript);
     const QList<QList<Span>> detected = Anonymise::Anonymiser(options.value()).detect(state.transcript);
     for (int si = 0; si < detected.size(); ++si) {
         const auto r = review.constFind(si);
         const bool current = r != review.cend() && r->text == state.transcript.segments[si].text;
-        state.staleSegments += r != review.cend() && !current ? 1 : 0;
         QList<ReviewSpan> spans;
         for (const Span& s : detected[si]) {
             Decision d = Decision::Pending;

@@ -56,6 +56,10 @@ public:
     // The anonymiser's options for a call: its respondent's and agent's names and its newest redaction set.
     Result<Anonymise::Options> anonymiseOptions(const CallRecord& call);
 
+    // Reviewed segments whose text has changed since the review (corrected, or gone): their spans are detected afresh
+    // and nobody has looked at them.
+    static int staleSegments(const Anonymise::Review& review, const Transcript& transcript);
+
     static QByteArray toJson(const Anonymise::Review& review);
     static Result<Anonymise::Review> fromJson(const QByteArray& json);
 

@@ -3,6 +3,8 @@
 #include "anonymise/AudioRedaction.h"
 #include "cache/CacheWorker.h"
 #include "demo/DemoScript.h"
+#include "redaction/RedactionReviews.h"
+#include "transcript/TranscriptCorrections.h"
 #include "ui/browse/CallDetailPane.h"
 #include "ui/player/PlayerWidget.h"
 #include "ui/player/WaveformWidget.h"
@@ -41,6 +43,37 @@ private:
     QTemporaryDir m_root;
     Test::DemoWindow m_demo;
     MainWindow* m_window = nullptr;
+
+    // Export… from the window: the first question (is it reviewed?) answered no, then yes, where the save dialog
+    // would ask: nothing written after no, the file after yes; then the audit log's record says `recorded`. The
+    // question's text, for the caller to check.
+    QString exportAskingTwice(CallDetailPane* pane, const QString& name, const QByteArray& recorded)
+    {
+        const QString declined = m_root.filePath(name + QStringLiteral("-declined.txt"));
+        MessageBox::setNextAnswer(QMessageBox::No);
+        MessageBox::setNextSaveFileName(declined);
+        pane->exportAnonymisedButton()->click();
+        const QString asked = MessageBox::lastText();
+        if (QFile::exists(declined)) {
+            return QStringLiteral("written although declined");
+        }
+        const QString confirmed = m_root.filePath(name + QStringLiteral("-confirmed.txt"));
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        MessageBox::setNextSaveFileName(confirmed);
+        pane->exportAnonymisedButton()->click();
+        if (!QFile::exists(confirmed)) {
+            return QStringLiteral("not written when confirmed");
+        }
+        bool found = false;
+        for (int i = 0; i < 100 && !found; ++i) {
+            found = m_demo.cli({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--json")})
+                        .out.contains(recorded);
+            if (!found) {
+                QTest::qWait(100);
+            }
+        }
+        return found ? asked : QStringLiteral("not recorded: ") + QString::fromUtf8(recorded);
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -128,27 +161,86 @@ private Q_SLOTS:
         // Export… from the window: nobody has reviewed the redactions, so it asks first; no leaves nothing, yes
         // writes the file and the audit log says it left unreviewed on the user's word.
         QVERIFY(pane->anonymised()->reviewedBy().isEmpty());
-        const QString declined = m_root.filePath(QStringLiteral("declined.txt"));
-        MessageBox::setNextAnswer(QMessageBox::No);
-        MessageBox::setNextSaveFileName(declined);
-        pane->exportAnonymisedButton()->click();
-        QVERIFY(MessageBox::lastText().contains(QStringLiteral("No person has reviewed")));
-        QVERIFY(!QFile::exists(declined));
-        const QString confirmed = m_root.filePath(QStringLiteral("confirmed.txt"));
-        MessageBox::setNextAnswer(QMessageBox::Yes);
-        MessageBox::setNextSaveFileName(confirmed);
-        pane->exportAnonymisedButton()->click();
-        QVERIFY(QFile::exists(confirmed));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            m_demo.cli({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--json")})
-                .out.contains("unreviewed, exported on the user's confirmation"),
-            10000);
+        const QString asked
+            = exportAskingTwice(pane, QStringLiteral("unreviewed"), "unreviewed, exported on the user's confirmation");
+        QVERIFY2(asked.contains(QStringLiteral("No person has reviewed")), qPrintable(asked));
 
         // Back to the call as it is.
         QSignalSpy back(pane, &CallDetailPane::loaded);
         pane->anonymisedButton()->click();
         QVERIFY(back.wait(20000));
         QVERIFY(pane->transcriptText().contains(lastName));
+    }
+
+    void aReviewOutdatedByACorrectionIsNotTakenAsReviewed()
+    {
+        // A call reviewed by a person, then one of its turns corrected: that turn's redactions are found afresh and
+        // nobody has looked at them, so the export asks again and the record says so.
+        std::optional<Demo::CallPlan> plan;
+        for (int i = 11; i >= 0 && !plan; --i) { // not the call the other tests take
+            const Demo::CallPlan p = Demo::planCall(i, 1, 14);
+            if (p.hasTranscript && !p.spokenPersonal.isEmpty()) {
+                plan = p;
+            }
+        }
+        QVERIFY(plan);
+        const QString callId = plan->callId;
+        bool done = false;
+        QString failure;
+        m_demo.worker->run<RedactionReviews>(
+            this,
+            [callId](RedactionReviews& reviews) -> Status {
+                auto state = reviews.load(callId);
+                if (!state) {
+                    return state.error();
+                }
+                auto saved = reviews.save(callId, state->transcript, state->spans);
+                return saved ? Status() : Status(saved.error());
+            },
+            [&](Status st) {
+                failure = st.errorMessage();
+                done = true;
+            });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        done = false;
+        m_demo.worker->run<TranscriptCorrections>(
+            this,
+            [callId](TranscriptCorrections& corrections) -> Status {
+                auto revision = corrections.correctSegment(
+                    callId, 0, 0, QStringLiteral("agent"), QStringLiteral("Good morning, this call is recorded."));
+                return revision ? Status() : Status(revision.error());
+            },
+            [&](Status st) {
+                failure = st.errorMessage();
+                done = true;
+            });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+
+        CallDetailPane* pane = m_window->detailPane();
+        if (pane->anonymisedButton()->isChecked()) {
+            QSignalSpy back(pane, &CallDetailPane::loaded);
+            pane->anonymisedButton()->click();
+            QVERIFY(back.wait(20000));
+        }
+        QSignalSpy loaded(pane, &CallDetailPane::loaded);
+        pane->showCall(callId);
+        QVERIFY(loaded.count() > 0 || loaded.wait(20000));
+        QSignalSpy ready(pane->anonymised(), &AnonymisedView::ready);
+        pane->anonymisedButton()->click();
+        QVERIFY(ready.wait(20000));
+        QVERIFY(!pane->anonymised()->reviewedBy().isEmpty());
+        QCOMPARE(pane->anonymised()->staleSegments(), 1);
+        QVERIFY2(pane->reviewNote()->text().contains(QStringLiteral("1 turn corrected since then")),
+            qPrintable(pane->reviewNote()->text()));
+
+        const QString asked = exportAskingTwice(
+            pane, QStringLiteral("stale"), "1 corrected turn(s) unreviewed, exported on the user's confirmation");
+        QVERIFY2(asked.contains(QStringLiteral("1 turn of this call was corrected after")), qPrintable(asked));
+        QSignalSpy back(pane, &CallDetailPane::loaded);
+        pane->anonymisedButton()->click();
+        QVERIFY(back.wait(20000));
     }
 
     void flagARegionAsAScenarioBrowseItAndExportAPack()

@@ -3,7 +3,6 @@
 #include "audio/CallAudio.h"
 #include "browse/CallAudioStream.h"
 #include "browse/CallMediaLoader.h"
-#include "cache/AuditTrail.h"
 #include "cache/CacheWorker.h"
 #include "core/Files.h"
 #include "core/TimeText.h"
@@ -12,7 +11,6 @@
 #include "ui/player/PlayerWidget.h"
 #include "ui/player/WaveformWidget.h"
 #include "ui/redaction/AnonymisedView.h"
-#include "ui/shell/MessageBox.h"
 #include "ui/transcript/TranscriptActions.h"
 #include "ui/transcript/TranscriptView.h"
 #include "ui/transcript/TurnEditor.h"
@@ -20,7 +18,6 @@
 
 #include <QAction>
 #include <QDateTime>
-#include <QDir>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -178,36 +175,7 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     m_exportAnonymised->setToolTip(tr("Save the anonymised transcript as text, JSON or PDF"));
     m_exportAnonymised->hide();
     connect(m_anonymisedButton, &QToolButton::toggled, this, &CallDetailPane::setAnonymised);
-    connect(m_exportAnonymised, &QPushButton::clicked, this, [this] {
-        // Redactions nobody has looked at leave only when the person exporting says so, and the record says which.
-        const QString reviewedBy = m_anonymised->reviewedBy();
-        if (reviewedBy.isEmpty()
-            && MessageBox::question(this, tr("Export without a review"),
-                   tr("No person has reviewed the redactions of this call: they were found automatically and may miss "
-                      "something. Export it anyway? The audit log records that it left unreviewed."))
-                != QMessageBox::Yes) {
-            return;
-        }
-        const QString path = MessageBox::getSaveFileName(this, tr("Export the anonymised transcript"),
-            m_callId + QStringLiteral("-anonymised.txt"), tr("Text (*.txt);;JSON (*.json);;PDF (*.pdf)"));
-        if (!path.isEmpty()) {
-            if (auto st = m_anonymised->exportTo(path); !st) {
-                MessageBox::critical(this, tr("Export"), st.errorMessage());
-            } else if (m_worker) {
-                const QString callId = m_callId;
-                const QString native = QDir::toNativeSeparators(path);
-                const QString detail = reviewedBy.isEmpty()
-                    ? QString(native + QStringLiteral("; unreviewed, exported on the user's confirmation"))
-                    : QString(native + QStringLiteral("; reviewed by ") + reviewedBy);
-                m_worker->run<AuditTrail>(
-                    this,
-                    [callId, detail](AuditTrail& t) {
-                        return t.record(QStringLiteral("transcript.export-anonymised"), callId, detail);
-                    },
-                    [](Status) {});
-            }
-        }
-    });
+    connect(m_exportAnonymised, &QPushButton::clicked, this, [this] { m_anonymised->exportAsked(this); });
     connect(m_player, &PlayerWidget::followRequested, this,
         [this] { m_transcript->setFollowing(!m_transcript->following()); });
     clear();

@@ -1,15 +1,18 @@
 #include "ui/redaction/AnonymisedView.h"
 
 #include "audio/CallAudio.h"
+#include "cache/AuditTrail.h"
 #include "cache/CacheWorker.h"
 #include "core/Files.h"
 #include "core/TimeText.h"
 #include "redaction/AudioRedactor.h"
 #include "store/Transcript.h"
 #include "ui/player/PlayerWidget.h"
+#include "ui/shell/MessageBox.h"
 #include "ui/transcript/TranscriptView.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -76,14 +79,25 @@ void AnonymisedView::show(const QString& callId, const QString& channelLayout)
             m_reviewedBy = redacted->review
                 ? QStringLiteral("%1 (revision %2)").arg(redacted->review->byUser).arg(redacted->review->revision)
                 : QString();
-            m_reviewNote = redacted->review ? tr("Redactions reviewed by %1 on %2.")
-                                                  .arg(redacted->review->byUser,
-                                                      QDateTime::fromSecsSinceEpoch(redacted->review->atUtc)
-                                                          .toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                : m_canReview ? tr("Found automatically, not yet reviewed by a person: review them (Ctrl+Shift+D) "
-                                   "before this leaves Earmark.")
-                              : tr("Found automatically, not yet reviewed by a person: ask a supervisor to review "
-                                   "them before this leaves Earmark.");
+            m_staleSegments = redacted->review ? redacted->staleSegments : 0;
+            const QString reviewAgain = m_canReview ? tr("review them (Ctrl+Shift+D) before this leaves Earmark.")
+                                                    : tr("ask a supervisor to review them before this leaves Earmark.");
+            if (!redacted->review) {
+                m_reviewNote = tr("Found automatically, not yet reviewed by a person: %1").arg(reviewAgain);
+            } else {
+                m_reviewNote = tr("Redactions reviewed by %1 on %2.")
+                                   .arg(redacted->review->byUser,
+                                       QDateTime::fromSecsSinceEpoch(redacted->review->atUtc)
+                                           .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+                if (m_staleSegments > 0) {
+                    m_reviewNote += QLatin1Char(' ')
+                        + (m_staleSegments == 1
+                                ? tr("1 turn corrected since then was found automatically again: %1").arg(reviewAgain)
+                                : tr("%1 turns corrected since then were found automatically again: %2")
+                                      .arg(m_staleSegments)
+                                      .arg(reviewAgain));
+                }
+            }
             auto* watcher = new QFutureWatcher<Prepared>(this);
             connect(watcher, &QFutureWatcher<Prepared>::finished, this, [this, watcher, callId] {
                 watcher->deleteLater();
@@ -156,6 +170,53 @@ Status AnonymisedView::exportTo(const QString& path) const
     doc.setHtml(html);
     doc.print(&writer);
     return QFileInfo(path).size() > 0 ? Status() : Status(makeError(tr("Could not write %1.").arg(path)));
+}
+
+void AnonymisedView::exportAsked(QWidget* parent)
+{
+    // Redactions nobody has looked at leave only when the person exporting says so, and the record says which.
+    const QString reviewedBy = m_reviewedBy;
+    const int stale = m_staleSegments;
+    if (reviewedBy.isEmpty()
+        && MessageBox::question(parent, tr("Export without a review"),
+               tr("No person has reviewed the redactions of this call: they were found automatically and may miss "
+                  "something. Export it anyway? The audit log records that it left unreviewed."))
+            != QMessageBox::Yes) {
+        return;
+    }
+    if (!reviewedBy.isEmpty() && stale > 0
+        && MessageBox::question(parent, tr("Export without a review"),
+               (stale == 1 ? tr("1 turn of this call was corrected after %1 reviewed its redactions").arg(reviewedBy)
+                           : tr("%1 turns of this call were corrected after %2 reviewed its redactions")
+                                 .arg(stale)
+                                 .arg(reviewedBy))
+                   + tr(": their redactions were found automatically again and nobody has looked at them. Export "
+                        "it anyway? The audit log records that they left unreviewed."))
+            != QMessageBox::Yes) {
+        return;
+    }
+    const QString path = MessageBox::getSaveFileName(parent, tr("Export the anonymised transcript"),
+        m_callId + QStringLiteral("-anonymised.txt"), tr("Text (*.txt);;JSON (*.json);;PDF (*.pdf)"));
+    if (!path.isEmpty()) {
+        if (auto st = exportTo(path); !st) {
+            MessageBox::critical(parent, tr("Export"), st.errorMessage());
+        } else {
+            const QString callId = m_callId;
+            const QString native = QDir::toNativeSeparators(path);
+            const QString detail = reviewedBy.isEmpty()
+                ? QString(native + QStringLiteral("; unreviewed, exported on the user's confirmation"))
+                : stale > 0 ? QString(native + QStringLiteral("; reviewed by ") + reviewedBy
+                      + QStringLiteral(", %1 corrected turn(s) unreviewed, exported on the user's "
+                                       "confirmation")
+                            .arg(stale))
+                            : QString(native + QStringLiteral("; reviewed by ") + reviewedBy);
+            m_worker->run<AuditTrail>(
+                this,
+                [callId, detail](
+                    AuditTrail& t) { return t.record(QStringLiteral("transcript.export-anonymised"), callId, detail); },
+                [](Status) {});
+        }
+    }
 }
 
 } // namespace Earmark::Gui

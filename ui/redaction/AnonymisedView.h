@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QObject>
 
+class QWidget;
+
 namespace Earmark {
 class CacheWorker;
 }
@@ -34,9 +36,14 @@ public:
     const QString& reviewNote() const { return m_reviewNote; }
     // Whether a person has reviewed the redactions shown ("" when not), for the export's confirmation and record.
     const QString& reviewedBy() const { return m_reviewedBy; }
+    // Turns corrected since the review: their redactions were found automatically again and nobody has looked.
+    int staleSegments() const { return m_staleSegments; }
     // Whether the user may review redactions (the note says how, or whom to ask).
     void setCanReview(bool can) { m_canReview = can; }
 
+    // Export… from the window: asks first when redactions are unreviewed (none reviewed, or turns corrected since),
+    // asks where, writes the file and records in the audit log whether it left reviewed.
+    void exportAsked(QWidget* parent);
     // Writes the anonymised transcript; the format follows the file name: .json, .pdf, otherwise plain text.
     Status exportTo(const QString& path) const;
 
@@ -51,6 +58,7 @@ private:
     QJsonObject m_transcript;
     QString m_reviewNote;
     QString m_reviewedBy;
+    int m_staleSegments = 0;
     bool m_canReview = true;
 };
 
