@@ -52,12 +52,42 @@ QSet<QString> nameParts(const QStringList& names)
     return parts;
 }
 
-// A name found that is wholly the staff's (every word of it a part of an agent's name, none the respondent's).
-bool isStaff(const QString& personKey, const QSet<QString>& staffParts)
+// Words before a name that make it someone the speaker knows, not the member of staff on the line: "my husband Tom",
+// "your son Tom", "our Tom", "Tom's" (a name that is also an agent's first name is then someone else).
+bool relatedMention(const QList<Token>& tokens, const Span& span)
+{
+    static const QSet<QString> Related {QStringLiteral("my"), QStringLiteral("your"), QStringLiteral("his"),
+        QStringLiteral("her"), QStringLiteral("our"), QStringLiteral("their"), QStringLiteral("husband"),
+        QStringLiteral("wife"), QStringLiteral("partner"), QStringLiteral("son"), QStringLiteral("daughter"),
+        QStringLiteral("brother"), QStringLiteral("sister"), QStringLiteral("mum"), QStringLiteral("mom"),
+        QStringLiteral("mother"), QStringLiteral("dad"), QStringLiteral("father"), QStringLiteral("friend"),
+        QStringLiteral("neighbour"), QStringLiteral("neighbor"), QStringLiteral("boyfriend"),
+        QStringLiteral("girlfriend"), QStringLiteral("grandson"), QStringLiteral("granddaughter"),
+        QStringLiteral("uncle"), QStringLiteral("aunt"), QStringLiteral("auntie"), QStringLiteral("cousin"),
+        QStringLiteral("nephew"), QStringLiteral("niece"), QStringLiteral("lodger"), QStringLiteral("carer")};
+    for (int k = std::max(0, span.first - 2); k < span.first; ++k) {
+        if (Related.contains(tokens[k].lower)) {
+            return true;
+        }
+    }
+    const QString& last = tokens[span.last].lower;
+    return last.endsWith(QLatin1String("'s")) || last.endsWith(QStringLiteral("\u2019s"));
+}
+
+// A name found that is the staff's: an agent's full name, or a part of one (none the respondent's) not said as
+// someone the speaker knows (a first name alone may be anyone's: "my husband Tom" with agent Tom Baker is not staff).
+bool isStaff(const QString& personKey, const QSet<QString>& staffParts, const QStringList& agentNames,
+    const QList<Token>& tokens, const Span& span)
 {
     const QStringList parts = personKey.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    return !parts.isEmpty()
-        && std::all_of(parts.cbegin(), parts.cend(), [&](const QString& p) { return staffParts.contains(p); });
+    if (parts.isEmpty()
+        || !std::all_of(parts.cbegin(), parts.cend(), [&](const QString& p) { return staffParts.contains(p); })) {
+        return false;
+    }
+    const bool fullName = std::any_of(agentNames.cbegin(), agentNames.cend(), [&](const QString& name) {
+        return name.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts) == parts && parts.size() > 1;
+    });
+    return fullName || !relatedMention(tokens, span);
 }
 
 class Pseudonyms
@@ -150,7 +180,8 @@ Result<Result_> Anonymiser::anonymise(const QByteArray& json) const
             if (span.type == Entity::Person && staffFound && span.staff) {
                 staffParts += nameParts({span.personKey}) - nameParts(m_options.knownNames); // said again later
             }
-            if (span.type == Entity::Person && staffFound && (span.staff || isStaff(span.personKey, staffParts))) {
+            if (span.type == Entity::Person && staffFound
+                && (span.staff || isStaff(span.personKey, staffParts, m_options.agentNames, tokens, span))) {
                 placeholder = m_options.staff == StaffPolicy::Remove
                     ? QStringLiteral("[AGENT]")
                     : QStringLiteral("[AGENT_%1]").arg(staff.numberFor(span.personKey));
@@ -158,6 +189,12 @@ Result<Result_> Anonymiser::anonymise(const QByteArray& json) const
                 placeholder = QStringLiteral("[PERSON_%1]").arg(pseudonyms.numberFor(span.personKey));
             } else {
                 placeholder = QLatin1Char('[') + entityName(span.type) + QLatin1Char(']');
+            }
+            if (span.type == Entity::Person) {
+                const QString& last = tokens[span.last].text;
+                if (last.endsWith(QLatin1String("'s")) || last.endsWith(QStringLiteral("\u2019s"))) {
+                    placeholder += last.right(2); // "[PERSON_1]'s account"
+                }
             }
             newText += text.mid(cursor, tokens[span.first].begin - cursor) + placeholder;
             cursor = tokens[span.last].end;

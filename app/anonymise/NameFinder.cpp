@@ -202,8 +202,23 @@ int NameFinder::extend(const QList<Token>& t, int i) const
     return last;
 }
 
-QList<Span> NameFinder::find(const QList<Token>& t, const SegmentContext& context) const
+QList<Span> NameFinder::find(const QList<Token>& tokens, const SegmentContext& context) const
 {
+    // A possessive is its name: "Tom's account", "Mrs Okafor's son" (the span is the whole word; the anonymiser
+    // keeps the 's after the placeholder).
+    QList<Token> t = tokens;
+    for (Token& token : t) {
+        if (token.lower.size() > 3
+            && (token.lower.endsWith(QLatin1String("'s")) || token.lower.endsWith(QStringLiteral("\u2019s")))) {
+            Token stem = token;
+            stem.text.chop(2);
+            stem.lower.chop(2);
+            if (looksLikeName(stem, true) && !stem.lower.contains(QLatin1Char('\''))) {
+                token.text = stem.text;
+                token.lower = stem.lower;
+            }
+        }
+    }
     QList<Span> out;
     const bool agentSpeaking = context.speaker == QLatin1String("agent");
     auto add = [&](int first, int last) {

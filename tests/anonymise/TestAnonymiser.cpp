@@ -250,6 +250,17 @@ private Q_SLOTS:
         QCOMPARE(Anonymiser(options).anonymiseText(original, QStringLiteral("agent")),
             QStringLiteral("Hello, my name is [AGENT]. [AGENT] asks [PERSON_1] whether [AGENT] can call back, "
                            "[PERSON_1]."));
+        // A first name the agent shares with someone the respondent knows is that someone, not the agent; the agent's
+        // full name, or a first name said to the agent, is the agent.
+        options.staff = StaffPolicy::Pseudonymise;
+        options.agentNames = {QStringLiteral("Tom Baker")};
+        QCOMPARE(
+            Anonymiser(options).anonymiseText(
+                QStringLiteral("Thanks Tom, but my husband Tom deals with that, it's Tom's account, not Tom Baker's."),
+                QStringLiteral("respondent")),
+            QStringLiteral(
+                "Thanks [AGENT_1], but my husband [PERSON_1] deals with that, it's [PERSON_1]'s account, not "
+                "[AGENT_1]'s."));
         QCOMPARE(staffPolicyFromName(QStringLiteral("pseudonymise")), StaffPolicy::Pseudonymise);
         QVERIFY(!staffPolicyFromName(QStringLiteral("hide")));
     }
