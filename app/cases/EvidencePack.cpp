@@ -81,7 +81,8 @@ EvidencePack::EvidencePack(Cache& cache)
     : m_cache(cache)
 { }
 
-Result<EvidenceSummary> EvidencePack::write(const QString& caseIdOrReference, const QString& zipPath)
+Result<EvidenceSummary> EvidencePack::write(
+    const QString& caseIdOrReference, const QString& zipPath, Progress* progress)
 {
     if (auto st = m_cache.roles().require(Permission::ExportEvidence); !st) {
         return st.error();
@@ -114,7 +115,15 @@ Result<EvidenceSummary> EvidencePack::write(const QString& caseIdOrReference, co
         }
     };
     QStringList included;
-    for (const QString& callId : c.callIds) {
+    for (qsizetype n = 0; n < c.callIds.size(); ++n) {
+        const QString& callId = c.callIds[n];
+        if (progress) {
+            if (progress->cancelled()) {
+                cleanup();
+                return makeError(Progress::cancelledMessage(QStringLiteral("the evidence pack was not written")));
+            }
+            progress->report(n, c.callIds.size());
+        }
         auto call = m_cache.calls().find(callId);
         if (!call) {
             cleanup();
@@ -248,6 +257,10 @@ Result<EvidenceSummary> EvidencePack::write(const QString& caseIdOrReference, co
     record.insert(QStringLiteral("exported_utc"), utcText(QDateTime::currentSecsSinceEpoch()));
     if (st) {
         st = bag.add(QStringLiteral("case.json"), json(record));
+    }
+    if (st && progress && progress->cancelled()) {
+        cleanup();
+        return makeError(Progress::cancelledMessage(QStringLiteral("the evidence pack was not written")));
     }
     if (st) {
         st = bag.writeZip(zipPath, packName, m_cache.signingKey());

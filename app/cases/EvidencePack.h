@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Progress.h"
 #include "core/Result.h"
 
 #include <QString>
@@ -30,7 +31,9 @@ class EvidencePack
 public:
     explicit EvidencePack(Cache& cache);
 
-    Result<EvidenceSummary> write(const QString& caseIdOrReference, const QString& zipPath);
+    // progress (when given) counts the calls done and is checked before each: cancelled, nothing is written.
+    Result<EvidenceSummary> write(
+        const QString& caseIdOrReference, const QString& zipPath, Progress* progress = nullptr);
 
     // The key that signs this cache's packs, as `minisign -P` takes it, and its id as minisign prints it: what a
     // recipient is given (by another channel than the pack) to check one.

@@ -122,7 +122,7 @@ Status DsarPack::setStaffPolicy(StaffNames policy)
 }
 
 Result<DsarPackSummary> DsarPack::write(
-    const QString& requestIdOrReference, const QString& zipPath, const DsarPackOptions& options)
+    const QString& requestIdOrReference, const QString& zipPath, const DsarPackOptions& options, Progress* progress)
 {
     if (auto st = m_cache.roles().require(Permission::SubjectRequests); !st) {
         return st.error();
@@ -171,6 +171,12 @@ Result<DsarPackSummary> DsarPack::write(
     summary.reference = reference;
     QString log = QStringLiteral("call,segment,at,type,decision,reason\n");
     for (const QString& callId : r.callIds) {
+        if (progress) {
+            if (progress->cancelled()) {
+                return makeError(Progress::cancelledMessage(QStringLiteral("the pack was not written")));
+            }
+            progress->report(letter.calls.size(), r.callIds.size());
+        }
         auto record = m_cache.calls().get(callId);
         if (!record) {
             return record.error();
@@ -272,6 +278,9 @@ Result<DsarPackSummary> DsarPack::write(
             && ch != QLatin1Char('-')) {
             ch = QLatin1Char('-');
         }
+    }
+    if (st && progress && progress->cancelled()) {
+        return makeError(Progress::cancelledMessage(QStringLiteral("the pack was not written")));
     }
     if (st) {
         st = bag.writeZip(zipPath, packName, m_cache.signingKey());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Progress.h"
 #include "core/Result.h"
 #include "requests/DsarRedaction.h"
 
@@ -35,8 +36,9 @@ class DsarPack
 public:
     explicit DsarPack(Cache& cache);
 
-    Result<DsarPackSummary> write(
-        const QString& requestIdOrReference, const QString& zipPath, const DsarPackOptions& options = {});
+    // progress (when given) counts the calls done and is checked before each: cancelled, nothing is written.
+    Result<DsarPackSummary> write(const QString& requestIdOrReference, const QString& zipPath,
+        const DsarPackOptions& options = {}, Progress* progress = nullptr);
 
     // The policy for staff names in packs (a cache setting; default: first names only).
     StaffNames staffPolicy();

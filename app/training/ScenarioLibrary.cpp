@@ -291,7 +291,8 @@ Status ScenarioLibrary::setStaffPolicy(Anonymise::StaffPolicy policy)
     return m_cache.audit().append(QStringLiteral("scenario.policy"), {}, Anonymise::staffPolicyName(policy));
 }
 
-Status ScenarioLibrary::exportPack(const QList<qint64>& ids, const QString& folder, const QString& title)
+Status ScenarioLibrary::exportPack(
+    const QList<qint64>& ids, const QString& folder, const QString& title, Progress* progress)
 {
     if (auto st = m_cache.roles().require(Permission::Scenarios); !st) {
         return st;
@@ -310,6 +311,12 @@ Status ScenarioLibrary::exportPack(const QList<qint64>& ids, const QString& fold
     QJsonArray manifest;
     QString rows;
     for (int n = 0; n < ids.size(); ++n) {
+        if (progress) {
+            if (progress->cancelled()) {
+                return makeError(Progress::cancelledMessage(QObject::tr("the training pack was not written")));
+            }
+            progress->report(n, ids.size());
+        }
         auto sc = get(ids[n]);
         if (!sc) {
             return sc.error();

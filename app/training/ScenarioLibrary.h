@@ -1,6 +1,7 @@
 #pragma once
 
 #include "anonymise/Entities.h"
+#include "core/Progress.h"
 #include "core/Result.h"
 
 #include <QJsonObject>
@@ -55,7 +56,9 @@ public:
     // Writes a training pack to folder: index.html, one page per scenario with its clip playable in any browser,
     // the anonymised transcript, objectives and notes; manifest.json. Works offline; nothing personal in it. A path
     // ending in .zip gets the same files in one zip archive (a folder of the archive's name inside).
-    Status exportPack(const QList<qint64>& ids, const QString& folder, const QString& title);
+    // progress (when given) counts the scenarios done and is checked before each: cancelled, nothing is written.
+    Status exportPack(
+        const QList<qint64>& ids, const QString& folder, const QString& title, Progress* progress = nullptr);
 
     // An excerpt's speaker as a pack and the library show it ("Agent", "Respondent").
     static QString speakerLabel(const QString& speaker);

@@ -18,6 +18,7 @@
 #include "ui/training/ScenarioLibraryDialog.h"
 
 #include <QComboBox>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -306,6 +307,16 @@ private Q_SLOTS:
         QCOMPARE(library->scenarios().size(), 0);
         library->searchEdit()->clear();
         QVERIFY(refreshed.wait(10000));
+
+        // Cancelled as it starts: nothing is written, and the line says so.
+        const QString stopped = m_root.filePath(QStringLiteral("pack-cancelled"));
+        QSignalSpy cancelled(library, &ScenarioLibraryDialog::exported);
+        library->exportPack(stopped, QStringLiteral("Notices"));
+        QVERIFY(library->statusLine()->cancelButton()->isVisible());
+        library->statusLine()->cancelButton()->click();
+        QVERIFY(cancelled.wait(20000));
+        QCOMPARE(library->statusLine()->text(), QStringLiteral("Cancelled: the training pack was not written."));
+        QVERIFY(!QFileInfo::exists(stopped));
 
         const QString folder = m_root.filePath(QStringLiteral("pack"));
         QSignalSpy exported(library, &ScenarioLibraryDialog::exported);

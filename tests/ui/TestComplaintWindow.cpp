@@ -20,6 +20,7 @@
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/MessageBox.h"
 #include "ui/shell/RoleGate.h"
+#include "ui/shell/StatusLine.h"
 
 #include <QAction>
 #include <QApplication>
@@ -226,6 +227,16 @@ private Q_SLOTS:
         cases->searchEdit()->setText(QStringLiteral("COMP-2026"));
         QTRY_COMPARE_WITH_TIMEOUT(cases->list()->rowCount(), 1, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(cases->page()->record().reference == QLatin1String("COMP-2026-0142"), 10000);
+        // Cancelled as it starts: the line says so and no pack is left behind.
+        const QString cancelled = m_root.filePath(QStringLiteral("evidence-cancelled.zip"));
+        MessageBox::setNextSaveFileName(cancelled);
+        cases->page()->exportButton()->click();
+        QVERIFY(cases->statusLine()->cancelButton()->isVisible());
+        cases->statusLine()->cancelButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            cases->statusText(), QStringLiteral("Cancelled: the evidence pack was not written."), 60000);
+        QVERIFY(!QFile::exists(cancelled));
+        QVERIFY(!cases->statusLine()->cancelButton()->isVisible());
         const QString zip = m_root.filePath(QStringLiteral("evidence.zip"));
         MessageBox::setNextSaveFileName(zip);
         cases->page()->exportButton()->click();
@@ -312,6 +323,14 @@ private Q_SLOTS:
     void thePackIsBuiltAndTheRequestCompleted()
     {
         RequestsWindow* requests = m_window->cases()->requestsWindow();
+        const QString cancelled = m_root.filePath(QStringLiteral("dsar-cancelled.zip"));
+        MessageBox::setNextSaveFileName(cancelled);
+        requests->button(QStringLiteral("buildPack"))->click();
+        QVERIFY(requests->statusLine()->cancelButton()->isVisible());
+        requests->statusLine()->cancelButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            requests->statusText(), QStringLiteral("Cancelled: the pack was not written."), 60000);
+        QVERIFY(!QFile::exists(cancelled));
         const QString zip = m_root.filePath(QStringLiteral("dsar.zip"));
         MessageBox::setNextSaveFileName(zip);
         requests->button(QStringLiteral("buildPack"))->click();

@@ -342,12 +342,18 @@ void CasesWindow::exportEvidence(const QString& zipPath)
     if (id.isEmpty()) {
         return;
     }
-    m_statusText->setBusy(tr("Writing the evidence pack (the original audio may be fetched from the store first)…"));
+    auto progress = std::make_shared<Progress>();
+    m_statusText->setBusy(
+        tr("Writing the evidence pack (the original audio may be fetched from the store first)…"), progress);
     m_page->setExporting(true);
     m_worker->run<EvidencePack>(
-        this, [id, zipPath](EvidencePack& pack) { return pack.write(id, zipPath); },
+        this, [id, zipPath, progress](EvidencePack& pack) { return pack.write(id, zipPath, progress.get()); },
         [this](Result<EvidenceSummary> s) {
             m_page->setExporting(false);
+            if (!s && Progress::isCancelledMessage(s.errorMessage())) {
+                setDone(s.errorMessage());
+                return;
+            }
             if (!s) {
                 fail(tr("Export evidence"), s.errorMessage());
                 return;

@@ -44,6 +44,7 @@ public:
     QLineEdit* searchEdit() const { return m_search; }
     QLineEdit* publicKeyEdit() const { return m_key; }
     QString statusText() const;
+    StatusLine* statusLine() const { return m_statusText; }
 
 Q_SIGNALS:
     void message(const QString& text);

@@ -382,15 +382,23 @@ void RequestsWindow::buildPack(const QString& zipPath)
     }
     DsarPackOptions options;
     options.audio = m_audio->isChecked();
+    auto progress = std::make_shared<Progress>();
     m_statusText->setBusy(options.audio
             ? tr("Building the pack: anonymising the transcripts and bleeping the recordings…")
-            : tr("Building the pack: anonymising the transcripts…"));
+            : tr("Building the pack: anonymising the transcripts…"),
+        progress);
     ++m_pending;
     showDetails();
     m_worker->run<DsarPack>(
-        this, [id, zipPath, options](DsarPack& pack) { return pack.write(id, zipPath, options); },
+        this,
+        [id, zipPath, options, progress](DsarPack& pack) { return pack.write(id, zipPath, options, progress.get()); },
         [this](Result<DsarPackSummary> s) {
             --m_pending;
+            if (!s && Progress::isCancelledMessage(s.errorMessage())) {
+                setDone(s.errorMessage());
+                showDetails();
+                return;
+            }
             if (!s) {
                 setDone(tr("The pack was not written: %1").arg(s.errorMessage()));
                 MessageBox::critical(this, tr("Subject access pack"), s.errorMessage());

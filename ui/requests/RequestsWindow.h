@@ -37,6 +37,7 @@ public:
     QCheckBox* withAudio() const { return m_audio; }
     QPushButton* button(const QString& objectName) const;
     QString statusText() const;
+    StatusLine* statusLine() const { return m_statusText; }
     // "12 days left", "due today", "3 days overdue", "identity pending".
     static QString daysLeftText(const SubjectRequest& r, const QDate& today);
 

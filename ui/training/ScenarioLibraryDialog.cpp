@@ -216,13 +216,16 @@ void ScenarioLibraryDialog::exportPack(const QString& folder, const QString& tit
     for (const Scenario& s : std::as_const(m_scenarios)) {
         ids << s.id;
     }
-    m_status->setBusy(tr("Writing the training pack (%n scenario(s))…", nullptr, int(ids.size())));
+    auto progress = std::make_shared<Progress>();
+    m_status->setBusy(tr("Writing the training pack (%n scenario(s))…", nullptr, int(ids.size())), progress);
     m_worker->run<ScenarioLibrary>(
         this,
-        [ids, folder, title](
-            ScenarioLibrary& library) { return library.exportPack(ids, folder, title).errorMessage(); },
+        [ids, folder, title, progress](
+            ScenarioLibrary& library) { return library.exportPack(ids, folder, title, progress.get()).errorMessage(); },
         [this, folder, count = int(ids.size())](QString error) {
-            if (!error.isEmpty()) {
+            if (Progress::isCancelledMessage(error)) {
+                m_status->setDone(error);
+            } else if (!error.isEmpty()) {
                 m_status->setDone(tr("The training pack was not written."));
                 MessageBox::critical(this, tr("Export training pack"), error);
             } else {
