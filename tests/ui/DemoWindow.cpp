@@ -66,6 +66,19 @@ void DemoWindow::close()
     worker.reset();
 }
 
+std::unique_ptr<DemoWindow::WorkerHold> DemoWindow::holdWorker()
+{
+    auto gate = std::make_shared<QSemaphore>();
+    worker->post<int>(
+        window.get(),
+        [gate](Cache&) {
+            gate->acquire();
+            return 0;
+        },
+        [](int) {});
+    return std::make_unique<WorkerHold>(gate);
+}
+
 QAction* DemoWindow::action(const QString& objectName) const
 {
     const QList<QAction*> all = window->findChildren<QAction*>(objectName);

@@ -5,6 +5,7 @@
 #include "ui/shell/MainWindow.h"
 
 #include <QAction>
+#include <QSemaphore>
 #include <QString>
 #include <memory>
 
@@ -29,6 +30,29 @@ struct DemoWindow : DemoCache
     QString show(QSize size = QSize(1400, 900));
     QString unlock();
     void close();
+    // Keeps the worker busy until the hold is released (or destroyed): what the window asks of it meanwhile waits in
+    // its queue, so a test can act (Cancel) before that work starts, however fast the machine.
+    class WorkerHold
+    {
+    public:
+        explicit WorkerHold(std::shared_ptr<QSemaphore> gate)
+            : m_gate(std::move(gate))
+        { }
+        WorkerHold(const WorkerHold&) = delete;
+        WorkerHold& operator=(const WorkerHold&) = delete;
+        ~WorkerHold() { release(); }
+        void release()
+        {
+            if (m_gate) {
+                m_gate->release();
+                m_gate.reset();
+            }
+        }
+
+    private:
+        std::shared_ptr<QSemaphore> m_gate;
+    };
+    [[nodiscard]] std::unique_ptr<WorkerHold> holdWorker();
     // The window's action with this object name ("casesWindow", "evaluateCall", ...), or null.
     QAction* action(const QString& objectName) const;
 };

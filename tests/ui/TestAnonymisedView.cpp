@@ -311,9 +311,11 @@ private Q_SLOTS:
         // Cancelled as it starts: nothing is written, and the line says so.
         const QString stopped = m_root.filePath(QStringLiteral("pack-cancelled"));
         QSignalSpy cancelled(library, &ScenarioLibraryDialog::exported);
+        auto hold = m_demo.holdWorker();
         library->exportPack(stopped, QStringLiteral("Notices"));
         QVERIFY(library->statusLine()->cancelButton()->isVisible());
         library->statusLine()->cancelButton()->click();
+        hold->release();
         QVERIFY(cancelled.wait(20000));
         QCOMPARE(library->statusLine()->text(), QStringLiteral("Cancelled: the training pack was not written."));
         QVERIFY(!QFileInfo::exists(stopped));

@@ -230,9 +230,11 @@ private Q_SLOTS:
         // Cancelled as it starts: the line says so and no pack is left behind.
         const QString cancelled = m_root.filePath(QStringLiteral("evidence-cancelled.zip"));
         MessageBox::setNextSaveFileName(cancelled);
+        auto hold = m_demo.holdWorker();
         cases->page()->exportButton()->click();
         QVERIFY(cases->statusLine()->cancelButton()->isVisible());
         cases->statusLine()->cancelButton()->click();
+        hold->release();
         QTRY_COMPARE_WITH_TIMEOUT(
             cases->statusText(), QStringLiteral("Cancelled: the evidence pack was not written."), 60000);
         QVERIFY(!QFile::exists(cancelled));
@@ -325,9 +327,11 @@ private Q_SLOTS:
         RequestsWindow* requests = m_window->cases()->requestsWindow();
         const QString cancelled = m_root.filePath(QStringLiteral("dsar-cancelled.zip"));
         MessageBox::setNextSaveFileName(cancelled);
+        auto hold = m_demo.holdWorker();
         requests->button(QStringLiteral("buildPack"))->click();
         QVERIFY(requests->statusLine()->cancelButton()->isVisible());
         requests->statusLine()->cancelButton()->click();
+        hold->release();
         QTRY_COMPARE_WITH_TIMEOUT(
             requests->statusText(), QStringLiteral("Cancelled: the pack was not written."), 60000);
         QVERIFY(!QFile::exists(cancelled));
