@@ -219,6 +219,25 @@ int CallListModel::loadedRowOf(const QString& callId) const
     return -1;
 }
 
+qint64 CallListModel::rowKeyAt(int row) const
+{
+    return row >= 0 && row < m_ids.size() ? m_ids.at(row) : -1;
+}
+
+QList<int> CallListModel::rowsOfKeys(const QSet<qint64>& keys) const
+{
+    QList<int> rows;
+    if (keys.isEmpty()) {
+        return rows;
+    }
+    for (qsizetype i = 0; i < m_ids.size() && rows.size() < keys.size(); ++i) {
+        if (keys.contains(m_ids.at(i))) {
+            rows << int(i);
+        }
+    }
+    return rows;
+}
+
 void CallListModel::reloadCall(const QString& callId)
 {
     const int row = loadedRowOf(callId);

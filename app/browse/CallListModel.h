@@ -64,6 +64,11 @@ public:
         const QString& callId, const QString& reviewer, const QString& state, std::optional<double> score);
     // The row of a call among the pages loaded so far (no page is fetched for it); -1 when none has it.
     int loadedRowOf(const QString& callId) const;
+    // The snapshot's key of a row (stable across refreshes and sorts, unlike the row), or -1 out of range; and the
+    // rows now holding such keys (in row order; keys no longer listed are left out), for a selection kept over a
+    // refresh.
+    qint64 rowKeyAt(int row) const;
+    QList<int> rowsOfKeys(const QSet<qint64>& keys) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -3,6 +3,7 @@
 #include "DemoWindow.h"
 #include "TestSupport.h"
 #include "browse/CallListModel.h"
+#include "ui/browse/CallDetailPane.h"
 #include "ui/retention/AdminActions.h"
 #include "ui/retention/AuditDialog.h"
 #include "ui/retention/HoldsDialog.h"
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -51,12 +53,16 @@ private Q_SLOTS:
     {
         QTableView* list = m_window->callView();
         QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->index(1, 0).data(CallListModel::CallIdRole).isValid(), 10000);
-        list->selectionModel()->select(
-            m_window->model()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->index(2, 0).data(CallListModel::CallIdRole).isValid(), 10000);
         list->selectionModel()->select(
             m_window->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        list->selectionModel()->setCurrentIndex(
+            m_window->model()->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
         const QStringList selected = admin()->selectedCalls();
         QCOMPARE(selected.size(), 2);
+        const QString current = m_window->model()->index(2, 0).data(CallListModel::CallIdRole).toString();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->detailPane()->currentCallId(), current, 10000);
+        QSignalSpy reset(m_window->model(), &QAbstractItemModel::modelReset);
         // The action is on the Admin menu and on the list's context menu.
         QVERIFY(list->actions().contains(admin()->actions().constFirst()));
         admin()->actions().constFirst()->trigger();
@@ -67,6 +73,16 @@ private Q_SLOTS:
         dialog->place();
         QTRY_VERIFY_WITH_TIMEOUT(status().contains(QLatin1String("Hold H-")), 10000);
         QVERIFY2(status().contains(QLatin1String("2 call")), qPrintable(status()));
+        // The list is read again (the held calls show it), and the same two calls stay selected, the same one
+        // current: the next action or click is on them, never on the top call.
+        QTRY_VERIFY_WITH_TIMEOUT(reset.count() >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->index(2, 0).data(CallListModel::CallIdRole).isValid(), 10000);
+        QCOMPARE(admin()->selectedCalls(), selected);
+        QCOMPARE(list->currentIndex().row(), 2);
+        QCOMPARE(list->currentIndex().siblingAtColumn(0).data(CallListModel::CallIdRole).toString(), current);
+        QVERIFY(!list->selectionModel()->isRowSelected(0, {}));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(list->currentIndex()).center());
+        QCOMPARE(m_window->detailPane()->currentCallId(), current);
 
         HoldsDialog* holds = admin()->holdsDialog();
         holds->refresh();

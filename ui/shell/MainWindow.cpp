@@ -8,6 +8,7 @@
 #include "ui/browse/CallListColumns.h"
 #include "ui/browse/CallListMenu.h"
 #include "ui/browse/FilterBar.h"
+#include "ui/browse/SelectionKeeper.h"
 #include "ui/cases/CaseActions.h"
 #include "ui/evaluation/EvaluationPanel.h"
 #include "ui/player/PlayerWidget.h"
@@ -71,6 +72,7 @@ MainWindow::MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* pa
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
+    new SelectionKeeper(m_view, m_model); // the same calls stay selected over a refresh (a hold, a sync)
     m_detail->setWorker(worker);
 
     m_splitter->addWidget(m_view);
