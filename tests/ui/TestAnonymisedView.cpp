@@ -10,6 +10,7 @@
 #include "ui/player/WaveformWidget.h"
 #include "ui/quality/QualityActions.h"
 #include "ui/redaction/AnonymisedView.h"
+#include "ui/redaction/RedactionReviewDialog.h"
 #include "ui/setup/UnlockFlow.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/MessageBox.h"
@@ -239,6 +240,19 @@ private Q_SLOTS:
         const QString asked = exportAskingTwice(
             pane, QStringLiteral("stale"), "1 corrected turn(s) unreviewed, exported on the user's confirmation");
         QVERIFY2(asked.contains(QStringLiteral("1 turn of this call was corrected after")), qPrintable(asked));
+
+        // The note's shortcut opens the review from the anonymised view; saving it brings the view up to date.
+        QTest::keySequence(m_window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+        auto* review = m_window->findChild<RedactionReviewDialog*>();
+        QVERIFY(review);
+        QTRY_VERIFY_WITH_TIMEOUT(review->isVisible() && review->callId() == callId, 10000);
+        QSignalSpy reviewed(pane->anonymised(), &AnonymisedView::ready);
+        review->save();
+        QVERIFY(reviewed.wait(20000));
+        QCOMPARE(pane->anonymised()->staleSegments(), 0);
+        QVERIFY2(!pane->reviewNote()->text().contains(QStringLiteral("corrected since then")),
+            qPrintable(pane->reviewNote()->text()));
+        review->close();
         QSignalSpy back(pane, &CallDetailPane::loaded);
         pane->anonymisedButton()->click();
         QVERIFY(back.wait(20000));

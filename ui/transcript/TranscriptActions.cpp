@@ -230,7 +230,8 @@ void TranscriptActions::saveTyped(const QString& callId, int base, const QString
 
 RedactionReviewDialog* TranscriptActions::reviewRedactions()
 {
-    if (m_callId.isEmpty() || refuseWhileAnonymised()) {
+    // Also from the anonymised view, which asks for it (Ctrl+Shift+D) and follows what the review saves.
+    if (m_callId.isEmpty()) {
         return nullptr;
     }
     if (!m_reviewDialog) {
