@@ -66,15 +66,18 @@ QStringList Evaluation::overridesMissingComment() const
     return out;
 }
 
-QStringList Evaluation::draftProblems(const Scorecard::Template& t) const
+QList<Evaluation::DraftProblem> Evaluation::draftProblems(const Scorecard::Template& t) const
 {
-    QStringList problems;
+    QList<DraftProblem> problems;
     for (const Scorecard::Problem& p : Scorecard::checkAnswers(t, answers)) {
-        const auto* q = t.question(p.path.section(QLatin1Char('.'), -1));
-        problems << (q ? q->text : p.path) + QStringLiteral(": ") + p.message;
+        const QString qid = p.path.section(QLatin1Char('.'), -1);
+        const auto* q = t.question(qid);
+        problems.append({q ? qid : QString(), (q ? q->text : p.path) + QStringLiteral(": ") + p.message});
     }
-    for (const QString& q : overridesMissingComment()) {
-        problems << QObject::tr("%1: say why the answer differs from the suggestion").arg(q);
+    for (const QString& qid : overridesMissingComment()) {
+        const auto* q = t.question(qid);
+        problems.append(
+            {qid, QObject::tr("%1: say why your answer differs from the suggestion").arg(q ? q->text : qid)});
     }
     return problems;
 }

@@ -87,8 +87,14 @@ struct Evaluation : EvaluationSummary
 
     // Questions whose answer differs from a suggestion without a comment saying why.
     QStringList overridesMissingComment() const;
-    // What still stops a draft's submission, one line each naming the question (for the reviewer, as they answer).
-    QStringList draftProblems(const Scorecard::Template& t) const;
+    // What still stops a draft's submission, one each naming the question by its text (for the reviewer, as they
+    // answer), in the form's order; the question's id says where the form shows it.
+    struct DraftProblem
+    {
+        QString questionId;
+        QString text;
+    };
+    QList<DraftProblem> draftProblems(const Scorecard::Template& t) const;
 };
 
 // One submitted scoring: who, when, why, and what.

@@ -3,6 +3,7 @@
 #include "browse/CallListModel.h"
 #include "cache/CacheWorker.h"
 #include "ui/browse/CallDetailPane.h"
+#include "ui/evaluation/EvaluationActionsBar.h"
 #include "ui/evaluation/EvaluationForm.h"
 #include "ui/evaluation/EvaluationPanel.h"
 #include "ui/player/PlayerWidget.h"
@@ -254,6 +255,34 @@ private Q_SLOTS:
         QVERIFY(panel()->current().has_value());
         QCOMPARE(panel()->current()->id, id);
         QCOMPARE(panel()->form()->answers().value(QStringLiteral("introduction")).toInt(), 2);
+    }
+
+    void whatSubmitWaitsForIsSaidUnderItWithALinkToTheQuestion()
+    {
+        openCall(1); // the draft the test above left
+        QVERIFY(panel()->current().has_value());
+        EvaluationForm* form = panel()->form();
+        answerAll(form);
+        const QString notice = QStringLiteral("recording-notice");
+        QVERIFY(panel()->current()->suggestions.contains(notice));
+        const bool suggestedYes = panel()->current()->suggestions.value(notice).answer == QLatin1String("yes");
+        QVERIFY(form->choose(notice, suggestedYes ? QStringLiteral("no") : QStringLiteral("yes")));
+        QVERIFY(!panel()->submitButton()->isEnabled());
+        // Said under the buttons, by the question's text (never its id), with a link that shows the reason box.
+        QLabel* todo = panel()->actionsBar()->todoLabel();
+        QVERIFY(todo->isVisible());
+        QVERIFY2(todo->text().contains(QStringLiteral("Before you submit: Recording notice given and permission "
+                                                      "obtained: say why your answer differs from the suggestion")),
+            qPrintable(todo->text()));
+        QVERIFY2(!todo->text().contains(QStringLiteral("recording-notice:")), qPrintable(todo->text()));
+        QVERIFY(!panel()->submitButton()->toolTip().contains(QStringLiteral("recording-notice:")));
+        QLineEdit* reason = form->overrideEditorFor(notice);
+        Q_EMIT todo->linkActivated(QStringLiteral("question:") + notice);
+        QCOMPARE(reason->window()->focusWidget(), reason);
+        QVERIFY(!reason->visibleRegion().isEmpty());
+        QTest::keyClicks(reason, QStringLiteral("The notice came after the first question"));
+        QVERIFY(panel()->submitButton()->isEnabled());
+        QVERIFY(!todo->isVisible());
     }
 };
 

@@ -3,7 +3,9 @@
 #include "cache/AuditLog.h"
 
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace Earmark::Gui {
 
@@ -17,10 +19,23 @@ EvaluationActionsBar::EvaluationActionsBar(QWidget* parent)
     , m_rescore(new QPushButton(tr("Re-score"), this))
     , m_history(new QPushButton(tr("History"), this))
     , m_pdf(new QPushButton(tr("PDF…"), this))
+    , m_todo(new QLabel(this))
 {
     // The state's actions on the left (only those that apply are shown), history and PDF on the right.
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    auto* column = new QVBoxLayout(this);
+    column->setContentsMargins(0, 0, 0, 0);
+    auto* layout = new QHBoxLayout;
+    column->addLayout(layout);
+    m_todo->setObjectName(QStringLiteral("submitTodo"));
+    m_todo->setWordWrap(true);
+    m_todo->setTextFormat(Qt::RichText);
+    m_todo->hide();
+    column->addWidget(m_todo);
+    connect(m_todo, &QLabel::linkActivated, this, [this](const QString& link) {
+        if (link.startsWith(QLatin1String("question:"))) {
+            Q_EMIT questionRequested(link.mid(9));
+        }
+    });
     for (QPushButton* b : {m_submit, m_discard, m_acknowledge, m_dispute, m_resolve, m_rescore}) {
         layout->addWidget(b);
     }
@@ -42,7 +57,8 @@ void EvaluationActionsBar::setRescoring(bool rescoring)
     m_rescore->setText(rescoring ? tr("Save re-score…") : tr("Re-score"));
 }
 
-void EvaluationActionsBar::update(const Evaluation* current, const std::optional<QStringList>& problems)
+void EvaluationActionsBar::update(
+    const Evaluation* current, const std::optional<QList<Evaluation::DraftProblem>>& problems)
 {
     const bool has = current != nullptr;
     const EvaluationState s = has ? current->state : EvaluationState::Draft;
@@ -56,10 +72,30 @@ void EvaluationActionsBar::update(const Evaluation* current, const std::optional
     m_rescore->setVisible(has && !draft);
     m_history->setVisible(has && !draft);
     m_pdf->setVisible(has);
+    if (!(draft && mine)) {
+        m_todo->hide();
+    }
     if (draft && problems) {
         m_submit->setEnabled(problems->isEmpty());
+        QStringList lines;
+        for (const Evaluation::DraftProblem& p : *problems) {
+            lines << p.text;
+        }
         m_submit->setToolTip(problems->isEmpty() ? tr("Submit the evaluation (Ctrl+Shift+Return)")
-                                                 : tr("Still to do:\n") + problems->join(QLatin1Char('\n')));
+                                                 : tr("Still to do:\n") + lines.join(QLatin1Char('\n')));
+        m_todo->setVisible(mine && !problems->isEmpty());
+        if (!problems->isEmpty()) {
+            const Evaluation::DraftProblem& first = problems->constFirst();
+            QString text = tr("Before you submit: %1").arg(first.text.toHtmlEscaped());
+            if (problems->size() > 1) {
+                text += QLatin1Char(' ') + tr("(and %n more)", nullptr, int(problems->size() - 1));
+            }
+            if (!first.questionId.isEmpty()) {
+                text += QStringLiteral(" <a href='question:%1'>%2</a>").arg(first.questionId, tr("Show"));
+            }
+            m_todo->setText(text);
+            m_todo->setToolTip(lines.join(QLatin1Char('\n')));
+        }
     }
 }
 

@@ -4,13 +4,15 @@
 
 #include <QWidget>
 
+class QLabel;
 class QPushButton;
 
 namespace Earmark::Gui {
 
 // The buttons for what can be done with the evaluation shown, in its state and by this user: submit or discard
 // (the reviewer's own draft), acknowledge, dispute, resolve, re-score; history and PDF on the right. Only those that
-// apply are shown; Submit says in its tooltip what is still to do.
+// apply are shown. While a draft cannot be submitted, a line under the buttons says what is still to do, with a
+// link to that question in the form.
 class EvaluationActionsBar : public QWidget
 {
     Q_OBJECT
@@ -20,11 +22,13 @@ public:
 
     // current: the evaluation shown (none: nothing applies); problems: what stops a draft's submission (none: not
     // known yet, Submit stays as it is).
-    void update(const Evaluation* current, const std::optional<QStringList>& problems);
+    void update(const Evaluation* current, const std::optional<QList<Evaluation::DraftProblem>>& problems);
     // While re-scoring, Re-score saves it.
     void setRescoring(bool rescoring);
 
     QPushButton* submitButton() const { return m_submit; }
+    // What is still to do before Submit (hidden when nothing is).
+    QLabel* todoLabel() const { return m_todo; }
 
 Q_SIGNALS:
     void submitRequested();
@@ -35,6 +39,8 @@ Q_SIGNALS:
     void rescoreRequested();
     void historyRequested();
     void pdfRequested();
+    // The to-do line's link: the form should show this question (and its reason box).
+    void questionRequested(const QString& questionId);
 
 private:
     QPushButton* m_submit;
@@ -45,6 +51,7 @@ private:
     QPushButton* m_rescore;
     QPushButton* m_history;
     QPushButton* m_pdf;
+    QLabel* m_todo;
 };
 
 } // namespace Earmark::Gui

@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QScrollArea>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -77,6 +78,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent)
     connect(m_actions, &EvaluationActionsBar::resolveRequested, this, &EvaluationPanel::resolve);
     connect(m_actions, &EvaluationActionsBar::rescoreRequested, this, &EvaluationPanel::rescore);
     connect(m_actions, &EvaluationActionsBar::historyRequested, this, &EvaluationPanel::showHistory);
+    connect(m_actions, &EvaluationActionsBar::questionRequested, this, &EvaluationPanel::showQuestion);
     connect(m_actions, &EvaluationActionsBar::pdfRequested, this, [this] {
         if (!m_current) {
             return;
@@ -276,12 +278,25 @@ void EvaluationPanel::updateScore()
     m_score->showScore(m_template.get(), m_current ? &*m_current : nullptr);
 }
 
+void EvaluationPanel::showQuestion(const QString& questionId)
+{
+    // The reason box when the answer differs from a suggestion without one, else the question's answer.
+    QWidget* target = m_form->overrideEditorFor(questionId);
+    if (!target || target->isHidden()) {
+        target = m_form->editorFor(questionId);
+    }
+    if (target) {
+        static_cast<QScrollArea*>(m_formBox)->ensureWidgetVisible(target);
+        target->setFocus(Qt::OtherFocusReason);
+    }
+}
+
 void EvaluationPanel::updateButtons()
 {
     const bool has = m_current.has_value();
     m_picker->setCallOpen(!m_session->callId().isEmpty());
     m_comments->setInputEnabled(has);
-    std::optional<QStringList> problems;
+    std::optional<QList<Evaluation::DraftProblem>> problems;
     if (has && m_current->state == EvaluationState::Draft && m_template) {
         problems = m_current->draftProblems(*m_template);
     }

@@ -66,6 +66,7 @@ public:
     QString statusText() const;
     QListWidget* commentList() const;
     QPushButton* submitButton() const;
+    EvaluationActionsBar* actionsBar() const { return m_actions; }
     bool isBusy() const;
 
 Q_SIGNALS:
@@ -83,6 +84,8 @@ private:
     void saveDraftNow();
     void updateScore();
     void updateButtons();
+    // Scrolls the form to a question and puts the cursor in it (its reason box when that is what is missing).
+    void showQuestion(const QString& questionId);
     void setStatus(const QString& text);
     bool ensureReviewerName();
 
