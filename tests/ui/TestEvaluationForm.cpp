@@ -139,9 +139,14 @@ private Q_SLOTS:
         EvaluationForm form;
         form.setScorecard(m_template);
         form.setAnswers({{QStringLiteral("notice"), QStringLiteral("yes")}, {QStringLiteral("intro"), 5}}, {}, {});
-        form.setEditable(false);
         form.show();
         AnswerButtons* intro = buttons(form, "intro");
+        QVERIFY(QTest::qWaitForWindowExposed(&form));
+        const QImage live = intro->button(1)->grab().toImage();
+        form.setEditable(false);
+        // The answers not chosen no longer look like buttons to press.
+        QVERIFY(intro->button(1)->grab().toImage() != live);
+        QCOMPARE(intro->button(1)->property("answerReadOnly").toBool(), true);
         // Not greyed out: enabled, the answer checked (in the selection colours), nothing that can be changed.
         QVERIFY(intro->isEnabled() && intro->button(4)->isEnabled());
         QVERIFY(intro->button(4)->isChecked());

@@ -174,10 +174,14 @@ private Q_SLOTS:
         Q_EMIT panel()->commentList()->itemClicked(item);
         QTRY_VERIFY(std::abs(engine()->position() - at) < 0.05);
 
-        // Submit: revision 1, the score as shown.
+        // Submit: revision 1, the score as shown. The menu's Submit follows the panel's: usable for this draft, not
+        // once it is submitted.
+        QAction* submitAction = m_demo.action(QStringLiteral("submitEvaluation"));
+        QVERIFY(submitAction && submitAction->isEnabled());
         panel()->submit();
         settle();
         QCOMPARE(panel()->current()->state, EvaluationState::Submitted);
+        QVERIFY(!submitAction->isEnabled());
         QCOMPARE(panel()->current()->revision, 1);
         QCOMPARE(panel()->current()->score.value_or(-1), 100.0);
         QCOMPARE(panel()->current()->comments.size(), 1);

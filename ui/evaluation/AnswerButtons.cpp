@@ -4,6 +4,7 @@
 #include <QButtonGroup>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QStyle>
 #include <QStyleOptionFocusRect>
 #include <QStylePainter>
 #include <QToolButton>
@@ -17,7 +18,10 @@ const QString kStyle
     = QStringLiteral("QToolButton { padding: 3px 7px; border: 1px solid palette(mid); background: palette(button); }"
                      "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
                      " border-color: palette(highlight); font-weight: bold; }"
-                     "QToolButton:hover:!checked { background: palette(light); }");
+                     "QToolButton:hover:!checked { background: palette(light); }"
+                     // Read-only (a submitted evaluation): the answers not chosen are plain text, nothing to press.
+                     "QToolButton[answerReadOnly=\"true\"]:!checked { border-color: transparent;"
+                     " background: transparent; color: palette(mid); }");
 } // namespace
 
 AnswerButtons::AnswerButtons(Layout layout, QWidget* parent)
@@ -132,6 +136,12 @@ void AnswerButtons::setReadOnly(bool readOnly)
 {
     m_readOnly = readOnly;
     setFocusPolicy(readOnly ? Qt::NoFocus : Qt::StrongFocus);
+    for (QAbstractButton* b : m_group->buttons()) {
+        b->setProperty("answerReadOnly", readOnly);
+        b->style()->unpolish(b);
+        b->style()->polish(b);
+        b->update();
+    }
 }
 
 bool AnswerButtons::eventFilter(QObject* watched, QEvent* event)

@@ -97,6 +97,7 @@ void EvaluationActionsBar::update(
             m_todo->setToolTip(lines.join(QLatin1Char('\n')));
         }
     }
+    Q_EMIT submitAvailable(!m_submit->isHidden() && m_submit->isEnabled());
 }
 
 } // namespace Earmark::Gui

@@ -39,6 +39,9 @@ Q_SIGNALS:
     void rescoreRequested();
     void historyRequested();
     void pdfRequested();
+    // After every update: whether Submit can be used now (the reviewer's own draft, nothing left to do), for the
+    // menu's Submit the evaluation.
+    void submitAvailable(bool available);
     // The to-do line's link: the form should show this question (and its reason box).
     void questionRequested(const QString& questionId);
 

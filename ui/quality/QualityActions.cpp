@@ -1,6 +1,7 @@
 #include "ui/quality/QualityActions.h"
 
 #include "ui/browse/CallDetailPane.h"
+#include "ui/evaluation/EvaluationActionsBar.h"
 #include "ui/evaluation/EvaluationPanel.h"
 #include "ui/player/PlayerWidget.h"
 #include "ui/player/WaveformWidget.h"
@@ -55,8 +56,17 @@ QualityActions::QualityActions(CacheWorker* worker, QMainWindow* window, CallDet
     };
     add("evaluateCall", tr("&Evaluate this call"), QKeySequence(Qt::CTRL | Qt::Key_E),
         [this] { m_detail->evaluation()->startEvaluation(); });
-    add("submitEvaluation", tr("&Submit the evaluation"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
-        [this] { m_detail->evaluation()->submit(); });
+    QAction* submit = add("submitEvaluation", tr("&Submit the evaluation"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), [this] { m_detail->evaluation()->submit(); });
+    // Usable when the panel's Submit is: the reviewer's own draft with nothing left to do (a submitted evaluation
+    // has nothing to submit).
+    submit->setEnabled(false);
+    connect(
+        m_detail->evaluation()->actionsBar(), &EvaluationActionsBar::submitAvailable, submit, [submit](bool available) {
+            submit->setEnabled(available);
+            submit->setStatusTip(
+                available ? QString() : tr("Nothing to submit: open your draft and answer every question."));
+        });
     m_menu->addSeparator();
     QAction* queueAction = m_queue->toggleViewAction();
     queueAction->setText(tr("Review &queue"));

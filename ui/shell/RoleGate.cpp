@@ -62,7 +62,6 @@ void RoleGate::guardNamed(const QList<QAction*>& actions)
     };
     static const QList<Row> table = {
         {"evaluateCall", Permission::Evaluate, std::nullopt},
-        {"submitEvaluation", Permission::Evaluate, std::nullopt},
         {"reviewQueue", Permission::Evaluate, std::nullopt},
         {"samplingPlans", Permission::Evaluate, std::nullopt},
         {"scorecards", Permission::Evaluate, std::nullopt},
