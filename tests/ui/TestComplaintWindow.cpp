@@ -33,6 +33,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -350,6 +351,36 @@ private Q_SLOTS:
         requests->showClosed()->setChecked(true);
         QTRY_COMPARE_WITH_TIMEOUT(requests->list()->rowCount(), 1, 10000);
         QCOMPARE(requests->list()->item(0, 4)->text(), QStringLiteral("completed"));
+    }
+
+    void theCasesAndRequestsWindowsCloseLikeAnyWindow()
+    {
+        // The Close button, Ctrl+W and Esc each close them; they open over the main window, below its menu bar.
+        const QList<std::pair<QString, QWidget*>> windows {
+            {QStringLiteral("casesWindow"), m_window->cases()->casesWindow()},
+            {QStringLiteral("requestsWindow"), m_window->cases()->requestsWindow()}};
+        for (const auto& [action, window] : windows) {
+            for (int how = 0; how < 3; ++how) {
+                m_demo.action(action)->trigger();
+                QVERIFY(QTest::qWaitForWindowExposed(window));
+                const int menuBottom = m_window->menuBar()->mapToGlobal(QPoint(0, m_window->menuBar()->height())).y();
+                QVERIFY2(window->frameGeometry().top() >= menuBottom,
+                    qPrintable(QStringLiteral("%1: top %2, menu bar ends at %3")
+                                   .arg(action)
+                                   .arg(window->frameGeometry().top())
+                                   .arg(menuBottom)));
+                if (how == 0) {
+                    auto* close = window->findChild<QPushButton*>(QStringLiteral("closeWindow"));
+                    QVERIFY(close && close->isVisible());
+                    close->click();
+                } else if (how == 1) {
+                    QTest::keySequence(window, QKeySequence::Close);
+                } else {
+                    QTest::keyClick(window, Qt::Key_Escape);
+                }
+                QTRY_VERIFY2(!window->isVisible(), qPrintable(QStringLiteral("%1, way %2").arg(action).arg(how)));
+            }
+        }
     }
 };
 

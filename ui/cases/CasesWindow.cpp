@@ -43,7 +43,7 @@ enum Column
 }
 
 CasesWindow::CasesWindow(CacheWorker* worker, std::function<QStringList()> selectedCalls, QWidget* parent)
-    : QWidget(parent, Qt::Window)
+    : ToolWindow(parent)
     , m_worker(worker)
     , m_selectedCalls(std::move(selectedCalls))
     , m_status(new QComboBox(this))
@@ -117,6 +117,7 @@ CasesWindow::CasesWindow(CacheWorker* worker, std::function<QStringList()> selec
     statusRow->addWidget(m_count);
     statusRow->addSpacing(12);
     statusRow->addWidget(m_statusText, 1);
+    statusRow->addWidget(closeButton());
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addWidget(split, 1);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cases/Cases.h"
+#include "ui/shell/ToolWindow.h"
 
 #include <QWidget>
 #include <functional>
@@ -22,7 +23,7 @@ class CasePage;
 
 // The complaint handler's window: the cases with filters (status, type, reference or call), the selected case's page,
 // opening a case, and its evidence pack. The key that signs the packs is shown, to copy to a recipient.
-class CasesWindow : public QWidget
+class CasesWindow : public ToolWindow
 {
     Q_OBJECT
 

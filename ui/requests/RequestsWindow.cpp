@@ -37,7 +37,7 @@ QString statusName(const QString& status)
 } // namespace
 
 RequestsWindow::RequestsWindow(CacheWorker* worker, QWidget* parent)
-    : QWidget(parent, Qt::Window)
+    : ToolWindow(parent)
     , m_worker(worker)
     , m_list(new QTableWidget(0, 8, this))
     , m_details(new QTextBrowser(this))
@@ -157,6 +157,7 @@ RequestsWindow::RequestsWindow(CacheWorker* worker, QWidget* parent)
     actions->addWidget(refuse);
     auto* statusRow = new QHBoxLayout;
     statusRow->addWidget(m_statusText, 1);
+    statusRow->addWidget(closeButton());
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(split, 1);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "requests/Requests.h"
+#include "ui/shell/ToolWindow.h"
 
 #include <QWidget>
 
@@ -19,7 +20,7 @@ namespace Earmark::Gui {
 class StatusLine;
 // The data-protection officer's window: subject access requests with their deadlines and days left, the requester's
 // calls held while a request is open, the identity check, extensions with reasons, the pack, and closing.
-class RequestsWindow : public QWidget
+class RequestsWindow : public ToolWindow
 {
     Q_OBJECT
 
