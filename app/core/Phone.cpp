@@ -40,6 +40,14 @@ Result<QString> normalise(const QString& typed, const QString& defaultRegion)
         return makeError(
             QStringLiteral("\"%1\" is not a phone number: type it as 07700 900123 or +44 7700 900123.").arg(trimmed));
     }
+    std::string nsn;
+    util()->GetNationalSignificantNumber(number, &nsn);
+    if (number.country_code() == 44 && nsn.size() < 9 && !util()->IsValidNumber(number)) {
+        // Possible by length in a few old exchanges, but no number a call was made to: a part typed ("12345").
+        return makeError(QStringLiteral("\"%1\" is too short for a UK phone number, which has 10 or 11 digits with its "
+                                        "0: type it whole, e.g. 07700 900123.")
+                             .arg(trimmed));
+    }
     std::string out;
     util()->Format(number, pn::PhoneNumberUtil::E164, &out);
     return QString::fromStdString(out);

@@ -267,9 +267,12 @@ Result<DsarPackSummary> DsarPack::write(
     }
     if (st) {
         st = m_cache.audit().append(QStringLiteral("dsar.pack"), r.requestId,
-            QStringLiteral("%1 call(s), %2")
+            QStringLiteral("%1 call(s), %2%3")
                 .arg(r.callIds.size())
-                .arg(options.audio ? QStringLiteral("with recordings") : QStringLiteral("no recordings")));
+                .arg(options.audio ? QStringLiteral("with recordings") : QStringLiteral("no recordings"),
+                    options.identityUnconfirmed
+                        ? QStringLiteral(", identity not confirmed: built on the user's confirmation")
+                        : QString()));
     }
     // The folder inside the zip: the reference, with anything outside BagIt's safe characters as '-'.
     QString packName = QStringLiteral("dsar-") + reference;

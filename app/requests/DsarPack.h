@@ -14,6 +14,8 @@ struct DsarPackOptions
 {
     bool audio = false; // the recordings too (other people's names and numbers bleeped)
     std::optional<StaffNames> staffNames; // none: the cache's policy (DsarPack::staffPolicy)
+    // Built for a requester whose identity nobody confirmed, on the user's word: the audit record says so.
+    bool identityUnconfirmed = false;
 };
 
 struct DsarPackSummary

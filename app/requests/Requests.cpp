@@ -221,16 +221,25 @@ Status Requests::confirmIdentity(const QString& requestId, const QDate& day, con
     if (!r) {
         return r.error();
     }
-    if (r->status != QLatin1String("identity-pending")) {
+    if (!r->isOpen() || r->identityDate.isValid()) {
         return makeError(
-            QStringLiteral("Request %1 is not waiting for the requester's identity (it is %2): its deadline "
-                           "stays %3.")
-                .arg(r->requestId, r->status, iso(r->deadline)));
+            QStringLiteral("Request %1 is %2%3: there is no identity to confirm.")
+                .arg(r->requestId, r->status,
+                    r->identityDate.isValid()
+                        ? QStringLiteral(", its requester's identity confirmed on %1").arg(iso(r->identityDate))
+                        : QString()));
     }
     if (!day.isValid() || day < r->received || day > QDate::currentDate()) {
         return makeError(QStringLiteral("The identity was confirmed on a day between the request (%1) and today "
                                         "(YYYY-MM-DD).")
                              .arg(iso(r->received)));
+    }
+    if (r->status != QLatin1String("identity-pending")) {
+        // Not asked for when the request came: its month already runs from then, and stays.
+        return update(id.value(), QStringLiteral("identity_date = ?, identity_note = ?"),
+            {iso(day), note.trimmed().isNull() ? QStringLiteral("") : note.trimmed()},
+            QStringLiteral("request.identity"),
+            QStringLiteral("confirmed %1, deadline stays %2").arg(iso(day), iso(r->deadline)));
     }
     const SarDeadline deadline = SarDeadline::compute(day, 1, BankHolidays::englandAndWales());
     return update(id.value(),

@@ -59,7 +59,8 @@ public:
     Result<SubjectRequest> get(const QString& requestIdOrReference);
     Result<QList<SubjectRequest>> list(bool openOnly);
 
-    // The identity was confirmed on date: the month runs from then.
+    // The identity was confirmed on date: for a request waiting for it the month runs from then; for one whose month
+    // already runs (identity not asked for when it came) only the confirmation is recorded, the deadline stays.
     Status confirmIdentity(const QString& requestId, const QDate& date, const QString& note);
     // By up to two further months, with a reason, told to the requester within the first month: refused once the
     // first month's deadline has passed.

@@ -167,6 +167,18 @@ private Q_SLOTS:
         auto r = Phone::normalise(QStringLiteral("hello"));
         QVERIFY(!r.ok());
         QVERIFY(r.errorMessage().contains(QLatin1String("07700 900123")));
+        // A part of a number is not a number the calls were made to.
+        for (const QString& part : {QStringLiteral("12345"), QStringLiteral("900123"), QStringLiteral("0770090")}) {
+            auto partial = Phone::normalise(part);
+            QVERIFY2(!partial.ok(), qPrintable(part));
+            QVERIFY2(partial.errorMessage().contains(QLatin1String("too short"))
+                    || partial.errorMessage().contains(QLatin1String("not a phone number")),
+                qPrintable(partial.errorMessage()));
+        }
+        for (const QString& whole : {QStringLiteral("07700 900123"), QStringLiteral("+44 20 7946 0018"),
+                 QStringLiteral("0161 496 0000"), QStringLiteral("+1 202 555 0143")}) {
+            QVERIFY2(Phone::normalise(whole).ok(), qPrintable(whole));
+        }
     }
 
     void queryFiltersAndOrdersNewestFirst()

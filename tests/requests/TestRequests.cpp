@@ -153,6 +153,33 @@ private Q_SLOTS:
         QCOMPARE(requests.get(r->requestId)->status, QStringLiteral("refused"));
     }
 
+    void anIdentityConfirmedLaterKeepsTheDeadlineOfARequestNotWaitingForIt()
+    {
+        // Identity not asked for when it came: the month runs from the request; confirming it later records who
+        // and how, and the deadline stays.
+        Requests requests(*m_cache);
+        NewSubjectRequest n;
+        n.phone = QStringLiteral("+447700900534");
+        n.received = QDate(2026, 1, 12);
+        auto r = requests.create(n, QDate(2026, 1, 12));
+        QVERIFY(r);
+        QCOMPARE(r->status, QStringLiteral("received"));
+        const QDate due = r->deadline;
+        QVERIFY(due.isValid());
+        QVERIFY(!r->identityDate.isValid());
+        QVERIFY(requests.confirmIdentity(r->requestId, QDate(2026, 1, 20), QStringLiteral("called back")).ok());
+        auto confirmed = requests.get(r->requestId);
+        QCOMPARE(confirmed->identityDate, QDate(2026, 1, 20));
+        QCOMPARE(confirmed->identityNote, QStringLiteral("called back"));
+        QCOMPARE(confirmed->deadline, due);
+        QCOMPARE(confirmed->status, QStringLiteral("received"));
+        auto again = requests.confirmIdentity(r->requestId, QDate(2026, 1, 21), QStringLiteral("again"));
+        QVERIFY(!again.ok());
+        QVERIFY2(
+            again.errorMessage().contains(QLatin1String("confirmed on 2026-01-20")), qPrintable(again.errorMessage()));
+        QVERIFY(requests.close(r->requestId, QStringLiteral("sent")).ok());
+    }
+
     void aDeadlineBeyondTheBankHolidayTableIsFlagged()
     {
         // The table covers 2024 to 2027: a month from 10 December 2027 ends in 2028, counted with weekends only.

@@ -34,6 +34,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -281,6 +282,14 @@ private Q_SLOTS:
         QVERIFY(dialog->isVisible());
         QVERIFY(
             dialog->findChild<QLabel*>(QStringLiteral("newRequestProblem"))->text().contains(QLatin1String("number")));
+        // A part of the number is refused in the dialog, with what to type.
+        dialog->phoneEdit()->setText(QStringLiteral("12345"));
+        dialog->accept();
+        QVERIFY(dialog->isVisible());
+        QVERIFY2(dialog->findChild<QLabel*>(QStringLiteral("newRequestProblem"))
+                     ->text()
+                     .contains(QLatin1String("too short")),
+            qPrintable(dialog->findChild<QLabel*>(QStringLiteral("newRequestProblem"))->text()));
         dialog->phoneEdit()->setText(typedNumber());
         // Received two months ago (a letter found late): overdue whatever today is.
         dialog->receivedEdit()->setDate(QDate::currentDate().addMonths(-2));
@@ -288,6 +297,8 @@ private Q_SLOTS:
         dialog->referenceEdit()->setText(QStringLiteral("SAR-2026-031"));
         dialog->accept();
         QTRY_COMPARE_WITH_TIMEOUT(requests->list()->rowCount(), 1, 10000);
+        QVERIFY2(requests->statusText().startsWith(QStringLiteral("Request SAR-2026-031 recorded: due ")),
+            qPrintable(requests->statusText()));
         QCOMPARE(requests->list()->item(0, 3)->text(), QStringLiteral("phone"));
         QVERIFY2(requests->list()->item(0, 6)->text().contains(QLatin1String("overdue")),
             qPrintable(requests->list()->item(0, 6)->text()));
@@ -296,10 +307,10 @@ private Q_SLOTS:
             QStringLiteral("Held while the request is open: %1 call").arg(int(m_sameNumber.size()))));
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->cases()->badge()->isHidden(), 10000);
         QCOMPARE(m_window->cases()->badge()->text(), QStringLiteral("1 request overdue"));
-        // Only what the core would accept is offered: its first month is over (no extension), identity is not
-        // pending; it can be answered.
+        // Only what the core would accept is offered: its first month is over (no extension); identity was not
+        // asked for, so the month runs, and its confirmation can still be recorded; it can be answered.
         QVERIFY(!requests->button(QStringLiteral("extendRequest"))->isEnabled());
-        QVERIFY(!requests->button(QStringLiteral("confirmIdentity"))->isEnabled());
+        QVERIFY(requests->button(QStringLiteral("confirmIdentity"))->isEnabled());
         QVERIFY(requests->button(QStringLiteral("buildPack"))->isEnabled());
         QVERIFY(requests->button(QStringLiteral("completeRequest"))->isEnabled());
 
@@ -326,6 +337,22 @@ private Q_SLOTS:
     void thePackIsBuiltAndTheRequestCompleted()
     {
         RequestsWindow* requests = m_window->cases()->requestsWindow();
+        // Nobody has confirmed who the requester is: the window asks first; No builds nothing.
+        MessageBox::setNextAnswer(QMessageBox::No);
+        requests->button(QStringLiteral("buildPack"))->click();
+        QVERIFY2(
+            MessageBox::lastText().contains(QLatin1String("Nobody has confirmed")), qPrintable(MessageBox::lastText()));
+        QVERIFY2(requests->statusText().contains(QLatin1String("Confirm the requester's identity first")),
+            qPrintable(requests->statusText()));
+        // Confirmed (how, in the requester's words): the deadline stays, and the pack is built without asking.
+        const QString due = requests->list()->item(0, 5)->text();
+        MessageBox::setNextText(QStringLiteral("Called back on the number, date of birth matched"));
+        requests->button(QStringLiteral("confirmIdentity"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            requests->statusText().startsWith(QLatin1String("Identity confirmed: the deadline stays")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!requests->button(QStringLiteral("confirmIdentity"))->isEnabled(), 10000);
+        QCOMPARE(requests->list()->item(0, 5)->text(), due);
+        QVERIFY(requests->details()->toPlainText().contains(QLatin1String("date of birth matched")));
         const QString cancelled = m_root.filePath(QStringLiteral("dsar-cancelled.zip"));
         MessageBox::setNextSaveFileName(cancelled);
         auto hold = m_demo.holdWorker();

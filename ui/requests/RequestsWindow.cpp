@@ -83,13 +83,18 @@ RequestsWindow::RequestsWindow(CacheWorker* worker, QWidget* parent)
     connect(create, &QPushButton::clicked, this, &RequestsWindow::newRequest);
     connect(identity, &QPushButton::clicked, this, [this] {
         const SubjectRequest r = selected();
+        const bool pending = r.status == QLatin1String("identity-pending");
         const QString note = MessageBox::getText(this, tr("Identity confirmed"),
-            tr("How was the requester's identity confirmed? The month for %1 runs from today.").arg(r.reference));
+            pending
+                ? tr("How was the requester's identity confirmed? The month for %1 runs from today.").arg(r.reference)
+                : tr("How was the requester's identity confirmed? The deadline of %1 stays %2.")
+                      .arg(r.reference, r.deadline.toString(Qt::ISODate)));
         if (!note.isEmpty()) {
             update(
                 tr("Confirm identity"),
                 [id = r.requestId, note](Requests& q) { return q.confirmIdentity(id, QDate::currentDate(), note); },
-                tr("Identity confirmed: the deadline runs from today."));
+                pending ? tr("Identity confirmed: the deadline runs from today.")
+                        : tr("Identity confirmed: the deadline stays %1.").arg(r.deadline.toString(Qt::ISODate)));
         }
     });
     connect(extend, &QPushButton::clicked, this, [this] {
@@ -106,12 +111,28 @@ RequestsWindow::RequestsWindow(CacheWorker* worker, QWidget* parent)
         }
     });
     connect(pack, &QPushButton::clicked, this, [this] {
-        QString safe = selected().reference;
+        const SubjectRequest r = selected();
+        // The pack is the requester's personal data: sent to anyone else it is a breach. Asked when nobody has
+        // confirmed who the requester is; the audit record says it was built on the user's word.
+        const bool unconfirmed = !r.identityDate.isValid();
+        if (unconfirmed
+            && MessageBox::question(this, tr("Build the subject access pack"),
+                   tr("Nobody has confirmed that the requester of %1 is the person these calls were made to%2.\n\n"
+                      "The pack holds their calls' transcripts: sent to anyone else, it would be a breach. Build it "
+                      "anyway?")
+                       .arg(r.reference.isEmpty() ? r.requestId : r.reference,
+                           r.identityNote.isEmpty() ? QString()
+                                                    : QString(tr(" (identity check: %1)").arg(r.identityNote))))
+                != QMessageBox::Yes) {
+            setDone(tr("The pack was not built. Confirm the requester's identity first, then build it."));
+            return;
+        }
+        QString safe = r.reference;
         safe.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
         const QString path = MessageBox::getSaveFileName(this, tr("Build the subject access pack"),
             QDir::home().filePath(QStringLiteral("dsar-%1.zip").arg(safe)), tr("Subject access pack (*.zip)"));
         if (!path.isEmpty()) {
-            buildPack(path);
+            buildPack(path, unconfirmed);
         }
     });
     connect(complete, &QPushButton::clicked, this, [this] {
@@ -268,7 +289,7 @@ void RequestsWindow::showDetails()
         && (r.status == QLatin1String("received") || r.status == QLatin1String("in-progress"));
     const QList<QPair<QString, bool>> states = {
         {QStringLiteral("newRequest"), true},
-        {QStringLiteral("confirmIdentity"), idle && open && r.status == QLatin1String("identity-pending")},
+        {QStringLiteral("confirmIdentity"), idle && open && !r.identityDate.isValid()},
         {QStringLiteral("extendRequest"), idle && extendable},
         {QStringLiteral("buildPack"), idle && any && r.deadline.isValid()},
         {QStringLiteral("completeRequest"), idle && open},
@@ -297,7 +318,11 @@ void RequestsWindow::showDetails()
     if (const QString warning = Requests::deadlineWarning(r); !warning.isEmpty()) {
         html += QStringLiteral("<br><b>%1</b>").arg(warning.toHtmlEscaped());
     }
-    if (!r.identityNote.isEmpty()) {
+    if (r.identityDate.isValid()) {
+        html += QStringLiteral("<br>")
+            + tr("Identity confirmed on %1: %2")
+                  .arg(r.identityDate.toString(Qt::ISODate), r.identityNote.toHtmlEscaped());
+    } else if (!r.identityNote.isEmpty()) {
         html += QStringLiteral("<br>") + tr("Identity check: %1").arg(r.identityNote.toHtmlEscaped());
     }
     if (!r.extensionReason.isEmpty()) {
@@ -342,12 +367,20 @@ void RequestsWindow::newRequest()
                     dialog->succeeded();
                 }
                 m_wanted = r->requestId;
-                setDone(r->deadline.isValid()
-                        ? tr("Request %1 recorded: due %2; %n call(s) held.", nullptr, int(r->callIds.size()))
-                              .arg(r->reference, r->deadline.toString(Qt::ISODate))
-                        : tr("Request %1 recorded: the month starts when identity is confirmed; %n call(s) held.",
-                            nullptr, int(r->callIds.size()))
-                              .arg(r->reference));
+                const QString name = r->reference.isEmpty() ? r->requestId : r->reference;
+                const int calls = int(r->callIds.size());
+                QString done = r->deadline.isValid()
+                    ? tr("Request %1 recorded: due %2; %n call(s) held.", nullptr, calls)
+                          .arg(name, r->deadline.toString(Qt::ISODate))
+                    : tr("Request %1 recorded: the month starts when identity is confirmed; %n call(s) held.", nullptr,
+                        calls)
+                          .arg(name);
+                if (calls == 0) {
+                    done += QLatin1Char(' ')
+                        + tr("No call in the cache was made to that number: check it against the request (the "
+                             "answer may be that none is held).");
+                }
+                setDone(done);
                 refresh();
                 Q_EMIT requestsChanged();
             });
@@ -375,7 +408,7 @@ void RequestsWindow::update(const QString& title, std::function<Status(Requests&
         });
 }
 
-void RequestsWindow::buildPack(const QString& zipPath)
+void RequestsWindow::buildPack(const QString& zipPath, bool identityUnconfirmed)
 {
     const QString id = selected().requestId;
     if (id.isEmpty()) {
@@ -383,6 +416,7 @@ void RequestsWindow::buildPack(const QString& zipPath)
     }
     DsarPackOptions options;
     options.audio = m_audio->isChecked();
+    options.identityUnconfirmed = identityUnconfirmed;
     auto progress = std::make_shared<Progress>();
     m_statusText->setBusy(options.audio
             ? tr("Building the pack: anonymising the transcripts and bleeping the recordings…")

@@ -30,7 +30,7 @@ public:
     void refresh();
     void newRequest();
     // Writes the selected request's pack to zipPath (Build pack… asks for it).
-    void buildPack(const QString& zipPath);
+    void buildPack(const QString& zipPath, bool identityUnconfirmed);
 
     QTableWidget* list() const { return m_list; }
     QTextBrowser* details() const { return m_details; }
