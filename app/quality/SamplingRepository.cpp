@@ -232,6 +232,25 @@ Result<DrawnSample> SamplingRepository::draw(qint64 planId, const QDate& day, st
     }
     const int considered = int(calls->size());
     QList<SampleDraw> drawn = drawSample(plan, std::move(calls.value()));
+    if (drawn.isEmpty()) {
+        // Nothing to review: no sample is recorded (it would stand for the period, empty).
+        if (considered > 0) {
+            return makeError(QObject::tr("None of the %n call(s) of %1 fits %2 (its campaigns, outcomes and lengths): "
+                                         "nothing was drawn. Change the plan, or draw another period.",
+                nullptr, considered)
+                                 .arg(period, record.name));
+        }
+        auto newest = newestCallDay();
+        if (!newest) {
+            return newest.error();
+        }
+        return makeError(newest->isValid()
+                ? QObject::tr(
+                    "No call in the cache is from %1: nothing was drawn. The newest call is from %2: draw the "
+                    "period containing a day with calls.")
+                      .arg(period, newest->toString(Qt::ISODate))
+                : QObject::tr("No call in the cache is from %1, nor from any other period: sync first.").arg(period));
+    }
     std::sort(drawn.begin(), drawn.end(), [](const SampleDraw& a, const SampleDraw& b) {
         return a.agentId != b.agentId ? a.agentId < b.agentId : a.callId < b.callId;
     });
@@ -304,6 +323,20 @@ Result<QList<DrawnSample>> SamplingRepository::samples()
     return out;
 }
 
+Result<QDate> SamplingRepository::newestCallDay()
+{
+    auto s = m_cache.database().prepare(QStringLiteral("SELECT MAX(start_utc) FROM calls"));
+    if (!s) {
+        return s.error();
+    }
+    auto newest = s->firstRow(
+        [&] { return s->isNull(0) ? QDate() : QDateTime::fromSecsSinceEpoch(s->int64(0), QTimeZone::utc()).date(); });
+    if (!newest) {
+        return newest.error();
+    }
+    return newest->value_or(QDate());
+}
+
 Result<SamplingOverview> SamplingRepository::overview()
 {
     if (auto st = m_cache.roles().require(Permission::Evaluate); !st) {
@@ -318,7 +351,11 @@ Result<SamplingOverview> SamplingRepository::overview()
     if (!sampleList) {
         return sampleList.error();
     }
-    return SamplingOverview {planList.value(), sampleList.value()};
+    auto newest = newestCallDay();
+    if (!newest) {
+        return newest.error();
+    }
+    return SamplingOverview {planList.value(), sampleList.value(), newest.value()};
 }
 
 Result<QStringList> SamplingRepository::sampleCalls(qint64 sampleId)

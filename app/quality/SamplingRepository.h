@@ -56,6 +56,7 @@ struct SamplingOverview
 {
     QList<SamplingPlanRecord> plans;
     QList<DrawnSample> samples;
+    QDate newestCall; // the day of the newest call in the cache (invalid: none), the period a draw starts from
 };
 
 // A recorded sample drawn again from its seed: the calls it holds and the calls the draw gives now, both sorted.
@@ -88,6 +89,8 @@ public:
     // The sample's calls and its draw again side by side, for an auditor.
     Result<SampleCheck> checkSample(qint64 sampleId);
     Result<SamplingOverview> overview();
+    // The day (UTC) of the newest call in the cache; invalid when there is none.
+    Result<QDate> newestCallDay();
 
     Result<QList<QueueItem>> queue(const QString& reviewer);
 

@@ -111,6 +111,13 @@ private Q_SLOTS:
         }
         QCOMPARE(all.size(), 11);
 
+        // A period without a call is refused and not recorded: it would stand, empty, for the period.
+        auto none = sampling.draw(planId.value(), QDate(2019, 3, 5), 1);
+        QVERIFY(!none.ok());
+        QVERIFY2(none.errorMessage().contains(QStringLiteral("No call in the cache is from 2019-W10")),
+            qPrintable(none.errorMessage()));
+        QCOMPARE(sampling.samples()->size(), 1);
+
         // Drawing the same period again is refused, with when and the seed.
         auto again = sampling.draw(planId.value(), QDate(2026, 11, 8));
         QVERIFY(!again.ok());

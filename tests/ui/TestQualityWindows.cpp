@@ -38,6 +38,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QDateEdit>
 #include <QTest>
 #include <QTimeZone>
 #include <QTreeWidget>
@@ -228,8 +229,23 @@ private Q_SLOTS:
         dialog->savePlan();
         QVERIFY(done.wait(10000));
         QCOMPARE(dialog->plansList()->count(), 1);
+        // The draw starts from the period of the newest call, not from a week that may have none.
+        QCOMPARE(dialog->dayEdit()->date(), month.first);
+        // A period without calls is refused, and nothing is recorded for it.
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        dialog->draw(month.first.addYears(-5), QStringLiteral("7"));
+        QVERIFY(done.wait(10000));
+        QVERIFY2(dialog->lastMessage().contains(QStringLiteral("No call in the cache is from"))
+                && dialog->lastMessage().contains(month.first.toString(Qt::ISODate)),
+            qPrintable(dialog->lastMessage()));
+        QCOMPARE(dialog->samplesTable()->rowCount(), 0);
 
         ReviewQueueDock* queue = quality()->queue();
+        // Before any sample, the queue says where samples come from.
+        queue->refresh();
+        QSignalSpy empty(queue, &ReviewQueueDock::refreshed);
+        QVERIFY(empty.wait(10000));
+        QVERIFY2(queue->statusText().contains(QStringLiteral("Sampling plans")), qPrintable(queue->statusText()));
         QSignalSpy fetched(queue, &ReviewQueueDock::prefetchDone);
         MessageBox::setNextAnswer(QMessageBox::Ok);
         dialog->draw(month.first, QStringLiteral("12345"));

@@ -101,7 +101,10 @@ void ReviewQueueDock::showItems(const QList<QueueItem>& items)
         item->setToolTip(0, i.callId);
         item->setToolTip(1, i.agentId);
     }
-    m_status->setText(tr("%n call(s) to evaluate.", nullptr, open));
+    m_status->setText(items.isEmpty()
+            ? tr("Nothing to evaluate: no sample gives you calls. Draw one in Quality › Sampling plans… "
+                 "(Ctrl+Shift+L).")
+            : tr("%n call(s) to evaluate.", nullptr, open));
 }
 
 void ReviewQueueDock::fetchNext()

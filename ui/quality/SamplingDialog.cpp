@@ -228,6 +228,11 @@ void SamplingDialog::refresh()
             }
             m_planRecords = lists->plans;
             m_sampleRecords = lists->samples;
+            if (!m_dayDefaulted && lists->newestCall.isValid()) {
+                // The first draw is of the period holding the newest calls, not of a week that may have none.
+                m_dayDefaulted = true;
+                m_day->setDate(lists->newestCall);
+            }
             m_plans->clear();
             for (const SamplingPlanRecord& p : std::as_const(m_planRecords)) {
                 m_plans->addItem(p.name);

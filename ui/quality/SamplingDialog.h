@@ -41,6 +41,7 @@ public:
     QSpinBox* perAgentEdit() const { return m_perAgent; }
     QLineEdit* reviewersEdit() const { return m_reviewers; }
     QTableWidget* samplesTable() const { return m_samples; }
+    QDateEdit* dayEdit() const { return m_day; }
     QListWidget* plansList() const { return m_plans; }
     QString lastMessage() const { return m_lastMessage; }
     QString sampleSizeText() const;
@@ -75,6 +76,7 @@ private:
     QSpinBox* m_maxDuration;
     QLineEdit* m_reviewers;
     QDateEdit* m_day;
+    bool m_dayDefaulted = false; // set to the newest call's day once
     QLineEdit* m_seed;
     QTableWidget* m_samples;
     QDoubleSpinBox* m_margin;
