@@ -268,6 +268,27 @@ Result<QStringList> Reports::agents()
     return texts(QStringLiteral("SELECT DISTINCT agent_id FROM evaluations ORDER BY agent_id"));
 }
 
+Result<QHash<QString, QString>> Reports::agentNames()
+{
+    auto s = m_cache.database().prepare(QStringLiteral(
+        "SELECT agent_id, name FROM agents WHERE name IS NOT NULL AND name <> '' AND agent_id IN (SELECT DISTINCT "
+        "agent_id FROM evaluations)"));
+    if (!s) {
+        return s.error();
+    }
+    QHash<QString, QString> out;
+    if (auto st = s->forEachRow([&] { out.insert(s->text(0), s->text(1)); }); !st) {
+        return st.error();
+    }
+    return out;
+}
+
+QString ReportOverview::agentLabel(const QString& agentId) const
+{
+    const QString name = agentNames.value(agentId);
+    return name.isEmpty() ? agentId : QStringLiteral("%1 (%2)").arg(name, agentId);
+}
+
 Result<QStringList> Reports::campaigns()
 {
     return texts(QStringLiteral(
@@ -308,8 +329,12 @@ Result<ReportOverview> Reports::overview(
     if (!campaignNames) {
         return campaignNames.error();
     }
-    return ReportOverview {
-        rows.value(), trendRows.value(), questions.value(), evaluated.value(), agentIds.value(), campaignNames.value()};
+    auto names = agentNames();
+    if (!names) {
+        return names.error();
+    }
+    return ReportOverview {rows.value(), trendRows.value(), questions.value(), evaluated.value(), agentIds.value(),
+        names.value(), campaignNames.value()};
 }
 
 QString Reports::summaryCsv(const QList<ReportRow>& rows, ReportGrouping grouping)

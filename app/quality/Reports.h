@@ -61,7 +61,10 @@ struct ReportOverview
     QList<QuestionFailure> questions;
     QList<EvaluationSummary> evaluations;
     QStringList agents;
+    QHash<QString, QString> agentNames; // agent id -> the researcher's name, for those the sidecars name
     QStringList campaigns;
+    // "Priya Shah (TR101)", or the id alone when no name is known: how the window names a researcher.
+    QString agentLabel(const QString& agentId) const;
 };
 
 // Aggregates over evaluations, computed by the database (indexed by agent and call start).
@@ -75,6 +78,8 @@ public:
     // The submitted evaluations, by call start (one row each of the CSV export).
     Result<QList<EvaluationSummary>> evaluations(const ReportFilter& filter, int limit = -1);
     Result<QStringList> agents();
+    // The names of the researchers with evaluations (agent id -> name; those without a name are left out).
+    Result<QHash<QString, QString>> agentNames();
     Result<QStringList> campaigns();
     // Every part of the overview or the first error: a part that cannot be read is never shown empty. A single
     // researcher's evaluations are limited to evaluationLimit.

@@ -21,6 +21,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDoubleSpinBox>
@@ -38,7 +39,6 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
-#include <QDateEdit>
 #include <QTest>
 #include <QTimeZone>
 #include <QTreeWidget>
@@ -358,6 +358,14 @@ private Q_SLOTS:
             reports->refresh();
             QVERIFY(again.wait(10000));
         }
+        // The summary names the researchers; its CSV keeps their ids.
+        QVERIFY(reports->summaryTable()->rowCount() > 0);
+        QStringList labels;
+        for (const ReportRow& r : reports->data().summary) {
+            labels << reports->data().agentLabel(r.key);
+        }
+        const QString topRow = reports->summaryTable()->item(0, 0)->text();
+        QVERIFY2(labels.contains(topRow) && topRow.contains(QLatin1String(" (TR")), qPrintable(topRow));
         int total = 0;
         int autoFails = 0;
         for (const ReportRow& r : reports->data().summary) {
@@ -404,7 +412,12 @@ private Q_SLOTS:
         const auto text = Test::run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
         const QString body = QString::fromUtf8(text.out);
         const ReportRow row = reports->data().summary.first();
-        QVERIFY2(body.contains(QStringLiteral("Quality summary: ") + agent), qPrintable(body));
+        // Named as the call list and the queue name them, with the id.
+        const QString name = items.first().agentName;
+        QVERIFY(!name.isEmpty());
+        const QString label = QStringLiteral("%1 (%2)").arg(name, agent);
+        QVERIFY2(body.contains(QStringLiteral("Quality summary: ") + label), qPrintable(body));
+        QCOMPARE(reports->findChild<QComboBox*>(QStringLiteral("reportAgent"))->currentText(), label);
         QVERIFY2(body.contains(QStringLiteral("Average score %1").arg(QString::number(*row.averageScore, 'f', 1))),
             qPrintable(body));
         QVERIFY(body.contains(QStringLiteral("Recording notice given and permission obtained")));

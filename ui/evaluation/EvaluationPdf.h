@@ -14,7 +14,7 @@ Status write(const QString& path, const Evaluation& evaluation, const Scorecard:
 // A tele researcher's summary for a period: totals, the trend, the questions most often failed, each evaluation.
 struct AgentSummary
 {
-    QString agentId;
+    QString agentId; // as shown: "Priya Shah (TR101)", or the id alone when no name is known
     QString periodLabel; // e.g. "1 Nov 2026 to 30 Nov 2026"
     ReportRow total;
     QList<ReportRow> trend;

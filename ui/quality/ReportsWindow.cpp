@@ -79,6 +79,7 @@ ReportsWindow::ReportsWindow(CacheWorker* worker, QWidget* parent)
 {
     setWindowTitle(tr("Quality reports"));
     setObjectName(QStringLiteral("reportsWindow"));
+    m_agent->setObjectName(QStringLiteral("reportAgent"));
     for (QDateEdit* d : {m_from, m_to}) {
         d->setCalendarPopup(true);
         d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
@@ -240,13 +241,21 @@ void ReportsWindow::showData(const Result<ReportOverview>& overview)
             combo->removeItem(1);
         }
         for (const QString& item : items) {
-            combo->addItem(item, item);
+            combo->addItem(combo == m_agent ? d.agentLabel(item) : item, item);
         }
         combo->setCurrentIndex(std::max(0, combo->findData(current)));
     }
     QList<QStringList> rows;
     int total = 0;
-    for (const ReportRow& r : d.summary) {
+    // Researchers by name (the id too: names repeat), as the call list names them; the CSV keeps the ids.
+    const bool byAgent = grouping() == ReportGrouping::Agent;
+    QList<ReportRow> shown = d.summary;
+    for (ReportRow& r : shown) {
+        if (byAgent) {
+            r.key = d.agentLabel(r.key);
+        }
+    }
+    for (const ReportRow& r : shown) {
         rows << QStringList {r.key, QString::number(r.evaluations), number(r.averageScore),
             QString::number(r.passRate * 100, 'f', 1), QString::number(r.autoFails)};
         total += r.evaluations;
@@ -258,7 +267,7 @@ void ReportsWindow::showData(const Result<ReportOverview>& overview)
             q.text, QString::number(q.answered), QString::number(q.failed), QString::number(q.rate() * 100, 'f', 1)};
     }
     fill(m_questions, rows);
-    m_charts->setData(d.summary, m_grouping->currentText().toLower(), d.trend);
+    m_charts->setData(shown, m_grouping->currentText().toLower(), d.trend);
     m_status->setText(tr("%n submitted evaluation(s) in the period.", nullptr, total));
 }
 
@@ -310,7 +319,7 @@ void ReportsWindow::exportAgentPdf(const QString& path)
         return;
     }
     EvaluationPdf::AgentSummary s;
-    s.agentId = agent;
+    s.agentId = m_data.agentLabel(agent);
     s.periodLabel = tr("Calls from %1 to %2")
                         .arg(m_from->date().toString(QStringLiteral("d MMM yyyy")),
                             m_to->date().toString(QStringLiteral("d MMM yyyy")));
