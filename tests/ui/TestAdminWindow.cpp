@@ -68,6 +68,8 @@ private Q_SLOTS:
         admin()->actions().constFirst()->trigger();
         auto* dialog = m_window->findChild<PlaceHoldDialog*>(QStringLiteral("placeHoldDialog"));
         QVERIFY(dialog);
+        // The example reference is the one New case gives.
+        QVERIFY(dialog->caseEdit()->placeholderText().contains(QStringLiteral("COMP-2026-0142")));
         dialog->caseEdit()->setText(QStringLiteral("CMP-2026-0142"));
         dialog->reasonEdit()->setPlainText(QStringLiteral("Complaint about the interviewer"));
         dialog->place();

@@ -246,6 +246,12 @@ private Q_SLOTS:
         cases->page()->exportButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(cases->statusText().startsWith(QLatin1String("Evidence pack written")), 60000);
         QVERIFY2(cases->statusText().contains(QLatin1String("signed with key")), qPrintable(cases->statusText()));
+        // The key the message names is the one the window shows: the same id.
+        const QString keyId
+            = cases->statusText().section(QStringLiteral("signed with key "), 1).section(QLatin1Char(' '), 0, 0);
+        QVERIFY(keyId.size() >= 8);
+        QVERIFY2(
+            cases->findChild<QLabel*>(QStringLiteral("signingKeyLabel"))->text().contains(keyId), qPrintable(keyId));
         QVERIFY(QFile::exists(zip));
         // Checked against the key the window shows (what the handler gives the recipient): it signed the pack.
         const Test::ProcessResult verify = m_demo.cli({QStringLiteral("evidence"), QStringLiteral("verify"), zip,

@@ -110,7 +110,9 @@ CasesWindow::CasesWindow(CacheWorker* worker, std::function<QStringList()> selec
     split->setStretchFactor(1, 3);
     split->setSizes({460, 640}); // the list's columns fit at 1280 × 800
     auto* keyRow = new QHBoxLayout;
-    keyRow->addWidget(new QLabel(tr("Signing key (public):"), this));
+    auto* keyLabel = new QLabel(tr("Signing key (public):"), this);
+    keyLabel->setObjectName(QStringLiteral("signingKeyLabel"));
+    keyRow->addWidget(keyLabel);
     keyRow->addWidget(m_key, 1);
     keyRow->addWidget(copy);
     auto* statusRow = new QHBoxLayout;
@@ -207,7 +209,13 @@ CasesWindow::CasesWindow(CacheWorker* worker, std::function<QStringList()> selec
     });
     m_worker->run<EvidencePack>(
         this, [](EvidencePack& pack) { return pack.signingKey(); },
-        [this](EvidencePack::SigningKeyText key) { m_key->setText(key.publicKey); });
+        [this](EvidencePack::SigningKeyText key) {
+            m_key->setText(key.publicKey);
+            // Named by the id the export messages and the packs' signatures give.
+            if (auto* label = findChild<QLabel*>(QStringLiteral("signingKeyLabel"))) {
+                label->setText(tr("Signing key %1 (public):").arg(key.keyId));
+            }
+        });
 }
 
 CaseFilter CasesWindow::filter() const
@@ -359,7 +367,8 @@ void CasesWindow::exportEvidence(const QString& zipPath)
                 fail(tr("Export evidence"), s.errorMessage());
                 return;
             }
-            setDone(tr("Evidence pack written: %1 (%n call(s), %2 files, %3), signed with key %4.", nullptr, s->calls)
+            setDone(tr("Evidence pack written: %1 (%n call(s), %2 files, %3), signed with key %4 (shown below).",
+                        nullptr, s->calls)
                         .arg(QDir::toNativeSeparators(s->zipPath))
                         .arg(s->files)
                         .arg(QLocale().formattedDataSize(s->bytes))

@@ -36,7 +36,7 @@ PlaceHoldDialog::PlaceHoldDialog(CacheWorker* worker, QStringList callIds, QWidg
     calls->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* form = new QFormLayout;
     form->addRow(tr("Calls:"), calls);
-    m_case->setPlaceholderText(tr("e.g. CMP-2026-0142"));
+    m_case->setPlaceholderText(tr("e.g. COMP-2026-0142"));
     form->addRow(tr("&Case reference:"), m_case);
     m_reason->setPlaceholderText(tr("Why these calls must be kept, e.g. complaint under investigation"));
     m_reason->setTabChangesFocus(true);
