@@ -8,6 +8,7 @@
 #include "ui/retention/AuditDialog.h"
 #include "ui/retention/HoldsDialog.h"
 #include "ui/retention/PlaceHoldDialog.h"
+#include "ui/shell/EmptyState.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/MessageBox.h"
 
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -48,6 +50,29 @@ private Q_SLOTS:
     }
 
     void cleanupTestCase() { m_demo.close(); }
+
+    void theEmptyViewsSayWhyTheyAreEmpty()
+    {
+        // No hold yet, nothing past the default 730 days: each table says so, and Run retention now says why it
+        // cannot be used.
+        HoldsDialog* holds = admin()->holdsDialog();
+        holds->refresh();
+        holds->show();
+        QTRY_VERIFY_WITH_TIMEOUT(holds->policyLabel()->text().contains(QLatin1String("730")), 10000);
+        QCOMPARE(holds->holdsTable()->rowCount(), 0);
+        QTRY_VERIFY(holds->holdsEmpty()->isShown());
+        QVERIFY2(holds->holdsEmpty()->text().contains(QLatin1String("Hold the selected calls")),
+            qPrintable(holds->holdsEmpty()->text()));
+        holds->showRetention();
+        QCOMPARE(holds->dueTable()->rowCount(), 0);
+        QVERIFY(holds->dueEmpty()->isShown());
+        QVERIFY2(holds->dueEmpty()->text().contains(QLatin1String("730-day")), qPrintable(holds->dueEmpty()->text()));
+        QVERIFY(holds->heldEmpty()->isShown());
+        QVERIFY(!holds->runButton()->isEnabled());
+        QVERIFY2(holds->runButton()->toolTip().contains(QLatin1String("Nothing to run")),
+            qPrintable(holds->runButton()->toolTip()));
+        holds->close();
+    }
 
     void aHoldIsPlacedOnTheSelectedCalls()
     {
@@ -91,9 +116,13 @@ private Q_SLOTS:
         holds->show();
         QTRY_COMPARE_WITH_TIMEOUT(holds->holdsTable()->rowCount(), 1, 10000);
         QCOMPARE(holds->holdsTable()->item(0, 1)->text(), QStringLiteral("CMP-2026-0142"));
+        QTRY_VERIFY(!holds->holdsEmpty()->isShown());
         QVERIFY(holds->holdsTable()->item(0, 2)->text().contains(selected.constFirst()));
         holds->filterEdit()->setText(QStringLiteral("no such case"));
         QVERIFY(holds->holdsTable()->isRowHidden(0));
+        QVERIFY(holds->holdsEmpty()->isShown());
+        QVERIFY2(holds->holdsEmpty()->text().contains(QLatin1String("No hold matches")),
+            qPrintable(holds->holdsEmpty()->text()));
         holds->filterEdit()->setText(selected.constLast());
         QVERIFY(!holds->holdsTable()->isRowHidden(0));
         // A passphrase cache: the administrator is told about backups.

@@ -4,6 +4,7 @@
 #include "cache/CacheWorker.h"
 #include "core/TimeText.h"
 #include "keys/KeyInfo.h"
+#include "ui/shell/EmptyState.h"
 #include "ui/shell/MessageBox.h"
 
 #include <QCheckBox>
@@ -122,6 +123,11 @@ HoldsDialog::HoldsDialog(CacheWorker* worker, const QString& cacheDir, QWidget* 
         m_release->setEnabled(row >= 0 && m_holds->item(row, 7) && m_holds->item(row, 7)->text().isEmpty());
     });
     m_release->setEnabled(false);
+    m_holdsEmpty = new EmptyState(m_holds,
+        tr("No hold. A hold keeps calls past their retention date for a complaint or a request: select the calls in "
+           "the list, then Admin › Hold the selected calls."));
+    m_dueEmpty = new EmptyState(m_due, tr("Nothing is due: no call is past the retention period."));
+    m_heldEmpty = new EmptyState(m_held, tr("No due call is kept by a hold."));
 
     // Passphrase mode cannot make copies of the cache made before a run unreadable: say so where it matters.
     auto info = KeyInfo::load(CacheFolder(cacheDir).keyInfoPath());
@@ -182,6 +188,14 @@ void HoldsDialog::applyFilter()
         }
         m_holds->setRowHidden(row, !match);
     }
+    if (m_holdsEmpty) {
+        m_holdsEmpty->setText(m_holds->rowCount() > 0 ? tr("No hold matches \u201c%1\u201d.").arg(text)
+                : m_released->isChecked()
+                ? tr("No hold has ever been placed in this cache.")
+                : tr("No open hold. A hold keeps calls past their retention date for a complaint or a request: "
+                     "select the calls in the list, then Admin › Hold the selected calls."));
+        m_holdsEmpty->update();
+    }
 }
 
 void HoldsDialog::showPreview(const RetentionPreview& p)
@@ -209,6 +223,12 @@ void HoldsDialog::showPreview(const RetentionPreview& p)
                           "a legal hold keeps them, and the notice is applied when the call's last hold is released.")
                            .arg(p.erasuresWaiting.join(QStringLiteral(", "))));
     m_run->setEnabled(m_dueCount > 0);
+    m_run->setToolTip(m_dueCount > 0
+            ? tr("Destroys the calls listed above now, with a signed certificate (runs also follow every sync)")
+            : tr("Nothing to run: no call is past the %n-day retention period.", nullptr, p.policy.days));
+    m_dueEmpty->setText(tr("Nothing is due: no call is past the %n-day retention period. The oldest calls reach it "
+                           "first; runs follow every sync.",
+        nullptr, p.policy.days));
 }
 
 void HoldsDialog::showHoldsMatching(const QString& text)

@@ -18,6 +18,8 @@ class CacheWorker;
 
 namespace Earmark::Gui {
 
+class EmptyState;
+
 // Administrators' view of what keeps calls and what retention will destroy: the legal holds (filter by case, reason,
 // call or hold id; released ones on request) with Release, and the retention preview (the period and where it comes
 // from, the calls the next run would destroy, the due calls holds keep) with Run now.
@@ -40,6 +42,11 @@ public:
     QTableWidget* holdsTable() const { return m_holds; }
     QTableWidget* dueTable() const { return m_due; }
     QTableWidget* heldTable() const { return m_held; }
+    // What the tables say while they are empty.
+    EmptyState* holdsEmpty() const { return m_holdsEmpty; }
+    EmptyState* dueEmpty() const { return m_dueEmpty; }
+    EmptyState* heldEmpty() const { return m_heldEmpty; }
+    QPushButton* runButton() const { return m_run; }
     QLabel* policyLabel() const { return m_policy; }
     QLineEdit* filterEdit() const { return m_filter; }
 
@@ -68,6 +75,9 @@ private:
     QPushButton* m_run;
     QList<Hold> m_allHolds;
     int m_dueCount = 0;
+    EmptyState* m_holdsEmpty = nullptr;
+    EmptyState* m_dueEmpty = nullptr;
+    EmptyState* m_heldEmpty = nullptr;
 };
 
 } // namespace Earmark::Gui
