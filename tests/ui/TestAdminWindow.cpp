@@ -172,12 +172,20 @@ private Q_SLOTS:
         audit->refresh();
         audit->show();
         QTRY_VERIFY_WITH_TIMEOUT(audit->table()->rowCount() > 6, 10000);
+        // In words and local time; the log's own action and UTC time in the tooltips.
         QStringList actions;
+        QStringList words;
         for (int r = 0; r < audit->table()->rowCount(); ++r) {
-            actions << audit->table()->item(r, 3)->text();
+            actions << audit->table()->item(r, 3)->toolTip();
+            words << audit->table()->item(r, 3)->text();
+            QVERIFY(audit->table()->item(r, 1)->toolTip().endsWith(QLatin1Char('Z')));
+            QVERIFY(!audit->table()->item(r, 1)->text().endsWith(QLatin1Char('Z')));
         }
         for (const char* a : {"hold.place", "hold.release", "destroy", "destruction.certificate", "retention.run"}) {
             QVERIFY2(actions.contains(QLatin1String(a)), a);
+        }
+        for (const char* w : {"Hold placed", "Hold released", "Call destroyed", "Retention run"}) {
+            QVERIFY2(words.contains(QLatin1String(w)), w);
         }
         QVERIFY(audit->publicKeyEdit()->text().startsWith(QLatin1String("RW")));
         const QString csv = m_root.filePath(QStringLiteral("audit.csv"));
@@ -187,7 +195,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(status().contains(QLatin1String("exported")), 10000);
         // The export is itself in the log.
         QTRY_VERIFY_WITH_TIMEOUT(
-            audit->table()->item(audit->table()->rowCount() - 1, 3)->text() == QLatin1String("audit.export"), 10000);
+            audit->table()->item(audit->table()->rowCount() - 1, 3)->toolTip() == QLatin1String("audit.export"), 10000);
         // Filtered by a call, only that call's entries.
         audit->showSubject(QStringLiteral("no-such-call"));
         QTRY_COMPARE_WITH_TIMEOUT(audit->table()->rowCount(), 0, 10000);

@@ -1,5 +1,6 @@
 #include "ui/retention/AuditDialog.h"
 
+#include "cache/AuditActions.h"
 #include "cache/CacheWorker.h"
 #include "core/Files.h"
 #include "core/TimeText.h"
@@ -85,8 +86,7 @@ AuditDialog::AuditDialog(CacheWorker* worker, QWidget* parent)
         }
     }
 
-    m_table->setHorizontalHeaderLabels(
-        {tr("#"), tr("When (UTC)"), tr("Who"), tr("Action"), tr("Subject"), tr("Detail")});
+    m_table->setHorizontalHeaderLabels({tr("#"), tr("When"), tr("Who"), tr("Action"), tr("Subject"), tr("Detail")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
@@ -177,10 +177,15 @@ void AuditDialog::showPage(const AuditPage& page)
     m_table->setRowCount(static_cast<int>(page.entries.size()));
     for (int i = 0; i < page.entries.size(); ++i) {
         const AuditEntry& e = page.entries.at(i);
-        const QStringList cells {QString::number(e.seq), utcText(e.atUtc), e.actor, e.action, e.subject, e.detail};
+        // In the user's local time and words; the tooltips hold the log's own UTC time and action.
+        const QString local
+            = QDateTime::fromSecsSinceEpoch(e.atUtc).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        const QStringList cells {
+            QString::number(e.seq), local, e.actor, auditActionText(e.action), e.subject, e.detail};
+        const QStringList tips {cells.at(0), utcText(e.atUtc), e.actor, e.action, e.subject, e.detail};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells.at(c));
-            item->setToolTip(cells.at(c));
+            item->setToolTip(tips.at(c));
             m_table->setItem(i, c, item);
         }
     }
