@@ -123,6 +123,10 @@ private Q_SLOTS:
         const QString revealed = m_window->model()->index(0, static_cast<int>(CallColumn::Phone)).data().toString();
         QVERIFY2(
             revealed.startsWith(QLatin1String("+44")) || revealed == QLatin1String("withheld"), qPrintable(revealed));
+        // Shown whole, not elided to "+4…34": the column grows to fit a whole number.
+        const int phoneColumn = static_cast<int>(CallColumn::Phone);
+        QVERIFY(m_window->callView()->columnWidth(phoneColumn)
+            > m_window->callView()->fontMetrics().horizontalAdvance(QStringLiteral("+447700900123")));
         // Revealing numbers is audited (who, when; never the numbers).
         QTRY_VERIFY_WITH_TIMEOUT(auditActions().contains(QStringLiteral("phones.reveal")), 10000);
     }
@@ -178,6 +182,23 @@ private Q_SLOTS:
             explained = explained || l->text().contains(QLatin1String("last 6 digits"));
         }
         QVERIFY(explained);
+        // It reads: dark on the light window, not white on white.
+        auto* problem = m_window->filterBar()->findChild<QLabel*>(QStringLiteral("phoneProblem"));
+        QVERIFY(problem && problem->isVisible());
+        const QImage shot = problem->grab().toImage();
+        const QColor background = m_window->filterBar()->palette().color(QPalette::Window);
+        int darkest = 255;
+        for (int y = 0; y < shot.height(); ++y) {
+            for (int x = 0; x < shot.width(); ++x) {
+                darkest = std::min(darkest, qGray(shot.pixel(x, y)));
+            }
+        }
+        QVERIFY2(qGray(background.rgb()) - darkest > 100, qPrintable(QString::number(darkest)));
+        // The status line speaks of the number, not of Sync.
+        QTRY_VERIFY2_WITH_TIMEOUT(m_window->findChild<QLabel*>(QStringLiteral("statusText"))
+                                      ->text()
+                                      .contains(QLatin1String("No call to that number")),
+            qPrintable(m_window->findChild<QLabel*>(QStringLiteral("statusText"))->text()), 20000);
         phone->clear();
         QTest::keyClicks(phone, typed);
         waitForCount();

@@ -63,6 +63,22 @@ CallListColumns::CallListColumns(QTableView* view)
     connect(header, &QHeaderView::customContextMenuRequested, this, &CallListColumns::showHeaderMenu);
 }
 
+void CallListColumns::fitPhones(bool revealed)
+{
+    // Whole numbers are longer than masked ones: the column grows to show them whole (never shrinks what the user
+    // set), taking the width from the last column.
+    const int phone = static_cast<int>(CallColumn::Phone);
+    if (!revealed || m_view->isColumnHidden(phone)) {
+        return;
+    }
+    const QFontMetrics fm = m_view->fontMetrics();
+    const int whole
+        = fm.horizontalAdvance(QStringLiteral("+447700900123")) + fm.horizontalAdvance(QLatin1Char('M')) + 2;
+    if (m_view->columnWidth(phone) < whole) {
+        m_view->setColumnWidth(phone, whole);
+    }
+}
+
 void CallListColumns::setDefaults()
 {
     const QFontMetrics fm = m_view->fontMetrics();

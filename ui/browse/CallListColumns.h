@@ -26,6 +26,8 @@ public:
     void setDefaults();
     // The width the visible columns ask for (for the window's first splitter position).
     int preferredWidth() const;
+    // Numbers revealed: the Phone column is widened to show them whole (if it is narrower).
+    void fitPhones(bool revealed);
     // A column the role may not use is hidden and cannot be shown from the menu.
     void setAllowed(CallColumn column, bool allowed);
     // The header's menu while it is open (for tests).

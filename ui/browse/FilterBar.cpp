@@ -92,7 +92,9 @@ FilterBar::FilterBar(QWidget* parent)
     m_phone->setToolTip(tr("The whole number typed any way (07700 900123, +44 7700 900123), or only its last 6 "
                            "digits (900123). Numbers are kept as keyed hashes: shorter parts are not searchable."));
     m_phone->setClearButtonEnabled(true);
-    m_phoneProblem->setForegroundRole(QPalette::BrightText);
+    // A warning that reads on any background (BrightText is white in light themes: it could not be seen).
+    m_phoneProblem->setObjectName(QStringLiteral("phoneProblem"));
+    m_phoneProblem->setStyleSheet(QStringLiteral("QLabel { color: #b02020; font-weight: bold; }"));
     m_count->setObjectName(QStringLiteral("matchCount"));
     m_minMinutes->setObjectName(QStringLiteral("minDuration"));
     m_maxMinutes->setObjectName(QStringLiteral("maxDuration"));

@@ -149,6 +149,7 @@ MainWindow::MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* pa
     m_detail->restoreLayout();
     auto* columns = new CallListColumns(m_view);
     m_columns = columns;
+    connect(m_revealAction, &QAction::toggled, columns, &CallListColumns::fitPhones);
     if (!m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/callColumns")).toByteArray())) {
         columns->setDefaults(); // first start: columns sized for their usual contents
     }
@@ -378,8 +379,12 @@ void MainWindow::updateCount()
 {
     m_filters->setCount(m_model->totalCount(), m_model->isCounting());
     if (!m_sync->isRunning() && (!m_messageShown.isValid() || m_messageShown.elapsed() > MessageMs)) {
+        const CallFilter& f = m_model->filter();
+        const bool byNumber = !f.phoneE164.isEmpty() || !f.phoneTail.isEmpty();
         m_status->setText(m_model->totalCount() == 0 && !m_model->isCounting()
-                ? tr("No calls match. Change the filters, or press Sync to import calls from the store.")
+                ? (byNumber ? tr("No call to that number is in the cache. Check it against what you were given, or "
+                                 "type only its last 6 digits.")
+                            : tr("No calls match. Change the filters, or press Sync to import calls from the store."))
                 : tr("Cache: %1").arg(QDir::toNativeSeparators(m_cacheDir)));
     }
 }
