@@ -14,6 +14,7 @@
 #include "ui/player/PlayerWidget.h"
 #include "ui/quality/QualityActions.h"
 #include "ui/retention/AdminActions.h"
+#include "ui/shell/MainStatus.h"
 #include "ui/shell/MessageBox.h"
 #include "ui/shell/RejectionsDialog.h"
 #include "ui/shell/RoleGate.h"
@@ -29,7 +30,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
-#include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -55,8 +55,7 @@ MainWindow::MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* pa
     , m_rejections(new RejectionsDialog(this))
     , m_quality(nullptr)
     , m_gate(new RoleGate(this))
-    , m_progress(new QProgressBar(this))
-    , m_status(new QLabel(this))
+    , m_status(new MainStatus(statusBar()))
     , m_roleLabel(new QLabel(this))
 {
     setWindowTitle(tr("Earmark"));
@@ -86,13 +85,8 @@ MainWindow::MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* pa
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
 
-    m_progress->setMaximumWidth(260);
-    m_progress->hide();
-    statusBar()->addWidget(m_status, 1);
-    statusBar()->addPermanentWidget(m_progress);
     m_roleLabel->setObjectName(QStringLiteral("roleLabel"));
     statusBar()->addPermanentWidget(m_roleLabel);
-    m_status->setObjectName(QStringLiteral("statusText"));
     m_status->setText(tr("Opening the cache in %1…").arg(QDir::toNativeSeparators(cacheDir)));
 
     buildActions();
@@ -367,58 +361,47 @@ void MainWindow::loadForRoles()
 
 void MainWindow::showMessage(const QString& message)
 {
-    // What just happened stays readable: the idle text (updateCount) does not replace it for a while.
-    if (isBusy()) {
-        m_progress->hide(); // the step it showed is over
-    }
-    m_status->setText(message);
-    m_messageShown.start();
+    m_status->showMessage(message);
 }
 
 void MainWindow::updateCount()
 {
     m_filters->setCount(m_model->totalCount(), m_model->isCounting());
-    if (!m_sync->isRunning() && (!m_messageShown.isValid() || m_messageShown.elapsed() > MessageMs)) {
-        const CallFilter& f = m_model->filter();
-        const bool byNumber = !f.phoneE164.isEmpty() || !f.phoneTail.isEmpty();
-        m_status->setText(m_model->totalCount() == 0 && !m_model->isCounting()
-                ? (byNumber ? tr("No call to that number is in the cache. Check it against what you were given, or "
-                                 "type only its last 6 digits.")
-                            : tr("No calls match. Change the filters, or press Sync to import calls from the store."))
-                : tr("Cache: %1").arg(QDir::toNativeSeparators(m_cacheDir)));
+    if (m_sync->isRunning()) {
+        return;
     }
+    const CallFilter& f = m_model->filter();
+    const bool byNumber = !f.phoneE164.isEmpty() || !f.phoneTail.isEmpty();
+    m_status->showIdle(m_model->totalCount() == 0 && !m_model->isCounting()
+            ? (byNumber ? tr("No call to that number is in the cache. Check it against what you were given, or type "
+                             "only its last 6 digits.")
+                        : tr("No calls match. Change the filters, or press Sync to import calls from the store."))
+            : tr("Cache: %1").arg(QDir::toNativeSeparators(m_cacheDir)));
 }
 
 void MainWindow::showBusy(const QString& message)
 {
-    m_progress->setRange(0, 0); // a busy bar: the length is not known
-    m_progress->show();
-    m_status->setText(message);
+    m_status->showBusy(message);
 }
 
 bool MainWindow::isBusy() const
 {
-    return m_progress->isVisible() && m_progress->maximum() == 0;
+    return m_status->isBusy();
 }
 
 void MainWindow::onSyncProgress(const SyncProgress& p)
 {
     m_syncAction->setEnabled(false);
     m_cancelAction->setEnabled(true);
-    m_progress->show();
-    m_progress->setRange(0, static_cast<int>(std::max<qint64>(1, p.callsTotal)));
-    m_progress->setValue(static_cast<int>(p.callsDone));
-    m_status->setText(
-        tr("Syncing: %1 of %2 calls, %3 KB read").arg(p.callsDone).arg(p.callsTotal).arg(p.bytesDone / 1024));
+    m_status->showSyncProgress(p);
 }
 
 void MainWindow::onSyncFinished(const SyncReport& report, const QString& error)
 {
     m_syncAction->setEnabled(true);
     m_cancelAction->setEnabled(false);
-    m_progress->hide();
+    m_status->syncEnded(error);
     if (!error.isEmpty()) {
-        m_status->setText(tr("Sync failed: %1").arg(error));
         MessageBox::critical(this, tr("Sync failed"), error);
         return;
     }

@@ -2,11 +2,9 @@
 
 #include "sync/SyncReport.h"
 
-#include <QElapsedTimer>
 #include <QMainWindow>
 
 class QLabel;
-class QProgressBar;
 class QSplitter;
 class QTableView;
 class QAction;
@@ -22,6 +20,7 @@ namespace Earmark::Gui {
 
 class AdminActions;
 class CaseActions;
+class MainStatus;
 class RoleGate;
 class CallDetailPane;
 class CallListColumns;
@@ -91,16 +90,13 @@ private:
     RoleGate* m_gate;
     QString m_playWhenReady;
     double m_playAt = 0;
-    QProgressBar* m_progress;
-    QLabel* m_status;
+    MainStatus* m_status;
     QLabel* m_roleLabel;
     QAction* m_syncAction = nullptr;
     QAction* m_cancelAction = nullptr;
     QAction* m_revealAction = nullptr;
     QAction* m_rejectedAction = nullptr;
     QList<QAction*> m_windowActions;
-    QElapsedTimer m_messageShown;
-    static constexpr qint64 MessageMs = 15000;
 };
 
 } // namespace Earmark::Gui
