@@ -282,6 +282,12 @@ private Q_SLOTS:
         pane->player()->waveform()->setSelection(0, 20);
         ScenarioDialog* dialog = quality->flagScenario();
         QVERIFY(dialog);
+        // The region is given with its start and end, as the player's clock reads them.
+        bool region = false;
+        for (QLabel* l : dialog->findChildren<QLabel*>()) {
+            region = region || l->text().contains(QStringLiteral("from 0:00 to 0:20"));
+        }
+        QVERIFY(region);
         const QString lastName = plan->respondentName.section(u' ', -1);
         Scenario d;
         d.title = QStringLiteral("Notice given well");
@@ -295,6 +301,11 @@ private Q_SLOTS:
         dialog->save();
         QVERIFY(saved.wait(20000));
         QVERIFY2(saved.first().at(1).toString().isEmpty(), qPrintable(saved.first().at(1).toString()));
+        // Saying so, and where it went.
+        QTRY_VERIFY2(m_window->findChild<QLabel*>(QStringLiteral("statusText"))
+                         ->text()
+                         .startsWith(QStringLiteral("Training scenario saved")),
+            qPrintable(m_window->findChild<QLabel*>(QStringLiteral("statusText"))->text()));
 
         ScenarioLibraryDialog* library = quality->trainingLibrary();
         QSignalSpy refreshed(library, &ScenarioLibraryDialog::refreshed);

@@ -170,7 +170,7 @@ void WaveformWidget::paintEvent(QPaintEvent*)
     if (!m_audio) {
         p.fillRect(rect(), palette().color(QPalette::Base));
         p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(rect(), Qt::AlignCenter, tr("Select a call to listen to it"));
+        p.drawText(rect(), Qt::AlignCenter, m_emptyText.isEmpty() ? tr("Select a call to listen to it") : m_emptyText);
         return;
     }
     p.drawImage(0, 0, m_lanes);

@@ -18,6 +18,12 @@ class WaveformWidget : public QWidget
     Q_OBJECT
 
 public:
+    // What the empty waveform says (no audio loaded): "Select a call to listen to it" unless set.
+    void setEmptyText(const QString& text)
+    {
+        m_emptyText = text;
+        update();
+    }
     explicit WaveformWidget(QWidget* parent = nullptr);
 
     void setAudio(std::shared_ptr<const CallAudio> audio);
@@ -70,6 +76,7 @@ private:
     std::shared_ptr<const CallAudio> m_audio;
     qint64 m_drawnFrames = 0; // decoded frames when the lanes were drawn
     QImage m_lanes;
+    QString m_emptyText;
     double m_position = 0;
     Listen m_listen = Listen::Both;
     QList<double> m_markers;

@@ -169,8 +169,12 @@ ScenarioDialog* QualityActions::flagScenario()
         m_worker, m_detail->currentCallId(), wave->selectionStart(), wave->selectionEnd(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ScenarioDialog::saved, this, [this](qint64 id, const QString& error) {
-        if (error.isEmpty() && id > 0 && m_library) {
-            m_library->refresh();
+        if (error.isEmpty() && id > 0) {
+            // Said where the trainer is looking: the main window's status line, and the library if it is open.
+            Q_EMIT message(tr("Training scenario saved: it is in Quality › Training library (Ctrl+Shift+B)."));
+            if (m_library) {
+                m_library->refresh();
+            }
         }
     });
     dialog->show();

@@ -47,6 +47,8 @@ public:
 Q_SIGNALS:
     // A transcript-search hit was opened: the window selects the call, seeks to the moment and plays.
     void playRequested(const QString& callId, double seconds);
+    // What just happened, for the main window's status line.
+    void message(const QString& text);
 
 private:
     CacheWorker* m_worker;

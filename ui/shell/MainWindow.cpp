@@ -227,6 +227,7 @@ void MainWindow::buildActions()
     playback->addActions(m_detail->player()->actions());
     m_quality = new QualityActions(m_worker, this, m_detail);
     connect(m_quality, &QualityActions::playRequested, this, &MainWindow::playCall);
+    connect(m_quality, &QualityActions::message, this, &MainWindow::showMessage);
     menuBar()->addMenu(m_detail->transcriptActions()->menu());
     menuBar()->addMenu(m_quality->menu());
     m_admin = new AdminActions(m_worker, this, m_view, m_cacheDir);

@@ -1,6 +1,7 @@
 #include "ui/training/ScenarioDialog.h"
 
 #include "cache/CacheWorker.h"
+#include "core/TimeText.h"
 #include "ui/shell/MessageBox.h"
 
 #include <QComboBox>
@@ -35,10 +36,10 @@ ScenarioDialog::ScenarioDialog(CacheWorker* worker, const QString& callId, doubl
     m_tags->setPlaceholderText(tr("comma-separated, e.g. notice, opening"));
     m_objectives->setPlaceholderText(tr("What a tele researcher should learn from it"));
     auto* info
-        = new QLabel(tr("%1 s of the call, from %2 s. Only the anonymised transcript and the bleeped audio of this "
-                        "region are kept; personal data in what you write here is replaced too.")
+        = new QLabel(tr("%1 s of the call, from %2 to %3. Only the anonymised transcript and the bleeped audio of "
+                        "this region are kept; personal data in what you write here is replaced too.")
                          .arg(endS - startS, 0, 'f', 1)
-                         .arg(startS, 0, 'f', 1),
+                         .arg(clockText(startS), clockText(endS)),
             this);
     info->setWordWrap(true);
     auto* form = new QFormLayout(this);

@@ -4,6 +4,7 @@
 #include "cache/CacheWorker.h"
 #include "core/TimeText.h"
 #include "ui/player/PlayerWidget.h"
+#include "ui/player/WaveformWidget.h"
 #include "ui/shell/MessageBox.h"
 #include "ui/shell/StatusLine.h"
 
@@ -84,6 +85,7 @@ ScenarioLibraryDialog::ScenarioLibraryDialog(CacheWorker* worker, QWidget* paren
         b->setDefault(false);
     }
     m_player->unload(tr("Choose a scenario to hear its clip."));
+    m_player->waveform()->setEmptyText(tr("Choose a scenario to hear its clip"));
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_staff, &QComboBox::activated, this, [this] {
@@ -111,15 +113,16 @@ ScenarioLibraryDialog::ScenarioLibraryDialog(CacheWorker* worker, QWidget* paren
     // A zip file to send or share, or a folder to open at once.
     auto* exportMenu = new QMenu(exportButton);
     connect(exportMenu->addAction(tr("As a zip file…")), &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Save the training pack"), tr("training-pack.zip"), tr("Zip archive (*.zip)"));
+        const QString path = MessageBox::getSaveFileName(this, tr("Save the training pack"),
+            QDir::home().filePath(tr("training-pack.zip")), tr("Zip archive (*.zip)"));
         if (!path.isEmpty()) {
             exportPack(path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive) ? path : path + QStringLiteral(".zip"),
                 tr("Training pack"));
         }
     });
     connect(exportMenu->addAction(tr("Into a folder…")), &QAction::triggered, this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the training pack"));
+        const QString folder
+            = QFileDialog::getExistingDirectory(this, tr("Folder for the training pack"), QDir::homePath());
         if (!folder.isEmpty()) {
             exportPack(folder, tr("Training pack"));
         }
