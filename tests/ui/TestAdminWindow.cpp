@@ -13,9 +13,12 @@
 #include "ui/shell/MessageBox.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QFocusEvent>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -128,6 +131,32 @@ private Q_SLOTS:
         // A passphrase cache: the administrator is told about backups.
         QVERIFY(!holds->findChild<QLabel*>(QStringLiteral("backupNote"))->isHidden());
         QTRY_VERIFY_WITH_TIMEOUT(holds->policyLabel()->text().contains(QLatin1String("730")), 10000);
+    }
+
+    void theListFollowsTheCallShownWhereverItWasOpened()
+    {
+        QTableView* list = m_window->callView();
+        CallDetailPane* pane = m_window->detailPane();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->index(3, 0).data(CallListModel::CallIdRole).isValid(), 10000);
+        // Opened from elsewhere (the review queue, a case): its row becomes current.
+        const QString third = m_window->model()->index(3, 0).data(CallListModel::CallIdRole).toString();
+        pane->showCall(third);
+        QCOMPARE(list->currentIndex().row(), 3);
+        QVERIFY(list->selectionModel()->isRowSelected(3, {}));
+        // A call the list does not show: no row is current, and the list taking the focus (after a dialog closes)
+        // does not open its top call instead.
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        pane->showCall(QStringLiteral("C-20991231-000001"));
+        QVERIFY(!list->currentIndex().isValid());
+        QFocusEvent focus(QEvent::FocusIn, Qt::ActiveWindowFocusReason);
+        QApplication::sendEvent(list, &focus);
+        QApplication::processEvents();
+        QCOMPARE(pane->currentCallId(), QStringLiteral("C-20991231-000001"));
+        QVERIFY(!list->currentIndex().isValid());
+        // Enter (or a double click) on a row opens it.
+        Q_EMIT list->activated(m_window->model()->index(1, 0));
+        QCOMPARE(pane->currentCallId(), m_window->model()->index(1, 0).data(CallListModel::CallIdRole).toString());
+        QCOMPARE(list->currentIndex().row(), 1);
     }
 
     void retentionRunsAfterASyncAndHoldsKeepTheirCalls()

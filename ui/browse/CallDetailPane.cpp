@@ -326,6 +326,7 @@ void CallDetailPane::showCall(const QString& callId)
         return;
     }
     m_callId = callId;
+    Q_EMIT callChosen(callId);
     m_stream->cancel();
     if (!m_original) {
         showAnonymisedOnly();

@@ -67,6 +67,8 @@ public:
 Q_SIGNALS:
     // The call's details and transcript are shown (its audio may still be decoding).
     void loaded(const QString& callId);
+    // Another call is to be shown (from the list, the review queue, a search hit, a case): the list follows.
+    void callChosen(const QString& callId);
     // Its audio is ready to play (or known to be unavailable).
     void audioReady(const QString& callId, bool available);
 

@@ -14,6 +14,27 @@ SelectionKeeper::SelectionKeeper(QTableView* view, CallListModel* model)
 {
     connect(model, &QAbstractItemModel::modelAboutToBeReset, this, &SelectionKeeper::remember);
     connect(model, &QAbstractItemModel::modelReset, this, &SelectionKeeper::restore);
+    connect(view, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
+        const QString id = index.siblingAtColumn(0).data(CallListModel::CallIdRole).toString();
+        if (!id.isEmpty()) {
+            Q_EMIT openRequested(id);
+        }
+    });
+}
+
+void SelectionKeeper::followCall(const QString& callId)
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (current.isValid() && current.siblingAtColumn(0).data(CallListModel::CallIdRole).toString() == callId) {
+        return;
+    }
+    const int row = m_model->loadedRowOf(callId);
+    if (row >= 0) {
+        m_view->selectionModel()->setCurrentIndex(
+            m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    } else {
+        m_view->setCurrentIndex(QModelIndex()); // also keeps the view's focus from making the top row current
+    }
 }
 
 void SelectionKeeper::remember()
@@ -34,6 +55,8 @@ void SelectionKeeper::remember()
 void SelectionKeeper::restore()
 {
     if (m_current < 0 && m_selected.isEmpty()) {
+        // Nothing current: said so to the view, or its next focus would make the top row current (and show it).
+        m_view->setCurrentIndex(QModelIndex());
         return;
     }
     QSet<qint64> wanted = m_selected;
@@ -70,6 +93,8 @@ void SelectionKeeper::restore()
     if (currentRow >= 0) {
         // NoUpdate: the current call is set without touching the selection (the detail pane sees the same call).
         model->setCurrentIndex(m_model->index(currentRow, m_currentColumn), QItemSelectionModel::NoUpdate);
+    } else {
+        m_view->setCurrentIndex(QModelIndex()); // as above: the top row never becomes current by itself
     }
     if (!m_selected.isEmpty()) {
         model->select(selection, QItemSelectionModel::ClearAndSelect);

@@ -71,7 +71,7 @@ MainWindow::MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* pa
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
-    new SelectionKeeper(m_view, m_model); // the same calls stay selected over a refresh (a hold, a sync)
+    m_keeper = new SelectionKeeper(m_view, m_model); // the same calls stay selected over a refresh (a hold, a sync)
     m_detail->setWorker(worker);
 
     m_splitter->addWidget(m_view);
@@ -107,6 +107,9 @@ MainWindow::MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* pa
             m_detail->showCall(id);
         }
     });
+    // The list's current row is the call shown, wherever it was opened from; Enter opens the current row again.
+    connect(m_detail, &CallDetailPane::callChosen, m_keeper, &SelectionKeeper::followCall);
+    connect(m_keeper, &SelectionKeeper::openRequested, m_detail, &CallDetailPane::showCall);
     connect(m_model, &CallListModel::pageLoaded, this, [this] {
         // A row selected before its page arrived gets its details now.
         const QModelIndex current = m_view->currentIndex();
@@ -307,12 +310,7 @@ void MainWindow::playCall(const QString& callId, double seconds)
     }
     m_playWhenReady = callId;
     m_playAt = seconds;
-    // The list follows: the call's row becomes the current one when the list has it, otherwise none is (a refresh
-    // of the list would show the current row's call instead).
-    const int loaded = m_model->loadedRowOf(callId);
-    const QModelIndex row = loaded >= 0 ? m_model->index(loaded, 0) : QModelIndex();
-    m_view->selectionModel()->setCurrentIndex(row, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_detail->showCallAt(callId, seconds);
+    m_detail->showCallAt(callId, seconds); // the list follows (SelectionKeeper::followCall)
 }
 
 void MainWindow::cacheReady()

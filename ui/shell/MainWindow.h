@@ -21,6 +21,7 @@ namespace Earmark::Gui {
 class AdminActions;
 class CaseActions;
 class MainStatus;
+class SelectionKeeper;
 class RoleGate;
 class CallDetailPane;
 class CallListColumns;
@@ -91,6 +92,7 @@ private:
     QString m_playWhenReady;
     double m_playAt = 0;
     MainStatus* m_status;
+    SelectionKeeper* m_keeper = nullptr;
     QLabel* m_roleLabel;
     QAction* m_syncAction = nullptr;
     QAction* m_cancelAction = nullptr;
