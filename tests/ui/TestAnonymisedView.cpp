@@ -312,6 +312,8 @@ private Q_SLOTS:
         library->show();
         library->refresh();
         QVERIFY(refreshed.wait(10000));
+        auto* remove = library->findChild<QPushButton*>(QStringLiteral("removeScenario"));
+        QVERIFY(remove && !remove->isEnabled()); // nothing chosen yet
         QCOMPARE(library->scenarios().size(), 1);
         QSignalSpy opened(library, &ScenarioLibraryDialog::opened);
         library->open(library->scenarios().first().id);

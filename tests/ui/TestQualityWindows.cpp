@@ -223,12 +223,17 @@ private Q_SLOTS:
         QSignalSpy done(dialog, &SamplingDialog::done);
         dialog->show();
         QVERIFY(done.wait(10000));
+        // Draw waits for the plan to be saved.
+        auto* drawButton = dialog->findChild<QPushButton*>(QStringLiteral("drawSample"));
+        QVERIFY(drawButton && !drawButton->isEnabled());
+        QVERIFY(drawButton->toolTip().contains(QStringLiteral("Save the plan first")));
         dialog->nameEdit()->setText(QStringLiteral("Monthly two each"));
         dialog->periodEdit()->setCurrentIndex(dialog->periodEdit()->findData(int(SamplePlan::Period::Month)));
         dialog->perAgentEdit()->setValue(2);
         dialog->savePlan();
         QVERIFY(done.wait(10000));
         QCOMPARE(dialog->plansList()->count(), 1);
+        QVERIFY(drawButton->isEnabled());
         // The draw starts from the period of the newest call, not from a week that may have none.
         QCOMPARE(dialog->dayEdit()->date(), month.first);
         // A period without calls is refused, and nothing is recorded for it.
@@ -272,6 +277,9 @@ private Q_SLOTS:
         QVERIFY(tree && tree->topLevelItemCount() > 0);
         QCOMPARE(tree->topLevelItem(0)->text(1), queue->items().constFirst().agentName);
         QCOMPARE(tree->topLevelItem(0)->toolTip(1), queue->items().constFirst().agentId);
+        // One click opens the call, as in the call list.
+        Q_EMIT tree->itemClicked(tree->topLevelItem(0), 0);
+        QCOMPARE(m_window->detailPane()->currentCallId(), tree->topLevelItem(0)->data(0, Qt::UserRole).toString());
 
         // The same period twice is refused; drawing again from the seed gives the same calls.
         MessageBox::setNextAnswer(QMessageBox::Ok);

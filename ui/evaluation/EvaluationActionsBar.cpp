@@ -21,7 +21,7 @@ EvaluationActionsBar::EvaluationActionsBar(QWidget* parent)
     , m_pdf(new QPushButton(tr("PDF…"), this))
     , m_todo(new QLabel(this))
 {
-    // The state's actions on the left (only those that apply are shown), history and PDF on the right.
+    // The state's actions (only those that apply are shown), what Submit waits for, then history and PDF.
     auto* column = new QVBoxLayout(this);
     column->setContentsMargins(0, 0, 0, 0);
     auto* layout = new QHBoxLayout;
@@ -36,12 +36,16 @@ EvaluationActionsBar::EvaluationActionsBar(QWidget* parent)
             Q_EMIT questionRequested(link.mid(9));
         }
     });
+    // Two rows, so that no button is cut at the panel's narrowest: the state's actions, then history and PDF.
     for (QPushButton* b : {m_submit, m_discard, m_acknowledge, m_dispute, m_resolve, m_rescore}) {
         layout->addWidget(b);
     }
     layout->addStretch(1);
-    layout->addWidget(m_history);
-    layout->addWidget(m_pdf);
+    auto* second = new QHBoxLayout;
+    column->addLayout(second);
+    second->addWidget(m_history);
+    second->addWidget(m_pdf);
+    second->addStretch(1);
     connect(m_submit, &QPushButton::clicked, this, &EvaluationActionsBar::submitRequested);
     connect(m_discard, &QPushButton::clicked, this, &EvaluationActionsBar::discardRequested);
     connect(m_acknowledge, &QPushButton::clicked, this, &EvaluationActionsBar::acknowledgeRequested);
@@ -83,7 +87,10 @@ void EvaluationActionsBar::update(
         }
         m_submit->setToolTip(problems->isEmpty() ? tr("Submit the evaluation (Ctrl+Shift+Return)")
                                                  : tr("Still to do:\n") + lines.join(QLatin1Char('\n')));
-        m_todo->setVisible(mine && !problems->isEmpty());
+        // Shown for the whole draft (ready or not), so that the form never moves when the last answer is given.
+        m_todo->setVisible(mine);
+        m_todo->setText(tr("Ready to submit (Ctrl+Shift+Return)."));
+        m_todo->setToolTip(QString());
         if (!problems->isEmpty()) {
             const Evaluation::DraftProblem& first = problems->constFirst();
             QString text = tr("Before you submit: %1").arg(first.text.toHtmlEscaped());

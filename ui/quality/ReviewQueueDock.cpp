@@ -44,7 +44,8 @@ ReviewQueueDock::ReviewQueueDock(CacheWorker* worker, QWidget* parent)
     connect(m_showDone, &QCheckBox::toggled, this, [this] { showItems(m_items); });
     connect(m_view, &QTreeWidget::itemActivated, this,
         [this](QTreeWidgetItem* item) { Q_EMIT openCall(item->data(0, Qt::UserRole).toString()); });
-    connect(m_view, &QTreeWidget::itemDoubleClicked, this,
+    // One click opens it, as in the call list (double clicks and Enter too).
+    connect(m_view, &QTreeWidget::itemClicked, this,
         [this](QTreeWidgetItem* item) { Q_EMIT openCall(item->data(0, Qt::UserRole).toString()); });
 }
 

@@ -121,6 +121,7 @@ SamplingDialog::SamplingDialog(CacheWorker* worker, QWidget* parent)
     auto* drawBox = new QGroupBox(tr("Draw a sample"), this);
     auto* dl = new QHBoxLayout(drawBox);
     auto* drawButton = new QPushButton(tr("&Draw"), drawBox);
+    drawButton->setObjectName(QStringLiteral("drawSample"));
     auto* checkButton = new QPushButton(tr("Draw again to &check"), drawBox);
     checkButton->setToolTip(tr("Draws the selected sample again from its recorded seed and plan, as for an auditor"));
     dl->addWidget(new QLabel(tr("Period containing"), drawBox));
@@ -254,6 +255,16 @@ void SamplingDialog::refresh()
         });
 }
 
+void SamplingDialog::updateDrawButton()
+{
+    // A sample is drawn from a saved plan: Draw waits for Save.
+    if (auto* draw = findChild<QPushButton*>(QStringLiteral("drawSample"))) {
+        draw->setEnabled(m_planId > 0);
+        draw->setToolTip(m_planId > 0 ? tr("Draws this plan's sample of the period containing the day")
+                                      : tr("Save the plan first: a sample is drawn from a saved plan."));
+    }
+}
+
 void SamplingDialog::newPlan()
 {
     m_planId = 0;
@@ -264,6 +275,7 @@ void SamplingDialog::newPlan()
 void SamplingDialog::showPlan(const SamplingPlanRecord& p)
 {
     m_planId = p.id;
+    updateDrawButton();
     m_name->setText(p.name);
     m_period->setCurrentIndex(m_period->findData(int(p.plan.period)));
     m_mode->setCurrentIndex(p.plan.percent ? 1 : 0);
@@ -308,6 +320,7 @@ void SamplingDialog::savePlan()
                 return;
             }
             m_planId = id.value();
+            updateDrawButton();
             m_lastMessage = tr("Plan saved.");
             Q_EMIT changed();
             refresh();

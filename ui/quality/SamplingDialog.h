@@ -55,6 +55,7 @@ private:
     void showPlan(const SamplingPlanRecord& plan);
     SamplePlan planFromForm() const;
     void updateSampleSize();
+    void updateDrawButton();
     void report(const QString& message, bool error);
 
     CacheWorker* m_worker;

@@ -316,7 +316,7 @@ void MainWindow::playCall(const QString& callId, double seconds)
 void MainWindow::cacheReady()
 {
     setEnabled(true);
-    setWindowTitle(tr("Earmark — %1").arg(QDir::toNativeSeparators(m_cacheDir)));
+    setWindowTitle(QDir::toNativeSeparators(m_cacheDir)); // Qt adds " — Earmark", the application's display name
     m_admin->cacheReady();
     // The roles first: what the window offers, and what it asks the cache for, follows them (a role's refusals are
     // audited, so the window does not ask for what it would be refused).

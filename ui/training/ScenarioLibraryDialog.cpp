@@ -51,6 +51,7 @@ ScenarioLibraryDialog::ScenarioLibraryDialog(CacheWorker* worker, QWidget* paren
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto* exportButton = new QPushButton(tr("Export training pack…"), this);
     auto* removeButton = new QPushButton(tr("Remove"), this);
+    removeButton->setObjectName(QStringLiteral("removeScenario"));
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_category);
     filters->addWidget(m_search, 1);
@@ -128,6 +129,9 @@ ScenarioLibraryDialog::ScenarioLibraryDialog(CacheWorker* worker, QWidget* paren
         }
     });
     exportButton->setMenu(exportMenu);
+    removeButton->setEnabled(false); // until a scenario is chosen
+    connect(m_list, &QTreeWidget::currentItemChanged, removeButton,
+        [removeButton](QTreeWidgetItem* item) { removeButton->setEnabled(item != nullptr); });
     connect(removeButton, &QPushButton::clicked, this, [this] {
         QTreeWidgetItem* item = m_list->currentItem();
         if (!item
