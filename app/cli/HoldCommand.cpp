@@ -15,6 +15,20 @@ namespace {
 const char* HoldUsage = "hold add CALL_ID... --reason TEXT --case REF [--json] | hold release HOLD_ID --reason TEXT | "
                         "hold list [--json]";
 
+// What releases a hold that is not released by hand: "case COMP-2026-0142", "request D-1a2b3c4d"; "" otherwise.
+QString ownerText(const Hold& h)
+{
+    switch (h.owner) {
+    case Hold::Owner::Case:
+        return QStringLiteral("case ") + h.ownerRef;
+    case Hold::Owner::Request:
+        return QStringLiteral("request ") + h.ownerRef;
+    case Hold::Owner::None:
+        break;
+    }
+    return {};
+}
+
 int list(CliContext& ctx)
 {
     auto holds = Holds(ctx.cache()).list();
@@ -29,7 +43,8 @@ int list(CliContext& ctx)
                 {QStringLiteral("calls"), QJsonArray::fromStringList(h.callIds)}, {QStringLiteral("reason"), h.reason},
                 {QStringLiteral("case"), h.caseRef}, {QStringLiteral("placed_by"), h.placedBy},
                 {QStringLiteral("placed_utc"), utcText(h.placedUtc)},
-                {QStringLiteral("age_days"), h.ageDays(QDateTime::currentSecsSinceEpoch())}});
+                {QStringLiteral("age_days"), h.ageDays(QDateTime::currentSecsSinceEpoch())},
+                {QStringLiteral("released_with"), ownerText(h)}});
         }
         ctx.out() << QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented));
         return 0;
@@ -40,7 +55,9 @@ int list(CliContext& ctx)
     for (const Hold& h : holds.value()) {
         ctx.out() << h.holdId << "  case " << h.caseRef << "  by " << h.placedBy << " on " << utcText(h.placedUtc)
                   << " (" << h.ageDays(QDateTime::currentSecsSinceEpoch()) << " days)  " << h.callIds.size()
-                  << " calls: " << h.callIds.join(QLatin1Char(' ')) << "  reason: " << h.reason << '\n';
+                  << " calls: " << h.callIds.join(QLatin1Char(' ')) << "  reason: " << h.reason
+                  << (h.owner == Hold::Owner::None ? QString() : QStringLiteral("  released with ") + ownerText(h))
+                  << '\n';
     }
     return 0;
 }

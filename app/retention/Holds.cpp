@@ -8,6 +8,7 @@
 #include "retention/DestructionRun.h"
 
 #include <QDateTime>
+#include <algorithm>
 
 namespace Earmark {
 
@@ -168,8 +169,9 @@ Result<HoldRelease> Holds::release(const QString& holdId, const QString& reason)
             return ref.error();
         }
         if (ref.value()) {
-            return makeError(QStringLiteral("Hold %1 belongs to the open case %2: close the case instead (earmark-cli "
-                                            "case close %2 --reason TEXT), which releases it.")
+            return makeError(QStringLiteral("Hold %1 belongs to the open case %2: close the case instead (Cases › "
+                                            "Close case…, or earmark-cli case close %2 --reason TEXT), which releases "
+                                            "it.")
                                  .arg(holdId, *ref.value()));
         }
     }
@@ -292,7 +294,8 @@ Result<QList<Hold>> Holds::list(bool includeReleased)
     auto s = m_cache.database().prepare(
         QStringLiteral(
             "SELECT h.hold_id, h.reason, h.case_ref, h.placed_by, h.placed_utc, h.released_by, "
-            "h.released_utc, h.release_reason, hc.call_id FROM holds h JOIN hold_calls hc ON hc.hold = h.id ")
+            "h.released_utc, h.release_reason, hc.call_id, (SELECT c.reference FROM cases c WHERE c.hold_id = "
+            "h.hold_id AND c.closed_utc IS NULL) FROM holds h JOIN hold_calls hc ON hc.hold = h.id ")
         + (includeReleased ? QString() : QStringLiteral("WHERE h.released_utc IS NULL "))
         + QStringLiteral("ORDER BY h.placed_utc, h.id, hc.call_id"));
     if (!s) {
@@ -301,8 +304,9 @@ Result<QList<Hold>> Holds::list(bool includeReleased)
     QList<Hold> out;
     auto rows = s->forEachRow([&]() -> Status {
         if (out.isEmpty() || out.last().holdId != s->text(0)) {
-            out << Hold {
-                s->text(0), s->text(1), s->text(2), s->text(3), s->int64(4), {}, s->text(5), s->int64(6), s->text(7)};
+            const bool owned = !s->isNull(9);
+            out << Hold {s->text(0), s->text(1), s->text(2), s->text(3), s->int64(4), {}, s->text(5), s->int64(6),
+                s->text(7), owned ? Hold::Owner::Case : Hold::Owner::None, owned ? s->text(9) : QString()};
         }
         out.last().callIds << s->text(8);
         return {};
@@ -310,6 +314,45 @@ Result<QList<Hold>> Holds::list(bool includeReleased)
     if (!rows) {
         return rows.error();
     }
+    // The subject access requests' holds: not rows of their own, but kept the same way (heldCalls), so listed too.
+    auto r = m_cache.database().prepare(
+        QStringLiteral("SELECT r.request_id, r.reference, r.received_date, r.created_by, r.created_utc, r.closed_by, "
+                       "r.closed_utc, r.status, k.call_id FROM subject_requests r JOIN calls k ON k.phone_index = "
+                       "r.phone_index ")
+        + (includeReleased ? QString() : QStringLiteral("WHERE r.closed_utc IS NULL "))
+        + QStringLiteral("ORDER BY r.created_utc, r.id, k.call_id"));
+    if (!r) {
+        return r.error();
+    }
+    QList<Hold> requests;
+    rows = r->forEachRow([&]() -> Status {
+        if (requests.isEmpty() || requests.last().holdId != r->text(0)) {
+            Hold h;
+            h.holdId = r->text(0);
+            h.caseRef = r->text(1).isEmpty() ? r->text(0) : r->text(1);
+            h.reason = QStringLiteral("Subject access request received %1: every call of the requester's number is "
+                                      "kept while it is open (DPA 2018 s.173)")
+                           .arg(r->text(2));
+            h.placedBy = r->text(3);
+            h.placedUtc = r->int64(4);
+            if (!r->isNull(6)) {
+                h.releasedBy = r->text(5);
+                h.releasedUtc = r->int64(6);
+                h.releaseReason = QStringLiteral("request %1").arg(r->text(7));
+            } else {
+                h.owner = Hold::Owner::Request;
+                h.ownerRef = h.caseRef;
+            }
+            requests << h;
+        }
+        requests.last().callIds << r->text(8);
+        return {};
+    });
+    if (!rows) {
+        return rows.error();
+    }
+    out += requests;
+    std::stable_sort(out.begin(), out.end(), [](const Hold& a, const Hold& b) { return a.placedUtc < b.placedUtc; });
     return out;
 }
 

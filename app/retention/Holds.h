@@ -23,6 +23,17 @@ struct Hold
     QString releasedBy;
     qint64 releasedUtc = 0;
     QString releaseReason;
+    // Released with what owns it, not by hand: an open case's hold (released when the case is closed), or an open
+    // subject access request (holdId is the request's id: every call of the requester's number is kept while it is
+    // open, and released when it is completed or refused).
+    enum class Owner
+    {
+        None,
+        Case,
+        Request,
+    };
+    Owner owner = Owner::None;
+    QString ownerRef; // the case's or the request's reference
 
     bool isOpen() const { return releasedUtc == 0; }
     // Whole days since it was placed.

@@ -182,7 +182,14 @@ private Q_SLOTS:
         QCOMPARE(reopened->notes.size(), 1);
         QCOMPARE(reopened->notes.constFirst().text, QStringLiteral("Called back, left a message"));
 
-        // The case's hold goes with the case, not on its own.
+        // The case's hold goes with the case, not on its own: listed with the case that owns it.
+        bool owned = false;
+        const auto open = Holds(*m_cache).list();
+        QVERIFY(open);
+        for (const Hold& h : open.value()) {
+            owned = owned || (h.holdId == c->holdId && h.owner == Hold::Owner::Case && !h.ownerRef.isEmpty());
+        }
+        QVERIFY(owned);
         auto alone = Holds(*m_cache).release(c->holdId, QStringLiteral("tidying up"));
         QVERIFY(!alone && alone.errorMessage().contains(QLatin1String("case close")));
         QVERIFY(!cases.close(c->caseId, QStringLiteral(" ")).ok());

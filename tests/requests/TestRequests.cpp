@@ -104,7 +104,25 @@ private Q_SLOTS:
         QCOMPARE(r->deadline, QDate(2026, 12, 29)); // 25 Dec, a weekend, Boxing Day's substitute
         QCOMPARE(r->status, QStringLiteral("received"));
         QVERIFY(Holds(*m_cache).holdsOn(m_requesterCalls.first())->contains(r->requestId));
+        // Listed among the holds (the administrator sees what keeps the calls), owned by the request.
+        const auto listed = [&](bool released) {
+            const auto all = Holds(*m_cache).list(released);
+            for (const Hold& h : all ? all.value() : QList<Hold>()) {
+                if (h.holdId == r->requestId) {
+                    return std::optional<Hold>(h);
+                }
+            }
+            return std::optional<Hold>();
+        };
+        auto held = listed(false);
+        QVERIFY(held);
+        QCOMPARE(held->owner, Hold::Owner::Request);
+        QCOMPARE(held->callIds, m_requesterCalls);
+        QVERIFY(held->reason.contains(QLatin1String("s.173")));
         QVERIFY(requests.close(r->requestId, QStringLiteral("pack sent by post")).ok());
+        QVERIFY(!listed(false));
+        auto closed = listed(true);
+        QVERIFY(closed && !closed->isOpen() && closed->owner == Hold::Owner::None);
         QVERIFY(!Holds(*m_cache).holdsOn(m_requesterCalls.first())->contains(r->requestId));
     }
 

@@ -183,6 +183,7 @@ private Q_SLOTS:
         QCOMPARE(holds.size(), 2);
         QCOMPARE(holds.at(0).toObject().value(QStringLiteral("case")).toString(), QStringLiteral("CASE-1"));
         QCOMPARE(holds.at(0).toObject().value(QStringLiteral("age_days")).toInt(), 0);
+        QCOMPARE(holds.at(0).toObject().value(QStringLiteral("released_with")).toString(), QString()); // by hand
 
         const QJsonObject o
             = json({QStringLiteral("retention"), QStringLiteral("preview"), QStringLiteral("--now"), day(0)});

@@ -17,6 +17,8 @@
 #include "ui/player/PlayerWidget.h"
 #include "ui/requests/NewRequestDialog.h"
 #include "ui/requests/RequestsWindow.h"
+#include "ui/retention/AdminActions.h"
+#include "ui/retention/HoldsDialog.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/MessageBox.h"
 #include "ui/shell/RoleGate.h"
@@ -263,6 +265,17 @@ private Q_SLOTS:
 
     void closingTheCaseReleasesItsCalls()
     {
+        // In Holds and retention, the case's hold cannot be released on its own: said before a reason is typed.
+        HoldsDialog* holds = m_window->admin()->holdsDialog();
+        holds->refresh();
+        holds->show();
+        QTRY_VERIFY_WITH_TIMEOUT(holds->holdsTable()->rowCount() > 0, 10000);
+        holds->holdsTable()->selectRow(0);
+        auto* release = holds->findChild<QPushButton*>(QStringLiteral("releaseHold"));
+        QVERIFY(release && !release->isEnabled());
+        QVERIFY2(release->toolTip().contains(QLatin1String("close the case")), qPrintable(release->toolTip()));
+        holds->close();
+
         CasesWindow* cases = m_window->cases()->casesWindow();
         MessageBox::setNextText(QStringLiteral("Resolved: apology sent"));
         cases->page()->closeButton()->click();

@@ -119,10 +119,22 @@ HoldsDialog::HoldsDialog(CacheWorker* worker, const QString& cacheDir, QWidget* 
     connect(m_release, &QPushButton::clicked, this, &HoldsDialog::releaseSelected);
     connect(m_run, &QPushButton::clicked, this, &HoldsDialog::runRetention);
     connect(m_holds, &QTableWidget::itemSelectionChanged, this, [this] {
+        // A case's or a request's hold is released with it: said before any reason is typed.
         const int row = m_holds->currentRow();
-        m_release->setEnabled(row >= 0 && m_holds->item(row, 7) && m_holds->item(row, 7)->text().isEmpty());
+        const Hold* h = row >= 0 && row < m_allHolds.size() ? &m_allHolds.at(row) : nullptr;
+        m_release->setEnabled(h && h->isOpen() && h->owner == Hold::Owner::None);
+        m_release->setToolTip(!h || !h->isOpen() ? tr("Select an open hold to release it")
+                : h->owner == Hold::Owner::Case
+                ? tr("Hold of the open case %1: close the case in Cases › Cases… (Close case…), which releases it.")
+                      .arg(h->ownerRef)
+                : h->owner == Hold::Owner::Request
+                ? tr("Kept for the subject access request %1: released when it is completed or refused (Cases › "
+                     "Subject access requests…).")
+                      .arg(h->ownerRef)
+                : tr("Release the hold, with the reason"));
     });
     m_release->setEnabled(false);
+    m_release->setObjectName(QStringLiteral("releaseHold"));
     m_holdsEmpty = new EmptyState(m_holds,
         tr("No hold. A hold keeps calls past their retention date for a complaint or a request: select the calls in "
            "the list, then Admin › Hold the selected calls."));
