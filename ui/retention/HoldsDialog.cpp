@@ -19,6 +19,7 @@
 #include <QTableWidget>
 #include <QTimeZone>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace Earmark::Gui {
 
@@ -187,6 +188,9 @@ void HoldsDialog::showHolds(const QList<Hold>& holds)
                 h.isOpen() ? QString() : tr("%1 by %2: %3").arg(day(h.releasedUtc), h.releasedBy, h.releaseReason)});
     }
     m_holds->resizeColumnsToContents();
+    // A long reason is elided (whole in its tooltip) rather than pushing the table sideways.
+    const int reasonWidth = m_holds->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 28;
+    m_holds->setColumnWidth(6, std::min(m_holds->columnWidth(6), reasonWidth));
     applyFilter();
 }
 
