@@ -140,6 +140,12 @@ int run(int argc, char** argv)
         ctx.error(QStringLiteral("unknown command \"%1\": run earmark-cli --help").arg(name));
         return 1;
     }
+    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
+        // The command's own usage, before anything is opened ("earmark-cli roles --help").
+        ctx.out() << "Usage: earmark-cli " << QString::fromLatin1(command->synopsis) << '\n';
+        ctx.out().flush();
+        return 0;
+    }
     if (!command->setup(ctx)) {
         return 1;
     }

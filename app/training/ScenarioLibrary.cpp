@@ -264,6 +264,19 @@ Status ScenarioLibrary::remove(qint64 id)
     return m_cache.audit().append(QStringLiteral("scenario.remove"), {}, QString::number(id));
 }
 
+QString ScenarioLibrary::summaryLine(const Scenario& scenario)
+{
+    QStringList parts;
+    if (!scenario.category.trimmed().isEmpty()) {
+        parts << scenario.category.trimmed();
+    }
+    parts << QObject::tr("difficulty %1 of 3").arg(scenario.difficulty);
+    if (!scenario.tags.isEmpty()) {
+        parts << scenario.tags.join(QStringLiteral(", "));
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
 QString ScenarioLibrary::speakerLabel(const QString& speaker)
 {
     if (speaker == QLatin1String("agent")) {
@@ -327,14 +340,18 @@ Status ScenarioLibrary::exportPack(
         const QString heading = sc->title;
         QString body
             = style + QStringLiteral("<p><a href='index.html'>%1</a></p><h1>%2</h1>").arg(esc(title), esc(heading));
-        body += QObject::tr("<p>%1 · difficulty %2 of 3 · %3</p>")
-                    .arg(esc(sc->category))
-                    .arg(sc->difficulty)
-                    .arg(esc(sc->tags.join(QStringLiteral(", "))));
+        body += QStringLiteral("<p>%1</p>").arg(esc(summaryLine(*sc)));
         body += QStringLiteral("<audio controls preload='metadata' src='%1'></audio>").arg(clip);
-        body += QObject::tr("<h2>Learning objectives</h2><p>%1</p><h2>Notes</h2><p>%2</p><h2>Transcript</h2>")
-                    .arg(esc(sc->objectives).replace(QLatin1Char('\n'), QStringLiteral("<br>")),
-                        esc(sc->notes).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+        // Only the sections the trainer wrote: no empty headings.
+        if (!sc->objectives.trimmed().isEmpty()) {
+            body += QObject::tr("<h2>Learning objectives</h2><p>%1</p>")
+                        .arg(esc(sc->objectives).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+        }
+        if (!sc->notes.trimmed().isEmpty()) {
+            body += QObject::tr("<h2>Notes</h2><p>%1</p>")
+                        .arg(esc(sc->notes).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+        }
+        body += QObject::tr("<h2>Transcript</h2>");
         for (const QJsonValue v : sc->excerpt.value(QStringLiteral("segments")).toArray()) {
             const QJsonObject seg = v.toObject();
             body += QStringLiteral("<p><span class='who'>%1</span> <span class='at'>%2</span><br>%3</p>")

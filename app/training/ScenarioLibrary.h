@@ -61,6 +61,8 @@ public:
         const QList<qint64>& ids, const QString& folder, const QString& title, Progress* progress = nullptr);
 
     // An excerpt's speaker as a pack and the library show it ("Agent", "Respondent").
+    // "Recording notice · difficulty 2 of 3 · notice, opening": the parts a scenario has (no tags, no dot for them).
+    static QString summaryLine(const Scenario& scenario);
     static QString speakerLabel(const QString& speaker);
 
 private:

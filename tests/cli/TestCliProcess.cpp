@@ -199,6 +199,18 @@ private Q_SLOTS:
         QVERIFY2(r.err.startsWith("earmark-cli: ") && r.err.contains(expected.toUtf8()), r.err.constData());
     }
 
+    void eachCommandGivesItsUsageOnHelp()
+    {
+        // Before any cache is opened (none exists here), exit 0, the command's own synopsis.
+        for (const QString& command : {QStringLiteral("roles"), QStringLiteral("hold"), QStringLiteral("dsar")}) {
+            auto r = Test::runCli({QStringLiteral("--cache"), QStringLiteral("/nonexistent/earmark-help"), command,
+                QStringLiteral("--help")});
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY2(r.out.startsWith(QByteArray(QByteArray("Usage: earmark-cli ") + command.toUtf8())), r.out.constData());
+            QVERIFY(r.err.isEmpty());
+        }
+    }
+
     void passphraseModeThroughOptionsAndEnvironment()
     {
         const QString dir = m_root.filePath(QStringLiteral("pass"));

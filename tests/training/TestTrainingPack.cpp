@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 #include "audio/AudioDecoder.h"
 #include "demo/DemoScript.h"
+#include "training/ScenarioLibrary.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
@@ -170,6 +171,17 @@ private Q_SLOTS:
         r = Test::runCli(
             base + QStringList {QStringLiteral("scenario"), QStringLiteral("pack"), QStringLiteral("--out"), pack});
         QVERIFY2(r.exitCode == 0, r.err.constData());
+        // Only what the trainer wrote: no objectives heading without objectives, no dot for tags there are none of.
+        const QString first = QString::fromUtf8(Test::readFile(pack + QStringLiteral("/scenario-1.html")));
+        QVERIFY(!first.contains(QStringLiteral("Learning objectives")));
+        QVERIFY2(
+            first.contains(QStringLiteral("<p>Good practice · difficulty 2 of 3</p>")), qPrintable(first.left(800)));
+        Scenario tagged;
+        tagged.category = QStringLiteral("Recording notice");
+        tagged.difficulty = 3;
+        tagged.tags = {QStringLiteral("notice"), QStringLiteral("opening")};
+        QCOMPARE(ScenarioLibrary::summaryLine(tagged),
+            QStringLiteral("Recording notice · difficulty 3 of 3 · notice, opening"));
         QString pseudonymised;
         QString kept;
         for (const QString& page : {QStringLiteral("/scenario-1.html"), QStringLiteral("/scenario-2.html")}) {

@@ -1,10 +1,12 @@
 #include "ui/evaluation/AnswerButtons.h"
 #include "ui/evaluation/EvaluationForm.h"
+#include "ui/evaluation/EvaluationPicker.h"
 #include "ui/evaluation/RunningScoreLabel.h"
 
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -155,6 +157,18 @@ private Q_SLOTS:
         QTest::mouseClick(intro->button(1), Qt::LeftButton);
         QCOMPARE(form.answers().value(QStringLiteral("intro")).toInt(), 5);
         QVERIFY(intro->styleSheet().contains(QStringLiteral(":checked")));
+    }
+
+    void thePickerShowsNothingBeforeACallIsOpened()
+    {
+        // No unlabelled empty drop-down or Evaluate button before there is a call to evaluate.
+        EvaluationPicker picker;
+        picker.show();
+        for (QWidget* w : picker.findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly)) {
+            QVERIFY2(w->isHidden(), w->metaObject()->className());
+        }
+        picker.setCallOpen(true);
+        QVERIFY(!picker.findChild<QPushButton*>()->isHidden());
     }
 
     void theRunningScoreIsASoFarUntilEverythingIsAnswered()

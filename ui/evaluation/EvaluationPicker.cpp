@@ -14,6 +14,8 @@ EvaluationPicker::EvaluationPicker(QWidget* parent)
 {
     m_scorecards->setToolTip(tr("The scorecard to evaluate this call with"));
     m_evaluations->setToolTip(tr("Evaluations of this call"));
+    m_evaluations->hide(); // shown when a call has more than one evaluation to choose from
+    setCallOpen(false); // nothing to choose before a call is opened
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_evaluations, 1);

@@ -188,12 +188,16 @@ void ScenarioLibraryDialog::open(qint64 id)
                 m_detail->setPlainText(s.errorMessage());
                 return;
             }
-            QString html = tr("<h2>%1</h2><p>%2 · difficulty %3 of 3 · %4</p><h3>Learning objectives</h3><p>%5</p>"
-                              "<h3>Notes</h3><p>%6</p><h3>Transcript (anonymised)</h3>")
-                               .arg(s->title.toHtmlEscaped(), s->category.toHtmlEscaped())
-                               .arg(s->difficulty)
-                               .arg(s->tags.join(QStringLiteral(", ")).toHtmlEscaped(), s->objectives.toHtmlEscaped(),
-                                   s->notes.toHtmlEscaped());
+            // Only the sections the trainer wrote: no empty headings, no dot for tags it has none of.
+            QString html = QStringLiteral("<h2>%1</h2><p>%2</p>")
+                               .arg(s->title.toHtmlEscaped(), ScenarioLibrary::summaryLine(*s).toHtmlEscaped());
+            if (!s->objectives.trimmed().isEmpty()) {
+                html += tr("<h3>Learning objectives</h3><p>%1</p>").arg(s->objectives.toHtmlEscaped());
+            }
+            if (!s->notes.trimmed().isEmpty()) {
+                html += tr("<h3>Notes</h3><p>%1</p>").arg(s->notes.toHtmlEscaped());
+            }
+            html += tr("<h3>Transcript (anonymised)</h3>");
             for (const QJsonValue v : s->excerpt.value(QStringLiteral("segments")).toArray()) {
                 const QJsonObject seg = v.toObject();
                 html += QStringLiteral("<p><b>%1</b> <span style='color:#777'>%2</span><br>%3</p>")
