@@ -206,7 +206,8 @@ private Q_SLOTS:
             auto r = Test::runCli({QStringLiteral("--cache"), QStringLiteral("/nonexistent/earmark-help"), command,
                 QStringLiteral("--help")});
             QCOMPARE(r.exitCode, 0);
-            QVERIFY2(r.out.startsWith(QByteArray(QByteArray("Usage: earmark-cli ") + command.toUtf8())), r.out.constData());
+            QVERIFY2(
+                r.out.startsWith(QByteArray(QByteArray("Usage: earmark-cli ") + command.toUtf8())), r.out.constData());
             QVERIFY(r.err.isEmpty());
         }
     }
