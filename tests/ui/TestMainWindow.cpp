@@ -6,8 +6,10 @@
 #include "ui/browse/CallDetailPane.h"
 #include "ui/browse/CallListColumns.h"
 #include "ui/browse/FilterBar.h"
+#include "ui/evaluation/EvaluationForm.h"
 #include "ui/evaluation/EvaluationPanel.h"
 #include "ui/player/PlayerWidget.h"
+#include "ui/player/WaveformWidget.h"
 #include "ui/setup/UnlockFlow.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/MessageBox.h"
@@ -25,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSet>
 #include <QSettings>
@@ -269,9 +272,14 @@ private Q_SLOTS:
         const int listWidth = view->width();
         QVERIFY2(listWidth >= 500, qPrintable(QString::number(listWidth)));
 
+        // No call is open yet: "Evaluate this call" waits for one, although the role allows it.
+        QAction* evaluate = m_demo.action(QStringLiteral("evaluateCall"));
+        QTRY_VERIFY(m_demo.action(QStringLiteral("casesWindow"))->isEnabled()); // the roles are known
+        QVERIFY(evaluate && !evaluate->isEnabled());
         QSignalSpy ready(m_window->detailPane(), &CallDetailPane::audioReady);
         view->selectRow(3);
         QVERIFY(ready.wait(15000));
+        QVERIFY(evaluate->isEnabled());
         QApplication::processEvents();
         QCOMPARE(view->width(), listWidth);
         QVERIFY(fits());
@@ -279,6 +287,45 @@ private Q_SLOTS:
         QVERIFY(player->width() >= player->minimumSizeHint().width());
         QVERIFY(m_window->detailPane()->evaluation()->width() >= 280);
         QVERIFY(m_window->detailPane()->geometry().right() <= m_window->width());
+        // Nothing the reviewer does in the call moves the splitter: selecting a region (its times appear under the
+        // waveform), then starting an evaluation (the form fills the side panel).
+        player->waveform()->setSelection(1.0, 4.5);
+        Q_EMIT player->waveform()->selectionChanged(1.0, 4.5);
+        QVERIFY(!player->selectionText().isEmpty());
+        QApplication::processEvents();
+        QCOMPARE(view->width(), listWidth);
+        MessageBox::setNextText(QStringLiteral("Ann Reviewer"));
+        EvaluationPanel* evaluation = m_window->detailPane()->evaluation();
+        evaluation->startEvaluation();
+        QTRY_VERIFY_WITH_TIMEOUT(evaluation->current().has_value() && !evaluation->isBusy(), 10000);
+        QApplication::processEvents();
+        QCOMPARE(view->width(), listWidth);
+        QVERIFY(fits());
+        // ... submitting it, and opening the evaluated call again from another one (its read-only answers, the
+        // history and the acknowledge and dispute buttons).
+        for (const QString& id : {QStringLiteral("recording-notice"), QStringLiteral("purpose"),
+                 QStringLiteral("scale-explained"), QStringLiteral("no-extra-data"), QStringLiteral("thanked")}) {
+            evaluation->form()->choose(id, QStringLiteral("yes"));
+        }
+        evaluation->form()->choose(QStringLiteral("complaint-raised"), QStringLiteral("no"));
+        evaluation->form()->choose(QStringLiteral("data-read-back"), QStringLiteral("na"));
+        evaluation->form()->choose(QStringLiteral("read-neutrally"), QStringLiteral("verbatim"));
+        for (const QString& id :
+            {QStringLiteral("introduction"), QStringLiteral("recorded-accurately"), QStringLiteral("courtesy")}) {
+            evaluation->form()->choose(id, 5);
+        }
+        QTRY_VERIFY(evaluation->submitButton()->isEnabled());
+        evaluation->submit();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            evaluation->current()->state == EvaluationState::Submitted && !evaluation->isBusy(), 10000);
+        view->selectRow(2);
+        QVERIFY(ready.wait(15000));
+        view->selectRow(3);
+        QVERIFY(ready.wait(15000));
+        QTRY_VERIFY_WITH_TIMEOUT(evaluation->current().has_value() && !evaluation->isBusy(), 10000);
+        QApplication::processEvents();
+        QCOMPARE(view->width(), listWidth);
+        QVERIFY(fits());
 
         // The header's menu shows a column kept out at first (the campaign) and puts the defaults back.
         auto* columns = m_window->findChild<CallListColumns*>();

@@ -76,6 +76,7 @@ PlayerWidget::PlayerWidget(QWidget* parent)
     m_selection->setToolTip(tr("The selected region: start – end (length). Drag on the waveform to select; [ and ] "
                                "set its ends at the playhead."));
     m_selection->hide();
+    m_selection->setMinimumWidth(1); // its text never widens the player (and so never moves the window's splitter)
     m_time->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("playerStatus"));

@@ -54,8 +54,12 @@ QualityActions::QualityActions(CacheWorker* worker, QMainWindow* window, CallDet
         m_actions << a;
         return a;
     };
-    add("evaluateCall", tr("&Evaluate this call"), QKeySequence(Qt::CTRL | Qt::Key_E),
+    QAction* evaluate = add("evaluateCall", tr("&Evaluate this call"), QKeySequence(Qt::CTRL | Qt::Key_E),
         [this] { m_detail->evaluation()->startEvaluation(); });
+    // Usable once a call is open (the role gate may still keep it disabled).
+    const auto followCall = [evaluate](const QString& callId) { evaluate->setEnabled(!callId.isEmpty()); };
+    followCall(m_detail->currentCallId());
+    connect(m_detail, &CallDetailPane::callChosen, evaluate, followCall);
     QAction* submit = add("submitEvaluation", tr("&Submit the evaluation"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), [this] { m_detail->evaluation()->submit(); });
     // Usable when the panel's Submit is: the reviewer's own draft with nothing left to do (a submitted evaluation

@@ -40,11 +40,18 @@ void RoleGate::guard(QAction* action, Permission p, std::optional<Permission> al
     const auto plain
         = [](QString t) { return t.remove(QLatin1Char('&')).remove(QChar(0x2026)).remove(QLatin1String("...")); };
     const QString own = plain(action->toolTip()) == plain(action->text()) ? QString() : action->toolTip();
-    m_guarded.append(Guarded {action, nullptr, p, also, own, false});
-    // Code that enables the action again (a call was selected, a sync ended) does not undo the gate.
+    m_guarded.append(Guarded {action, nullptr, p, also, own, false, action->isEnabled()});
+    // Code that enables the action again (a call was selected, a sync ended) does not undo the gate; what it asked
+    // for is kept, and is what the action becomes when a role allows it.
     connect(action, &QAction::changed, this, [this, action] {
         Guarded* g = find(action);
-        if (g && !m_applying && !allows(*g) && action->isEnabled()) {
+        if (!g || m_applying) {
+            return;
+        }
+        if (allows(*g)) {
+            g->wanted = action->isEnabled();
+        } else if (action->isEnabled()) {
+            g->wanted = true;
             apply(*g);
         }
     });
@@ -95,7 +102,7 @@ void RoleGate::guardNamed(const QList<QAction*>& actions)
 
 void RoleGate::guard(QWidget* widget, Permission p)
 {
-    m_guarded.append(Guarded {nullptr, widget, p, std::nullopt, widget->toolTip(), false});
+    m_guarded.append(Guarded {nullptr, widget, p, std::nullopt, widget->toolTip(), false, widget->isEnabled()});
     widget->installEventFilter(this);
     apply(m_guarded.last());
 }
@@ -143,7 +150,7 @@ void RoleGate::apply(Guarded& g)
             }
             g.disabledHere = true;
         } else if (g.disabledHere) {
-            g.action->setEnabled(true);
+            g.action->setEnabled(g.wanted);
             g.disabledHere = false;
         }
         g.action->setToolTip(tip);

@@ -51,6 +51,7 @@ private:
         std::optional<Permission> also;
         QString tip; // the tooltip the action or widget had
         bool disabledHere = false;
+        bool wanted = true; // enabled as other code last asked (a call is open, a draft can be submitted)
     };
     void apply(Guarded& g);
     Guarded* find(const QObject* object);
