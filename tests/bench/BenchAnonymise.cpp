@@ -4,7 +4,12 @@
 //   build/release/tests/bench/bench_anonymise --corpus F.jsonl   writes the segments as JSON lines (for redact-pii)
 //   build/release/tests/bench/bench_anonymise --score F.jsonl    scores another tool's output lines against the
 //                                                               planted values, next to Earmark's own
-// tests/bench/compare-redact-pii.sh runs the comparison with the npm package redact-pii.
+//   build/release/tests/bench/bench_anonymise --corpus-score C.jsonl [OUT.jsonl TOOL SECONDS]
+//                                                               scores Earmark (or another tool's output lines)
+//                                                               on the evaluation corpus (tests/anonymise/corpus)
+// tests/bench/compare-redact-pii.sh runs the comparison with the npm package redact-pii on the demo day;
+// tests/bench/compare-anonymisers.sh compares with redact-pii and openredaction on the corpus.
+#include "CorpusScore.h"
 #include "anonymise/Anonymiser.h"
 #include "anonymise/SpokenText.h"
 #include "demo/DemoScript.h"
@@ -258,6 +263,40 @@ int scoreOutputs(const QString& path, double otherSeconds)
     print("redact-pii", score(all, theirs), otherSeconds);
     return 0;
 }
+// The corpus scored for one tool: Earmark itself (timed here), or another's output lines (timed by its runner).
+int scoreCorpus(const QStringList& args)
+{
+    QList<CorpusScore::Item> items;
+    QString error;
+    if (!CorpusScore::readCorpus(args[2], &items, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    QHash<QString, QString> outputs;
+    QString tool = QStringLiteral("Earmark %1").arg(QString::fromLatin1(Anonymiser::Version));
+    double seconds = 0;
+    if (args.size() >= 4) {
+        if (!CorpusScore::readOutputs(args[3], &outputs, &error)) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 1;
+        }
+        tool = args.value(4, args[3]);
+        seconds = args.value(5).toDouble();
+    } else {
+        for (const CorpusScore::Item& i : items) { // warm up: name lists loaded
+            (void)CorpusScore::earmarkOutput(i);
+        }
+        QElapsedTimer timer;
+        timer.start();
+        for (const CorpusScore::Item& i : items) {
+            outputs.insert(i.id, CorpusScore::earmarkOutput(i));
+        }
+        seconds = timer.nsecsElapsed() / 1e9;
+    }
+    const CorpusScore::Score s = CorpusScore::score(items, outputs);
+    std::printf("%s  %.3f s for %d utterances\n", qPrintable(s.table(tool)), seconds, int(items.size()));
+    return 0;
+}
 } // namespace
 
 int main(int argc, char** argv)
@@ -269,6 +308,9 @@ int main(int argc, char** argv)
     }
     if (args.size() >= 3 && args[1] == QLatin1String("--score")) {
         return scoreOutputs(args[2], args.size() >= 4 ? args[3].toDouble() : 0);
+    }
+    if (args.size() >= 3 && args[1] == QLatin1String("--corpus-score")) {
+        return scoreCorpus(args);
     }
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
