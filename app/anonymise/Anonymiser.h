@@ -34,7 +34,8 @@ struct Result_
 class Anonymiser
 {
 public:
-    static constexpr const char* Version = "earmark-anonymiser/2"; // /2: reviews, spelled doubles, numbered months
+    // /2: reviews, spelled doubles, numbered months; /3: the question asked, reply structure, name cues, fillers
+    static constexpr const char* Version = "earmark-anonymiser/3";
 
     explicit Anonymiser(Options options = {});
 

@@ -1,7 +1,10 @@
 #include "anonymise/Detector.h"
 
 #include "anonymise/Checks.h"
+#include "anonymise/NameCues.h"
 #include "anonymise/NameFinder.h"
+#include "anonymise/Question.h"
+#include "anonymise/Replies.h"
 #include "core/Phone.h"
 
 #include <QRegularExpression>
@@ -38,6 +41,12 @@ QList<DigitRun> digitRuns(const QList<Symbol>& symbols, bool allowPlus)
             && symbols[i + 1].kind == Symbol::Kind::Digits && !symbols[i + 1].chars.contains(QLatin1Char('+'))) {
             continue;
         }
+        // "oh seven seven, um, double oh nine": a filler between digits does not end the number.
+        if (!digits && !run.chars.isEmpty() && s.kind == Symbol::Kind::Word && isFiller(s.chars)
+            && i + 1 < symbols.size() && symbols[i + 1].kind == Symbol::Kind::Digits
+            && !symbols[i + 1].chars.contains(QLatin1Char('+'))) {
+            continue;
+        }
         // A '+' only starts a run.
         if (!digits || (s.chars.startsWith(QLatin1Char('+')) && !run.chars.isEmpty())) {
             flush();
@@ -68,19 +77,6 @@ const QStringList kMonths {QStringLiteral("january"), QStringLiteral("february")
     QStringLiteral("apr"), QStringLiteral("jun"), QStringLiteral("jul"), QStringLiteral("aug"), QStringLiteral("sep"),
     QStringLiteral("sept"), QStringLiteral("oct"), QStringLiteral("nov"), QStringLiteral("dec")};
 
-bool isOrdinal(const QString& lower)
-{
-    static const QSet<QString> words {QStringLiteral("first"), QStringLiteral("second"), QStringLiteral("third"),
-        QStringLiteral("fourth"), QStringLiteral("fifth"), QStringLiteral("sixth"), QStringLiteral("seventh"),
-        QStringLiteral("eighth"), QStringLiteral("ninth"), QStringLiteral("tenth"), QStringLiteral("eleventh"),
-        QStringLiteral("twelfth"), QStringLiteral("thirteenth"), QStringLiteral("fourteenth"),
-        QStringLiteral("fifteenth"), QStringLiteral("sixteenth"), QStringLiteral("seventeenth"),
-        QStringLiteral("eighteenth"), QStringLiteral("nineteenth"), QStringLiteral("twentieth"),
-        QStringLiteral("thirtieth"), QStringLiteral("twenty"), QStringLiteral("thirty")};
-    static const QRegularExpression written(QStringLiteral("^[0-3]?[0-9](st|nd|rd|th)?$"));
-    return words.contains(lower) || written.match(lower).hasMatch();
-}
-
 bool isYearWord(const Token& t)
 {
     static const QRegularExpression year(QStringLiteral("^(19|20)[0-9]{2}$"));
@@ -95,7 +91,9 @@ bool isYearWord(const Token& t)
 bool isHouseNumber(const Token& t)
 {
     static const QRegularExpression re(QStringLiteral("^[0-9]{1,4}[a-z]?$"));
-    return re.match(t.lower).hasMatch() || numberWord(t.lower) > 0;
+    return re.match(t.lower).hasMatch() || numberWord(t.lower) > 0
+        || (t.lower.contains(QLatin1Char('-')) && numberWord(t.lower.section(QLatin1Char('-'), 0, 0)) >= 20
+            && numberWord(t.lower.section(QLatin1Char('-'), 1)) > 0);
 }
 
 const QSet<QString> kStreetSuffixes {QStringLiteral("road"), QStringLiteral("rd"), QStringLiteral("street"),
@@ -176,6 +174,18 @@ QList<Span> Detector::detect(const QList<Token>& tokens, const SegmentContext& c
     }
     if (m_options.wants(Entity::Person)) {
         out += m_names->find(tokens, context);
+        if (context.speaker != QLatin1String("agent") || m_options.redactAgent) {
+            out += cuedNames(tokens); // not the agent's own introduction, kept by the staff policy
+        }
+        for (int i = 0; i < tokens.size(); ++i) {
+            if (isSpelledWord(tokens[i].text)) {
+                out.append({i, i, Entity::Person, tokens[i].lower}); // "A-D-J-E-I", wherever it is said
+            }
+        }
+    }
+    out += replySpans(tokens, symbols, askedFor(context.previousText));
+    if (m_options.wants(Entity::Person)) {
+        out += sameNamesAgain(tokens, mergeSpans(out));
     }
     QList<Span> wanted;
     for (const Span& s : out) {
@@ -323,8 +333,16 @@ void Detector::emails(const QList<Token>& t, QList<Span>* out) const
         if (kStopWords.contains(t[start].lower) && t[start].lower.size() > 1) {
             continue;
         }
-        // Back over "word dot word" and spelled letters ("j o h n dot s m i t h"), in any order.
+        // Back over "word dot word" and spelled letters ("j o h n dot s m i t h"), in any order, and over fillers
+        // and numbers ("k dot, um, mensah", "campbell sixty-four at").
+        while (start >= 1 && (isFiller(t[start].lower) || isHouseNumber(t[start]))) {
+            --start;
+        }
         while (true) {
+            if (start >= 2 && isFiller(t[start - 1].lower) && !kStopWords.contains(t[start - 2].lower)) {
+                start -= 1;
+                continue;
+            }
             const auto letter = [&](int k) { return k >= 0 && t[k].text.size() == 1; };
             // "a" and "I" are letters inside a spelled run, words at its edge ("it's a ...").
             const auto spelled = [&](int k) {

@@ -52,7 +52,9 @@ const QSet<QString>& commonWordNames()
 
 const QSet<QString> kTitles {QStringLiteral("mr"), QStringLiteral("mrs"), QStringLiteral("ms"), QStringLiteral("miss"),
     QStringLiteral("mister"), QStringLiteral("missus"), QStringLiteral("dr"), QStringLiteral("mx"),
-    QStringLiteral("sir"), QStringLiteral("madam"), QStringLiteral("professor"), QStringLiteral("prof")};
+    QStringLiteral("sir"), QStringLiteral("madam"), QStringLiteral("professor"), QStringLiteral("prof"),
+    QStringLiteral("doctor"), QStringLiteral("auntie"), QStringLiteral("aunty"), QStringLiteral("uncle"),
+    QStringLiteral("nurse"), QStringLiteral("reverend"), QStringLiteral("rev")};
 
 const QSet<QString> kRelations {QStringLiteral("husband"), QStringLiteral("wife"), QStringLiteral("son"),
     QStringLiteral("daughter"), QStringLiteral("partner"), QStringLiteral("mother"), QStringLiteral("father"),
@@ -86,7 +88,13 @@ const QSet<QString> kNotNames {QStringLiteral("i"), QStringLiteral("i'm"), QStri
     QStringLiteral("rail"), QStringLiteral("bank"), QStringLiteral("council"), QStringLiteral("nhs"),
     QStringLiteral("monday"), QStringLiteral("tuesday"), QStringLiteral("wednesday"), QStringLiteral("thursday"),
     QStringLiteral("friday"), QStringLiteral("saturday"), QStringLiteral("sunday"), QStringLiteral("god"),
-    QStringLiteral("christmas"), QStringLiteral("english"), QStringLiteral("british")};
+    QStringLiteral("christmas"), QStringLiteral("english"), QStringLiteral("british"), QStringLiteral("scottish"),
+    QStringLiteral("welsh"), QStringLiteral("irish"), QStringLiteral("polish"), QStringLiteral("indian"),
+    QStringLiteral("pakistani"), QStringLiteral("bangladeshi"), QStringLiteral("nigerian"), QStringLiteral("ghanaian"),
+    QStringLiteral("somali"), QStringLiteral("chinese"), QStringLiteral("french"), QStringLiteral("german"),
+    QStringLiteral("italian"), QStringLiteral("spanish"), QStringLiteral("american"), QStringLiteral("european"),
+    QStringLiteral("african"), QStringLiteral("asian"), QStringLiteral("muslim"), QStringLiteral("christian"),
+    QStringLiteral("catholic"), QStringLiteral("jewish"), QStringLiteral("hindu"), QStringLiteral("sikh")};
 
 bool capitalised(const Token& t)
 {
@@ -153,6 +161,21 @@ bool NameFinder::isSurname(const QString& lower)
 bool NameFinder::isCommonWordName(const QString& lower)
 {
     return commonWordNames().contains(lower);
+}
+
+bool NameFinder::isTitle(const QString& lower)
+{
+    return kTitles.contains(lower);
+}
+
+bool NameFinder::isRelation(const QString& lower)
+{
+    return kRelations.contains(lower);
+}
+
+bool NameFinder::isNotName(const QString& lower)
+{
+    return kNotNames.contains(lower);
 }
 
 bool NameFinder::isAgentName(const QString& lower) const
@@ -234,7 +257,11 @@ QList<Span> NameFinder::find(const QList<Token>& tokens, const SegmentContext& c
     for (int i = 0; i < t.size(); ++i) {
         const QString& w = t[i].lower;
         // Titles: "Mrs Ashworth", "Mr and Mrs Patel" (the name after the title).
-        if (kTitles.contains(w) && i + 1 < t.size() && looksLikeName(t[i + 1], true)
+        const bool possessed = i > 0
+            && (t[i - 1].lower == QLatin1String("my") || t[i - 1].lower == QLatin1String("our")
+                || t[i - 1].lower == QLatin1String("his") || t[i - 1].lower == QLatin1String("her"));
+        if (kTitles.contains(w) && !(possessed && kRelations.contains(w)) && i + 1 < t.size()
+            && looksLikeName(t[i + 1], true)
             && (capitalised(t[i + 1]) || isSurname(t[i + 1].lower) || isFirstName(t[i + 1].lower)
                 || m_known.contains(t[i + 1].lower))) {
             const int last = extend(t, i + 1);

@@ -21,6 +21,9 @@ public:
     static bool isFirstName(const QString& lower);
     static bool isSurname(const QString& lower);
     static bool isCommonWordName(const QString& lower);
+    static bool isTitle(const QString& lower); // "mrs", "dr", "doctor", "auntie" ...
+    static bool isRelation(const QString& lower); // "husband", "mum", "neighbour" ...
+    static bool isNotName(const QString& lower); // words never names, capitalised or not ("the", "yes", "thanks")
 
 private:
     // Extends a name starting at token i over a family name (and a middle name); returns the last token.

@@ -1,6 +1,8 @@
 #include "anonymise/SpokenText.h"
 
 #include <QHash>
+#include <QRegularExpression>
+#include <QSet>
 
 namespace Earmark::Anonymise {
 
@@ -129,6 +131,48 @@ QChar natoLetter(const QString& lower)
     return words.value(lower);
 }
 
+bool isFiller(const QString& lower)
+{
+    static const QSet<QString> fillers {QStringLiteral("um"), QStringLiteral("umm"), QStringLiteral("er"),
+        QStringLiteral("erm"), QStringLiteral("uh"), QStringLiteral("uhm"), QStringLiteral("ah"), QStringLiteral("eh"),
+        QStringLiteral("hmm"), QStringLiteral("mm")};
+    return fillers.contains(lower);
+}
+
+bool isOrdinal(const QString& lower)
+{
+    static const QSet<QString> words {QStringLiteral("first"), QStringLiteral("second"), QStringLiteral("third"),
+        QStringLiteral("fourth"), QStringLiteral("fifth"), QStringLiteral("sixth"), QStringLiteral("seventh"),
+        QStringLiteral("eighth"), QStringLiteral("ninth"), QStringLiteral("tenth"), QStringLiteral("eleventh"),
+        QStringLiteral("twelfth"), QStringLiteral("thirteenth"), QStringLiteral("fourteenth"),
+        QStringLiteral("fifteenth"), QStringLiteral("sixteenth"), QStringLiteral("seventeenth"),
+        QStringLiteral("eighteenth"), QStringLiteral("nineteenth"), QStringLiteral("twentieth"),
+        QStringLiteral("thirtieth"), QStringLiteral("twenty"), QStringLiteral("thirty")};
+    static const QRegularExpression written(QStringLiteral("^[0-3]?[0-9](st|nd|rd|th)?$"));
+    static const QRegularExpression compound(QStringLiteral("^(twenty|thirty)-(first|second|third|fourth|fifth|"
+                                                            "sixth|seventh|eighth|ninth)$"));
+    if (lower.isEmpty() || words.contains(lower)) {
+        return !lower.isEmpty();
+    }
+    if (lower.front().isDigit()) {
+        return written.match(lower).hasMatch();
+    }
+    return lower.contains(QLatin1Char('-')) && compound.match(lower).hasMatch();
+}
+
+int monthOf(const QString& lower)
+{
+    static const QHash<QString, int> months {{QStringLiteral("january"), 1}, {QStringLiteral("february"), 2},
+        {QStringLiteral("march"), 3}, {QStringLiteral("april"), 4}, {QStringLiteral("may"), 5},
+        {QStringLiteral("june"), 6}, {QStringLiteral("july"), 7}, {QStringLiteral("august"), 8},
+        {QStringLiteral("september"), 9}, {QStringLiteral("october"), 10}, {QStringLiteral("november"), 11},
+        {QStringLiteral("december"), 12}, {QStringLiteral("jan"), 1}, {QStringLiteral("feb"), 2},
+        {QStringLiteral("mar"), 3}, {QStringLiteral("apr"), 4}, {QStringLiteral("jun"), 6}, {QStringLiteral("jul"), 7},
+        {QStringLiteral("aug"), 8}, {QStringLiteral("sep"), 9}, {QStringLiteral("sept"), 9},
+        {QStringLiteral("oct"), 10}, {QStringLiteral("nov"), 11}, {QStringLiteral("dec"), 12}};
+    return months.value(lower, 0);
+}
+
 QList<Symbol> normalise(const QList<Token>& tokens)
 {
     QList<Symbol> out;
@@ -185,6 +229,18 @@ QList<Symbol> normalise(const QList<Token>& tokens)
                 s.spoken = true;
                 out.append(s);
                 ++i;
+                continue;
+            }
+        }
+        // "sixty-six" -> 66, as "sixty six".
+        if (const qsizetype dash = t.lower.indexOf(QLatin1Char('-')); dash > 0) {
+            const int tens = numberWord(t.lower.left(dash));
+            const int unit = digitWord(t.lower.mid(dash + 1));
+            if (tens >= 20 && tens % 10 == 0 && unit > 0) {
+                s.kind = Symbol::Kind::Digits;
+                s.chars = QString::number(tens + unit);
+                s.spoken = true;
+                out.append(s);
                 continue;
             }
         }

@@ -45,5 +45,10 @@ QList<Symbol> normalise(const QList<Token>& tokens);
 int digitWord(const QString& lower); // "oh"/"zero"/"nought" 0, "one" 1 ... "nine" 9; -1 otherwise
 int numberWord(const QString& lower); // digitWord, "ten" .. "nineteen", "twenty" .. "ninety"; -1 otherwise
 QChar natoLetter(const QString& lower); // "alpha" -> 'A', ... ; null otherwise
+// "um", "er", "erm", "uh", "ah", "hmm": said inside a number or a date without ending it.
+bool isFiller(const QString& lower);
+// Ordinals as said or written: "third", "twenty-second", "3rd", "23"; months: "march", "feb" -> 3, 2; 0 otherwise.
+bool isOrdinal(const QString& lower);
+int monthOf(const QString& lower);
 
 } // namespace Earmark::Anonymise

@@ -108,9 +108,10 @@ private Q_SLOTS:
         QTest::addColumn<double>("addresses");
         QTest::addColumn<int>("innocentChanged");
         // Thresholds just under what the anonymiser reaches now: a change that loses recall fails here. The aims of
-        // issue 14 are structured 0.95, names 0.90, at most 1 innocent utterance in 40 changed.
-        QTest::newRow("dev") << QStringLiteral("dev.jsonl") << 0.75 << 0.42 << 0.20 << 1;
-        QTest::newRow("heldout") << QStringLiteral("heldout.jsonl") << 0.69 << 0.48 << 0.25 << 1;
+        // issue 14 are structured 0.95, names 0.90, at most 1 innocent utterance in 40 changed. The dev set is
+        // the one the anonymiser was tuned on; the held-out set is only scored.
+        QTest::newRow("dev") << QStringLiteral("dev.jsonl") << 0.97 << 0.97 << 0.95 << 1;
+        QTest::newRow("heldout") << QStringLiteral("heldout.jsonl") << 0.88 << 0.86 << 0.55 << 1;
     }
 
     void earmarkOnTheCorpus()

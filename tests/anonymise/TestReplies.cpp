@@ -1,0 +1,144 @@
+// Context and structure (issue 14): what a question asks for, the replies read by their structure, names found
+// by what is said around them, and numbers said through fillers and corrections. Examples of our own, not the
+// corpus's.
+#include "anonymise/Anonymiser.h"
+#include "anonymise/Question.h"
+#include "anonymise/Replies.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Earmark::Anonymise;
+
+namespace {
+// The second turn of a two-turn exchange, anonymised as `earmark-cli anonymise` would.
+QString reply(const QString& question, const QString& answer)
+{
+    const QString json = QStringLiteral(R"({"schema":"earmark.transcript/1","call_id":"C-T","segments":[)"
+                                        R"({"speaker":"agent","start_s":0,"end_s":1,"text":%1},)"
+                                        R"({"speaker":"respondent","start_s":1,"end_s":2,"text":%2}]})")
+                             .arg(QStringLiteral("\"%1\"").arg(question), QStringLiteral("\"%1\"").arg(answer));
+    const auto r = Anonymiser().anonymise(json.toUtf8());
+    if (!r) {
+        return QStringLiteral("error: ") + r.error().message;
+    }
+    return r->transcript.value(QStringLiteral("segments"))
+        .toArray()
+        .last()
+        .toObject()
+        .value(QStringLiteral("text"))
+        .toString();
+}
+} // namespace
+
+class TestReplies : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void whatAQuestionAsksFor()
+    {
+        QVERIFY(askedFor(QStringLiteral("And who have I got on the line, sorry, your name?")).name);
+        QVERIFY(askedFor(QStringLiteral("Can I just check who I'm talking to?")).name);
+        QVERIFY(askedFor(QStringLiteral("When were you born?")).dateOfBirth);
+        QVERIFY(askedFor(QStringLiteral("What's the best number to get hold of you?")).phone);
+        QVERIFY(askedFor(QStringLiteral("Number, please.")).phone);
+        const Asked bank = askedFor(QStringLiteral("Could I take your bank details?"));
+        QVERIFY(bank.sortCode && bank.account);
+        const Asked sort = askedFor(QStringLiteral("The sort code?"));
+        QVERIFY(sort.sortCode && !sort.account);
+        QVERIFY(askedFor(QStringLiteral("Your e-mail address?")).email);
+        QVERIFY(!askedFor(QStringLiteral("Your e-mail address?")).address); // an e-mail address is not a home
+        QVERIFY(askedFor(QStringLiteral("And the first line of your address?")).address);
+        QVERIFY(askedFor(QStringLiteral("What's on the front of the card, the long number?")).card);
+        // Questions about anything else ask for nothing.
+        for (const char* q : {"How would you rate the call, out of ten?", "What time suits you best?",
+                 "How many people live with you?", "Which option did you choose?", "Is now a good time?"}) {
+            QVERIFY2(!askedFor(QString::fromLatin1(q)).any(), q);
+        }
+    }
+
+    void numbersAskedForThroughFillersAndCorrections()
+    {
+        // However it is read out, in groups, with fillers and a correction: the number asked for, both attempts.
+        QCOMPARE(reply(QStringLiteral("Best number to reach you?"),
+                     QStringLiteral("Oh seven eight, er, one two... no, one three, four five six, seven eight nine.")),
+            QStringLiteral("[PHONE]."));
+        QCOMPARE(reply(QStringLiteral("Sort code and account number, please."),
+                     QStringLiteral("Forty, eleven, sixty-two, then three one, um, four four, nine two, oh six.")),
+            QStringLiteral("[SORT_CODE], then [BANK_ACCOUNT]."));
+        QCOMPARE(reply(QStringLiteral("Your NHS number?"),
+                     QStringLiteral("Four eight five, seven seven seven, three four five six")),
+            QStringLiteral("[NHS]"));
+        // A small number in the reply that is not the one asked for stays: "two" minutes.
+        QCOMPARE(reply(QStringLiteral("Card number?"), QStringLiteral("Give me two minutes, it's upstairs.")),
+            QStringLiteral("Give me two minutes, it's upstairs."));
+    }
+
+    void datesOfBirthAskedForInAnyForm()
+    {
+        QCOMPARE(reply(QStringLiteral("Date of birth?"), QStringLiteral("The ninth, the twelfth, seventy-three.")),
+            QStringLiteral("The [DATE_OF_BIRTH]."));
+        QCOMPARE(
+            reply(QStringLiteral("DOB please?"), QStringLiteral("Um, 9.12.73")), QStringLiteral("Um, [DATE_OF_BIRTH]"));
+        QCOMPARE(reply(QStringLiteral("And what year were you born?"), QStringLiteral("Nineteen, er, fifty-one.")),
+            QStringLiteral("[DATE_OF_BIRTH]."));
+        // The same words after another question are a score.
+        QCOMPARE(reply(QStringLiteral("Out of ten?"), QStringLiteral("Nine, maybe ten.")),
+            QStringLiteral("Nine, maybe ten."));
+    }
+
+    void namesAskedForAndSpelled()
+    {
+        QCOMPARE(reply(QStringLiteral("Who am I speaking to?"), QStringLiteral("Oluwaseun. Oluwaseun Adebayo-Lloyd.")),
+            QStringLiteral("[PERSON_1]. [PERSON_1]."));
+        QCOMPARE(reply(QStringLiteral("Can you spell the surname?"),
+                     QStringLiteral("T, R, Z, E, B, I, A, T, O, W, S, K, I")),
+            QStringLiteral("[PERSON_1]"));
+        QVERIFY(isSpelledWord(QStringLiteral("O-K-A-F-O-R")));
+        QVERIFY(!isSpelledWord(QStringLiteral("co-op")));
+        QVERIFY(!isSpelledWord(QStringLiteral("20-00-00")));
+        // Lower case, as a transcriber may write it.
+        QCOMPARE(reply(QStringLiteral("and your name"), QStringLiteral("yeah it's tomasz wojcik")),
+            QStringLiteral("yeah it's [PERSON_1]"));
+        // "Sorry?" and "Speaking." are not names.
+        QCOMPARE(reply(QStringLiteral("Who am I speaking to?"), QStringLiteral("Sorry? Why do you need it?")),
+            QStringLiteral("Sorry? Why do you need it?"));
+    }
+
+    void namesFoundByWhatIsSaidAroundThem()
+    {
+        const Anonymiser a;
+        QCOMPARE(a.anonymiseText(QStringLiteral("I gave it to Blessing, she sorts the post.")),
+            QStringLiteral("I gave it to [PERSON_1], she sorts the post."));
+        QCOMPARE(a.anonymiseText(QStringLiteral("Could you tell Eilir to ring me?")),
+            QStringLiteral("Could you tell [PERSON_1] to ring me?"));
+        QCOMPARE(a.anonymiseText(QStringLiteral("Hiya, I'm Nkechi Obi, you rang me earlier.")),
+            QStringLiteral("Hiya, I'm [PERSON_1], you rang me earlier."));
+        QCOMPARE(a.anonymiseText(QStringLiteral("It's addressed to Mrs K. Oyelaran.")),
+            QStringLiteral("It's addressed to [PERSON_1]."));
+        // ... and a name found once is found again, with the word joined to it.
+        QCOMPARE(a.anonymiseText(QStringLiteral("My son Dafydd Rhys-Evans. Dafydd's at work.")),
+            QStringLiteral("My son [PERSON_1]. [PERSON_1]'s at work."));
+        // Everyday words stay everyday: a place, a shop, a verb.
+        for (const char* innocent : {"I'd tell Tesco they're too dear.", "We went to Leeds, she loved it.",
+                 "Hope so, to be honest.", "Reading is on the way for me."}) {
+            QCOMPARE(a.anonymiseText(QString::fromLatin1(innocent)), QString::fromLatin1(innocent));
+        }
+    }
+
+    void addressesAskedFor()
+    {
+        QCOMPARE(reply(QStringLiteral("And the address?"),
+                     QStringLiteral("Hafod Wen, Bryn Road, Llanrug, it's the white one.")),
+            QStringLiteral("[ADDRESS], it's the white one."));
+        QCOMPARE(reply(QStringLiteral("Where do you live?"), QStringLiteral("Flat 3/2, 41 Cathcart Street.")),
+            QStringLiteral("[ADDRESS]."));
+        QCOMPARE(reply(QStringLiteral("Is it the same address?"), QStringLiteral("Same as before, yes.")),
+            QStringLiteral("Same as before, yes."));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReplies)
+#include "TestReplies.moc"
