@@ -392,7 +392,7 @@ QVariant CallListModel::headerData(int section, Qt::Orientation orientation, int
     case CallColumn::Duration:
         return tr("Duration");
     case CallColumn::Agent:
-        return tr("Agent");
+        return tr("Researcher"); // the member of staff, as the reports and the review queue name them
     case CallColumn::Campaign:
         return tr("Campaign");
     case CallColumn::Client:

@@ -113,6 +113,17 @@ private Q_SLOTS:
         QVERIFY(!list->selectionModel()->isRowSelected(0, {}));
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(list->currentIndex()).center());
         QCOMPARE(m_window->detailPane()->currentCallId(), current);
+        // Holding it again (the click left the current call selected) says it is held already, and by which hold
+        // (another case may hold it too).
+        const QString holdId = status().section(QLatin1Char(' '), 1, 1);
+        QTRY_VERIFY(m_window->findChildren<PlaceHoldDialog*>().isEmpty());
+        admin()->actions().constFirst()->trigger();
+        auto* again = m_window->findChild<PlaceHoldDialog*>(QStringLiteral("placeHoldDialog"));
+        QVERIFY(again);
+        QTRY_VERIFY_WITH_TIMEOUT(!again->alreadyHeldText().isEmpty(), 10000);
+        QVERIFY2(again->alreadyHeldText().contains(current) && again->alreadyHeldText().contains(holdId),
+            qPrintable(again->alreadyHeldText() + QStringLiteral(" / ") + holdId));
+        again->reject();
 
         HoldsDialog* holds = admin()->holdsDialog();
         holds->refresh();

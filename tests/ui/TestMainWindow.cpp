@@ -115,6 +115,13 @@ private Q_SLOTS:
                 qPrintable(box->itemText(0)));
             QVERIFY(!box->toolTip().isEmpty());
         }
+        // The staff member is the researcher everywhere: the list's column and its filter, as the reports and the
+        // review queue say.
+        QCOMPARE(m_window->model()->headerData(int(CallColumn::Agent), Qt::Horizontal).toString(),
+            QStringLiteral("Researcher"));
+        auto* agent = m_window->filterBar()->findChild<QComboBox*>(QStringLiteral("agentFilter"));
+        QVERIFY(agent);
+        QCOMPARE(agent->itemText(0), QStringLiteral("All researchers"));
     }
 
     void listsTheCallsNewestFirstWithPhonesMasked()

@@ -38,7 +38,7 @@ QString headerOf(const CallRecord& c)
     const QString notice = !c.consentRecorded ? QObject::tr("unknown")
         : *c.consentRecorded                  ? QObject::tr("flagged by the provider")
                                               : QObject::tr("not flagged");
-    return QObject::tr("<b>%1</b> · %2 · %3<br>Agent %4 · %5 · %6 · %7 · Recording notice: %8")
+    return QObject::tr("<b>%1</b> · %2 · %3<br>Researcher %4 · %5 · %6 · %7 · Recording notice: %8")
         .arg(c.callId.toHtmlEscaped(),
             QDateTime::fromSecsSinceEpoch(c.startUtc).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
             durationText(c.durationS), (c.agentName.isEmpty() ? c.agentId : c.agentName).toHtmlEscaped(),

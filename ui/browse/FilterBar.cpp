@@ -84,7 +84,7 @@ FilterBar::FilterBar(QWidget* parent)
     m_notice->setObjectName(QStringLiteral("noticeFilter"));
     m_notice->setToolTip(tr("Whether the provider flagged that the recording notice was read at the start of the "
                             "call"));
-    fill(m_agent, tr("All agents"), {});
+    fill(m_agent, tr("All researchers"), {});
     fill(m_client, tr("All clients"), {});
     fill(m_campaign, tr("All campaigns"), {});
     fill(m_disposition, tr("All dispositions"), {});
@@ -156,7 +156,7 @@ void FilterBar::loadChoices(CacheWorker* worker)
             }
             const FilterChoices& c = loaded.value();
             m_restoring = true;
-            fill(m_agent, tr("All agents"), c.agents);
+            fill(m_agent, tr("All researchers"), c.agents);
             fill(m_client, tr("All clients"), same(c.clients));
             fill(m_campaign, tr("All campaigns"), same(c.campaigns));
             fill(m_disposition, tr("All dispositions"), same(c.dispositions));

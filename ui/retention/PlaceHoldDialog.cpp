@@ -20,6 +20,7 @@ PlaceHoldDialog::PlaceHoldDialog(CacheWorker* worker, QStringList callIds, QWidg
     , m_callIds(std::move(callIds))
     , m_case(new QLineEdit(this))
     , m_reason(new QPlainTextEdit(this))
+    , m_alreadyHeld(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Place a legal hold"));
@@ -43,6 +44,10 @@ PlaceHoldDialog::PlaceHoldDialog(CacheWorker* worker, QStringList callIds, QWidg
     m_reason->setMaximumHeight(m_reason->fontMetrics().height() * 5);
     form->addRow(tr("&Reason:"), m_reason);
     layout->addLayout(form);
+    m_alreadyHeld->setObjectName(QStringLiteral("alreadyHeld"));
+    m_alreadyHeld->setWordWrap(true);
+    m_alreadyHeld->hide();
+    layout->addWidget(m_alreadyHeld);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Place hold"));
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &PlaceHoldDialog::place);
@@ -51,6 +56,42 @@ PlaceHoldDialog::PlaceHoldDialog(CacheWorker* worker, QStringList callIds, QWidg
     connect(m_reason, &QPlainTextEdit::textChanged, this, &PlaceHoldDialog::updateOk);
     updateOk();
     resize(480, sizeHint().height());
+    // Which of the calls are held already (a second hold for another case is allowed, and said).
+    m_worker->run<Holds>(
+        this,
+        [ids = m_callIds](Holds& holds) -> Result<QStringList> {
+            QStringList lines;
+            for (const QString& id : ids) {
+                auto on = holds.holdsOn(id);
+                if (!on) {
+                    return on.error();
+                }
+                if (!on->isEmpty()) {
+                    lines << QStringLiteral("%1 (%2)").arg(id, on->join(QStringLiteral(", ")));
+                }
+            }
+            return lines;
+        },
+        [this](Result<QStringList> lines) {
+            if (lines) {
+                showAlreadyHeld(*lines);
+            }
+        });
+}
+
+void PlaceHoldDialog::showAlreadyHeld(const QStringList& lines)
+{
+    m_alreadyHeld->setVisible(!lines.isEmpty());
+    if (lines.isEmpty()) {
+        return;
+    }
+    m_alreadyHeld->setText(tr("Already held: %1. Another hold is kept beside it, and each is released on its own.")
+                               .arg(lines.join(QStringLiteral("; "))));
+}
+
+QString PlaceHoldDialog::alreadyHeldText() const
+{
+    return m_alreadyHeld->isHidden() ? QString() : m_alreadyHeld->text();
 }
 
 void PlaceHoldDialog::updateOk()

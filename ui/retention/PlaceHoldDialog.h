@@ -3,6 +3,7 @@
 #include <QDialog>
 #include <QStringList>
 
+class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QDialogButtonBox;
@@ -24,6 +25,8 @@ public:
 
     QLineEdit* caseEdit() const { return m_case; }
     QPlainTextEdit* reasonEdit() const { return m_reason; }
+    // "Already held: C-… by H-…" when some of the calls are held already (empty until the worker answers, or none).
+    QString alreadyHeldText() const;
     // Places the hold with what the fields say (the OK button).
     void place();
 
@@ -33,11 +36,13 @@ Q_SIGNALS:
 
 private:
     void updateOk();
+    void showAlreadyHeld(const QStringList& lines);
 
     CacheWorker* m_worker;
     QStringList m_callIds;
     QLineEdit* m_case;
     QPlainTextEdit* m_reason;
+    QLabel* m_alreadyHeld;
     QDialogButtonBox* m_buttons;
 };
 

@@ -26,7 +26,7 @@ TranscriptSearchDock::TranscriptSearchDock(CacheWorker* worker, QWidget* parent)
     m_query->setClearButtonEnabled(true);
     m_results->setObjectName(QStringLiteral("transcriptResults"));
     m_results->setRootIsDecorated(false);
-    m_results->setHeaderLabels({tr("Call"), tr("Agent"), tr("At"), tr("Speaker"), tr("Words")});
+    m_results->setHeaderLabels({tr("Call"), tr("Researcher"), tr("At"), tr("Speaker"), tr("Words")});
     m_results->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_results->header()->setStretchLastSection(true);
     m_results->setToolTip(tr("Double-click or press Enter to play the call from this moment"));
