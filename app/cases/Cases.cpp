@@ -95,6 +95,21 @@ Result<CaseRecord> Cases::create(const NewCase& request)
             return n.error();
         }
         e164 = n.value();
+    } else if (!request.numberOfCall.isEmpty()) {
+        auto call = m_cache.calls().find(request.numberOfCall);
+        if (!call) {
+            return call.error();
+        }
+        if (!call.value()) {
+            return makeError(QStringLiteral("Call %1 is not in the cache: check the id with earmark-cli calls, or sync "
+                                            "first.")
+                                 .arg(request.numberOfCall));
+        }
+        auto personal = m_cache.calls().personal(*call.value());
+        if (!personal) {
+            return personal.error();
+        }
+        e164 = personal->phoneE164; // empty for a withheld number: the selected calls alone are linked
     }
     QStringList calls = request.callIds;
     for (const QString& id : request.callIds) {

@@ -58,6 +58,9 @@ struct NewCase
     QString phone; // typed any way; every cached call of the number is linked
     QStringList callIds;
     QString owner; // default: the OS user opening it
+    // Instead of phone: the number of this cached call (the respondent's), read sealed here, so that the window
+    // never sees it.
+    QString numberOfCall = {};
 };
 
 struct CaseFilter

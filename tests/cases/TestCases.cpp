@@ -94,6 +94,25 @@ private Q_SLOTS:
         QVERIFY(cases.close(c->caseId, QStringLiteral("answered by phone")).ok());
     }
 
+    void theNumberOfASelectedCallStandsInForATypedOne()
+    {
+        // The window passes a call, never the number: every call of that call's number is linked.
+        Cases cases(*m_cache);
+        NewCase n {QStringLiteral("complaint"), QStringLiteral("Q-OFCALL"), {}, {}, {}};
+        n.numberOfCall = m_phoneCalls.constLast();
+        auto c = cases.create(n);
+        QVERIFY2(c, qPrintable(c.errorMessage()));
+        QStringList calls = c->callIds;
+        calls.sort();
+        QCOMPARE(calls, m_phoneCalls);
+        QCOMPARE(c->phoneHint, QStringLiteral("••••533"));
+        QVERIFY(cases.close(c->caseId, QStringLiteral("answered")).ok());
+        n.reference = QStringLiteral("Q-OFNONE");
+        n.numberOfCall = QStringLiteral("C-nope");
+        auto none = cases.create(n);
+        QVERIFY(!none && none.errorMessage().contains(QLatin1String("C-nope")));
+    }
+
     void badRequestsSayWhatIsWrong()
     {
         Cases cases(*m_cache);

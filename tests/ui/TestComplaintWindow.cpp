@@ -138,7 +138,17 @@ private Q_SLOTS:
         auto* dialog = m_window->findChild<NewCaseDialog*>(QStringLiteral("newCaseDialog"));
         QVERIFY(dialog);
         QVERIFY(dialog->linkSelected()->isChecked());
-        // No reference: said in the dialog, which stays open with what was typed.
+        // The selected call's number is offered, without being shown: the number field waits.
+        QVERIFY(dialog->useCallsNumber()->isChecked());
+        QVERIFY(dialog->useCallsNumber()->text().contains(m_plan.callId));
+        QVERIFY(!dialog->phoneEdit()->isEnabled());
+        QVERIFY(!dialog->findChildren<QLabel*>().isEmpty());
+        for (const QLabel* label : dialog->findChildren<QLabel*>()) {
+            QVERIFY(!label->text().contains(m_plan.phoneE164.right(6)));
+        }
+        // A number typed instead is checked; no reference: said in the dialog, which stays open with what was typed.
+        dialog->useCallsNumber()->setChecked(false);
+        QVERIFY(dialog->phoneEdit()->isEnabled());
         dialog->phoneEdit()->setText(QStringLiteral("not a number"));
         dialog->accept();
         QVERIFY(dialog->isVisible());
@@ -151,7 +161,8 @@ private Q_SLOTS:
                     ->text()
                     .contains(QLatin1String("07700 900123")));
         QCOMPARE(dialog->referenceEdit()->text(), QStringLiteral("COMP-2026-0142"));
-        dialog->phoneEdit()->setText(typedNumber());
+        // Back to the selected call's number: every call of it is linked, as if it had been typed.
+        dialog->useCallsNumber()->setChecked(true);
         dialog->accept();
 
         CasesWindow* cases = m_window->cases()->casesWindow();

@@ -26,6 +26,8 @@ public:
     QLineEdit* referenceEdit() const { return m_reference; }
     QLineEdit* phoneEdit() const { return m_phone; }
     QCheckBox* linkSelected() const { return m_linkSelected; }
+    // "Every call of the number of C-…": the selected call's number, used without showing it.
+    QCheckBox* useCallsNumber() const { return m_useNumber; }
 
     // Checks what was typed; when it can be sent, emits submitted() and stays open until the cache answers:
     // succeeded() closes it, failed() shows why and keeps everything typed.
@@ -43,6 +45,7 @@ private:
     QLineEdit* m_phone;
     QLineEdit* m_owner;
     QCheckBox* m_linkSelected;
+    QCheckBox* m_useNumber;
     QLabel* m_problem;
     QPushButton* m_ok = nullptr;
 };
