@@ -8,6 +8,7 @@
 #include "ui/browse/FilterBar.h"
 #include "ui/evaluation/EvaluationForm.h"
 #include "ui/evaluation/EvaluationPanel.h"
+#include "ui/evaluation/TimedCommentsBox.h"
 #include "ui/player/PlayerWidget.h"
 #include "ui/player/WaveformWidget.h"
 #include "ui/setup/UnlockFlow.h"
@@ -36,6 +37,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Earmark;
 using namespace Earmark::Gui;
@@ -283,10 +285,18 @@ private Q_SLOTS:
         QAction* evaluate = m_demo.action(QStringLiteral("evaluateCall"));
         QTRY_VERIFY(m_demo.action(QStringLiteral("casesWindow"))->isEnabled()); // the roles are known
         QVERIFY(evaluate && !evaluate->isEnabled());
+        // ... nor a comment box; and the Transcript menu's button has room for its text and its arrow.
+        auto* comments = m_window->detailPane()->evaluation()->findChild<TimedCommentsBox*>();
+        QVERIFY(comments && comments->isHidden());
+        auto* transcriptTools = m_window->detailPane()->findChild<QToolButton*>(QStringLiteral("transcriptTools"));
+        QVERIFY(transcriptTools);
+        QVERIFY(
+            transcriptTools->width() >= transcriptTools->fontMetrics().horizontalAdvance(transcriptTools->text()) + 24);
         QSignalSpy ready(m_window->detailPane(), &CallDetailPane::audioReady);
         view->selectRow(3);
         QVERIFY(ready.wait(15000));
         QVERIFY(evaluate->isEnabled());
+        QTRY_VERIFY(!comments->isHidden());
         QApplication::processEvents();
         QCOMPARE(view->width(), listWidth);
         QVERIFY(fits());

@@ -164,6 +164,9 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     m_transcriptButton->setObjectName(QStringLiteral("transcriptTools"));
     m_transcriptButton->setText(tr("Transcript"));
     m_transcriptButton->setPopupMode(QToolButton::InstantPopup);
+    // Room for the menu's arrow beside the text (Fusion draws it over the last letter otherwise).
+    m_transcriptButton->setMinimumWidth(
+        m_transcriptButton->fontMetrics().horizontalAdvance(m_transcriptButton->text()) + 30);
     m_transcriptButton->setToolTip(tr("Correct a turn (F2), type a transcript (Ctrl+Shift+Y), review redactions "
                                       "(Ctrl+Shift+D), history of corrections"));
     m_anonymisedButton->setObjectName(QStringLiteral("anonymisedView"));

@@ -296,6 +296,7 @@ void EvaluationPanel::updateButtons()
     const bool has = m_current.has_value();
     m_picker->setCallOpen(!m_session->callId().isEmpty());
     m_comments->setInputEnabled(has);
+    m_comments->setVisible(!m_session->callId().isEmpty()); // no comment box before a call is open
     std::optional<QList<Evaluation::DraftProblem>> problems;
     if (has && m_current->state == EvaluationState::Draft && m_template) {
         problems = m_current->draftProblems(*m_template);
