@@ -1,5 +1,6 @@
 #include "anonymise/Detector.h"
 
+#include "anonymise/Addresses.h"
 #include "anonymise/Checks.h"
 #include "anonymise/NameCues.h"
 #include "anonymise/NameFinder.h"
@@ -88,23 +89,6 @@ bool isYearWord(const Token& t)
         || t.lower == QLatin1String("and") || t.lower == QLatin1String("oh") || year.match(t.lower).hasMatch();
 }
 
-bool isHouseNumber(const Token& t)
-{
-    static const QRegularExpression re(QStringLiteral("^[0-9]{1,4}[a-z]?$"));
-    return re.match(t.lower).hasMatch() || numberWord(t.lower) > 0
-        || (t.lower.contains(QLatin1Char('-')) && numberWord(t.lower.section(QLatin1Char('-'), 0, 0)) >= 20
-            && numberWord(t.lower.section(QLatin1Char('-'), 1)) > 0);
-}
-
-const QSet<QString> kStreetSuffixes {QStringLiteral("road"), QStringLiteral("rd"), QStringLiteral("street"),
-    QStringLiteral("st"), QStringLiteral("avenue"), QStringLiteral("ave"), QStringLiteral("lane"),
-    QStringLiteral("close"), QStringLiteral("drive"), QStringLiteral("way"), QStringLiteral("crescent"),
-    QStringLiteral("court"), QStringLiteral("place"), QStringLiteral("gardens"), QStringLiteral("terrace"),
-    QStringLiteral("grove"), QStringLiteral("hill"), QStringLiteral("park"), QStringLiteral("row"),
-    QStringLiteral("square"), QStringLiteral("walk"), QStringLiteral("mews"), QStringLiteral("view"),
-    QStringLiteral("rise"), QStringLiteral("parade"), QStringLiteral("wharf"), QStringLiteral("green"),
-    QStringLiteral("meadow"), QStringLiteral("meadows"), QStringLiteral("vale"), QStringLiteral("boulevard")};
-
 const QSet<QString> kStopWords {QStringLiteral("the"), QStringLiteral("a"), QStringLiteral("an"), QStringLiteral("and"),
     QStringLiteral("or"), QStringLiteral("of"), QStringLiteral("to"), QStringLiteral("in"), QStringLiteral("on"),
     QStringLiteral("at"), QStringLiteral("is"), QStringLiteral("it's"), QStringLiteral("its"), QStringLiteral("it"),
@@ -167,7 +151,7 @@ QList<Span> Detector::detect(const QList<Token>& tokens, const SegmentContext& c
         emails(tokens, &out);
     }
     if (m_options.wants(Entity::Address)) {
-        addresses(tokens, &out);
+        out += addressSpans(tokens);
     }
     if (m_options.wants(Entity::DateOfBirth)) {
         datesOfBirth(tokens, around, &out);
@@ -335,7 +319,7 @@ void Detector::emails(const QList<Token>& t, QList<Span>* out) const
         }
         // Back over "word dot word" and spelled letters ("j o h n dot s m i t h"), in any order, and over fillers
         // and numbers ("k dot, um, mensah", "campbell sixty-four at").
-        while (start >= 1 && (isFiller(t[start].lower) || isHouseNumber(t[start]))) {
+        while (start >= 1 && (isFiller(t[start].lower) || isHouseNumber(t[start]) || isJoiner(t[start].lower))) {
             --start;
         }
         while (true) {
@@ -358,40 +342,18 @@ void Detector::emails(const QList<Token>& t, QList<Span>* out) const
                 break;
             }
         }
+        // Up to two plain words or letters before it belong to the local part: "jamie oconnor nineteen ninety at".
+        for (int more = 0; more < 2 && start >= 1; ++more) {
+            const Token& w = t[start - 1];
+            const bool plain = w.punctAfter.isNull() && !kStopWords.contains(w.lower) && w.text == w.lower
+                && std::all_of(w.lower.begin(), w.lower.end(), [](QChar c) { return c.isLetter(); });
+            if (!plain) {
+                break;
+            }
+            --start;
+        }
         out->append({start, end, Entity::Email, {}});
         i = end;
-    }
-}
-
-void Detector::addresses(const QList<Token>& t, QList<Span>* out) const
-{
-    for (int k = 1; k < t.size(); ++k) {
-        if (!kStreetSuffixes.contains(t[k].lower)) {
-            continue;
-        }
-        // Name words between the house number and the suffix: one to three, not stop words.
-        int j = k - 1;
-        int names = 0;
-        while (j >= 0 && names < 3 && !isHouseNumber(t[j]) && !kStopWords.contains(t[j].lower)) {
-            --j;
-            ++names;
-        }
-        if (names == 0 || j < 0 || !isHouseNumber(t[j])) {
-            continue;
-        }
-        int start = j;
-        while (start > 0 && isHouseNumber(t[start - 1]) && numberWord(t[start - 1].lower) >= 0) {
-            --start; // "one hundred and", "twenty four"
-        }
-        if (start >= 2 && t[start - 2].lower == QLatin1String("flat")) {
-            start -= 2;
-        }
-        int end = k;
-        // The town after it, when it is named: a capitalised word that is not a stop word.
-        if (end + 1 < t.size() && t[end + 1].text.front().isUpper() && !kStopWords.contains(t[end + 1].lower)) {
-            ++end;
-        }
-        out->append({start, end, Entity::Address, {}});
     }
 }
 
@@ -411,9 +373,34 @@ void Detector::datesOfBirth(const QList<Token>& t, const QString& context, QList
     for (int i = 0; i < t.size() && !anyDate; ++i) {
         anyDate = numberedMonth(i);
     }
-    if (!anyDate || !birth.match(context).hasMatch()) {
+    if (!anyDate) {
         return;
     }
+    // Without a word about birth, a whole date with a year of the last century is still a birth date ("just to
+    // confirm that's the eleventh of April, nineteen fifty-three?"): appointments and deliveries are not that old.
+    const bool asked = birth.match(context).hasMatch();
+    QList<Span> found;
+    datesIn(t, &found);
+    for (const Span& span : std::as_const(found)) {
+        bool oldYear = false;
+        for (int k = span.first; k <= span.last && !oldYear; ++k) {
+            oldYear = t[k].lower == QLatin1String("nineteen")
+                || (t[k].lower.size() == 4 && t[k].lower.startsWith(QLatin1String("19")))
+                || (t[k].text.size() == 10 && t[k].text.mid(6, 2) == QLatin1String("19"));
+        }
+        if (asked || oldYear) {
+            out->append(span);
+        }
+    }
+}
+
+void Detector::datesIn(const QList<Token>& t, QList<Span>* out) const
+{
+    static const QRegularExpression written(QStringLiteral("^[0-3]?[0-9][/.-][01]?[0-9][/.-]([0-9]{2}|[0-9]{4})$"));
+    const auto numberedMonth = [&t](int i) {
+        return i + 3 < t.size() && isOrdinal(t[i].lower) && t[i + 1].lower == QLatin1String("of")
+            && t[i + 2].lower == QLatin1String("the") && isOrdinal(t[i + 3].lower);
+    };
     for (int i = 0; i < t.size(); ++i) {
         if (written.match(t[i].text).hasMatch()) {
             out->append({i, i, Entity::DateOfBirth, {}});

@@ -1,5 +1,6 @@
 #include "anonymise/NameCues.h"
 
+#include "anonymise/Addresses.h"
 #include "anonymise/NameFinder.h"
 
 #include <QSet>
@@ -71,7 +72,24 @@ QList<Span> cuedNames(const QList<Token>& t)
         }
         out.append({first, last, Entity::Person, key.join(QLatin1Char(' '))});
     };
+    const auto capitalLetter = [&t](int k) {
+        return k < t.size() && t[k].text.size() == 1 && t[k].text.front().isUpper() && t[k].text.front().isLetter();
+    };
     for (int i = 0; i < t.size(); ++i) {
+        // "L E I G H": a name spelled in capitals, four letters or more (a code mixing digits is not).
+        if (capitalLetter(i) && capitalLetter(i + 1) && capitalLetter(i + 2) && capitalLetter(i + 3)) {
+            int last = i + 3;
+            while (capitalLetter(last + 1)) {
+                ++last;
+            }
+            const bool code = (i > 0 && !t[i - 1].text.isEmpty() && t[i - 1].text.front().isDigit())
+                || (last + 1 < t.size() && !t[last + 1].text.isEmpty() && t[last + 1].text.front().isDigit());
+            if (!code) {
+                out.append({i, last, Entity::Person, {}});
+                i = last;
+                continue;
+            }
+        }
         // A title with initials: "Mr R. Islam", "MR J W HIGGINS".
         if (NameFinder::isTitle(t[i].lower) && i + 1 < t.size() && initial(t[i + 1])) {
             int k = i + 1;
@@ -102,8 +120,18 @@ QList<Span> cuedNames(const QList<Token>& t)
             QStringLiteral("holiday"), QStringLiteral("get"), QStringLiteral("got")};
         const bool place = placeBefore.contains(before)
             || (before == QLatin1String("to") && i >= 2 && goingTo.contains(t[i - 2].lower));
-        const bool spokenOf = midSentence && !place && t[run].punctAfter == QLatin1Char(',') && run + 1 < t.size()
-            && pronounsAfter.contains(t[run + 1].lower);
+        // Nor the end of a longer capitalised phrase ("Christmas Day, she ...") or a place's name ("Cardiff
+        // Central", "Victoria Street").
+        const bool phrase = (i > 0 && !t[i - 1].sentenceStart && t[i - 1].text.front().isUpper()
+                                && t[i - 1].punctAfter.isNull() && !NameFinder::isNotName(t[i - 1].lower))
+            || isPlaceWord(t[run].lower);
+        const bool spokenOf = midSentence && !place && !phrase && t[run].punctAfter == QLatin1Char(',')
+            && run + 1 < t.size() && pronounsAfter.contains(t[run + 1].lower);
+        // "Nguyen Thi Lan, my wife": a name, then who they are.
+        const bool relationAfter = !phrase && t[run].punctAfter == QLatin1Char(',') && run + 2 < t.size()
+            && (t[run + 1].lower == QLatin1String("my") || t[run + 1].lower == QLatin1String("our")
+                || t[run + 1].lower == QLatin1String("her") || t[run + 1].lower == QLatin1String("his"))
+            && NameFinder::isRelation(t[run + 2].lower);
         // "tell Siobhán I rang", "ask Gareth to call": a message for someone (not "tell Tesco they're ...").
         static const QSet<QString> messageAfter {QStringLiteral("i"), QStringLiteral("i've"), QStringLiteral("i'll"),
             QStringLiteral("i'm"), QStringLiteral("we"), QStringLiteral("to"), QStringLiteral("that"),
@@ -112,12 +140,21 @@ QList<Span> cuedNames(const QList<Token>& t)
             && (run + 1 == t.size() || messageAfter.contains(t[run + 1].lower) || !t[run].punctAfter.isNull()
                 || NameFinder::isFirstName(t[i].lower));
         // "I'm Shahana Begum", "this is Siân Prosser", "me and Chidinma Eze": a full name after a cue.
-        const bool fullName = run > i && (fullNameCues.contains(before) || before == QLatin1String("this"))
-            && (midSentence || before.isEmpty());
+        const bool fullName = run > i && !place && !phrase
+            && (fullNameCues.contains(before) || before == QLatin1String("this")) && (midSentence || before.isEmpty());
         // "... and she's Rokeya.": a single name said as who someone is, at the end of a sentence.
         const bool whoTheyAre = run == i && midSentence
             && (before == QLatin1String("she's") || before == QLatin1String("he's") || before == QLatin1String("i'm"))
             && (i + 1 == t.size() || t[i].punctAfter == QLatin1Char('.') || t[i].punctAfter == QLatin1Char('!'));
+        // "Hope, I think her name was": a name, then that it is one.
+        bool namedAfter = false;
+        for (int k = run + 1; k < t.size() && k <= run + 5 && !namedAfter; ++k) {
+            namedAfter = t[k].lower == QLatin1String("name")
+                && (t[k - 1].lower == QLatin1String("her") || t[k - 1].lower == QLatin1String("his")
+                    || t[k - 1].lower == QLatin1String("their"))
+                && k + 1 < t.size()
+                && (t[k + 1].lower == QLatin1String("was") || t[k + 1].lower == QLatin1String("is"));
+        }
         // "Marcia!": a name called out on its own.
         const bool calledOut = run == i && t[i].sentenceStart && t[i].punctAfter == QLatin1Char('!')
             && (i + 1 == t.size() || t[i + 1].sentenceStart);
@@ -125,7 +162,7 @@ QList<Span> cuedNames(const QList<Token>& t)
         const QString stem = stemOf(t[i]);
         const bool possessive = midSentence && stem != t[i].lower && stem.size() >= 3
             && (NameFinder::isFirstName(stem) || NameFinder::isCommonWordName(stem));
-        if (spokenOf || message || fullName || whoTheyAre || calledOut || possessive) {
+        if (namedAfter || spokenOf || relationAfter || message || fullName || whoTheyAre || calledOut || possessive) {
             add(i, run);
             i = run;
         }

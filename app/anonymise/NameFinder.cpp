@@ -1,5 +1,7 @@
 #include "anonymise/NameFinder.h"
 
+#include "anonymise/Addresses.h"
+
 #include <QFile>
 #include <QRegularExpression>
 
@@ -211,8 +213,8 @@ int NameFinder::extend(const QList<Token>& t, int i) const
     // A middle name and a family name: capitalised, or on the lists, never a stop word.
     for (int k = i + 1; k < t.size() && k <= i + 2; ++k) {
         const Token& n = t[k];
-        if (kNotNames.contains(n.lower) || kRelations.contains(n.lower) || n.sentenceStart) {
-            break;
+        if (kNotNames.contains(n.lower) || kRelations.contains(n.lower) || n.sentenceStart || isPlaceWord(n.lower)) {
+            break; // "Victoria Street", "Lincoln Road" are places
         }
         const bool family = isSurname(n.lower) || m_known.contains(n.lower)
             || (capitalised(n) && !n.sentenceStart && (isFirstName(n.lower) || !isCommonWordName(n.lower))
@@ -361,7 +363,10 @@ QList<Span> NameFinder::find(const QList<Token>& tokens, const SegmentContext& c
             }
             continue;
         }
-        // Names known from the call, and names on the list.
+        // Names known from the call, and names on the list (not a street's: "Victoria Street").
+        if (i + 1 < t.size() && capitalised(t[i + 1]) && isPlaceWord(t[i + 1].lower) && !m_known.contains(w)) {
+            continue;
+        }
         if (looksLikeName(t[i], false) || m_known.contains(w)) {
             if (!m_known.contains(w) && !capitalised(t[i]) && t[i].sentenceStart) {
                 continue;

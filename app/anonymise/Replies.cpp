@@ -1,5 +1,6 @@
 #include "anonymise/Replies.h"
 
+#include "anonymise/Addresses.h"
 #include "anonymise/NameFinder.h"
 
 #include <QRegularExpression>
@@ -129,8 +130,11 @@ void codeReplies(const QList<Symbol>& s, const Asked& asked, QList<Span>* out)
                 digits = digits || s[j].kind == Symbol::Kind::Digits;
                 continue;
             }
+            // "D for delta", "W for William", "P as in Peter": a spelling aid stays inside the code.
+            const bool aid = j >= 1 && (s[j - 1].chars == QLatin1String("for") || s[j - 1].chars == QLatin1String("in"))
+                && j + 1 < s.size() && s[j + 1].kind != Symbol::Kind::Word;
             const bool spelling = s[j].chars == QLatin1String("for") || s[j].chars == QLatin1String("as")
-                || s[j].chars == QLatin1String("in") || isFiller(s[j].chars);
+                || s[j].chars == QLatin1String("in") || isFiller(s[j].chars) || aid;
             if (!spelling) {
                 break;
             }
@@ -246,7 +250,7 @@ void nameReplies(const QList<Token>& t, QList<Span>* out)
             && ((nameWord(t[last + 1]) && (t[last + 1].text.front().isUpper() || !anyCapital))
                 || (t[last + 1].text.size() <= 2 && t[last + 1].text.front().isUpper()
                     && t[last + 1].text.front().isLetter()))
-            && t[last].punctAfter != QLatin1Char('.') && t[last].punctAfter != QLatin1Char('?')) {
+            && (t[last].punctAfter.isNull() || (t[last].text.size() == 1 && t[last].punctAfter == QLatin1Char('.')))) {
             ++last;
         }
         QStringList key;
@@ -262,8 +266,8 @@ bool addressWord(const Token& t)
 {
     static const QRegularExpression flat(QStringLiteral("^[0-9]{1,3}/[0-9]{1,3}$"));
     static const QRegularExpression number(QStringLiteral("^[0-9]{1,4}[a-z]?$"));
-    return (t.text.front().isUpper() && !NameFinder::isNotName(t.lower)) || flat.match(t.text).hasMatch()
-        || number.match(t.lower).hasMatch() || numberWord(t.lower) >= 0 || t.lower == QLatin1String("hundred");
+    return isPlaceName(t) || flat.match(t.text).hasMatch() || number.match(t.lower).hasMatch() || isHouseNumber(t)
+        || numberWord(t.lower) >= 0 || t.lower == QLatin1String("hundred");
 }
 
 // After "And the address?": from the first word of the address to the last before an ordinary word or a postcode.
@@ -273,7 +277,9 @@ void addressReplies(const QList<Token>& t, QList<Span>* out)
         QStringLiteral("upon"), QStringLiteral("on"), QStringLiteral("the"), QStringLiteral("near"),
         QStringLiteral("off"), QStringLiteral("and"), QStringLiteral("le"), QStringLiteral("de"), QStringLiteral("in"),
         QStringLiteral("under"), QStringLiteral("by"), QStringLiteral("flat"), QStringLiteral("number"),
-        QStringLiteral("no")};
+        QStringLiteral("no"), QStringLiteral("na"), QStringLiteral("nan"), QStringLiteral("an"),
+        QStringLiteral("stroke"), QStringLiteral("um"), QStringLiteral("er"), QStringLiteral("erm"),
+        QStringLiteral("to")};
     static const QRegularExpression outward(QStringLiteral("^[A-Z]{1,2}[0-9][0-9A-Z]?$"));
     for (int i = 0; i < t.size(); ++i) {
         const bool starts = addressWord(t[i]) || t[i].lower == QLatin1String("flat")
@@ -300,7 +306,11 @@ void addressReplies(const QList<Token>& t, QList<Span>* out)
                 break;
             }
         }
-        if (capitals >= 2 || (numbered && capitals >= 1)) {
+        // Two capitalised words ("Bryn Teg, Llanfihangel"), or a number before a name ("14 Broadway"; not "Since
+        // 1998").
+        const bool numberFirst = t[i].text.front().isDigit() || isHouseNumber(t[i])
+            || t[i].lower == QLatin1String("flat") || t[i].text.contains(QLatin1Char('/'));
+        if (capitals >= 2 || (numbered && capitals >= 1 && numberFirst)) {
             out->append({i, last, Entity::Address, {}});
         }
         i = last;

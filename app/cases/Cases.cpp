@@ -95,17 +95,20 @@ Result<CaseRecord> Cases::create(const NewCase& request)
             return n.error();
         }
         e164 = n.value();
-    } else if (!request.numberOfCall.isEmpty()) {
-        auto call = m_cache.calls().find(request.numberOfCall);
-        if (!call) {
-            return call.error();
+    }
+    const auto cached = [this](const QString& id) -> Result<CallRecord> {
+        auto found = m_cache.calls().find(id);
+        if (!found || !found.value()) {
+            return found ? makeError(QStringLiteral("Call %1 is not in the cache: check the id with earmark-cli "
+                                                    "calls, or sync first.")
+                                         .arg(id))
+                         : found.error();
         }
-        if (!call.value()) {
-            return makeError(QStringLiteral("Call %1 is not in the cache: check the id with earmark-cli calls, or sync "
-                                            "first.")
-                                 .arg(request.numberOfCall));
-        }
-        auto personal = m_cache.calls().personal(*call.value());
+        return *found.value();
+    };
+    if (e164.isEmpty() && !request.numberOfCall.isEmpty()) {
+        auto call = cached(request.numberOfCall);
+        auto personal = call ? m_cache.calls().personal(*call) : Result<CallPersonal>(call.error());
         if (!personal) {
             return personal.error();
         }
@@ -113,14 +116,8 @@ Result<CaseRecord> Cases::create(const NewCase& request)
     }
     QStringList calls = request.callIds;
     for (const QString& id : request.callIds) {
-        auto found = m_cache.calls().find(id);
-        if (!found) {
-            return found.error();
-        }
-        if (!found.value()) {
-            return makeError(QStringLiteral("Call %1 is not in the cache: check the id with earmark-cli calls, or sync "
-                                            "first.")
-                                 .arg(id));
+        if (auto call = cached(id); !call) {
+            return call.error();
         }
     }
     if (!e164.isEmpty()) {

@@ -89,7 +89,8 @@ private Q_SLOTS:
 
     void theCorpusIsWhatItsReadmeSays()
     {
-        for (const QString& name : {QStringLiteral("dev.jsonl"), QStringLiteral("heldout.jsonl")}) {
+        for (const QString& name :
+            {QStringLiteral("dev.jsonl"), QStringLiteral("dev2.jsonl"), QStringLiteral("heldout.jsonl")}) {
             const QList<Item> items = load(name);
             QVERIFY2(items.size() >= 200, qPrintable(name));
             int innocent = 0;
@@ -108,10 +109,12 @@ private Q_SLOTS:
         QTest::addColumn<double>("addresses");
         QTest::addColumn<int>("innocentChanged");
         // Thresholds just under what the anonymiser reaches now: a change that loses recall fails here. The aims of
-        // issue 14 are structured 0.95, names 0.90, at most 1 innocent utterance in 40 changed. The dev set is
-        // the one the anonymiser was tuned on; the held-out set is only scored.
+        // issue 14 are structured 0.95, names 0.90, at most 1 innocent utterance in 40 changed. The dev sets are
+        // the ones the anonymiser was tuned on (dev2 after it was first scored unseen); the held-out set is only
+        // scored.
         QTest::newRow("dev") << QStringLiteral("dev.jsonl") << 0.97 << 0.97 << 0.95 << 1;
-        QTest::newRow("heldout") << QStringLiteral("heldout.jsonl") << 0.88 << 0.86 << 0.55 << 1;
+        QTest::newRow("dev2") << QStringLiteral("dev2.jsonl") << 0.95 << 0.88 << 0.92 << 1;
+        QTest::newRow("heldout") << QStringLiteral("heldout.jsonl") << 0.89 << 0.87 << 0.62 << 1;
     }
 
     void earmarkOnTheCorpus()
@@ -125,7 +128,7 @@ private Q_SLOTS:
         QVERIFY(!items.isEmpty());
         const Score s = run(items);
         qInfo().noquote() << s.table(QStringLiteral("Earmark on ") + file);
-        if (qEnvironmentVariableIsSet("EARMARK_CORPUS_MISSES") && file.startsWith(QLatin1String("dev"))) {
+        if (qEnvironmentVariableIsSet("EARMARK_CORPUS_MISSES") && file.startsWith(QLatin1String("dev2"))) {
             for (const Miss& m : s.misses) {
                 qInfo().noquote() << m.id << m.type << m.value << "->" << m.output;
             }

@@ -84,6 +84,12 @@ private Q_SLOTS:
             reply(QStringLiteral("DOB please?"), QStringLiteral("Um, 9.12.73")), QStringLiteral("Um, [DATE_OF_BIRTH]"));
         QCOMPARE(reply(QStringLiteral("And what year were you born?"), QStringLiteral("Nineteen, er, fifty-one.")),
             QStringLiteral("[DATE_OF_BIRTH]."));
+        // A whole date of the last century is a birth date without being asked; a recent one is not.
+        const Anonymiser a;
+        QCOMPARE(a.anonymiseText(QStringLiteral("So that's the second of May, 1961, yes?")),
+            QStringLiteral("So that's [DATE_OF_BIRTH], yes?"));
+        QCOMPARE(a.anonymiseText(QStringLiteral("The boiler went in on the second of May, 2019.")),
+            QStringLiteral("The boiler went in on the second of May, 2019."));
         // The same words after another question are a score.
         QCOMPARE(reply(QStringLiteral("Out of ten?"), QStringLiteral("Nine, maybe ten.")),
             QStringLiteral("Nine, maybe ten."));
@@ -118,12 +124,48 @@ private Q_SLOTS:
             QStringLiteral("Hiya, I'm [PERSON_1], you rang me earlier."));
         QCOMPARE(a.anonymiseText(QStringLiteral("It's addressed to Mrs K. Oyelaran.")),
             QStringLiteral("It's addressed to [PERSON_1]."));
+        QCOMPARE(a.anonymiseText(QStringLiteral("Comfort Asante, my mother, she lives with us.")),
+            QStringLiteral("[PERSON_1], my mother, she lives with us."));
+        QCOMPARE(a.anonymiseText(QStringLiteral("The man before, Idris I think his name was, sorted it.")),
+            QStringLiteral("The man before, [PERSON_1] I think his name was, sorted it."));
+        QCOMPARE(
+            a.anonymiseText(QStringLiteral("It's spelt B E A T T I E.")), QStringLiteral("It's spelt [PERSON_1]."));
         // ... and a name found once is found again, with the word joined to it.
         QCOMPARE(a.anonymiseText(QStringLiteral("My son Dafydd Rhys-Evans. Dafydd's at work.")),
             QStringLiteral("My son [PERSON_1]. [PERSON_1]'s at work."));
         // Everyday words stay everyday: a place, a shop, a verb.
-        for (const char* innocent : {"I'd tell Tesco they're too dear.", "We went to Leeds, she loved it.",
-                 "Hope so, to be honest.", "Reading is on the way for me."}) {
+        for (const char* innocent :
+            {"I'd tell Tesco they're too dear.", "We went to Leeds, she loved it.",
+                "It was Christmas Day, she was thrilled.", "Hope so, to be honest.", "Reading is on the way for me."}) {
+            QCOMPARE(a.anonymiseText(QString::fromLatin1(innocent)), QString::fromLatin1(innocent));
+        }
+    }
+
+    void spokenEmailsWithWordsAndDigitsBeforeTheAt()
+    {
+        const Anonymiser a;
+        QCOMPARE(a.anonymiseText(QStringLiteral("it's kerry ann nolan seventy two at hotmail dot co dot uk")),
+            QStringLiteral("it's [EMAIL]"));
+        QCOMPARE(a.anonymiseText(QStringLiteral("Email me, it's s patel underscore four at outlook dot com")),
+            QStringLiteral("Email me, it's [EMAIL]"));
+    }
+
+    void addressesSaidInPassing()
+    {
+        const Anonymiser a;
+        // A street without a suffix before its town, a Glasgow flat, a house name, the town after the street.
+        QCOMPARE(a.anonymiseText(QStringLiteral("Send it to my brother's, 17 Sandygate, Penistone, he's in all day.")),
+            QStringLiteral("Send it to my brother's, [ADDRESS], he's in all day."));
+        QCOMPARE(a.anonymiseText(QStringLiteral("It's flat 0/1, 212 Dumbarton Road, Glasgow.")),
+            QStringLiteral("It's [ADDRESS]."));
+        QCOMPARE(a.anonymiseText(QStringLiteral("We're at Pear Tree Cottage, 3 Mill Lane, Great Shelford now.")),
+            QStringLiteral("We're at [ADDRESS] now."));
+        QCOMPARE(a.anonymiseText(QStringLiteral("Her flat's at 8 Westgate in Otley.")),
+            QStringLiteral("Her flat's at [ADDRESS]."));
+        // Streets and places that locate nobody stay.
+        for (const char* innocent :
+            {"I got the train to Leeds Central and walked.", "The one on Victoria Street, by the bank.",
+                "It took 20 minutes, Monday to Friday.", "We've been here 12 years, Ilkley suits us."}) {
             QCOMPARE(a.anonymiseText(QString::fromLatin1(innocent)), QString::fromLatin1(innocent));
         }
     }
