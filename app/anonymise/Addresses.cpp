@@ -37,8 +37,9 @@ const QSet<QString> kConnectors {QStringLiteral("of"), QStringLiteral("upon"), Q
 
 bool isPlaceName(const Token& t)
 {
-    if (t.text.size() < 2 || NameFinder::isNotName(t.lower) || monthOf(t.lower) > 0) {
-        return false;
+    if (t.text.size() < 2 || NameFinder::isNotName(t.lower) || monthOf(t.lower) > 0 || numberWord(t.lower) >= 0
+        || t.text == t.text.toUpper()) {
+        return false; // not "Eight", not "GMT" or "BBC"
     }
     // A Gaelic mutation keeps its capital after the prefix: "t-Sìthein", "n-Eilean".
     const QString core
@@ -55,10 +56,6 @@ bool isPlaceName(const Token& t)
 }
 
 namespace {
-bool placeName(const Token& t)
-{
-    return isPlaceName(t);
-}
 
 bool flatNumber(const Token& t)
 {
@@ -111,13 +108,13 @@ int withTown(const QList<Token>& t, int end)
             || prev.punctAfter == QLatin1Char('!')) {
             break;
         }
-        if (placeName(t[k])) {
+        if (isPlaceName(t[k])) {
             last = k++;
             continue;
         }
         // "in Hartlepool", "near Stafford", "Isle of Skye": a connector counts when a place name follows it.
         if ((kConnectors.contains(t[k].lower) || t[k].lower == QLatin1String("in")) && k + 1 < t.size()
-            && placeName(t[k + 1]) && t[k].punctAfter.isNull()) {
+            && isPlaceName(t[k + 1]) && t[k].punctAfter.isNull()) {
             k += 1;
             continue;
         }
@@ -137,8 +134,7 @@ int withFlat(const QList<Token>& t, int start)
     while (first >= 1) {
         const int k = first - 1;
         // "Flat 3 ", "number 9 ": the word before the house number.
-        if (k == first - 1 && flatWords.contains(t[k].lower) && t[k].punctAfter.isNull() && first == start
-            && isHouseNumber(t[start])) {
+        if (flatWords.contains(t[k].lower) && t[k].punctAfter.isNull() && first == start && isHouseNumber(t[start])) {
             first = k;
             continue;
         }
@@ -171,10 +167,10 @@ int withFlat(const QList<Token>& t, int start)
             continue;
         }
         // "Clarence House,", "The Old Forge,": a house's name.
-        if (placeName(t[k]) && kHouseWords.contains(t[k].lower)) {
+        if (isPlaceName(t[k]) && kHouseWords.contains(t[k].lower)) {
             int h = k;
             while (h >= 1 && h > k - 3 && t[h - 1].punctAfter.isNull()
-                && (placeName(t[h - 1]) || t[h - 1].lower == QLatin1String("the"))) {
+                && (isPlaceName(t[h - 1]) || t[h - 1].lower == QLatin1String("the"))) {
                 --h;
             }
             first = h;
@@ -211,12 +207,19 @@ QList<Span> addressSpans(const QList<Token>& t)
             return w.lower.size() >= 3 && w.text == w.lower && !NameFinder::isNotName(w.lower)
                 && std::all_of(w.lower.begin(), w.lower.end(), [](QChar c) { return c.isLetter() || c == u'\''; });
         };
+        // Suffixes that are also everyday words ("a 5 minute walk", "either way") end a street only after a
+        // capitalised name.
+        static const QSet<QString> everyday {QStringLiteral("walk"), QStringLiteral("drive"), QStringLiteral("way"),
+            QStringLiteral("end"), QStringLiteral("view"), QStringLiteral("rise"), QStringLiteral("green"),
+            QStringLiteral("park"), QStringLiteral("row"), QStringLiteral("place"), QStringLiteral("close"),
+            QStringLiteral("court"), QStringLiteral("gate"), QStringLiteral("bank"), QStringLiteral("hill"),
+            QStringLiteral("square"), QStringLiteral("heights"), QStringLiteral("walks")};
         while (m < t.size() && names < 4) {
-            if (isStreetSuffix(t[m].lower) && names > 0) {
+            if (isStreetSuffix(t[m].lower) && names > 0 && (capitals > 0 || !everyday.contains(t[m].lower))) {
                 end = m;
                 break;
             }
-            const bool capital = placeName(t[m]);
+            const bool capital = isPlaceName(t[m]);
             if (!capital && !lowerName(t[m]) && !(names > 0 && kConnectors.contains(t[m].lower))) {
                 break;
             }
@@ -227,23 +230,43 @@ QList<Span> addressSpans(const QList<Token>& t)
             }
             ++m;
         }
+        // Not part of a name or a product: "Channel 4 News, BBC", "iPhone 13 Pro, Apple".
+        const bool named = j > 0 && !t[j - 1].sentenceStart && !t[j - 1].text.isEmpty()
+            && (t[j - 1].text.front().isUpper() || t[j - 1].text.back().isUpper())
+            && !NameFinder::isNotName(t[j - 1].lower) && t[j - 1].lower != QLatin1String("flat")
+            && t[j - 1].lower != QLatin1String("number");
         bool oneWordStreet = false;
-        if (end < 0 && names >= 1 && capitals == names && m < t.size() && t[m].punctAfter == QLatin1Char(',')
-            && m + 1 < t.size() && placeName(t[m + 1]) && !isPlaceWord(t[m].lower)) {
+        if (end < 0 && !named && names >= 1 && capitals == names && m < t.size() && t[m].punctAfter == QLatin1Char(',')
+            && m + 1 < t.size() && isPlaceName(t[m + 1]) && !isPlaceWord(t[m].lower)) {
             end = m; // "4 Kingsmead, Nailsea": a street without a suffix, then the town
             oneWordStreet = true;
         }
+        // "My sister's at 9 Ashgrove", "we live at 4 Kingsmead": a one-word street after someone living there.
+        const auto livesAt = [&t](int at) {
+            if (at < 1 || t[at].lower != QLatin1String("at")) {
+                return false;
+            }
+            static const QSet<QString> who {QStringLiteral("live"), QStringLiteral("lives"), QStringLiteral("living"),
+                QStringLiteral("stay"), QStringLiteral("staying"), QStringLiteral("we're"), QStringLiteral("i'm"),
+                QStringLiteral("she's"), QStringLiteral("he's"), QStringLiteral("they're"), QStringLiteral("moved"),
+                QStringLiteral("still")};
+            return who.contains(t[at - 1].lower) || t[at - 1].lower.endsWith(QLatin1String("'s"));
+        };
         if (end < 0 && names == 1 && capitals == 1 && j > 0
-            && (t[j - 1].lower == QLatin1String("at") || t[j - 1].lower == QLatin1String("number"))) {
+            && (livesAt(j - 1) || t[j - 1].lower == QLatin1String("number"))) {
             end = k; // "at 9 Ashgrove"
         }
         if (end < 0) {
             continue;
         }
         int start = j;
-        while (start > 0 && isHouseNumber(t[start - 1]) && numberWord(t[start - 1].lower) >= 0
-            && t[start - 1].punctAfter.isNull()) {
-            --start; // "one hundred and", "twenty four"
+        // Back over the rest of a house number said in words: "one hundred and twelve", "twenty four".
+        while (start > 0 && t[start - 1].punctAfter.isNull()
+            && ((isHouseNumber(t[start - 1]) && numberWord(t[start - 1].lower) >= 0)
+                || t[start - 1].lower == QLatin1String("hundred")
+                || (t[start - 1].lower == QLatin1String("and") && start >= 2
+                    && t[start - 2].lower == QLatin1String("hundred")))) {
+            --start;
         }
         start = withFlat(t, start);
         const int last = oneWordStreet || t[end].punctAfter == QLatin1Char(',') || t[end].punctAfter.isNull()

@@ -167,8 +167,15 @@ QList<Span> Detector::detect(const QList<Token>& tokens, const SegmentContext& c
             }
         }
     }
-    out += replySpans(tokens, symbols, askedFor(context.previousText));
-    if (m_options.wants(Entity::Person)) {
+    // The agent's own name is kept unless the policy says otherwise ("Who am I speaking to?" "It's Dave."): the
+    // structure rules name nobody in the agent's speech then.
+    const bool keepAgent = context.speaker == QLatin1String("agent") && !m_options.redactAgent;
+    for (const Span& s : replySpans(tokens, symbols, askedFor(context.previousText))) {
+        if (!(keepAgent && s.type == Entity::Person)) {
+            out.append(s);
+        }
+    }
+    if (m_options.wants(Entity::Person) && !keepAgent) {
         out += sameNamesAgain(tokens, mergeSpans(out));
     }
     QList<Span> wanted;
@@ -342,8 +349,13 @@ void Detector::emails(const QList<Token>& t, QList<Span>* out) const
                 break;
             }
         }
-        // Up to two plain words or letters before it belong to the local part: "jamie oconnor nineteen ninety at".
-        for (int more = 0; more < 2 && start >= 1; ++more) {
+        // Up to two plain words before it belong to a local part with digits: "jamie oconnor nineteen ninety at"
+        // (not "send it to her directly sarah at ...").
+        bool withDigits = false;
+        for (int k = start; k < i; ++k) {
+            withDigits = withDigits || isHouseNumber(t[k]);
+        }
+        for (int more = 0; withDigits && more < 2 && start >= 1; ++more) {
             const Token& w = t[start - 1];
             const bool plain = w.punctAfter.isNull() && !kStopWords.contains(w.lower) && w.text == w.lower
                 && std::all_of(w.lower.begin(), w.lower.end(), [](QChar c) { return c.isLetter(); });
@@ -360,7 +372,6 @@ void Detector::emails(const QList<Token>& t, QList<Span>* out) const
 void Detector::datesOfBirth(const QList<Token>& t, const QString& context, QList<Span>* out) const
 {
     static const QRegularExpression birth(QStringLiteral("\\bborn\\b|\\bbirth|\\bd\\.?o\\.?b\\b|\\bbirthday\\b"));
-    static const QRegularExpression written(QStringLiteral("^[0-3]?[0-9][/.-][01]?[0-9][/.-]([0-9]{2}|[0-9]{4})$"));
     // "the twelfth of the sixth": a month said as its number.
     const auto numberedMonth = [&t](int i) {
         return i + 3 < t.size() && isOrdinal(t[i].lower) && t[i + 1].lower == QLatin1String("of")
@@ -382,13 +393,23 @@ void Detector::datesOfBirth(const QList<Token>& t, const QString& context, QList
     QList<Span> found;
     datesIn(t, &found);
     for (const Span& span : std::as_const(found)) {
+        // A whole date: a day, a month and a year of the last century ("1953", "nineteen fifty-three", not "the
+        // 19th", "twenty nineteen" or "since March 1998").
+        bool day = false;
+        bool month = false;
         bool oldYear = false;
-        for (int k = span.first; k <= span.last && !oldYear; ++k) {
-            oldYear = t[k].lower == QLatin1String("nineteen")
-                || (t[k].lower.size() == 4 && t[k].lower.startsWith(QLatin1String("19")))
-                || (t[k].text.size() == 10 && t[k].text.mid(6, 2) == QLatin1String("19"));
+        for (int k = span.first; k <= span.last; ++k) {
+            const QString& w = t[k].lower;
+            const bool year
+                = (w.size() == 4 && w.startsWith(QLatin1String("19")) && w.at(2).isDigit() && w.at(3).isDigit())
+                || (w == QLatin1String("nineteen") && k + 1 <= span.last && numberWord(t[k + 1].lower) >= 0
+                    && (k == 0 || t[k - 1].lower != QLatin1String("twenty")));
+            const bool written = t[k].text.size() == 10 && t[k].text.mid(6, 2) == QLatin1String("19");
+            oldYear = oldYear || year || written;
+            month = month || monthOf(w) > 0 || written;
+            day = day || written || (isOrdinal(w) && !year);
         }
-        if (asked || oldYear) {
+        if (asked || (oldYear && month && day)) {
             out->append(span);
         }
     }

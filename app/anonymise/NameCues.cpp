@@ -43,7 +43,9 @@ int nameRun(const QList<Token>& t, int i)
         return -1;
     }
     int last = i;
-    while (last + 1 < t.size() && last - i < 2 && t[last].punctAfter.isNull() && capitalisedName(t[last + 1])) {
+    // A possessive ends the name ("Mary's Hospital"), and so does a place's word.
+    while (last + 1 < t.size() && last - i < 2 && t[last].punctAfter.isNull() && stemOf(t[last]) == t[last].lower
+        && capitalisedName(t[last + 1]) && !isPlaceWord(t[last + 1].lower)) {
         ++last;
     }
     return last;
@@ -55,13 +57,13 @@ QList<Span> cuedNames(const QList<Token>& t)
 {
     static const QSet<QString> fullNameCues {QStringLiteral("i'm"), QStringLiteral("im"), QStringLiteral("she's"),
         QStringLiteral("he's"), QStringLiteral("with"), QStringLiteral("and"), QStringLiteral("is"),
-        QStringLiteral("it's"), QStringLiteral("to"), QStringLiteral("for"), QStringLiteral("from"),
-        QStringLiteral("by"), QStringLiteral("under"), QStringLiteral("name"), QStringLiteral("named")};
-    static const QSet<QString> messageCues {QStringLiteral("tell"), QStringLiteral("ask"), QStringLiteral("thank"),
-        QStringLiteral("let"), QStringLiteral("remind"), QStringLiteral("pass")};
+        QStringLiteral("it's"), QStringLiteral("to"), QStringLiteral("for"), QStringLiteral("by"),
+        QStringLiteral("under"), QStringLiteral("name"), QStringLiteral("named")};
+    static const QSet<QString> messageCues {
+        QStringLiteral("tell"), QStringLiteral("ask"), QStringLiteral("let"), QStringLiteral("remind")};
     static const QSet<QString> pronounsAfter {QStringLiteral("she"), QStringLiteral("he"), QStringLiteral("she's"),
-        QStringLiteral("he's"), QStringLiteral("who"), QStringLiteral("who's"), QStringLiteral("she'll"),
-        QStringLiteral("he'll"), QStringLiteral("she'd"), QStringLiteral("he'd")};
+        QStringLiteral("he's"), QStringLiteral("she'll"), QStringLiteral("he'll"), QStringLiteral("she'd"),
+        QStringLiteral("he'd")};
     QList<Span> out;
     const auto add = [&out, &t](int first, int last) {
         QStringList key;
@@ -82,7 +84,12 @@ QList<Span> cuedNames(const QList<Token>& t)
             while (capitalLetter(last + 1)) {
                 ++last;
             }
-            const bool code = (i > 0 && !t[i - 1].text.isEmpty() && t[i - 1].text.front().isDigit())
+            QSet<QChar> distinct;
+            for (int k = i; k <= last; ++k) {
+                distinct.insert(t[k].text.front());
+            }
+            const bool code = distinct.size() < 3 // "I I I I just think": a stutter
+                || (i > 0 && !t[i - 1].text.isEmpty() && t[i - 1].text.front().isDigit())
                 || (last + 1 < t.size() && !t[last + 1].text.isEmpty() && t[last + 1].text.front().isDigit());
             if (!code) {
                 out.append({i, last, Entity::Person, {}});
@@ -134,8 +141,7 @@ QList<Span> cuedNames(const QList<Token>& t)
             && NameFinder::isRelation(t[run + 2].lower);
         // "tell Siobhán I rang", "ask Gareth to call": a message for someone (not "tell Tesco they're ...").
         static const QSet<QString> messageAfter {QStringLiteral("i"), QStringLiteral("i've"), QStringLiteral("i'll"),
-            QStringLiteral("i'm"), QStringLiteral("we"), QStringLiteral("to"), QStringLiteral("that"),
-            QStringLiteral("about")};
+            QStringLiteral("i'm"), QStringLiteral("we"), QStringLiteral("to"), QStringLiteral("about")};
         const bool message = midSentence && messageCues.contains(before)
             && (run + 1 == t.size() || messageAfter.contains(t[run + 1].lower) || !t[run].punctAfter.isNull()
                 || NameFinder::isFirstName(t[i].lower));
@@ -148,19 +154,27 @@ QList<Span> cuedNames(const QList<Token>& t)
             && (i + 1 == t.size() || t[i].punctAfter == QLatin1Char('.') || t[i].punctAfter == QLatin1Char('!'));
         // "Hope, I think her name was": a name, then that it is one.
         bool namedAfter = false;
-        for (int k = run + 1; k < t.size() && k <= run + 5 && !namedAfter; ++k) {
-            namedAfter = t[k].lower == QLatin1String("name")
-                && (t[k - 1].lower == QLatin1String("her") || t[k - 1].lower == QLatin1String("his")
-                    || t[k - 1].lower == QLatin1String("their"))
-                && k + 1 < t.size()
-                && (t[k + 1].lower == QLatin1String("was") || t[k + 1].lower == QLatin1String("is"));
+        static const QSet<QString> hedges {QStringLiteral("i"), QStringLiteral("think"), QStringLiteral("guess"),
+            QStringLiteral("reckon"), QStringLiteral("believe")};
+        for (int k = run + 1; k < t.size() && k <= run + 5; ++k) {
+            if (t[k].lower == QLatin1String("her") || t[k].lower == QLatin1String("his")
+                || t[k].lower == QLatin1String("their")) {
+                namedAfter = k + 2 < t.size() && t[k + 1].lower == QLatin1String("name")
+                    && (t[k + 2].lower == QLatin1String("was") || t[k + 2].lower == QLatin1String("is"));
+                break;
+            }
+            if (!hedges.contains(t[k].lower)) {
+                break; // only "Hope, I think her name was": not "the Leeds office and her name was ..."
+            }
         }
         // "Marcia!": a name called out on its own.
         const bool calledOut = run == i && t[i].sentenceStart && t[i].punctAfter == QLatin1Char('!')
-            && (i + 1 == t.size() || t[i + 1].sentenceStart);
+            && (i + 1 == t.size() || t[i + 1].sentenceStart)
+            && (NameFinder::isFirstName(t[i].lower) || NameFinder::isCommonWordName(t[i].lower)); // not "Lovely!"
         // "Joy's kids": a listed name's possessive mid-sentence.
         const QString stem = stemOf(t[i]);
         const bool possessive = midSentence && stem != t[i].lower && stem.size() >= 3
+            && !(run + 1 < t.size() && isPlaceWord(t[run + 1].lower)) // not "St Mary's Hospital"
             && (NameFinder::isFirstName(stem) || NameFinder::isCommonWordName(stem));
         if (namedAfter || spokenOf || relationAfter || message || fullName || whoTheyAre || calledOut || possessive) {
             add(i, run);

@@ -96,7 +96,16 @@ const QSet<QString> kNotNames {QStringLiteral("i"), QStringLiteral("i'm"), QStri
     QStringLiteral("somali"), QStringLiteral("chinese"), QStringLiteral("french"), QStringLiteral("german"),
     QStringLiteral("italian"), QStringLiteral("spanish"), QStringLiteral("american"), QStringLiteral("european"),
     QStringLiteral("african"), QStringLiteral("asian"), QStringLiteral("muslim"), QStringLiteral("christian"),
-    QStringLiteral("catholic"), QStringLiteral("jewish"), QStringLiteral("hindu"), QStringLiteral("sikh")};
+    QStringLiteral("catholic"), QStringLiteral("jewish"), QStringLiteral("hindu"), QStringLiteral("sikh"),
+    QStringLiteral("st"), QStringLiteral("saint"), QStringLiteral("portuguese"), QStringLiteral("jamaican"),
+    QStringLiteral("romanian"), QStringLiteral("lithuanian"), QStringLiteral("latvian"), QStringLiteral("turkish"),
+    QStringLiteral("kurdish"), QStringLiteral("eritrean"), QStringLiteral("filipino"), QStringLiteral("brazilian"),
+    QStringLiteral("greek"), QStringLiteral("cypriot"), QStringLiteral("russian"), QStringLiteral("ukrainian"),
+    QStringLiteral("bulgarian"), QStringLiteral("hungarian"), QStringLiteral("czech"), QStringLiteral("slovak"),
+    QStringLiteral("dutch"), QStringLiteral("swedish"), QStringLiteral("australian"), QStringLiteral("canadian"),
+    QStringLiteral("kenyan"), QStringLiteral("zimbabwean"), QStringLiteral("sudanese"), QStringLiteral("afghan"),
+    QStringLiteral("iranian"), QStringLiteral("iraqi"), QStringLiteral("syrian"), QStringLiteral("vietnamese"),
+    QStringLiteral("thai"), QStringLiteral("japanese"), QStringLiteral("korean"), QStringLiteral("cornish")};
 
 bool capitalised(const Token& t)
 {

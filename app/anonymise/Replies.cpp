@@ -322,10 +322,14 @@ void addressReplies(const QList<Token>& t, QList<Span>* out)
 QList<Span> sameNamesAgain(const QList<Token>& t, const QList<Span>& spans)
 {
     QSet<QString> parts;
-    QSet<int> covered;
+    QSet<int> covered; // by any span
+    QSet<int> named; // by a name
     for (const Span& sp : spans) {
         for (int k = sp.first; k <= sp.last; ++k) {
             covered.insert(k);
+            if (sp.type == Entity::Person) {
+                named.insert(k);
+            }
             if (sp.type == Entity::Person && nameWord(t[k]) && t[k].lower.size() >= 3) {
                 parts.insert(t[k].lower);
             }
@@ -343,12 +347,12 @@ QList<Span> sameNamesAgain(const QList<Token>& t, const QList<Span>& spans)
         if (stem.endsWith(QLatin1String("'s")) || stem.endsWith(QStringLiteral("\u2019s"))) {
             stem.chop(2);
         }
-        const bool adjacent = (covered.contains(i - 1) && t[i - 1].punctAfter.isNull())
-            || (covered.contains(i + 1) && t[i].punctAfter.isNull());
+        const bool adjacent = (named.contains(i - 1) && t[i - 1].punctAfter.isNull())
+            || (named.contains(i + 1) && t[i].punctAfter.isNull());
         const bool again = parts.contains(stem);
         // A capitalised word joined to a name is part of it: "Gwenllian [Morgan]".
         const bool joined = adjacent && t[i].text.front().isUpper() && nameWord(t[i]) && !t[i].sentenceStart;
-        const bool joinedFirst = adjacent && covered.contains(i + 1) && t[i].text.front().isUpper() && nameWord(t[i])
+        const bool joinedFirst = adjacent && named.contains(i + 1) && t[i].text.front().isUpper() && nameWord(t[i])
             && (NameFinder::isFirstName(t[i].lower) || !NameFinder::isCommonWordName(t[i].lower));
         if (again || joined || joinedFirst) {
             out.append({i, i, Entity::Person, stem});
@@ -360,11 +364,11 @@ QList<Span> sameNamesAgain(const QList<Token>& t, const QList<Span>& spans)
 bool isSpelledWord(const QString& text)
 {
     // Cheap first: every second character a separator.
-    if (text.size() < 5
-        || (text.at(1) != QLatin1Char('-') && text.at(1) != QLatin1Char('.') && text.at(1) != QLatin1Char(','))) {
+    // Hyphens or commas: dotted capitals are abbreviations ("B.B.C", "A.S.A.P").
+    if (text.size() < 5 || (text.at(1) != QLatin1Char('-') && text.at(1) != QLatin1Char(','))) {
         return false;
     }
-    static const QRegularExpression spelled(QStringLiteral("^(\\p{L}[-.,]){2,}\\p{L}\\.?$"));
+    static const QRegularExpression spelled(QStringLiteral("^(\\p{L}[-,]){2,}\\p{L}$"));
     return spelled.match(text).hasMatch();
 }
 

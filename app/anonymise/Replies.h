@@ -18,7 +18,8 @@ QList<Span> replySpans(const QList<Token>& tokens, const QList<Symbol>& symbols,
 // joined to it belongs to it ("Gwenllian Morgan" when "Morgan" was found).
 QList<Span> sameNamesAgain(const QList<Token>& tokens, const QList<Span>& spans);
 
-// A word spelled out letter by letter: "A-D-J-E-I", "w-i-s-n-i-e-w-s-k-i", "K.O.W" (three letters or more).
+// A word spelled out letter by letter: "A-D-J-E-I", "w-i-s-n-i-e-w-s-k-i" (three letters or more; dotted capitals
+// such as "B.B.C" are abbreviations).
 bool isSpelledWord(const QString& text);
 
 } // namespace Earmark::Anonymise

@@ -114,7 +114,7 @@ private Q_SLOTS:
         // scored.
         QTest::newRow("dev") << QStringLiteral("dev.jsonl") << 0.97 << 0.97 << 0.95 << 1;
         QTest::newRow("dev2") << QStringLiteral("dev2.jsonl") << 0.95 << 0.88 << 0.92 << 1;
-        QTest::newRow("heldout") << QStringLiteral("heldout.jsonl") << 0.89 << 0.87 << 0.62 << 1;
+        QTest::newRow("heldout") << QStringLiteral("heldout.jsonl") << 0.89 << 0.87 << 0.60 << 1;
     }
 
     void earmarkOnTheCorpus()

@@ -6,6 +6,7 @@
 #include "anonymise/Replies.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -162,12 +163,63 @@ private Q_SLOTS:
             QStringLiteral("We're at [ADDRESS] now."));
         QCOMPARE(a.anonymiseText(QStringLiteral("Her flat's at 8 Westgate in Otley.")),
             QStringLiteral("Her flat's at [ADDRESS]."));
+        QCOMPARE(a.anonymiseText(QStringLiteral("It's one hundred and twelve Station Road.")),
+            QStringLiteral("It's [ADDRESS]."));
         // Streets and places that locate nobody stay.
         for (const char* innocent :
             {"I got the train to Leeds Central and walked.", "The one on Victoria Street, by the bank.",
                 "It took 20 minutes, Monday to Friday.", "We've been here 12 years, Ilkley suits us."}) {
             QCOMPARE(a.anonymiseText(QString::fromLatin1(innocent)), QString::fromLatin1(innocent));
         }
+    }
+
+    void innocentSpeechStaysAsItWas()
+    {
+        // What a review of these rules found they must not touch: times, products, brands, places, dates that are not
+        // birth dates, abbreviations, a stutter, exclamations.
+        const Anonymiser a;
+        for (const char* innocent :
+            {"It's only a 10 minute walk from the bus.", "About a twenty minute drive, either way.",
+                "I saw it on Sky 1 News, ITV had it too.", "They said they'd ring at 9 GMT.",
+                "Brilliant! The engineer came on time.", "I rang Vodafone, who told me to wait.",
+                "I'd like to thank Octopus for sorting it.", "I'm Portuguese, my husband's Jamaican.",
+                "I was in St Mary's Hospital for a week.", "Your appointment is on the 19th of March.",
+                "We've been with you since March 1998.", "I need it A.S.A.P. really.", "I I I I just think it's wrong.",
+                "Signed up on the 3rd of March twenty nineteen."}) {
+            QCOMPARE(a.anonymiseText(QString::fromLatin1(innocent)), QString::fromLatin1(innocent));
+        }
+        // Questions about something else ask for nothing, whatever the reply.
+        QCOMPARE(
+            reply(QStringLiteral("How would you rate our mobile app, out of ten?"), QStringLiteral("Ten, no, nine.")),
+            QStringLiteral("Ten, no, nine."));
+        QCOMPARE(reply(QStringLiteral("And the condition of the property, one to ten?"), QStringLiteral("Eight.")),
+            QStringLiteral("Eight."));
+        QCOMPARE(reply(QStringLiteral("Who do you think offers the best value?"), QStringLiteral("Definitely Aldi.")),
+            QStringLiteral("Definitely Aldi."));
+    }
+
+    void theAgentsOwnNameIsKeptInReplies()
+    {
+        // "Who am I speaking to?" asked by the respondent: the agent's answer keeps the agent's name (policy: keep).
+        const auto turn = [](const char* speaker, double at, const QString& text) {
+            return QJsonObject {{QStringLiteral("speaker"), QString::fromLatin1(speaker)},
+                {QStringLiteral("start_s"), at}, {QStringLiteral("end_s"), at + 1}, {QStringLiteral("text"), text}};
+        };
+        const QJsonObject doc {{QStringLiteral("schema"), QStringLiteral("earmark.transcript/1")},
+            {QStringLiteral("call_id"), QStringLiteral("C-T")},
+            {QStringLiteral("segments"),
+                QJsonArray {turn("respondent", 0, QStringLiteral("Sorry, who am I speaking to?")),
+                    turn("agent", 1, QStringLiteral("It is Tegid, from Fieldline."))}}};
+        const QByteArray json = QJsonDocument(doc).toJson(QJsonDocument::Compact);
+        const auto r = Anonymiser().anonymise(json);
+        QVERIFY(r);
+        QCOMPARE(r->transcript.value(QStringLiteral("segments"))
+                     .toArray()
+                     .last()
+                     .toObject()
+                     .value(QStringLiteral("text"))
+                     .toString(),
+            QStringLiteral("It is Tegid, from Fieldline."));
     }
 
     void addressesAskedFor()
