@@ -2,6 +2,10 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringList>
 
 namespace Earmark {
 
@@ -40,6 +44,7 @@ QString auditActionText(const QString& action)
         {QStringLiteral("phones.hide"), QT_TRANSLATE_NOOP("AuditActions", "Numbers hidden")},
         {QStringLiteral("phones.reveal"), QT_TRANSLATE_NOOP("AuditActions", "Numbers revealed")},
         {QStringLiteral("policy.staff-names"), QT_TRANSLATE_NOOP("AuditActions", "Staff-name policy set")},
+        {QStringLiteral("redaction.policy"), QT_TRANSLATE_NOOP("AuditActions", "Redaction-review rule set")},
         {QStringLiteral("redactions.review"), QT_TRANSLATE_NOOP("AuditActions", "Redactions reviewed")},
         {QStringLiteral("report.export"), QT_TRANSLATE_NOOP("AuditActions", "Report exported")},
         {QStringLiteral("request.close"), QT_TRANSLATE_NOOP("AuditActions", "Subject access request closed")},
@@ -69,6 +74,69 @@ QString auditActionText(const QString& action)
     };
     const auto it = texts.constFind(action);
     return it == texts.constEnd() ? action : QCoreApplication::translate("AuditActions", it.value());
+}
+
+namespace {
+QString valueText(const QJsonValue& v)
+{
+    if (v.isArray()) {
+        QStringList items;
+        for (const QJsonValue& item : v.toArray()) {
+            items << valueText(item);
+        }
+        return items.join(QStringLiteral(", "));
+    }
+    if (v.isBool()) {
+        return v.toBool() ? QCoreApplication::translate("AuditActions", "yes")
+                          : QCoreApplication::translate("AuditActions", "no");
+    }
+    if (v.isDouble()) {
+        return QString::number(v.toDouble());
+    }
+    if (v.isObject()) {
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    }
+    return v.toString();
+}
+} // namespace
+
+QString auditDetailText(const QString& action, const QString& detail)
+{
+    if (!detail.startsWith(u'{')) {
+        return detail;
+    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(detail.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        return detail;
+    }
+    const QJsonObject o = doc.object();
+    const auto n = [&o](const char* key) { return o.value(QLatin1String(key)).toInteger(); };
+    if (action == QLatin1String("sync") && o.contains(QLatin1String("imported"))) {
+        return QCoreApplication::translate(
+            "AuditActions", "%1 imported, %2 updated, %3 unchanged, %4 erased, %5 rejected; from %6")
+            .arg(n("imported"))
+            .arg(n("updated"))
+            .arg(n("unchanged"))
+            .arg(n("erased"))
+            .arg(n("rejected"))
+            .arg(o.value(QLatin1String("store")).toString());
+    }
+    if (action == QLatin1String("retention.run") && o.contains(QLatin1String("destroyed"))) {
+        return QCoreApplication::translate(
+            "AuditActions", "%1 destroyed, %2 kept by holds; retention %3 days, as of %4")
+            .arg(n("destroyed"))
+            .arg(n("held"))
+            .arg(n("retention_days"))
+            .arg(o.value(QLatin1String("as_of")).toString());
+    }
+    QStringList fields;
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        QString key = it.key();
+        key.replace(u'_', u' ');
+        fields << QStringLiteral("%1: %2").arg(key, valueText(it.value()));
+    }
+    return fields.join(QStringLiteral("; "));
 }
 
 } // namespace Earmark

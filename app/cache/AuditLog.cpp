@@ -247,8 +247,22 @@ Result<QList<AuditEntry>> AuditLog::entries(const AuditFilter& filter)
     if (filter.toUtc > 0) {
         sql += QStringLiteral(" AND at_utc < :to");
     }
-    if (!filter.subject.isEmpty()) {
-        sql += QStringLiteral(" AND subject = :subject");
+    const auto placeholders = [](const char* name, qsizetype n) {
+        QStringList names;
+        for (qsizetype i = 0; i < n; ++i) {
+            names << QStringLiteral(":%1%2").arg(QLatin1String(name)).arg(i);
+        }
+        return names.join(u',');
+    };
+    QStringList about;
+    if (!filter.subjects.isEmpty()) {
+        about << QStringLiteral("subject IN (%1)").arg(placeholders("s", filter.subjects.size()));
+    }
+    if (!filter.mentions.isEmpty()) {
+        about << QStringLiteral("detail IN (%1)").arg(placeholders("m", filter.mentions.size()));
+    }
+    if (!about.isEmpty()) {
+        sql += QStringLiteral(" AND (%1)").arg(about.join(QStringLiteral(" OR ")));
     }
     if (!filter.actor.isEmpty()) {
         sql += QStringLiteral(" AND actor = :actor");
@@ -269,8 +283,11 @@ Result<QList<AuditEntry>> AuditLog::entries(const AuditFilter& filter)
     if (filter.toUtc > 0) {
         s->bind(pos++, filter.toUtc);
     }
-    if (!filter.subject.isEmpty()) {
-        s->bind(pos++, filter.subject);
+    for (const QString& subject : filter.subjects) {
+        s->bind(pos++, subject);
+    }
+    for (const QString& mention : filter.mentions) {
+        s->bind(pos++, mention);
     }
     if (!filter.actor.isEmpty()) {
         s->bind(pos++, filter.actor);

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <optional>
 
@@ -45,10 +46,12 @@ struct AuditFilter
 {
     qint64 fromUtc = 0; // inclusive, 0 = open
     qint64 toUtc = 0; // exclusive, 0 = open
-    QString subject; // empty = every entry
+    QStringList subjects; // empty = every entry (unless mentions); else the entries about one of these
     QString actor; // empty = anyone
     QString actionPrefix; // e.g. "hold." for placements and releases
     int newest = 0; // > 0: only the newest n matching entries (still in log order)
+    // Also the entries whose detail is one of these (a call linked to a case, a call held by a hold).
+    QStringList mentions = {};
 };
 
 // Tamper-evident audit log (format 2). Each entry's SHA-256 hash covers its fields and the previous entry's hash (a

@@ -24,7 +24,9 @@ int exportEntries(CliContext& ctx)
         || !parseDay(ctx, QStringLiteral("to"), filter.toUtc, 1)) {
         return 1;
     }
-    filter.subject = p.value(QStringLiteral("call"));
+    if (!p.value(QStringLiteral("call")).isEmpty()) {
+        filter.subjects = {p.value(QStringLiteral("call"))};
+    }
     auto entries = ctx.cache().audit().entries(filter);
     if (!entries) {
         ctx.error(entries.errorMessage());

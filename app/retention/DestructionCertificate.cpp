@@ -185,7 +185,7 @@ Result<QString> DestructionCertificate::verify(Cache& cache, const QString& give
     }
     const QString runId = QJsonDocument::fromJson(json.value()).object().value(QStringLiteral("run_id")).toString();
     AuditFilter filter;
-    filter.subject = runId;
+    filter.subjects = {runId};
     auto entries = cache.audit().entries(filter);
     if (!entries) {
         return entries.error();

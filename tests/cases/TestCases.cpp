@@ -5,6 +5,7 @@
 #include "DemoMaster.h"
 #include "cache/Cache.h"
 #include "cache/Statement.h"
+#include "cases/CaseAuditTrail.h"
 #include "cases/Cases.h"
 #include "retention/Holds.h"
 #include "retention/Retention.h"
@@ -231,6 +232,49 @@ private Q_SLOTS:
         QCOMPARE(cases.get(c->caseId)->callIds.size(), 2);
         // The safety case still holds its call.
         QVERIFY(isCached(m_allCalls.at(9)));
+    }
+
+    void theAuditLogFindsEverythingAboutACaseByItsReference()
+    {
+        auto c = Cases(*m_cache).get(QStringLiteral("CMP-2026-0142"));
+        QVERIFY2(c, qPrintable(c.errorMessage()));
+        CaseAuditTrail trail(*m_cache);
+        const auto actionsFor = [&](const QString& subject) {
+            QStringList actions;
+            auto page = trail.read({}, subject, 500);
+            if (!page) {
+                return QStringList {QStringLiteral("error: ") + page.errorMessage()};
+            }
+            for (const AuditEntry& e : page.value().entries) {
+                actions << e.action;
+            }
+            return actions;
+        };
+        // By reference or id alike: the case's own entries, its calls being added (about the call, naming the
+        // case), its hold placed and released on each call (naming the hold).
+        const QStringList byReference = actionsFor(QStringLiteral(" CMP-2026-0142 "));
+        QCOMPARE(actionsFor(c->caseId), byReference);
+        const QStringList expected {QStringLiteral("case.create"), QStringLiteral("case.add-call"),
+            QStringLiteral("case.note"), QStringLiteral("case.close"), QStringLiteral("hold.place"),
+            QStringLiteral("hold.release")};
+        for (const QString& a : expected) {
+            QVERIFY2(byReference.contains(a), qPrintable(a));
+        }
+        QCOMPARE(byReference.count(QStringLiteral("hold.place")), 2);
+        // Nothing of the other calls or cases: no call opened, no safety flag, no retention run.
+        auto page = trail.read({}, QStringLiteral("CMP-2026-0142"), 500);
+        QVERIFY2(page, qPrintable(page.errorMessage()));
+        const QStringList ids {c->caseId, c->holdId};
+        for (const AuditEntry& e : page.value().entries) {
+            QVERIFY2(ids.contains(e.subject) || ids.contains(e.detail), qPrintable(e.action + u' ' + e.subject));
+        }
+        // A hold's id finds its entries too; a call's id the entries about the call; anything else nothing.
+        QCOMPARE(actionsFor(c->holdId).count(QStringLiteral("hold.place")), 2);
+        const QStringList ofCall = actionsFor(c->callIds.constFirst());
+        QVERIFY(ofCall.contains(QStringLiteral("hold.place")) && ofCall.contains(QStringLiteral("destroy")));
+        QVERIFY(!ofCall.contains(QStringLiteral("case.create")));
+        QVERIFY(actionsFor(QStringLiteral("CMP-2099-0001")).isEmpty());
+        QVERIFY(actionsFor(QString()).size() > byReference.size());
     }
 };
 

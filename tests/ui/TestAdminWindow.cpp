@@ -227,6 +227,18 @@ private Q_SLOTS:
         for (const char* w : {"Hold placed", "Hold released", "Call destroyed", "Retention run"}) {
             QVERIFY2(words.contains(QLatin1String(w)), w);
         }
+        // Details in words, not JSON; the tooltip keeps the log's own detail.
+        for (int r = 0; r < audit->table()->rowCount(); ++r) {
+            const QTableWidgetItem* detail = audit->table()->item(r, 5);
+            QVERIFY2(!detail->text().startsWith(u'{'), qPrintable(detail->text()));
+            if (actions.at(r) == QLatin1String("retention.run")) {
+                QVERIFY2(detail->text().contains(QLatin1String(" destroyed, ")), qPrintable(detail->text()));
+                QVERIFY(detail->toolTip().contains(QLatin1String("\"destroyed\":")));
+            } else if (actions.at(r) == QLatin1String("sync")) {
+                QVERIFY2(detail->text().contains(QLatin1String(" imported, ")), qPrintable(detail->text()));
+            }
+        }
+        QVERIFY(actions.contains(QStringLiteral("sync")));
         QVERIFY(audit->publicKeyEdit()->text().startsWith(QLatin1String("RW")));
         const QString csv = m_root.filePath(QStringLiteral("audit.csv"));
         audit->exportTo(csv);

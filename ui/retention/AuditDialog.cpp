@@ -2,6 +2,7 @@
 
 #include "cache/AuditActions.h"
 #include "cache/CacheWorker.h"
+#include "cases/CaseAuditTrail.h"
 #include "core/Files.h"
 #include "core/TimeText.h"
 #include "ui/shell/MessageBox.h"
@@ -51,7 +52,9 @@ AuditDialog::AuditDialog(CacheWorker* worker, QWidget* parent)
     }
     connect(m_useFrom, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
     connect(m_useTo, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
-    m_subject->setPlaceholderText(tr("Call, hold or run id"));
+    m_subject->setPlaceholderText(tr("Case reference, call, hold or run id"));
+    m_subject->setToolTip(tr("A case's reference or id shows everything about the case: its notes, its calls being "
+                             "added, its hold, its evidence packs."));
     m_subject->setClearButtonEnabled(true);
     m_actor->setPlaceholderText(tr("Account name"));
     m_actor->setClearButtonEnabled(true);
@@ -62,6 +65,9 @@ AuditDialog::AuditDialog(CacheWorker* worker, QWidget* parent)
     m_action->addItem(tr("Erasure notices"), QStringLiteral("erase"));
     m_action->addItem(tr("Exports"), QStringLiteral("export"));
     m_action->addItem(tr("Evaluations"), QStringLiteral("evaluation."));
+    m_action->addItem(tr("Cases"), QStringLiteral("case."));
+    m_action->addItem(tr("Evidence packs"), QStringLiteral("evidence."));
+    m_action->addItem(tr("Subject access requests"), QStringLiteral("request."));
     m_action->addItem(tr("Syncs"), QStringLiteral("sync"));
     m_action->addItem(tr("The log itself"), QStringLiteral("audit."));
 
@@ -146,7 +152,6 @@ AuditFilter AuditDialog::filter() const
     if (m_useTo->isChecked()) {
         f.toUtc = utc(m_to->date().addDays(1));
     }
-    f.subject = m_subject->text().trimmed();
     f.actor = m_actor->text().trimmed();
     f.actionPrefix = m_action->currentData().toString();
     return f;
@@ -161,8 +166,9 @@ void AuditDialog::showSubject(const QString& subject)
 void AuditDialog::refresh()
 {
     const AuditFilter f = filter();
-    m_worker->run<AuditTrail>(
-        this, [f](AuditTrail& trail) { return trail.read(f, PageSize); },
+    const QString subject = m_subject->text();
+    m_worker->run<CaseAuditTrail>(
+        this, [f, subject](CaseAuditTrail& trail) { return trail.read(f, subject, PageSize); },
         [this](Result<AuditPage> page) {
             if (!page) {
                 MessageBox::critical(this, tr("Audit log"), page.errorMessage());
@@ -180,8 +186,8 @@ void AuditDialog::showPage(const AuditPage& page)
         // In the user's local time and words; the tooltips hold the log's own UTC time and action.
         const QString local
             = QDateTime::fromSecsSinceEpoch(e.atUtc).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        const QStringList cells {
-            QString::number(e.seq), local, e.actor, auditActionText(e.action), e.subject, e.detail};
+        const QStringList cells {QString::number(e.seq), local, e.actor, auditActionText(e.action), e.subject,
+            auditDetailText(e.action, e.detail)};
         const QStringList tips {cells.at(0), utcText(e.atUtc), e.actor, e.action, e.subject, e.detail};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells.at(c));
@@ -221,9 +227,10 @@ void AuditDialog::verify()
 void AuditDialog::exportTo(const QString& path)
 {
     const AuditFilter f = filter();
+    const QString subject = m_subject->text();
     const QString native = QDir::toNativeSeparators(path);
-    m_worker->run<AuditTrail>(
-        this, [f, native](AuditTrail& trail) { return trail.exportCsv(f, native); },
+    m_worker->run<CaseAuditTrail>(
+        this, [f, subject, native](CaseAuditTrail& trail) { return trail.exportCsv(f, subject, native); },
         [this, path, native](Result<QByteArray> csv) {
             if (!csv) {
                 MessageBox::critical(this, tr("Audit log not exported"), csv.errorMessage());

@@ -17,9 +17,9 @@ class CacheWorker;
 
 namespace Earmark::Gui {
 
-// The audit log for administrators and auditors: filters (dates, call or other subject, who, kind of action), the
-// newest matching entries, the newest signed checkpoint with the cache's public key (copyable), a full check, and
-// CSV export (itself audited).
+// The audit log for administrators and auditors: filters (dates, a case's reference or a call or other id, who,
+// kind of action), the newest matching entries with their details in words, the newest signed checkpoint with the
+// cache's public key (copyable), a full check, and CSV export (itself audited).
 class AuditDialog : public QDialog
 {
     Q_OBJECT
