@@ -1,5 +1,6 @@
 #include "cli/Commands.h"
 #include "core/Phone.h"
+#include "core/TimeText.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -11,22 +12,6 @@
 namespace Earmark::Cli {
 
 namespace {
-QString utcText(qint64 secs)
-{
-    return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"))
-        + QLatin1Char('Z');
-}
-
-QString durationText(double seconds)
-{
-    const int s = qRound(seconds);
-    return s >= 3600 ? QStringLiteral("%1:%2:%3")
-                           .arg(s / 3600)
-                           .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
-                           .arg(s % 60, 2, 10, QLatin1Char('0'))
-                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-}
-
 const char* CallsUsage = "calls [--phone NUMBER] [--agent ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]";
 } // namespace
 
@@ -125,8 +110,9 @@ int callsRun(CliContext& ctx)
         return 0;
     }
     for (const CallRecord& c : calls.value()) {
-        ctx.out() << c.callId << "  " << utcText(c.startUtc) << "  " << durationText(c.durationS) << "  " << c.agentId
-                  << "  " << (c.campaign.isEmpty() ? QStringLiteral("-") : c.campaign) << "  "
+        ctx.out() << c.callId << "  " << utcText(c.startUtc) << "  " << durationText(c.durationS) << "  "
+                  << (c.agentName.isEmpty() ? c.agentId : QStringLiteral("%1 (%2)").arg(c.agentName, c.agentId)) << "  "
+                  << (c.campaign.isEmpty() ? QStringLiteral("-") : c.campaign) << "  "
                   << (c.disposition.isEmpty() ? QStringLiteral("-") : c.disposition)
                   << (c.hasTranscript ? "  transcript" : "") << "\n";
     }

@@ -1,5 +1,7 @@
 #include "requests/CoverLetter.h"
 
+#include "core/TimeText.h"
+
 #include <QBuffer>
 #include <QDateTime>
 #include <QGuiApplication>
@@ -20,12 +22,6 @@ QString day(const QDate& d)
 {
     return d.isValid() ? QLocale(QLocale::English, QLocale::UnitedKingdom).toString(d, QStringLiteral("d MMMM yyyy"))
                        : QStringLiteral("-");
-}
-
-QString duration(double s)
-{
-    const int total = int(s + 0.5);
-    return QStringLiteral("%1:%2").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
 }
 
 QString years(int days)
@@ -71,7 +67,7 @@ QString html(const CoverLetterContent& c)
             = QDateTime::fromSecsSinceEpoch(call.startUtc, QTimeZone(QByteArrayLiteral("Europe/London")));
         h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
                  .arg(esc(call.callId), esc(when.toString(QStringLiteral("d MMM yyyy HH:mm"))),
-                     duration(call.durationS), esc(parts.join(QStringLiteral(", "))), esc(day(call.destroyedFrom)));
+                     durationText(call.durationS), esc(parts.join(QStringLiteral(", "))), esc(day(call.destroyedFrom)));
     }
     h += QStringLiteral("</table>");
     if (!c.audioAsked) {

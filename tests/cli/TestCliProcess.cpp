@@ -148,6 +148,26 @@ private Q_SLOTS:
             QVERIFY(calls.at(0).toObject().contains(QLatin1String(k)));
         }
         QVERIFY(!r.out.contains("+447700")); // no personal data in listings
+        // The text listing says what the window says: whole seconds cut as the player's clock cuts them, and the
+        // researcher's name beside the id.
+        auto text = Test::runCli(cache(QStringLiteral("json")) + QStringList {QStringLiteral("calls")});
+        QVERIFY2(text.exitCode == 0, text.err.constData());
+        const QStringList lines = QString::fromUtf8(text.out).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 60);
+        bool sawFraction = false;
+        for (int i = 0; i < calls.size(); ++i) {
+            const QJsonObject c = calls.at(i).toObject();
+            const int s = int(c.value(QStringLiteral("duration_s")).toDouble());
+            sawFraction |= c.value(QStringLiteral("duration_s")).toDouble() - s >= 0.5;
+            const QString shown = QStringLiteral("  %1:%2  ").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+            QVERIFY2(lines.at(i).contains(shown), qPrintable(lines.at(i) + QStringLiteral(" lacks") + shown));
+            const QString name = c.value(QStringLiteral("agent_name")).toString();
+            QVERIFY(!name.isEmpty());
+            QVERIFY2(lines.at(i).contains(
+                         QStringLiteral("  %1 (%2)  ").arg(name, c.value(QStringLiteral("agent_id")).toString())),
+                qPrintable(lines.at(i)));
+        }
+        QVERIFY(sawFraction); // a length the two roundings would have shown differently
         const QString agent = calls.at(0).toObject().value(QStringLiteral("agent_id")).toString();
         r = Test::runCli(cache(QStringLiteral("json"))
             + QStringList {QStringLiteral("calls"), QStringLiteral("--agent"), agent, QStringLiteral("--from"),
