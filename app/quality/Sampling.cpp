@@ -163,4 +163,19 @@ int sampleSizeFor(double margin, double expectedRate, int population)
     return int(std::ceil(n0 / (1 + (n0 - 1) / population) - 1e-9));
 }
 
+double marginFor(int calls, double expectedRate, int population)
+{
+    if (calls <= 0) {
+        return 1;
+    }
+    if (population > 0 && calls >= population) {
+        return 0;
+    }
+    const double z = 1.959963984540054;
+    const double p = std::clamp(expectedRate, 0.0, 1.0);
+    // The sample size without the finite population correction that calls stand for (sampleSizeFor inverted).
+    const double n0 = population > 1 ? double(calls) * (population - 1) / (population - calls) : double(calls);
+    return std::min(1.0, z * std::sqrt(p * (1 - p) / n0));
+}
+
 } // namespace Earmark

@@ -67,5 +67,7 @@ QString periodOf(SamplePlan::Period period, const QDate& day);
 // assuming the rate expected (0.5 when unknown is the safe choice); population > 0 applies the finite population
 // correction (an agent with few calls needs fewer).
 int sampleSizeFor(double margin, double expectedRate = 0.5, int population = 0);
+// The other way round: the margin (a fraction) that calls per agent give; 0 when they are all of the population's.
+double marginFor(int calls, double expectedRate = 0.5, int population = 0);
 
 } // namespace Earmark

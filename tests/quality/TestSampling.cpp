@@ -5,6 +5,7 @@
 #include <QTest>
 #include <cmath>
 #include <random>
+#include <tuple>
 
 using namespace Earmark;
 
@@ -108,6 +109,15 @@ private Q_SLOTS:
         QCOMPARE(sampleSizeFor(0.10, 0.9), 35); // a rate near 90% needs fewer
         QCOMPARE(sampleSizeFor(0.10, 0.5, 200), 66); // finite population: 96.04 / (1 + 95.04 / 200)
         QCOMPARE(sampleSizeFor(0), 0);
+        // And back: the size found gives at most the margin asked for, one call fewer more.
+        for (const auto& [margin, rate, population] : {std::tuple {0.10, 0.5, 0}, std::tuple {0.05, 0.5, 0},
+                 std::tuple {0.10, 0.9, 0}, std::tuple {0.10, 0.5, 200}, std::tuple {0.2, 0.7, 30}}) {
+            const int n = sampleSizeFor(margin, rate, population);
+            QVERIFY2(marginFor(n, rate, population) <= margin + 1e-9, qPrintable(QString::number(n)));
+            QVERIFY2(marginFor(n - 1, rate, population) > margin, qPrintable(QString::number(n)));
+        }
+        QCOMPARE(marginFor(40, 0.5, 40), 0.0); // every call of the period
+        QCOMPARE(marginFor(0), 1.0);
     }
 };
 

@@ -296,6 +296,23 @@ private Q_SLOTS:
         QVERIFY(dialog->sampleSizeText().contains(QStringLiteral("<b>97 calls</b>")));
         dialog->setSampleSizeInputs(10, 50, 40);
         QVERIFY(dialog->sampleSizeText().contains(QStringLiteral("<b>%1 calls</b>").arg(sampleSizeFor(0.1, 0.5, 40))));
+        // It is tied to the plan: one click puts its size in the plan, and the plan says what its own size gives.
+        const int before = dialog->perAgentEdit()->value();
+        QVERIFY(dialog->planMarginText().contains(QStringLiteral("This plan: %1 calls per researcher").arg(before)));
+        auto* use = dialog->findChild<QPushButton*>(QStringLiteral("useSampleSize"));
+        QVERIFY(use && use->isEnabled());
+        QVERIFY(use->text().contains(QString::number(sampleSizeFor(0.1, 0.5, 40))));
+        use->click();
+        QCOMPARE(dialog->perAgentEdit()->value(), sampleSizeFor(0.1, 0.5, 40));
+        QVERIFY(!use->isEnabled()); // the plan already says it
+        QVERIFY2(dialog->planMarginText().contains(QStringLiteral("within ±")), qPrintable(dialog->planMarginText()));
+        const double shown = std::round(marginFor(sampleSizeFor(0.1, 0.5, 40), 0.5, 40) * 1000) / 10;
+        QVERIFY(shown <= 10.0);
+        QVERIFY(dialog->planMarginText().contains(QStringLiteral("±%1 points").arg(shown)));
+        dialog->setSampleSizeInputs(10, 50, 3);
+        QVERIFY(dialog->planMarginText().contains(QStringLiteral("every call of the period")));
+        dialog->perAgentEdit()->setValue(before); // as saved: the plan is not changed by the check
+        dialog->setSampleSizeInputs(10, 50, 0);
 
         // Opening a queued call shows it in the detail pane.
         const QString first = queue->items().first().callId;

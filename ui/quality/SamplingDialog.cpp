@@ -18,6 +18,7 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <cmath>
 
 namespace Earmark::Gui {
 
@@ -56,6 +57,8 @@ SamplingDialog::SamplingDialog(CacheWorker* worker, QWidget* parent)
     , m_expected(new QDoubleSpinBox(this))
     , m_population(new QSpinBox(this))
     , m_sampleSize(new QLabel(this))
+    , m_useSize(new QPushButton(this))
+    , m_planMargin(new QLabel(this))
 {
     setWindowTitle(tr("Sampling plans"));
     setObjectName(QStringLiteral("samplingDialog"));
@@ -137,6 +140,13 @@ SamplingDialog::SamplingDialog(CacheWorker* worker, QWidget* parent)
     sl->addRow(tr("Expected pass rate:"), m_expected);
     sl->addRow(tr("Researcher's calls in the period:"), m_population);
     sl->addRow(m_sampleSize);
+    m_sampleSize->setWordWrap(true);
+    m_useSize->setObjectName(QStringLiteral("useSampleSize"));
+    m_useSize->setToolTip(tr("Sets the plan to this many calls per researcher (then save the plan)"));
+    sl->addRow(m_useSize);
+    m_planMargin->setObjectName(QStringLiteral("planMargin"));
+    m_planMargin->setWordWrap(true);
+    sl->addRow(m_planMargin);
 
     auto* top = new QHBoxLayout;
     auto* left = new QVBoxLayout;
@@ -180,6 +190,16 @@ SamplingDialog::SamplingDialog(CacheWorker* worker, QWidget* parent)
         connect(b, &QDoubleSpinBox::valueChanged, this, &SamplingDialog::updateSampleSize);
     }
     connect(m_population, &QSpinBox::valueChanged, this, &SamplingDialog::updateSampleSize);
+    connect(m_perAgent, &QSpinBox::valueChanged, this, &SamplingDialog::updateSampleSize);
+    connect(m_percent, &QDoubleSpinBox::valueChanged, this, &SamplingDialog::updateSampleSize);
+    connect(m_minimum, &QSpinBox::valueChanged, this, &SamplingDialog::updateSampleSize);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &SamplingDialog::updateSampleSize);
+    connect(m_useSize, &QPushButton::clicked, this, [this] {
+        m_mode->setCurrentIndex(0);
+        m_perAgent->setValue(
+            sampleSizeFor(m_margin->value() / 100.0, m_expected->value() / 100.0, m_population->value()));
+        m_perAgent->setFocus();
+    });
     updateSampleSize();
     newPlan();
     refresh();
@@ -202,6 +222,33 @@ void SamplingDialog::updateSampleSize()
         tr("<b>%1 calls</b> per researcher estimate the pass rate within ±%2 points, 95% of the time.")
             .arg(n)
             .arg(m_margin->value()));
+    m_useSize->setText(tr("Use %n call(s) per researcher in this plan", nullptr, n));
+    m_useSize->setEnabled(n > 0 && (m_mode->currentIndex() != 0 || m_perAgent->value() != n));
+    // What the plan on the right gives, so the two never disagree unseen.
+    const int population = m_population->value();
+    int planned = m_perAgent->value();
+    if (m_mode->currentIndex() == 1) {
+        if (population <= 0) {
+            m_planMargin->setText(tr("This plan samples %1% of each researcher's calls: give the researcher's calls "
+                                     "in the period to see how close that estimates the pass rate.")
+                                      .arg(m_percent->value()));
+            return;
+        }
+        planned = std::max(m_minimum->value(), int(std::ceil(population * m_percent->value() / 100.0)));
+    }
+    if (population > 0) {
+        planned = std::min(planned, population);
+    }
+    const double margin = marginFor(planned, m_expected->value() / 100.0, population);
+    m_planMargin->setText(margin <= 0
+            ? tr("This plan: %n call(s) per researcher, every call of the period.", nullptr, planned)
+            : tr("This plan: %n call(s) per researcher estimate the pass rate within ±%1 points.", nullptr, planned)
+                  .arg(std::round(margin * 1000) / 10));
+}
+
+QString SamplingDialog::planMarginText() const
+{
+    return m_planMargin->text();
 }
 
 QString SamplingDialog::sampleSizeText() const

@@ -11,6 +11,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
@@ -45,6 +46,7 @@ public:
     QListWidget* plansList() const { return m_plans; }
     QString lastMessage() const { return m_lastMessage; }
     QString sampleSizeText() const;
+    QString planMarginText() const; // what the plan's own calls per researcher give
     void setSampleSizeInputs(double marginPoints, double expectedPercent, int population);
 
 Q_SIGNALS:
@@ -84,6 +86,8 @@ private:
     QDoubleSpinBox* m_expected;
     QSpinBox* m_population;
     QLabel* m_sampleSize;
+    QPushButton* m_useSize;
+    QLabel* m_planMargin;
 };
 
 } // namespace Earmark::Gui
