@@ -117,6 +117,7 @@ Result<RedactedAudio> AudioRedactor::redact(const QString& callId, const RedactR
     out.options = std::move(options.value());
     out.channelLayout = media.call.channelLayout;
     out.texts = texts;
+    out.reviewRequired = RedactionReviews(m_cache).reviewRequired();
     if (auto history
         = CallDocuments(m_cache.database(), m_cache.calls()).history(media.call, CallDocuments::Redactions);
         history && !history->isEmpty()) {

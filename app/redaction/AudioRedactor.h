@@ -22,6 +22,7 @@ struct RedactedAudio
     std::optional<CallDocument> review; // the redaction review applied (who, when; without content), if any
     int staleSegments = 0; // turns corrected since that review: detected afresh, not reviewed
     QStringList texts; // RedactRequest::texts anonymised in the same pass as the transcript
+    bool reviewRequired = false; // the organisation's rule: no export before a person has reviewed the redactions
 };
 
 // What a redaction is for: the staff-names policy to apply, and texts written about the call (a trainer's title and

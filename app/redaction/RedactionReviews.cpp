@@ -45,12 +45,36 @@ Result<QList<Span>> spansOf(const QJsonValue& v)
     return out;
 }
 
+const QString ReviewRequiredSetting = QStringLiteral("redaction_review_required");
+
 bool sameTokens(const Span& a, const Span& b)
 {
     return a.first == b.first && a.last == b.last;
 }
 
 } // namespace
+
+bool RedactionReviews::reviewRequired()
+{
+    return m_cache.setting(ReviewRequiredSetting) == QLatin1String("1");
+}
+
+Status RedactionReviews::setReviewRequired(bool required)
+{
+    if (auto st = m_cache.roles().require(Permission::ManageKeys); !st) {
+        return st;
+    }
+    if (reviewRequired() == required) {
+        return {};
+    }
+    if (auto st = m_cache.setSetting(ReviewRequiredSetting, required ? QStringLiteral("1") : QStringLiteral("0"));
+        !st) {
+        return st;
+    }
+    return m_cache.audit().append(QStringLiteral("redaction.policy"), {},
+        required ? QStringLiteral("review required before export")
+                 : QStringLiteral("unreviewed export on confirmation"));
+}
 
 QByteArray RedactionReviews::toJson(const Anonymise::Review& review)
 {

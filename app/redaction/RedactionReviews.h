@@ -53,6 +53,12 @@ public:
     // reviewer decided on: when a turn was corrected meanwhile, nothing is saved (the spans point at words of the
     // old text).
     Result<int> save(const QString& callId, const Transcript& seen, const QList<ReviewSpan>& spans);
+    // The organisation's rule for anonymised exports: when set, a call's anonymised transcript leaves Earmark only
+    // after a person has reviewed its redactions, every turn corrected since included; when not, the person
+    // exporting may confirm an unreviewed export. Setting it takes the settings' permission, and is audited.
+    bool reviewRequired();
+    Status setReviewRequired(bool required);
+
     // The anonymiser's options for a call: its respondent's and agent's names and its newest redaction set.
     Result<Anonymise::Options> anonymiseOptions(const CallRecord& call);
 

@@ -140,6 +140,8 @@ class TestRoles : public QObject
                 [=](Cache& c) { return status(AuditTrail(c).read(AuditFilter {}, 10)); }},
             {"retention by hand", Permission::RunRetention,
                 [=](Cache& c) { return status(Retention(c).run(QDateTime::currentSecsSinceEpoch())); }},
+            {"redaction-review rule", Permission::ManageKeys,
+                [=](Cache& c) { return RedactionReviews(c).setReviewRequired(serial().toInt() % 2 == 0); }},
             {"assign roles", Permission::ManageRoles,
                 [=](Cache& c) { return c.roles().assign(QStringLiteral("casey"), Role::Auditor); }},
         };

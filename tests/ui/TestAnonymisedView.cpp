@@ -18,8 +18,11 @@
 #include "ui/training/ScenarioDialog.h"
 #include "ui/training/ScenarioLibraryDialog.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -28,9 +31,11 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeWidget>
 
 using namespace Earmark;
 using namespace Earmark::Gui;
@@ -166,6 +171,28 @@ private Q_SLOTS:
         const QString asked
             = exportAskingTwice(pane, QStringLiteral("unreviewed"), "unreviewed, exported on the user's confirmation");
         QVERIFY2(asked.contains(QStringLiteral("No person has reviewed")), qPrintable(asked));
+
+        // The organisation's rule, set by an administrator: then no confirmation lets it out, and the box says what
+        // to do instead; turned off, the confirmation is back.
+        auto* rule = m_window->findChild<QAction*>(QStringLiteral("requireRedactionReview"));
+        QVERIFY(rule && rule->isCheckable() && !rule->isChecked() && rule->isEnabled());
+        rule->trigger();
+        QTRY_VERIFY(pane->anonymised()->reviewRequired());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_demo.cli({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--json")})
+                .out.contains("review required before export"),
+            10000);
+        const QString refused = m_root.filePath(QStringLiteral("refused.txt"));
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        MessageBox::setNextSaveFileName(refused);
+        pane->exportAnonymisedButton()->click();
+        QVERIFY2(MessageBox::lastText().contains(QStringLiteral("requires a person to review the redactions")),
+            qPrintable(MessageBox::lastText()));
+        QVERIFY(MessageBox::lastText().contains(QStringLiteral("Ctrl+Shift+D")));
+        QVERIFY(!QFile::exists(refused));
+        rule->trigger();
+        QTRY_VERIFY(!pane->anonymised()->reviewRequired());
+        QVERIFY(!rule->isChecked());
 
         // Back to the call as it is.
         QSignalSpy back(pane, &CallDetailPane::loaded);
@@ -309,9 +336,23 @@ private Q_SLOTS:
 
         ScenarioLibraryDialog* library = quality->trainingLibrary();
         QSignalSpy refreshed(library, &ScenarioLibraryDialog::refreshed);
-        library->show();
-        library->refresh();
+        // Its shortcut, from wherever the focus is in the window (the call list here).
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        m_window->callView()->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(library->isVisible());
         QVERIFY(refreshed.wait(10000));
+        // Every column but the title fits its header and values; the title takes the rest, with a tooltip.
+        auto* list = library->findChild<QTreeWidget*>();
+        QVERIFY(list && list->topLevelItemCount() == 1);
+        QTRY_VERIFY(list->header()->length() <= list->viewport()->width() + 1);
+        for (int c = 1; c < list->columnCount(); ++c) {
+            QVERIFY2(list->header()->sectionSize(c) >= list->header()->sectionSizeHint(c),
+                qPrintable(list->headerItem()->text(c)));
+        }
+        QVERIFY(list->header()->sectionSize(0) >= 120);
+        QCOMPARE(list->topLevelItem(0)->toolTip(0), list->topLevelItem(0)->text(0));
         auto* remove = library->findChild<QPushButton*>(QStringLiteral("removeScenario"));
         QVERIFY(remove && !remove->isEnabled()); // nothing chosen yet
         QCOMPARE(library->scenarios().size(), 1);

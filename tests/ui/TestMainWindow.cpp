@@ -22,6 +22,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -394,6 +395,50 @@ private Q_SLOTS:
             m_window->detailPane()->player()->engine()->state(), PlayerEngine::State::Playing, 15000);
         QVERIFY(m_window->detailPane()->player()->engine()->position() < 5);
         m_window->detailPane()->player()->engine()->stop();
+    }
+
+    void theSortArrowShowsTheListsOrder()
+    {
+        QTableView* view = m_window->callView();
+        QHeaderView* header = view->horizontalHeader();
+        CallListModel* model = m_window->model();
+        const int start = int(CallColumn::Start);
+        const int duration = int(CallColumn::Duration);
+        const int phone = int(CallColumn::Phone);
+        QCOMPARE(header->sortIndicatorSection(), start);
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        const auto clickHeader = [&](int column) {
+            QVERIFY(!view->isColumnHidden(column));
+            QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                QPoint(
+                    header->sectionViewportPosition(column) + header->sectionSize(column) / 2, header->height() / 2));
+        };
+        // The phone is personal and not sortable: a click on it leaves the arrow where the order is.
+        clickHeader(phone);
+        QCOMPARE(header->sortIndicatorSection(), start);
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(model->filter().sortColumn, CallColumn::Start);
+        // A sortable column: the list follows the arrow.
+        clickHeader(duration);
+        QCOMPARE(header->sortIndicatorSection(), duration);
+        QCOMPARE(model->filter().sortColumn, CallColumn::Duration);
+        QCOMPARE(model->filter().descending, header->sortIndicatorOrder() == Qt::DescendingOrder);
+        const QByteArray byDuration = header->saveState();
+        clickHeader(start);
+        QCOMPARE(model->filter().sortColumn, CallColumn::Start);
+        // A state restored at start (as the window does from the settings) puts the list in its arrow's order.
+        QVERIFY(header->restoreState(byDuration));
+        auto* columns = view->findChild<CallListColumns*>();
+        QVERIFY(columns);
+        columns->applySortIndicator();
+        QCOMPARE(model->filter().sortColumn, CallColumn::Duration);
+        QCOMPARE(header->sortIndicatorSection(), duration);
+        // ... and the rows are in that order.
+        waitForRow(0);
+        QTRY_VERIFY(model->rowAt(0) && model->rowAt(1));
+        const bool descending = header->sortIndicatorOrder() == Qt::DescendingOrder;
+        QVERIFY(descending ? model->rowAt(0)->durationS >= model->rowAt(1)->durationS
+                           : model->rowAt(0)->durationS <= model->rowAt(1)->durationS);
     }
 
     void syncFromTheWindowShowsRejections()

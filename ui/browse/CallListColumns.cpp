@@ -1,10 +1,12 @@
 #include "ui/browse/CallListColumns.h"
 
 #include "browse/CallFilter.h"
+#include "browse/CallListModel.h"
 
 #include <QHeaderView>
 #include <QMenu>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QTableView>
 
 namespace Earmark::Gui {
@@ -61,6 +63,31 @@ CallListColumns::CallListColumns(QTableView* view)
     // ... down to a few letters (its header then elided), rather than a scroll bar for the last few pixels.
     header->setMinimumSectionSize(m_view->fontMetrics().horizontalAdvance(QStringLiteral("MMM")));
     connect(header, &QHeaderView::customContextMenuRequested, this, &CallListColumns::showHeaderMenu);
+    // After the view's own connection has sorted the model (or refused to).
+    connect(header, &QHeaderView::sortIndicatorChanged, this, &CallListColumns::followSort);
+}
+
+void CallListColumns::applySortIndicator()
+{
+    const QHeaderView* header = m_view->horizontalHeader();
+    m_view->model()->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    followSort();
+}
+
+void CallListColumns::followSort()
+{
+    const auto* model = qobject_cast<const CallListModel*>(m_view->model());
+    if (!model) {
+        return;
+    }
+    const int column = static_cast<int>(model->filter().sortColumn);
+    const Qt::SortOrder order = model->filter().descending ? Qt::DescendingOrder : Qt::AscendingOrder;
+    QHeaderView* header = m_view->horizontalHeader();
+    if (header->sortIndicatorSection() != column || header->sortIndicatorOrder() != order) {
+        const QSignalBlocker quiet(header);
+        header->setSortIndicator(column, order);
+        header->viewport()->update();
+    }
 }
 
 void CallListColumns::fitPhones(bool revealed)

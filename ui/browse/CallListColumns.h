@@ -33,8 +33,13 @@ public:
     // The header's menu while it is open (for tests).
     QMenu* headerMenu() const { return m_menu; }
     void showHeaderMenu(const QPoint& at);
+    // The list is put in the order the header's arrow shows (after a restored state), and the arrow always shows
+    // the order the list is in: a click on a column that cannot be sorted (the phone: personal) leaves it be.
+    void applySortIndicator();
 
 private:
+    void followSort();
+
     QTableView* m_view;
     QSet<int> m_forbidden;
     QPointer<QMenu> m_menu;

@@ -80,6 +80,7 @@ void AnonymisedView::show(const QString& callId, const QString& channelLayout)
                 ? QStringLiteral("%1 (revision %2)").arg(redacted->review->byUser).arg(redacted->review->revision)
                 : QString();
             m_staleSegments = redacted->review ? redacted->staleSegments : 0;
+            m_reviewRequired = redacted->reviewRequired;
             const QString reviewAgain = m_canReview ? tr("review them (Ctrl+Shift+D) before this leaves Earmark.")
                                                     : tr("ask a supervisor to review them before this leaves Earmark.");
             if (!redacted->review) {
@@ -177,6 +178,22 @@ void AnonymisedView::exportAsked(QWidget* parent)
     // Redactions nobody has looked at leave only when the person exporting says so, and the record says which.
     const QString reviewedBy = m_reviewedBy;
     const int stale = m_staleSegments;
+    if (m_reviewRequired && (reviewedBy.isEmpty() || stale > 0)) {
+        // The organisation's rule: no confirmation lets an unreviewed redaction out.
+        const QString what = reviewedBy.isEmpty()
+            ? tr("No person has reviewed the redactions of this call.")
+            : (stale == 1 ? tr("1 turn of this call was corrected after %1 reviewed its redactions.").arg(reviewedBy)
+                          : tr("%1 turns of this call were corrected after %2 reviewed its redactions.")
+                                .arg(stale)
+                                .arg(reviewedBy));
+        MessageBox::information(parent, tr("A review comes first"),
+            what + QLatin1Char(' ')
+                + tr("Your organisation requires a person to review the redactions before an anonymised transcript "
+                     "leaves Earmark: %1")
+                      .arg(m_canReview ? tr("review them (Ctrl+Shift+D), then export again.")
+                                       : tr("ask a supervisor to review them, then export again.")));
+        return;
+    }
     if (reviewedBy.isEmpty()
         && MessageBox::question(parent, tr("Export without a review"),
                tr("No person has reviewed the redactions of this call: they were found automatically and may miss "
@@ -209,7 +226,8 @@ void AnonymisedView::exportAsked(QWidget* parent)
                       + QStringLiteral(", %1 corrected turn(s) unreviewed, exported on the user's "
                                        "confirmation")
                             .arg(stale))
-                            : QString(native + QStringLiteral("; reviewed by ") + reviewedBy);
+                            : QString(native + QStringLiteral("; reviewed by ") + reviewedBy
+                                + (m_reviewRequired ? QStringLiteral(", as the organisation requires") : QString()));
             m_worker->run<AuditTrail>(
                 this,
                 [callId, detail](

@@ -38,6 +38,8 @@ public:
     const QString& reviewedBy() const { return m_reviewedBy; }
     // Turns corrected since the review: their redactions were found automatically again and nobody has looked.
     int staleSegments() const { return m_staleSegments; }
+    bool reviewRequired() const { return m_reviewRequired; } // the organisation's rule, as the call was shown
+    void setReviewRequired(bool required) { m_reviewRequired = required; } // changed since
     // Whether the user may review redactions (the note says how, or whom to ask).
     void setCanReview(bool can) { m_canReview = can; }
 
@@ -59,6 +61,7 @@ private:
     QString m_reviewNote;
     QString m_reviewedBy;
     int m_staleSegments = 0;
+    bool m_reviewRequired = false;
     bool m_canReview = true;
 };
 

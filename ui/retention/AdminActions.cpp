@@ -7,6 +7,7 @@
 #include "keys/AuditAnchorKeychain.h"
 #include "keys/KeyInfo.h"
 #include "keys/KeyRotation.h"
+#include "redaction/RedactionReviews.h"
 #include "ui/retention/AuditDialog.h"
 #include "ui/retention/HoldsDialog.h"
 #include "ui/retention/PlaceHoldDialog.h"
@@ -84,12 +85,41 @@ AdminActions::AdminActions(CacheWorker* worker, QMainWindow* window, QTableView*
             holdsDialog()->show();
         },
         false);
+    m_menu->addSeparator();
+    // The organisation's rule for anonymised transcripts leaving Earmark (see RedactionReviews::reviewRequired).
+    m_reviewRule = add(
+        "requireRedactionReview", tr("Require a redaction &review before anonymised exports"), QKeySequence(),
+        [this] { setReviewRequired(m_reviewRule->isChecked()); }, false);
+    m_reviewRule->setCheckable(true);
+    m_reviewRule->setToolTip(tr("When on, an anonymised transcript is exported only after a person has reviewed its "
+                                "redactions; when off, the person exporting may confirm an unreviewed export"));
     connect(m_retention, &BackgroundRetention::finished, this, &AdminActions::onRetentionFinished);
 }
 
 void AdminActions::cacheReady()
 {
     m_retention->start();
+    m_worker->run<RedactionReviews>(
+        this, [](RedactionReviews& reviews) { return reviews.reviewRequired(); },
+        [this](bool required) { m_reviewRule->setChecked(required); });
+}
+
+void AdminActions::setReviewRequired(bool required)
+{
+    m_worker->run<RedactionReviews>(
+        this, [required](RedactionReviews& reviews) { return reviews.setReviewRequired(required).errorMessage(); },
+        [this, required](const QString& error) {
+            if (!error.isEmpty()) {
+                m_reviewRule->setChecked(!required); // as it still is
+                MessageBox::critical(m_window, tr("The rule was not changed"), error);
+                return;
+            }
+            Q_EMIT message(required ? tr("Anonymised transcripts are now exported only after a person has reviewed "
+                                         "their redactions.")
+                                    : tr("Anonymised transcripts may now be exported unreviewed, on the "
+                                         "exporter's confirmation (recorded in the audit log)."));
+            Q_EMIT reviewRuleChanged(required);
+        });
 }
 
 QStringList AdminActions::selectedCalls() const

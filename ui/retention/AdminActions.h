@@ -51,11 +51,14 @@ Q_SIGNALS:
     void message(const QString& text);
     // Calls were destroyed or holds changed: the list may show something else now.
     void callsChanged();
+    // The organisation's redaction-review rule was changed here.
+    void reviewRuleChanged(bool required);
 
 private:
     void onRetentionFinished(const DestructionOutcome& outcome, const QString& error);
     // Keychain mode: after a run that destroyed calls (or one a killed process left), replace the master key.
     void rotateKeysIfDue();
+    void setReviewRequired(bool required);
 
     CacheWorker* m_worker;
     QMainWindow* m_window;
@@ -68,6 +71,7 @@ private:
     QPointer<HoldsDialog> m_holds;
     QPointer<AuditDialog> m_audit;
     QList<QAction*> m_actions;
+    QAction* m_reviewRule = nullptr;
     bool m_rotating = false;
 };
 

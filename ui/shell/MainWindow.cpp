@@ -13,6 +13,7 @@
 #include "ui/evaluation/EvaluationPanel.h"
 #include "ui/player/PlayerWidget.h"
 #include "ui/quality/QualityActions.h"
+#include "ui/redaction/AnonymisedView.h"
 #include "ui/retention/AdminActions.h"
 #include "ui/shell/MainStatus.h"
 #include "ui/shell/MessageBox.h"
@@ -150,6 +151,7 @@ MainWindow::MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* pa
     if (!m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/callColumns")).toByteArray())) {
         columns->setDefaults(); // first start: columns sized for their usual contents
     }
+    columns->applySortIndicator();
     if (!m_splitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray())) {
         // First start: the list as wide as its columns ask (at 1280 px about half), the call beside it.
         const int list = std::clamp(columns->preferredWidth(), 420, width() / 2);
@@ -237,6 +239,7 @@ void MainWindow::buildActions()
     menuBar()->addMenu(m_admin->menu());
     connect(m_admin, &AdminActions::message, this, &MainWindow::showMessage);
     connect(m_admin, &AdminActions::callsChanged, m_model, &CallListModel::refresh);
+    connect(m_admin, &AdminActions::reviewRuleChanged, m_detail->anonymised(), &AnonymisedView::setReviewRequired);
     m_cases = new CaseActions(m_worker, this, m_detail, [this] { return m_admin->selectedCalls(); });
     menuBar()->insertMenu(m_admin->menu()->menuAction(), m_cases->menu());
     playback->addSeparator();

@@ -86,6 +86,7 @@ void RoleGate::guardNamed(const QList<QAction*>& actions)
         {"callAudit", Permission::ReadAudit, std::nullopt},
         {"auditLog", Permission::ReadAudit, std::nullopt},
         {"runRetention", Permission::RunRetention, std::nullopt},
+        {"requireRedactionReview", Permission::ManageKeys, std::nullopt},
         {"casesWindow", Permission::ManageCases, std::nullopt},
         {"newCase", Permission::ManageCases, std::nullopt},
         {"flagSafety", Permission::FlagSafety, std::nullopt},

@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -48,7 +49,12 @@ ScenarioLibraryDialog::ScenarioLibraryDialog(CacheWorker* worker, QWidget* paren
     m_search->setClearButtonEnabled(true);
     m_list->setRootIsDecorated(false);
     m_list->setHeaderLabels({tr("Title"), tr("Category"), tr("Difficulty"), tr("Length"), tr("Added")});
+    // The title takes what the other columns leave (elided in the middle, whole in its tooltip); they fit their
+    // headers and values, so none is cut at any width the splitter allows.
+    m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_list->setTextElideMode(Qt::ElideMiddle);
     auto* exportButton = new QPushButton(tr("Export training pack…"), this);
     auto* removeButton = new QPushButton(tr("Remove"), this);
     removeButton->setObjectName(QStringLiteral("removeScenario"));
@@ -71,6 +77,10 @@ ScenarioLibraryDialog::ScenarioLibraryDialog(CacheWorker* worker, QWidget* paren
     auto* split = new QSplitter(this);
     split->addWidget(m_list);
     split->addWidget(right);
+    split->setChildrenCollapsible(false);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({600, 500});
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(exportButton, QDialogButtonBox::ActionRole);
     buttons->addButton(removeButton, QDialogButtonBox::ActionRole);
@@ -174,7 +184,21 @@ void ScenarioLibraryDialog::refresh()
                     {s.title, s.category, QString::number(s.difficulty), clockText(s.endS - s.startS),
                         QDateTime::fromSecsSinceEpoch(s.createdUtc).toString(QStringLiteral("yyyy-MM-dd"))});
                 item->setData(0, Qt::UserRole, s.id);
+                item->setToolTip(0, s.title);
             }
+            // The splitter never squeezes the list below its fixed columns and a readable title.
+            int fixed = 0;
+            const int padding = m_list->fontMetrics().horizontalAdvance(QStringLiteral("MM"));
+            for (int c = 1; c < m_list->columnCount(); ++c) {
+                int widest = m_list->header()->sectionSizeHint(c);
+                for (int r = 0; r < m_list->topLevelItemCount(); ++r) {
+                    widest = std::max(
+                        widest, m_list->fontMetrics().horizontalAdvance(m_list->topLevelItem(r)->text(c)) + padding);
+                }
+                fixed += widest;
+            }
+            m_list->setMinimumWidth(
+                fixed + 160 + 2 * m_list->frameWidth() + m_list->verticalScrollBar()->sizeHint().width());
             Q_EMIT refreshed();
         });
 }
