@@ -15,6 +15,7 @@
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/MessageBox.h"
 #include "ui/shell/RejectionsDialog.h"
+#include "ui/shell/ShortcutsDialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -36,6 +37,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -439,6 +441,29 @@ private Q_SLOTS:
         const bool descending = header->sortIndicatorOrder() == Qt::DescendingOrder;
         QVERIFY(descending ? model->rowAt(0)->durationS >= model->rowAt(1)->durationS
                            : model->rowAt(0)->durationS <= model->rowAt(1)->durationS);
+    }
+
+    void theShortcutsListHasEveryMenusActions()
+    {
+        // Ctrl+/ lists the window's own actions and every feature's, from the actions themselves.
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        QTest::keyClick(m_window->callView(), Qt::Key_Slash, Qt::ControlModifier);
+        ShortcutsDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ShortcutsDialog*>()) && dialog->isVisible());
+        auto* table = dialog->findChild<QTableWidget*>();
+        QVERIFY(table);
+        QHash<QString, QString> keys;
+        for (int r = 0; r < table->rowCount(); ++r) {
+            keys.insert(table->item(r, 0)->text(), table->item(r, 1)->text());
+        }
+        QCOMPARE(
+            keys.value(QStringLiteral("Sync")), QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText));
+        QVERIFY(keys.contains(QStringLiteral("Reveal phone numbers")));
+        QVERIFY(keys.contains(QStringLiteral("Search by phone number")));
+        QVERIFY2(keys.contains(QStringLiteral("Training library…")), qPrintable(keys.keys().join(u'|')));
+        QVERIFY(keys.contains(QStringLiteral("Audit log…")));
+        dialog->close();
     }
 
     void syncFromTheWindowShowsRejections()

@@ -19,7 +19,7 @@
 #include "ui/shell/MessageBox.h"
 #include "ui/shell/RejectionsDialog.h"
 #include "ui/shell/RoleGate.h"
-#include "ui/shell/ShortcutsDialog.h"
+#include "ui/shell/ShellActions.h"
 #include "ui/transcript/TranscriptActions.h"
 
 #include <QAction>
@@ -34,10 +34,8 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QStyle>
 #include <QTableView>
 #include <QTimer>
-#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -164,70 +162,26 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildActions()
 {
-    QStyle* s = style();
-    m_syncAction = new QAction(s->standardIcon(QStyle::SP_BrowserReload), tr("&Sync"), this);
-    m_syncAction->setShortcut(QKeySequence::Refresh);
-    m_syncAction->setToolTip(tr("Import new and changed calls from the recording store (F5)"));
-    m_cancelAction = new QAction(s->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel sync"), this);
-    m_cancelAction->setEnabled(false);
-    m_cancelAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
-    m_revealAction = new QAction(tr("&Reveal phone numbers"), this);
-    m_revealAction->setObjectName(QStringLiteral("revealNumbers"));
-    m_revealAction->setCheckable(true);
-    m_revealAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    m_rejectedAction = new QAction(s->standardIcon(QStyle::SP_MessageBoxWarning), tr("Rejected &items…"), this);
-    m_rejectedAction->setEnabled(false);
-    m_rejectedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
-    auto* phoneSearch = new QAction(tr("Search by &phone number"), this);
-    phoneSearch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    connect(phoneSearch, &QAction::triggered, this, [this] {
+    m_shell = new ShellActions(this, [this] {
+        return m_detail->player()->actions() + m_shell->actions() + m_quality->actions() + m_admin->actions()
+            + m_cases->actions() + m_detail->transcriptActions()->actions();
+    });
+    m_syncAction = m_shell->sync();
+    m_cancelAction = m_shell->cancelSync();
+    m_revealAction = m_shell->reveal();
+    m_rejectedAction = m_shell->rejected();
+    connect(m_shell->phoneSearch(), &QAction::triggered, this, [this] {
         m_filters->phoneEdit()->setFocus();
         m_filters->phoneEdit()->selectAll();
     });
-    addAction(phoneSearch);
-    m_windowActions = {phoneSearch};
-    auto* quit = new QAction(tr("&Quit"), this);
-    quit->setShortcut(QKeySequence::Quit);
-    auto* about = new QAction(tr("&About Earmark"), this);
-    auto* shortcuts = new QAction(tr("&Keyboard shortcuts…"), this);
-    shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
-    connect(shortcuts, &QAction::triggered, this, [this] {
-        QList<QAction*> all = m_detail->player()->actions();
-        all += {m_syncAction, m_cancelAction, m_revealAction, m_rejectedAction};
-        all += m_windowActions;
-        all += m_quality->actions();
-        all += m_admin->actions();
-        all += m_cases->actions();
-        all += m_detail->transcriptActions()->actions();
-        auto* dialog = new ShortcutsDialog(all, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->show();
-    });
-
     connect(m_syncAction, &QAction::triggered, this, [this] { m_sync->start(); });
     connect(m_cancelAction, &QAction::triggered, m_sync, &BackgroundSync::cancel);
     connect(m_revealAction, &QAction::toggled, m_model, &CallListModel::setPhonesRevealed);
     connect(m_rejectedAction, &QAction::triggered, m_rejections, &QDialog::show);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
-    connect(about, &QAction::triggered, this, &MainWindow::about);
-
-    auto* toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("mainToolbar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->addAction(m_syncAction);
-    toolbar->addAction(m_cancelAction);
-    toolbar->addSeparator();
-    toolbar->addAction(m_revealAction);
-    toolbar->addAction(m_rejectedAction);
-
-    auto* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_syncAction);
-    file->addAction(m_cancelAction);
-    file->addSeparator();
-    file->addAction(quit);
-    auto* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_revealAction);
-    view->addAction(m_rejectedAction);
+    connect(m_shell, &ShellActions::aboutRequested, this, &MainWindow::about);
+    m_shell->addToolbar();
+    m_shell->addFileMenu();
+    m_shell->addViewMenu();
     auto* playback = menuBar()->addMenu(tr("&Playback"));
     playback->addActions(m_detail->player()->actions());
     m_quality = new QualityActions(m_worker, this, m_detail);
@@ -258,13 +212,11 @@ void MainWindow::buildActions()
     }
     callMenu->setActions(onCalls + QList<QAction*> {m_cases->action(QStringLiteral("newCase"))} + m_admin->callActions()
         + QList<QAction*> {nullptr, m_revealAction});
-    auto* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(shortcuts);
-    help->addAction(about);
+    m_shell->addHelpMenu();
     for (QMenu* menu : menuBar()->findChildren<QMenu*>()) {
         menu->setToolTipsVisible(true); // a disabled item says which role may use it
     }
-    guardActions(phoneSearch);
+    guardActions(m_shell->phoneSearch());
 }
 
 void MainWindow::guardActions(QAction* phoneSearch)

@@ -28,6 +28,7 @@ class CallListColumns;
 class FilterBar;
 class QualityActions;
 class RejectionsDialog;
+class ShellActions;
 
 // The review window: filters, the call list, the selected call's details and transcript; sync in the background.
 class MainWindow : public QMainWindow
@@ -94,11 +95,11 @@ private:
     MainStatus* m_status;
     SelectionKeeper* m_keeper = nullptr;
     QLabel* m_roleLabel;
+    ShellActions* m_shell = nullptr;
     QAction* m_syncAction = nullptr;
     QAction* m_cancelAction = nullptr;
     QAction* m_revealAction = nullptr;
     QAction* m_rejectedAction = nullptr;
-    QList<QAction*> m_windowActions;
 };
 
 } // namespace Earmark::Gui
