@@ -94,7 +94,15 @@ bool isPlaceWord(const QString& lower)
         QStringLiteral("services"), QStringLiteral("university"), QStringLiteral("college"), QStringLiteral("school"),
         QStringLiteral("church"), QStringLiteral("bridge"), QStringLiteral("wells"), QStringLiteral("island"),
         QStringLiteral("city"), QStringLiteral("town"), QStringLiteral("estate"), QStringLiteral("retail"),
-        QStringLiteral("surgery"), QStringLiteral("practice"), QStringLiteral("pharmacy"), QStringLiteral("day")};
+        QStringLiteral("surgery"), QStringLiteral("practice"), QStringLiteral("pharmacy"), QStringLiteral("day"),
+        // An organisation's or a department's last word: "Virgin Media", "Customer Relations".
+        QStringLiteral("media"), QStringLiteral("mobile"), QStringLiteral("telecom"), QStringLiteral("broadband"),
+        QStringLiteral("insurance"), QStringLiteral("homes"), QStringLiteral("housing"), QStringLiteral("motors"),
+        QStringLiteral("airways"), QStringLiteral("airlines"), QStringLiteral("trains"), QStringLiteral("buses"),
+        QStringLiteral("travel"), QStringLiteral("foods"), QStringLiteral("direct"), QStringLiteral("news"),
+        QStringLiteral("radio"), QStringLiteral("relations"), QStringLiteral("support"), QStringLiteral("department"),
+        QStringLiteral("team"), QStringLiteral("desk"), QStringLiteral("accounts"), QStringLiteral("billing"),
+        QStringLiteral("complaints"), QStringLiteral("sales"), QStringLiteral("care"), QStringLiteral("resolutions")};
     return kSuffixes.contains(lower) || kHouseWords.contains(lower) || words.contains(lower);
 }
 
@@ -110,6 +118,14 @@ int withTown(const QList<Token>& t, int end)
         }
         if (isPlaceName(t[k])) {
             last = k++;
+            continue;
+        }
+        // "Heol y Nant, um, in Llanelli": a filler before the town.
+        if (isFiller(t[k].lower) && k + 1 < t.size()
+            && (t[k].punctAfter.isNull() || t[k].punctAfter == QLatin1Char(','))
+            && (isPlaceName(t[k + 1])
+                || (t[k + 1].lower == QLatin1String("in") && k + 2 < t.size() && isPlaceName(t[k + 2])))) {
+            k += 1;
             continue;
         }
         // "in Hartlepool", "near Stafford", "Isle of Skye": a connector counts when a place name follows it.
@@ -136,6 +152,14 @@ int withFlat(const QList<Token>& t, int start)
         // "Flat 3 ", "number 9 ": the word before the house number.
         if (flatWords.contains(t[k].lower) && t[k].punctAfter.isNull() && first == start && isHouseNumber(t[start])) {
             first = k;
+            continue;
+        }
+        // "flat above 50 High Street", "the flat over number 3".
+        if (k >= 1 && first == start && t[k].punctAfter.isNull() && t[k - 1].punctAfter.isNull()
+            && (t[k].lower == QLatin1String("above") || t[k].lower == QLatin1String("over")
+                || t[k].lower == QLatin1String("below"))
+            && (t[k - 1].lower == QLatin1String("flat") || t[k - 1].lower == QLatin1String("apartment"))) {
+            first = k - 1;
             continue;
         }
         if (t[k].punctAfter != QLatin1Char(',')) {
@@ -195,6 +219,12 @@ QList<Span> addressSpans(const QList<Token>& t)
                 || (t[k].lower == QLatin1String("to") && k + 1 < t.size() && isHouseNumber(t[k + 1])))) {
             k += t[k].lower == QLatin1String("to") ? 2 : 1;
         }
+        // "27 b Dalston Lane", "six b Sunlight House": the house number's letter, said apart.
+        if (k == j + 1 && k + 1 < t.size() && t[j].punctAfter.isNull() && t[k].punctAfter.isNull()
+            && t[k].lower.size() == 1 && t[k].lower.front() >= u'a' && t[k].lower.front() <= u'h'
+            && (isPlaceName(t[k + 1]) || t[k + 1].lower == QLatin1String("the"))) {
+            ++k;
+        }
         if (k < t.size() && t[k - 1].punctAfter == QLatin1Char('.')) {
             continue;
         }
@@ -214,7 +244,25 @@ QList<Span> addressSpans(const QList<Token>& t)
             QStringLiteral("park"), QStringLiteral("row"), QStringLiteral("place"), QStringLiteral("close"),
             QStringLiteral("court"), QStringLiteral("gate"), QStringLiteral("bank"), QStringLiteral("hill"),
             QStringLiteral("square"), QStringLiteral("heights"), QStringLiteral("walks")};
-        while (m < t.size() && names < 4) {
+        // "five the Crescent", "fourteen the Mill": a street or building named with "the".
+        if (m + 1 < t.size() && t[m].lower == QLatin1String("the") && t[m].punctAfter.isNull() && isPlaceName(t[m + 1])
+            && (isStreetSuffix(t[m + 1].lower) || kHouseWords.contains(t[m + 1].lower))) {
+            end = m + 1;
+        }
+        // "twenty six Heol y Nant", "4 Ffordd Las": a Welsh street, its word first.
+        static const QSet<QString> streetFirst {QStringLiteral("heol"), QStringLiteral("ffordd"),
+            QStringLiteral("stryd"), QStringLiteral("lon"), QStringLiteral("l\u00f4n"), QStringLiteral("rhodfa"),
+            QStringLiteral("cwrt"), QStringLiteral("maes"), QStringLiteral("plas")};
+        if (end < 0 && m + 1 < t.size() && streetFirst.contains(t[m].lower) && t[m].punctAfter.isNull()) {
+            int n = m + 1;
+            if (n + 1 < t.size() && kConnectors.contains(t[n].lower) && t[n].punctAfter.isNull()) {
+                ++n;
+            }
+            if (isPlaceName(t[n])) {
+                end = n;
+            }
+        }
+        while (end < 0 && m < t.size() && names < 4) {
             if (isStreetSuffix(t[m].lower) && names > 0 && (capitals > 0 || !everyday.contains(t[m].lower))) {
                 end = m;
                 break;
@@ -235,6 +283,15 @@ QList<Span> addressSpans(const QList<Token>& t)
             && (t[j - 1].text.front().isUpper() || t[j - 1].text.back().isUpper())
             && !NameFinder::isNotName(t[j - 1].lower) && t[j - 1].lower != QLatin1String("flat")
             && t[j - 1].lower != QLatin1String("number");
+        // "flat nine Jubilee House": a flat in a named building, no street said.
+        const bool inFlat
+            = j > 0 && (t[j - 1].lower == QLatin1String("flat") || t[j - 1].lower == QLatin1String("apartment"));
+        if (end < 0 && inFlat && names >= 1 && capitals == names) {
+            const int lastName = k + names - 1;
+            if (lastName < t.size() && kHouseWords.contains(t[lastName].lower)) {
+                end = lastName;
+            }
+        }
         bool oneWordStreet = false;
         if (end < 0 && !named && names >= 1 && capitals == names && m < t.size() && t[m].punctAfter == QLatin1Char(',')
             && m + 1 < t.size() && isPlaceName(t[m + 1]) && !isPlaceWord(t[m].lower)) {

@@ -2,8 +2,10 @@
 
 #include "anonymise/Addresses.h"
 #include "anonymise/Checks.h"
+#include "anonymise/Emails.h"
 #include "anonymise/NameCues.h"
 #include "anonymise/NameFinder.h"
+#include "anonymise/NotPersonal.h"
 #include "anonymise/Question.h"
 #include "anonymise/Replies.h"
 #include "core/Phone.h"
@@ -89,22 +91,6 @@ bool isYearWord(const Token& t)
         || t.lower == QLatin1String("and") || t.lower == QLatin1String("oh") || year.match(t.lower).hasMatch();
 }
 
-const QSet<QString> kStopWords {QStringLiteral("the"), QStringLiteral("a"), QStringLiteral("an"), QStringLiteral("and"),
-    QStringLiteral("or"), QStringLiteral("of"), QStringLiteral("to"), QStringLiteral("in"), QStringLiteral("on"),
-    QStringLiteral("at"), QStringLiteral("is"), QStringLiteral("it's"), QStringLiteral("its"), QStringLiteral("it"),
-    QStringLiteral("my"), QStringLiteral("your"), QStringLiteral("yes"), QStringLiteral("no"), QStringLiteral("that"),
-    QStringLiteral("this"), QStringLiteral("was"), QStringLiteral("email"), QStringLiteral("e-mail"),
-    QStringLiteral("address"), QStringLiteral("er"), QStringLiteral("um"), QStringLiteral("erm"), QStringLiteral("uh"),
-    QStringLiteral("so"), QStringLiteral("well"), QStringLiteral("be"), QStringLiteral("me"), QStringLiteral("i"),
-    QStringLiteral("i'm"), QStringLiteral("we"), QStringLiteral("you"), QStringLiteral("for"), QStringLiteral("with"),
-    QStringLiteral("from"), QStringLiteral("number"), QStringLiteral("live"), QStringLiteral("lives"),
-    QStringLiteral("okay"), QStringLiteral("ok")};
-
-bool isJoiner(const QString& lower)
-{
-    return lower == QLatin1String("dot") || lower == QLatin1String("underscore") || lower == QLatin1String("dash")
-        || lower == QLatin1String("hyphen") || lower == QLatin1String("point");
-}
 } // namespace
 
 Detector::Detector(Options options)
@@ -148,7 +134,7 @@ QList<Span> Detector::detect(const QList<Token>& tokens, const SegmentContext& c
     numbers(tokens, symbols, around, &out);
     codes(symbols, &out);
     if (m_options.wants(Entity::Email)) {
-        emails(tokens, &out);
+        out += emailSpans(tokens);
     }
     if (m_options.wants(Entity::Address)) {
         out += addressSpans(tokens);
@@ -178,6 +164,7 @@ QList<Span> Detector::detect(const QList<Token>& tokens, const SegmentContext& c
     if (m_options.wants(Entity::Person) && !keepAgent) {
         out += sameNamesAgain(tokens, mergeSpans(out));
     }
+    dropNotPersonal(tokens, context.speaker == QLatin1String("agent"), askedFor(context.previousText).name, &out);
     QList<Span> wanted;
     for (const Span& s : out) {
         if (m_options.wants(s.type)) {
@@ -291,81 +278,6 @@ void Detector::codes(const QList<Symbol>& symbols, QList<Span>* out) const
             out->append(spanOf(symbols, i, best, bestType));
             i = best;
         }
-    }
-}
-
-void Detector::emails(const QList<Token>& t, QList<Span>* out) const
-{
-    static const QRegularExpression written(QStringLiteral("^[a-z0-9._%+'-]+@[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}$"),
-        QRegularExpression::CaseInsensitiveOption);
-    for (int i = 0; i < t.size(); ++i) {
-        if (t[i].text.contains(QLatin1Char('@')) && written.match(t[i].text).hasMatch()) {
-            out->append({i, i, Entity::Email, {}});
-            continue;
-        }
-        if (t[i].lower != QLatin1String("at") || i == 0 || i + 2 >= t.size()) {
-            continue;
-        }
-        // Domain: word (dot word)+, ending on a top-level-domain-like word.
-        int end = i + 1;
-        if (kStopWords.contains(t[end].lower) && t[end].lower != QLatin1String("me")) {
-            continue;
-        }
-        int dots = 0;
-        while (end + 2 < t.size() && isJoiner(t[end + 1].lower) && !kStopWords.contains(t[end + 2].lower)) {
-            end += 2;
-            dots += t[end - 1].lower == QLatin1String("dot") ? 1 : 0;
-        }
-        if (dots == 0) {
-            continue;
-        }
-        // Local part: a word, then back over joiners and spelled letters or digits.
-        int start = i - 1;
-        if (kStopWords.contains(t[start].lower) && t[start].lower.size() > 1) {
-            continue;
-        }
-        // Back over "word dot word" and spelled letters ("j o h n dot s m i t h"), in any order, and over fillers
-        // and numbers ("k dot, um, mensah", "campbell sixty-four at").
-        while (start >= 1 && (isFiller(t[start].lower) || isHouseNumber(t[start]) || isJoiner(t[start].lower))) {
-            --start;
-        }
-        while (true) {
-            if (start >= 2 && isFiller(t[start - 1].lower) && !kStopWords.contains(t[start - 2].lower)) {
-                start -= 1;
-                continue;
-            }
-            const auto letter = [&](int k) { return k >= 0 && t[k].text.size() == 1; };
-            // "a" and "I" are letters inside a spelled run, words at its edge ("it's a ...").
-            const auto spelled = [&](int k) {
-                return letter(k)
-                    && ((t[k].lower != QLatin1String("a") && t[k].lower != QLatin1String("i")) || letter(k - 1));
-            };
-            if (start >= 2 && isJoiner(t[start - 1].lower)
-                && (!kStopWords.contains(t[start - 2].lower) || letter(start - 2))) {
-                start -= 2;
-            } else if (start >= 1 && letter(start) && spelled(start - 1)) {
-                --start;
-            } else {
-                break;
-            }
-        }
-        // Up to two plain words before it belong to a local part with digits: "jamie oconnor nineteen ninety at"
-        // (not "send it to her directly sarah at ...").
-        bool withDigits = false;
-        for (int k = start; k < i; ++k) {
-            withDigits = withDigits || isHouseNumber(t[k]);
-        }
-        for (int more = 0; withDigits && more < 2 && start >= 1; ++more) {
-            const Token& w = t[start - 1];
-            const bool plain = w.punctAfter.isNull() && !kStopWords.contains(w.lower) && w.text == w.lower
-                && std::all_of(w.lower.begin(), w.lower.end(), [](QChar c) { return c.isLetter(); });
-            if (!plain) {
-                break;
-            }
-            --start;
-        }
-        out->append({start, end, Entity::Email, {}});
-        i = end;
     }
 }
 

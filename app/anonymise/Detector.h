@@ -21,7 +21,6 @@ public:
 private:
     void numbers(const QList<Token>& t, const QList<Symbol>& s, const QString& context, QList<Span>* out) const;
     void codes(const QList<Symbol>& s, QList<Span>* out) const;
-    void emails(const QList<Token>& t, QList<Span>* out) const;
     void datesOfBirth(const QList<Token>& t, const QString& context, QList<Span>* out) const;
     // Every date said in the tokens, in any form, whatever it is.
     void datesIn(const QList<Token>& t, QList<Span>* out) const;

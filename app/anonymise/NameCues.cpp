@@ -125,8 +125,14 @@ QList<Span> cuedNames(const QList<Token>& t)
             QStringLiteral("drove"), QStringLiteral("drive"), QStringLiteral("travelled"), QStringLiteral("came"),
             QStringLiteral("come"), QStringLiteral("back"), QStringLiteral("way"), QStringLiteral("trip"),
             QStringLiteral("holiday"), QStringLiteral("get"), QStringLiteral("got")};
+        // Nor a team: "plays for Leicester Tigers", "supports Aston Villa", "signed for Hibs".
+        static const QSet<QString> forTeam {QStringLiteral("plays"), QStringLiteral("play"), QStringLiteral("played"),
+            QStringLiteral("playing"), QStringLiteral("signed"), QStringLiteral("supports"), QStringLiteral("support"),
+            QStringLiteral("cheer"), QStringLiteral("cheers")};
         const bool place = placeBefore.contains(before)
-            || (before == QLatin1String("to") && i >= 2 && goingTo.contains(t[i - 2].lower));
+            || (before == QLatin1String("to") && i >= 2 && goingTo.contains(t[i - 2].lower))
+            || (before == QLatin1String("for") && i >= 2 && forTeam.contains(t[i - 2].lower))
+            || forTeam.contains(before);
         // Nor the end of a longer capitalised phrase ("Christmas Day, she ...") or a place's name ("Cardiff
         // Central", "Victoria Street").
         const bool phrase = (i > 0 && !t[i - 1].sentenceStart && t[i - 1].text.front().isUpper()

@@ -112,6 +112,16 @@ bool capitalised(const Token& t)
     return !t.text.isEmpty() && t.text.front().isUpper();
 }
 
+// "this is Leanne", "this is Parveen from ...": the word after the name ends an introduction (not "this is Rose
+// Cottage" nor "this is Mark's fault").
+bool endsIntroduction(const QList<Token>& t, int name)
+{
+    static const QSet<QString> next {QStringLiteral("from"), QStringLiteral("speaking"), QStringLiteral("calling"),
+        QStringLiteral("here"), QStringLiteral("how"), QStringLiteral("with"), QStringLiteral("at"),
+        QStringLiteral("on"), QStringLiteral("i"), QStringLiteral("i'm"), QStringLiteral("and")};
+    return name + 1 == t.size() || !t[name].punctAfter.isNull() || next.contains(t[name + 1].lower);
+}
+
 QString partsKey(const QList<Token>& t, int first, int last)
 {
     QStringList parts;
@@ -293,6 +303,11 @@ QList<Span> NameFinder::find(const QList<Token>& tokens, const SegmentContext& c
         } else if (w == QLatin1String("name's") || w == QLatin1String("names")) {
             after = i + 1;
             selfIntro = i > 0 && t[i - 1].lower == QLatin1String("my");
+        } else if (w == QLatin1String("this") && i + 2 < t.size() && t[i + 1].lower == QLatin1String("is")
+            && (isFirstName(t[i + 2].lower) || m_known.contains(t[i + 2].lower)) && endsIntroduction(t, i + 2)) {
+            // "hello this is Parveen from the booking team", "this is Leanne": a first name, then the rest.
+            after = i + 2;
+            selfIntro = true;
         } else if ((w == QLatin1String("this") || w == QLatin1String("it's")) && i + 3 <= t.size() && i + 1 < t.size()
             && (t[i].lower == QLatin1String("it's") || t[i + 1].lower == QLatin1String("is"))) {
             const int n = w == QLatin1String("it's") ? i + 1 : i + 2;
@@ -314,6 +329,14 @@ QList<Span> NameFinder::find(const QList<Token>& tokens, const SegmentContext& c
             && (t[i - 1].lower == QLatin1String("speak") || t[i - 1].lower == QLatin1String("talk")
                 || t[i - 1].lower == QLatin1String("ask") || t[i - 1].lower == QLatin1String("asking"))) {
             after = i + 1;
+        } else if ((w == QLatin1String("to") || w == QLatin1String("with")) && i >= 2
+            && (t[i - 1].lower == QLatin1String("speaking") || t[i - 1].lower == QLatin1String("talking")
+                || t[i - 1].lower == QLatin1String("through"))
+            && (t[i - 2].lower == QLatin1String("you're") || t[i - 2].lower == QLatin1String("youre")
+                || t[i - 2].lower == QLatin1String("are"))) {
+            // "you're through to Dean", "you're speaking to Olu": the one answering, saying who they are.
+            after = i + 1;
+            selfIntro = true;
         } else if (kRelations.contains(w) && i > 0
             && (t[i - 1].lower == QLatin1String("my") || t[i - 1].lower == QLatin1String("our")
                 || t[i - 1].lower == QLatin1String("her") || t[i - 1].lower == QLatin1String("his"))) {
@@ -325,6 +348,12 @@ QList<Span> NameFinder::find(const QList<Token>& tokens, const SegmentContext& c
         }
         if (after >= 0 && after < t.size() && looksLikeName(t[after], true)) {
             const int last = extend(t, after);
+            if ((last > after && isPlaceWord(t[last].lower))
+                || (last + 1 < t.size() && t[last].punctAfter.isNull() && capitalised(t[last + 1])
+                    && isPlaceWord(t[last + 1].lower))) {
+                i = last; // "ask for Customer Relations", "speak to Virgin Media": a department, a company
+                continue;
+            }
             if (!(selfIntro && agentSpeaking && !m_options.redactAgent)) {
                 const qsizetype before = out.size();
                 add(after, last);

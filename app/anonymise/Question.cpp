@@ -20,14 +20,15 @@ Asked askedFor(const QString& question)
                        "|flat|street|road|propert|post|birth|dob|d\\.o|born|number|"
                        "mobile|ring|reach|call|sort|bank|account|compensation|refund|"
                        "card|digits|amex|american|visa|mastercard|insurance|\\bni\\b|"
-                       "nhs|e-?mail|forename|surname|you are)"),
+                       "nhs|e-?mail|forename|surname|you are|town|city|village|that's in)"),
         QRegularExpression::CaseInsensitiveOption);
     if (question.isEmpty() || !anyOf.match(question).hasMatch()) {
         return a;
     }
-    // Names: the person's own, the account holder's, a third party's ("the engineer's name", "who lives there").
+    // Names: the person's own, the account holder's, a third party's ("the engineer's name", "who lives there");
+    // not the asker's own ("hello my name's Sunny, I'm calling from ...").
     static const QRegularExpression nameRe = pattern(
-        R"(\bname\b|\bnames\b|who (am )?i('m| am)? (speaking|talking) (to|with)|who('s| is) (calling|speaking|this))"
+        R"((?<!\bmy )\bname\b|\bnames\b|who (am )?i('m| am)? (speaking|talking) (to|with)|who('s| is) (calling|speaking|this))"
         R"(|\bsurname\b|\bforename|account holder|\bspell (that|it|your|the name|the surname)|anyone else (living|at))"
         R"(|who (lives|else lives|helped|handled|dealt|was it|did you speak)|who should i ask for|and you are\b)"
         R"(|address (letters|you)|\bwhoever\b|(am i|i'm|i am) (speaking|talking) to\b|who('s| is) the\b|\bwho (should|shall) (we|i)\b)"
@@ -40,6 +41,10 @@ Asked askedFor(const QString& question)
                   R"(|where are you based|house number|first line|where should (the engineer|we|they) (go|send|come))"
                   R"(|a house or a flat|which (street|road|property))");
     a.address = addressRe.match(question).hasMatch();
+    static const QRegularExpression townRe
+        = pattern(R"(\b(what|which) (town|city|village)\b|\band the (town|city|village)\b)"
+                  R"(|\b(town|city|village)\s*[?.]?\s*$|\band that's in\s*[?.]?\s*$)");
+    a.town = townRe.match(question).hasMatch();
     static const QRegularExpression postcodeRe = pattern(R"(\bpost ?code)");
     a.postcode = postcodeRe.match(question).hasMatch();
     static const QRegularExpression dateOfBirthRe = pattern(R"(dates? of birth|\bd\.?o\.?b\b|\bborn\b|birthday)");

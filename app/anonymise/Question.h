@@ -11,6 +11,7 @@ struct Asked
 {
     bool name = false;
     bool address = false;
+    bool town = false; // the town alone ("and the town?", "which city is that?"), after the street
     bool postcode = false;
     bool dateOfBirth = false;
     bool phone = false;
@@ -23,8 +24,8 @@ struct Asked
 
     bool any() const
     {
-        return name || address || postcode || dateOfBirth || phone || email || sortCode || account || card || nino
-            || nhs;
+        return name || address || town || postcode || dateOfBirth || phone || email || sortCode || account || card
+            || nino || nhs;
     }
     bool digits() const { return phone || sortCode || account || card || nhs; }
 };

@@ -152,7 +152,8 @@ bool dateWord(const Token& t)
     static const QRegularExpression digits(QStringLiteral("^'?[0-9]{1,4}(st|nd|rd|th|s)?$"));
     if (isOrdinal(t.lower) || monthOf(t.lower) > 0 || written.match(t.text).hasMatch()
         || digits.match(t.lower).hasMatch() || numberWord(t.lower) >= 0 || t.lower == QLatin1String("hundred")
-        || t.lower == QLatin1String("double")) {
+        || t.lower == QLatin1String("double") || t.lower == QLatin1String("treble")
+        || t.lower == QLatin1String("triple")) {
         return true;
     }
     const qsizetype dash = t.lower.indexOf(QLatin1Char('-'));
@@ -317,6 +318,50 @@ void addressReplies(const QList<Token>& t, QList<Span>* out)
     }
 }
 
+// After "And the town?": the place's name at the reply's start ("Stockport", "stoke on trent and the postcode's",
+// "merthyr tydfil love"), in capitals or not, at most four words.
+void townReplies(const QList<Token>& t, QList<Span>* out)
+{
+    static const QSet<QString> before {QStringLiteral("it's"), QStringLiteral("in"), QStringLiteral("yeah"),
+        QStringLiteral("yes"), QStringLiteral("that's"), QStringLiteral("oh"), QStringLiteral("just"),
+        QStringLiteral("er"), QStringLiteral("um"), QStringLiteral("erm")};
+    static const QSet<QString> inside {QStringLiteral("on"), QStringLiteral("upon"), QStringLiteral("under"),
+        QStringLiteral("le"), QStringLiteral("y"), QStringLiteral("yr"), QStringLiteral("de"), QStringLiteral("by"),
+        QStringLiteral("north"), QStringLiteral("south"), QStringLiteral("east"), QStringLiteral("west"),
+        QStringLiteral("upper"), QStringLiteral("lower"), QStringLiteral("great"), QStringLiteral("little")};
+    int i = 0;
+    while (i < t.size() && before.contains(t[i].lower) && t[i].punctAfter.isNull()) {
+        ++i;
+    }
+    // Lower-case words that answer the question without a place: "don't know", "same as before", "rather not say".
+    static const QSet<QString> noPlace {QStringLiteral("don't"), QStringLiteral("dont"), QStringLiteral("know"),
+        QStringLiteral("rather"), QStringLiteral("same"), QStringLiteral("before"), QStringLiteral("above"),
+        QStringLiteral("there"), QStringLiteral("one"), QStringLiteral("outside"), QStringLiteral("near"),
+        QStringLiteral("live"), QStringLiteral("moved"), QStringLiteral("say"), QStringLiteral("can't"),
+        QStringLiteral("what"), QStringLiteral("why"), QStringLiteral("does"), QStringLiteral("matter"),
+        QStringLiteral("actually"), QStringLiteral("sorry"), QStringLiteral("pardon"), QStringLiteral("hang"),
+        QStringLiteral("wait"), QStringLiteral("hold"), QStringLiteral("mean"), QStringLiteral("like"),
+        QStringLiteral("the"), QStringLiteral("same"), QStringLiteral("nowhere"), QStringLiteral("anywhere")};
+    const auto placeWord = [](const Token& w) {
+        return isPlaceName(w)
+            || (w.text == w.lower && w.lower.size() >= 3 && !NameFinder::isNotName(w.lower) && !isFiller(w.lower)
+                && !noPlace.contains(w.lower) && numberWord(w.lower) < 0
+                && std::all_of(w.lower.begin(), w.lower.end(), [](QChar c) { return c.isLetter() || c == u'\''; }));
+    };
+    if (i >= t.size() || !placeWord(t[i])) {
+        return;
+    }
+    int last = i;
+    for (int j = i + 1; j < t.size() && j < i + 4 && t[j - 1].punctAfter.isNull(); ++j) {
+        if (placeWord(t[j]) || (inside.contains(t[j].lower) && j + 1 < t.size() && placeWord(t[j + 1]))) {
+            last = placeWord(t[j]) ? j : last;
+            continue;
+        }
+        break;
+    }
+    out->append({i, last, Entity::Address, {}});
+}
+
 } // namespace
 
 QList<Span> sameNamesAgain(const QList<Token>& t, const QList<Span>& spans)
@@ -390,6 +435,9 @@ QList<Span> replySpans(const QList<Token>& tokens, const QList<Symbol>& symbols,
     }
     if (asked.address && !asked.name) {
         addressReplies(tokens, &out);
+    }
+    if (asked.town && !asked.name) {
+        townReplies(tokens, &out);
     }
     return out;
 }

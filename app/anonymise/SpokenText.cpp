@@ -67,6 +67,25 @@ QList<Token> tokenize(const QString& text)
         }
         i = j;
     }
+    // A turn In Title Case (some recognisers write one so) says nothing by its capitals: its words are read as
+    // written in lower case, and names are found as in a lower-case transcript. Told by its small words written
+    // with capitals mid-sentence ("How Likely Are You To"), which no address or name has three of.
+    static const QSet<QString> small {QStringLiteral("a"), QStringLiteral("an"), QStringLiteral("the"),
+        QStringLiteral("of"), QStringLiteral("to"), QStringLiteral("on"), QStringLiteral("in"), QStringLiteral("at"),
+        QStringLiteral("is"), QStringLiteral("are"), QStringLiteral("you"), QStringLiteral("how"),
+        QStringLiteral("and"), QStringLiteral("for"), QStringLiteral("it"), QStringLiteral("was"), QStringLiteral("we"),
+        QStringLiteral("your"), QStringLiteral("that"), QStringLiteral("with")};
+    int smallCapitals = 0;
+    for (const Token& t : std::as_const(out)) {
+        smallCapitals += !t.sentenceStart && small.contains(t.lower) && t.text.front().isUpper() ? 1 : 0;
+    }
+    if (smallCapitals >= 3) {
+        for (Token& t : out) {
+            if (t.text.size() > 1 && t.text.front().isUpper() && t.text.at(1).isLower()) {
+                t.text = t.lower;
+            }
+        }
+    }
     return out;
 }
 
@@ -199,12 +218,14 @@ QList<Symbol> normalise(const QList<Token>& tokens)
             out.append(s);
             continue;
         }
-        // "double seven", "triple two": the digit repeated.
-        if ((t.lower == QLatin1String("double") || t.lower == QLatin1String("triple")) && i + 1 < n
-            && digitWord(tokens[i + 1].lower) >= 0) {
+        // "double seven", "triple two", "treble five": the digit repeated.
+        const int times = t.lower == QLatin1String("double")                           ? 2
+            : t.lower == QLatin1String("triple") || t.lower == QLatin1String("treble") ? 3
+                                                                                       : 0;
+        if (times > 0 && i + 1 < n && digitWord(tokens[i + 1].lower) >= 0) {
             const int d = digitWord(tokens[i + 1].lower);
             s.kind = Symbol::Kind::Digits;
-            s.chars = QString(t.lower == QLatin1String("double") ? 2 : 3, QChar(u'0' + d));
+            s.chars = QString(times, QChar(u'0' + d));
             s.last = i + 1;
             s.spoken = true;
             out.append(s);
@@ -212,7 +233,7 @@ QList<Symbol> normalise(const QList<Token>& tokens)
             continue;
         }
         // Spelled letters: "double you" is W; "double ay", "double a", "triple ex": the letter repeated.
-        if ((t.lower == QLatin1String("double") || t.lower == QLatin1String("triple")) && i + 1 < n) {
+        if (times > 0 && i + 1 < n) {
             const Token& next = tokens[i + 1];
             QChar letter = next.lower == QLatin1String("you") && t.lower == QLatin1String("double")
                 ? QChar(QLatin1Char('W'))
@@ -224,7 +245,7 @@ QList<Symbol> normalise(const QList<Token>& tokens)
             }
             if (!letter.isNull()) {
                 s.kind = Symbol::Kind::Letters;
-                s.chars = w ? QString(letter) : QString(t.lower == QLatin1String("double") ? 2 : 3, letter);
+                s.chars = w ? QString(letter) : QString(times, letter);
                 s.last = i + 1;
                 s.spoken = true;
                 out.append(s);

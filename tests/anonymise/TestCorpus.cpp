@@ -4,6 +4,8 @@
 #include "CorpusScore.h"
 
 #include <QElapsedTimer>
+#include <QMap>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Earmark::CorpusScore;
@@ -110,13 +112,13 @@ private Q_SLOTS:
         QTest::addColumn<int>("innocentChanged");
         // Thresholds just under what the anonymiser reaches now: a change that loses recall fails here. The aims of
         // issue 14 are structured 0.95, names 0.90, at most 1 innocent utterance in 40 changed. The dev sets are
-        // the ones the anonymiser was tuned on (dev2 after it was first scored unseen); the held-out set is only
-        // scored.
+        // the ones the anonymiser was tuned on (dev2 and dev3 after each was first scored unseen); the held-out sets
+        // are only scored (heldout2 changes 9 of its 57 innocent utterances: above the aim, its misses unread).
         QTest::newRow("dev") << QStringLiteral("dev.jsonl") << 0.97 << 0.97 << 0.95 << 1;
-        QTest::newRow("dev2") << QStringLiteral("dev2.jsonl") << 0.95 << 0.88 << 0.92 << 1;
-        QTest::newRow("dev3") << QStringLiteral("dev3.jsonl") << 0.90 << 0.84 << 0.62 << 5;
-        QTest::newRow("heldout") << QStringLiteral("heldout.jsonl") << 0.89 << 0.87 << 0.60 << 1;
-        QTest::newRow("heldout2") << QStringLiteral("heldout2.jsonl") << 0.86 << 0.88 << 0.77 << 7;
+        QTest::newRow("dev2") << QStringLiteral("dev2.jsonl") << 0.95 << 0.97 << 0.94 << 1;
+        QTest::newRow("dev3") << QStringLiteral("dev3.jsonl") << 0.94 << 0.93 << 0.91 << 1;
+        QTest::newRow("heldout") << QStringLiteral("heldout.jsonl") << 0.90 << 0.92 << 0.60 << 1;
+        QTest::newRow("heldout2") << QStringLiteral("heldout2.jsonl") << 0.89 << 0.94 << 0.82 << 9;
     }
 
     void earmarkOnTheCorpus()
@@ -130,6 +132,19 @@ private Q_SLOTS:
         QVERIFY(!items.isEmpty());
         const Score s = run(items);
         qInfo().noquote() << s.table(QStringLiteral("Earmark on ") + file);
+        if (qEnvironmentVariableIsSet("EARMARK_CORPUS_MISSES") && file.startsWith(QLatin1String("held"))) {
+            // A held-out set's misses stay unread: only what kind of placeholder changed its innocent utterances.
+            QMap<QString, int> kinds;
+            static const QRegularExpression placeholder(QStringLiteral("\\[([A-Z_]+?)(_[0-9]+)?\\]"));
+            for (const Miss& m : s.misses) {
+                if (m.type == QLatin1String("INNOCENT")) {
+                    for (const auto& match : placeholder.globalMatch(m.output)) {
+                        ++kinds[match.captured(1)];
+                    }
+                }
+            }
+            qInfo().noquote() << "innocent utterances changed, by placeholder:" << kinds;
+        }
         if (qEnvironmentVariableIsSet("EARMARK_CORPUS_MISSES") && file.startsWith(QLatin1String("dev"))) {
             for (const Miss& m : s.misses) {
                 qInfo().noquote() << m.id << m.type << m.value << "->" << m.output;

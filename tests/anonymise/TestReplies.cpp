@@ -53,6 +53,10 @@ private Q_SLOTS:
         QVERIFY(!askedFor(QStringLiteral("Your e-mail address?")).address); // an e-mail address is not a home
         QVERIFY(askedFor(QStringLiteral("And the first line of your address?")).address);
         QVERIFY(askedFor(QStringLiteral("What's on the front of the card, the long number?")).card);
+        QVERIFY(askedFor(QStringLiteral("forty two Sycamore Drive and the town")).town);
+        QVERIFY(askedFor(QStringLiteral("Which city is that in?")).town);
+        QVERIFY(!askedFor(QStringLiteral("hello my name's Sunny, I'm calling from Pennant Research")).name);
+        QVERIFY(askedFor(QStringLiteral("my name's Sunny, and your name is?")).name);
         // Questions about anything else ask for nothing.
         for (const char* q : {"How would you rate the call, out of ten?", "What time suits you best?",
                  "How many people live with you?", "Which option did you choose?", "Is now a good time?"}) {
@@ -220,6 +224,96 @@ private Q_SLOTS:
                      .value(QStringLiteral("text"))
                      .toString(),
             QStringLiteral("It is Tegid, from Fieldline."));
+    }
+
+    void speechAsRecognisersWriteIt()
+    {
+        // Raw recogniser output (issue 14, dev3): no capitals or punctuation, "treble", a town on its own, a house
+        // number's letter said apart, Welsh streets, a staff member answering the phone, e-mails heard as words.
+        const Anonymiser a;
+        QCOMPARE(reply(QStringLiteral("and your nhs number"),
+                     QStringLiteral("four eight five treble seven three four five six")),
+            QStringLiteral("[NHS]"));
+        QCOMPARE(reply(QStringLiteral("nine Elm Drive and the town"), QStringLiteral("merthyr tydfil love")),
+            QStringLiteral("[ADDRESS] love"));
+        QCOMPARE(reply(QStringLiteral("which city is that"), QStringLiteral("Inverness")), QStringLiteral("[ADDRESS]"));
+        QCOMPARE(reply(QStringLiteral("and the town"), QStringLiteral("don't know sorry")),
+            QStringLiteral("don't know sorry"));
+        QCOMPARE(a.anonymiseText(QStringLiteral("it's 27 b Wellfield Lane Hexham")), QStringLiteral("it's [ADDRESS]"));
+        QCOMPARE(a.anonymiseText(QStringLiteral("it's twenty six Heol y Bryn um in Llandeilo")),
+            QStringLiteral("it's [ADDRESS]"));
+        QCOMPARE(a.anonymiseText(QStringLiteral("number five the Crescent Whitby")), QStringLiteral("[ADDRESS]"));
+        QCOMPARE(a.anonymiseText(QStringLiteral("the flat above thirty High Street Bala over the bakery")),
+            QStringLiteral("the [ADDRESS] over the bakery"));
+        QCOMPARE(a.anonymiseText(QStringLiteral("it's flat four Albion House")), QStringLiteral("it's [ADDRESS]"));
+        QCOMPARE(reply(QStringLiteral("and an email for the receipt"),
+                     QStringLiteral("holly jenkins at hotmail dot co dot uk")),
+            QStringLiteral("[EMAIL]"));
+        QCOMPARE(a.anonymiseText(QStringLiteral("send it to t evans at brook lane surgery dot nhs dot uk")),
+            QStringLiteral("send it to [EMAIL]"));
+        // Said by the respondent answering: their own name after "this is"; and an everyday reply after the agent
+        // said who they are ("my name's Sunny") asks for no name.
+        QCOMPARE(reply(QStringLiteral("can I speak to the bill payer"), QStringLiteral("yes this is Nasreen")),
+            QStringLiteral("yes this is [PERSON_1]"));
+        QCOMPARE(reply(QStringLiteral("hello my name's Sunny I'm calling from Pennant Research"),
+                     QStringLiteral("sorry I'm driving can you ring back after six")),
+            QStringLiteral("sorry I'm driving can you ring back after six"));
+        // A turn In Title Case says nothing by its capitals.
+        QCOMPARE(a.anonymiseText(QStringLiteral("So On A Scale Of One To Ten How Likely Are You To Recommend Us")),
+            QStringLiteral("So On A Scale Of One To Ten How Likely Are You To Recommend Us"));
+    }
+
+    void theCompanysOwnContactsAndWellKnownNamesStay()
+    {
+        const auto agentSays = [](const QString& text) {
+            Options options;
+            options.staff = StaffPolicy::Pseudonymise;
+            const QJsonObject doc {{QStringLiteral("schema"), QStringLiteral("earmark.transcript/1")},
+                {QStringLiteral("call_id"), QStringLiteral("C-T")},
+                {QStringLiteral("segments"),
+                    QJsonArray {QJsonObject {{QStringLiteral("speaker"), QStringLiteral("agent")},
+                        {QStringLiteral("start_s"), 0}, {QStringLiteral("end_s"), 1},
+                        {QStringLiteral("text"), text}}}}};
+            const auto r = Anonymiser(options).anonymise(QJsonDocument(doc).toJson(QJsonDocument::Compact));
+            return r ? r->transcript.value(QStringLiteral("segments"))
+                           .toArray()
+                           .last()
+                           .toObject()
+                           .value(QStringLiteral("text"))
+                           .toString()
+                     : QStringLiteral("error");
+        };
+        // The agent giving the company's line or inbox: nobody's personal data. The respondent's, read back: theirs.
+        QCOMPARE(agentSays(QStringLiteral(
+                     "you can ring our helpline on oh eight hundred double four one two three four five")),
+            QStringLiteral("you can ring our helpline on oh eight hundred double four one two three four five"));
+        QCOMPARE(agentSays(QStringLiteral("or email us at help at northfield energy dot co dot uk")),
+            QStringLiteral("or email us at help at northfield energy dot co dot uk"));
+        QCOMPARE(agentSays(QStringLiteral(
+                     "our records have your number as oh seven seven double oh nine oh oh one two three")),
+            QStringLiteral("our records have your number as [PHONE]"));
+        // The agent answering the phone says who they are: a member of staff, pseudonymised by the policy.
+        QCOMPARE(agentSays(QStringLiteral("housing repairs you're through to Nasreen how can I help")),
+            QStringLiteral("housing repairs you're through to [AGENT_1] how can I help"));
+        QCOMPARE(agentSays(QStringLiteral("hello this is Gurpreet from the booking team")),
+            QStringLiteral("hello this is [AGENT_1] from the booking team"));
+        // Shops, clubs, breeds, programmes and public figures named as what they are stay; a person by the same
+        // name, said to be one, does not.
+        const Anonymiser a;
+        for (const char* innocent : {"I got it from John Lewis in the end.", "our Jack Russell barks at the van",
+                 "we watched that Will Smith film last night", "my lad supports Aston Villa",
+                 "I only watch Coronation Street now", "I've been with Virgin Media for twelve years.",
+                 "Ask for Customer Relations, they're the ones.", "I was on the 7.15 to London Euston.",
+                 "Bless you, Doctor Who's on soon.", "My grandson plays for Leicester Tigers under twelves.",
+                 // A number named as a reference of the company's is no phone, card or account.
+                 "My order number is 4471 2290 1183.", "The tracking number is 1Z 999 AA1 0123 4567 84.",
+                 "My customer number is 300 445 1298."}) {
+            QCOMPARE(a.anonymiseText(QString::fromLatin1(innocent)), QString::fromLatin1(innocent));
+        }
+        QCOMPARE(
+            reply(QStringLiteral("and your name please"), QStringLiteral("John Lewis")), QStringLiteral("[PERSON_1]"));
+        QCOMPARE(a.anonymiseText(QStringLiteral("it's for Mr Jack Russell at number four")),
+            QStringLiteral("it's for [PERSON_1] at number four"));
     }
 
     void addressesAskedFor()
