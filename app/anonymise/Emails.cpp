@@ -5,6 +5,7 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <algorithm>
 
 namespace Earmark::Anonymise {
 
@@ -37,20 +38,31 @@ QList<Span> emailSpans(const QList<Token>& t)
             out.append({i, i, Entity::Email, {}});
             continue;
         }
-        if (t[i].lower != QLatin1String("at") || i == 0 || i + 2 >= t.size()) {
+        if (t[i].lower != QLatin1String("at") || i == 0 || i + 1 >= t.size()) {
             continue;
         }
-        // Domain: word (dot word)+, ending on a top-level-domain-like word.
-        int end = i + 1;
-        if (kStopWords.contains(t[end].lower) && t[end].lower != QLatin1String("me")) {
-            continue;
-        }
-        int dots = 0;
-        // "at keswick solicitors dot co dot uk": a domain heard as words, when a known ending follows.
         static const QSet<QString> endings {QStringLiteral("com"), QStringLiteral("co"), QStringLiteral("org"),
             QStringLiteral("net"), QStringLiteral("uk"), QStringLiteral("ac"), QStringLiteral("gov"),
             QStringLiteral("nhs")};
-        for (int words = 1; words <= 3 && end + words + 1 < t.size(); ++words) {
+        // Domain: word (dot word)+, ending on a top-level-domain-like word; "at sign", "at symbol" are the @.
+        int end = i + 1;
+        if ((t[end].lower == QLatin1String("sign") || t[end].lower == QLatin1String("symbol")) && end + 2 < t.size()) {
+            ++end;
+        }
+        int dots = 0;
+        // "at gmail.com": the domain written.
+        static const QRegularExpression writtenDomain(QStringLiteral(
+            "^[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(com|co\\.uk|uk|org|net|ac\\.uk|gov\\.uk|nhs\\.uk|org\\.uk|me|io)$"));
+        const bool domainWritten = writtenDomain.match(t[end].lower).hasMatch();
+        dots += domainWritten ? 1 : 0;
+        // "at live dot co dot uk": a small word is a domain when a known ending follows it.
+        const bool endingNext
+            = end + 2 < t.size() && t[end + 1].lower == QLatin1String("dot") && endings.contains(t[end + 2].lower);
+        if (!domainWritten && !endingNext && kStopWords.contains(t[end].lower) && t[end].lower != QLatin1String("me")) {
+            continue;
+        }
+        // "at keswick solicitors dot co dot uk": a domain heard as words, when a known ending follows.
+        for (int words = 1; !domainWritten && words <= 3 && end + words + 1 < t.size(); ++words) {
             const int joiner = end + words;
             if (t[joiner - 1].punctAfter.isNull() && !kStopWords.contains(t[joiner - 1].lower)
                 && t[joiner].lower == QLatin1String("dot") && endings.contains(t[joiner + 1].lower)) {
@@ -61,7 +73,8 @@ QList<Span> emailSpans(const QList<Token>& t)
                 break;
             }
         }
-        while (end + 2 < t.size() && isJoiner(t[end + 1].lower) && !kStopWords.contains(t[end + 2].lower)) {
+        while (!domainWritten && end + 2 < t.size() && isJoiner(t[end + 1].lower)
+            && !kStopWords.contains(t[end + 2].lower)) {
             end += 2;
             dots += t[end - 1].lower == QLatin1String("dot") ? 1 : 0;
         }
@@ -70,6 +83,20 @@ QList<Span> emailSpans(const QList<Token>& t)
         }
         // Local part: a word, then back over joiners and spelled letters or digits.
         int start = i - 1;
+        // "b mcallister, all one word, at yahoo ...": an aside between the local part and the at.
+        static const QList<QStringList> asides {{QStringLiteral("all"), QStringLiteral("one"), QStringLiteral("word")},
+            {QStringLiteral("one"), QStringLiteral("word")}, {QStringLiteral("no"), QStringLiteral("spaces")},
+            {QStringLiteral("all"), QStringLiteral("lower"), QStringLiteral("case")},
+            {QStringLiteral("lower"), QStringLiteral("case")}};
+        for (const QStringList& aside : asides) {
+            const int from = start - int(aside.size()) + 1;
+            if (from >= 1 && t[from - 1].punctAfter == QLatin1Char(',')
+                && std::equal(aside.cbegin(), aside.cend(), t.cbegin() + from,
+                    [](const QString& w, const Token& k) { return w == k.lower; })) {
+                start = from - 1;
+                break;
+            }
+        }
         if (kStopWords.contains(t[start].lower) && t[start].lower.size() > 1) {
             continue;
         }
@@ -78,18 +105,29 @@ QList<Span> emailSpans(const QList<Token>& t)
         while (start >= 1 && (isFiller(t[start].lower) || isHouseNumber(t[start]) || isJoiner(t[start].lower))) {
             --start;
         }
+        const auto letter = [&](int k) { return k >= 0 && t[k].text.size() == 1; };
+        // "j for juliet, o for oscar, n, e, s at ...": a letter and the word it is for.
+        const auto forWord = [&](int k) {
+            return k >= 2 && t[k - 1].lower == QLatin1String("for") && letter(k - 2) && t[k].lower.size() > 2
+                && t[k].lower.front() == t[k - 2].lower.front();
+        };
+        // "a" and "I" are letters inside a spelled run, words at its edge ("it's a ...").
+        const auto spelled = [&](int k) {
+            return letter(k)
+                && ((t[k].lower != QLatin1String("a") && t[k].lower != QLatin1String("i")) || letter(k - 1)
+                    || forWord(k - 1));
+        };
         while (true) {
+            // "r, um, rhiannon dot evans at": a filler, and the false start before it.
             if (start >= 2 && isFiller(t[start - 1].lower) && !kStopWords.contains(t[start - 2].lower)) {
-                start -= 1;
+                start -= letter(start - 2) ? 2 : 1;
                 continue;
             }
-            const auto letter = [&](int k) { return k >= 0 && t[k].text.size() == 1; };
-            // "a" and "I" are letters inside a spelled run, words at its edge ("it's a ...").
-            const auto spelled = [&](int k) {
-                return letter(k)
-                    && ((t[k].lower != QLatin1String("a") && t[k].lower != QLatin1String("i")) || letter(k - 1));
-            };
-            if (start >= 2 && isJoiner(t[start - 1].lower)
+            if (start >= 3 && forWord(start - 1)) {
+                start -= 3;
+            } else if (start >= 2 && forWord(start)) {
+                start -= 2;
+            } else if (start >= 2 && isJoiner(t[start - 1].lower)
                 && (!kStopWords.contains(t[start - 2].lower) || letter(start - 2))) {
                 start -= 2;
             } else if (start >= 1 && letter(start) && spelled(start - 1)) {

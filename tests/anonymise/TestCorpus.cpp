@@ -115,10 +115,10 @@ private Q_SLOTS:
         // the ones the anonymiser was tuned on (dev2 and dev3 after each was first scored unseen); the held-out sets
         // are only scored (heldout2 changes 9 of its 57 innocent utterances: above the aim, its misses unread).
         QTest::newRow("dev") << QStringLiteral("dev.jsonl") << 0.97 << 0.97 << 0.95 << 1;
-        QTest::newRow("dev2") << QStringLiteral("dev2.jsonl") << 0.95 << 0.97 << 0.94 << 1;
-        QTest::newRow("dev3") << QStringLiteral("dev3.jsonl") << 0.94 << 0.93 << 0.91 << 1;
+        QTest::newRow("dev2") << QStringLiteral("dev2.jsonl") << 0.97 << 0.97 << 0.94 << 1;
+        QTest::newRow("dev3") << QStringLiteral("dev3.jsonl") << 0.95 << 0.93 << 0.91 << 1;
         QTest::newRow("heldout") << QStringLiteral("heldout.jsonl") << 0.90 << 0.92 << 0.60 << 1;
-        QTest::newRow("heldout2") << QStringLiteral("heldout2.jsonl") << 0.89 << 0.94 << 0.82 << 9;
+        QTest::newRow("heldout2") << QStringLiteral("heldout2.jsonl") << 0.91 << 0.94 << 0.82 << 9;
     }
 
     void earmarkOnTheCorpus()

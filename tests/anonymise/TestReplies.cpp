@@ -153,6 +153,19 @@ private Q_SLOTS:
             QStringLiteral("it's [EMAIL]"));
         QCOMPARE(a.anonymiseText(QStringLiteral("Email me, it's s patel underscore four at outlook dot com")),
             QStringLiteral("Email me, it's [EMAIL]"));
+        // Spelled with words for letters, "at sign", a written domain, an aside before the at, a false start, a
+        // small word as the domain.
+        const QString asked = QStringLiteral("And what's your email address?");
+        for (const char* spoken : {"j for juliet, o for oscar, n, e, s, at gmail dot com",
+                 "dave, at symbol, talktalk dot net", "w dot o dot n dot g at live dot co dot uk",
+                 "Email's daniel.okafor at gmail.com.", "b mcallister, all one word, at yahoo dot co dot uk",
+                 "r, um, rhiannon dot evans at btinternet dot com", "d for delta a f y d d p at yahoo dot com"}) {
+            const QString out = reply(asked, QString::fromLatin1(spoken));
+            QVERIFY2(out.contains(QLatin1String("[EMAIL]")) && !out.contains(QLatin1String(" at ")), qPrintable(out));
+            QVERIFY2(!out.contains(QLatin1String("juliet")) && !out.contains(QLatin1String("mcallister"))
+                    && !out.startsWith(QLatin1String("r,")) && !out.contains(QLatin1String("delta")),
+                qPrintable(out));
+        }
     }
 
     void addressesSaidInPassing()

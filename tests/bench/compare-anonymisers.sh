@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Earmark's anonymiser next to the npm packages redact-pii and openredaction on the anonymiser's corpus
-# (tests/anonymise/corpus: dev.jsonl, dev2.jsonl and heldout.jsonl, each where it exists), scored alike by
+# (tests/anonymise/corpus: the dev and held-out sets, each where it exists), scored alike by
 # `bench_anonymise --corpus-score`. The packages are pinned by tests/bench/peers/package.json and its lock file
 # and installed into build/peers; tests/bench/peers/run.js runs them. Needs node and npm (and the network once,
 # to install). Not part of the suite.
@@ -30,7 +30,7 @@ if ! cmp -s tests/bench/peers/package-lock.json "$peers/package-lock.json" \
 fi
 
 tools=(redact-pii openredaction)
-for set in dev dev2 heldout; do
+for set in dev dev2 dev3 heldout heldout2; do
     corpus=tests/anonymise/corpus/$set.jsonl
     if [ ! -f "$corpus" ]; then
         echo "$corpus: not there yet, skipped"
