@@ -199,6 +199,22 @@ private Q_SLOTS:
             explained = explained || l->text().contains(QLatin1String("last 6 digits"));
         }
         QVERIFY(explained);
+        // The last 3 digits, as the masked list shows them: too few, and both lines say so (never "no call to that
+        // number", which would send a reviewer looking elsewhere).
+        phone->clear();
+        QTest::keyClicks(phone, e164.right(3));
+        waitForCount();
+        QVERIFY2(m_window->filterBar()
+                     ->findChild<QLabel*>(QStringLiteral("phoneProblem"))
+                     ->text()
+                     .startsWith(QLatin1String("Too few digits to search by")),
+            qPrintable(m_window->filterBar()->findChild<QLabel*>(QStringLiteral("phoneProblem"))->text()));
+        QTRY_VERIFY(m_window->findChild<QLabel*>(QStringLiteral("statusText"))
+                        ->text()
+                        .startsWith(QLatin1String("Not searched yet")));
+        phone->clear();
+        QTest::keyClicks(phone, e164.right(4));
+        waitForCount();
         // It reads: dark on the light window, not white on white.
         auto* problem = m_window->filterBar()->findChild<QLabel*>(QStringLiteral("phoneProblem"));
         QVERIFY(problem && problem->isVisible());
@@ -211,7 +227,15 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(qGray(background.rgb()) - darkest > 100, qPrintable(QString::number(darkest)));
-        // The status line speaks of the number, not of Sync.
+        // The status line speaks of the number, not of Sync: too few digits were not searched; a whole number that
+        // no call has was.
+        QTRY_VERIFY2_WITH_TIMEOUT(m_window->findChild<QLabel*>(QStringLiteral("statusText"))
+                                      ->text()
+                                      .startsWith(QLatin1String("Not searched yet")),
+            qPrintable(m_window->findChild<QLabel*>(QStringLiteral("statusText"))->text()), 20000);
+        phone->clear();
+        QTest::keyClicks(phone, QStringLiteral("01632 960999"));
+        waitForCount();
         QTRY_VERIFY2_WITH_TIMEOUT(m_window->findChild<QLabel*>(QStringLiteral("statusText"))
                                       ->text()
                                       .contains(QLatin1String("No call to that number")),

@@ -302,8 +302,16 @@ private Q_SLOTS:
         auto* use = dialog->findChild<QPushButton*>(QStringLiteral("useSampleSize"));
         QVERIFY(use && use->isEnabled());
         QVERIFY(use->text().contains(QString::number(sampleSizeFor(0.1, 0.5, 40))));
+        const QString nameBefore = dialog->nameEdit()->text();
         use->click();
         QCOMPARE(dialog->perAgentEdit()->value(), sampleSizeFor(0.1, 0.5, 40));
+        // A name that only said what the plan did says it still; one the supervisor wrote stays.
+        if (nameBefore == QStringLiteral("Weekly, %1 per researcher").arg(before)) {
+            QCOMPARE(dialog->nameEdit()->text(),
+                QStringLiteral("Weekly, %1 per researcher").arg(sampleSizeFor(0.1, 0.5, 40)));
+        } else {
+            QCOMPARE(dialog->nameEdit()->text(), nameBefore);
+        }
         QVERIFY(!use->isEnabled()); // the plan already says it
         QVERIFY2(dialog->planMarginText().contains(QStringLiteral("within ±")), qPrintable(dialog->planMarginText()));
         const double shown = std::round(marginFor(sampleSizeFor(0.1, 0.5, 40), 0.5, 40) * 1000) / 10;
@@ -313,6 +321,17 @@ private Q_SLOTS:
         QVERIFY(dialog->planMarginText().contains(QStringLiteral("every call of the period")));
         dialog->perAgentEdit()->setValue(before); // as saved: the plan is not changed by the check
         dialog->setSampleSizeInputs(10, 50, 0);
+        // A new plan's name follows what it does until the supervisor writes one.
+        dialog->newPlan();
+        QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("Weekly, 5 per researcher"));
+        dialog->perAgentEdit()->setValue(11);
+        QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("Weekly, 11 per researcher"));
+        dialog->periodEdit()->setCurrentIndex(dialog->periodEdit()->findData(int(SamplePlan::Period::Month)));
+        QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("Monthly, 11 per researcher"));
+        dialog->nameEdit()->setText(QStringLiteral("Complaints follow-up"));
+        dialog->perAgentEdit()->setValue(12);
+        QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("Complaints follow-up"));
+        dialog->plansList()->setCurrentRow(0);
 
         // Opening a queued call shows it in the detail pane.
         const QString first = queue->items().first().callId;

@@ -234,10 +234,14 @@ void FilterBar::schedule()
 void FilterBar::emitFilter()
 {
     const QString typed = m_phone->text().trimmed();
-    m_phoneProblem->setText(
-        !typed.isEmpty() && lastDigits(typed).isEmpty() && (unfinished(typed) || !Phone::normalise(typed))
-            ? tr("Not a phone number yet: type the whole number, or only its last 6 digits")
-            : QString());
+    static const QRegularExpression fewDigits(QStringLiteral("^[0-9 ]{1,5}$"));
+    const bool problem
+        = !typed.isEmpty() && lastDigits(typed).isEmpty() && (unfinished(typed) || !Phone::normalise(typed));
+    // "594", as the masked list shows a number's end: too few to search by (a thousand calls share them).
+    m_phoneProblem->setText(!problem ? QString()
+            : fewDigits.match(typed).hasMatch()
+            ? tr("Too few digits to search by: type the number's last 6 digits, or the whole number")
+            : tr("Not a phone number yet: type the whole number, or only its last 6 digits"));
     save();
     m_lastEmitted = filter();
     Q_EMIT filterChanged(*m_lastEmitted);

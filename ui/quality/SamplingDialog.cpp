@@ -194,6 +194,10 @@ SamplingDialog::SamplingDialog(CacheWorker* worker, QWidget* parent)
     connect(m_percent, &QDoubleSpinBox::valueChanged, this, &SamplingDialog::updateSampleSize);
     connect(m_minimum, &QSpinBox::valueChanged, this, &SamplingDialog::updateSampleSize);
     connect(m_mode, &QComboBox::currentIndexChanged, this, &SamplingDialog::updateSampleSize);
+    connect(m_period, &QComboBox::currentIndexChanged, this, &SamplingDialog::followName);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &SamplingDialog::followName);
+    connect(m_perAgent, &QSpinBox::valueChanged, this, &SamplingDialog::followName);
+    connect(m_percent, &QDoubleSpinBox::valueChanged, this, &SamplingDialog::followName);
     connect(m_useSize, &QPushButton::clicked, this, [this] {
         m_mode->setCurrentIndex(0);
         m_perAgent->setValue(
@@ -319,9 +323,30 @@ void SamplingDialog::newPlan()
     showPlan(SamplingPlanRecord {0, tr("Weekly, 5 per researcher"), SamplePlan {}, {}, {}, 0});
 }
 
+QString SamplingDialog::suggestedName() const
+{
+    const auto period = SamplePlan::Period(m_period->currentData().toInt());
+    const QString every = period == SamplePlan::Period::Day ? tr("Daily")
+        : period == SamplePlan::Period::Month               ? tr("Monthly")
+                                                            : tr("Weekly");
+    return m_mode->currentIndex() == 1 ? tr("%1, %2% of each researcher's calls").arg(every).arg(m_percent->value())
+                                       : tr("%1, %2 per researcher").arg(every).arg(m_perAgent->value());
+}
+
+void SamplingDialog::followName()
+{
+    // A name that only says what the plan does follows it ("Weekly, 5 per researcher" becomes "Weekly, 11 per
+    // researcher"); one the supervisor wrote stays.
+    if (!m_autoName.isEmpty() && m_name->text() == m_autoName) {
+        m_autoName = suggestedName();
+        m_name->setText(m_autoName);
+    }
+}
+
 void SamplingDialog::showPlan(const SamplingPlanRecord& p)
 {
     m_planId = p.id;
+    m_autoName.clear(); // not while the form is filled in
     updateDrawButton();
     m_name->setText(p.name);
     m_period->setCurrentIndex(m_period->findData(int(p.plan.period)));
@@ -334,6 +359,7 @@ void SamplingDialog::showPlan(const SamplingPlanRecord& p)
     m_minDuration->setValue(int(p.plan.minDurationS));
     m_maxDuration->setValue(int(p.plan.maxDurationS));
     m_reviewers->setText(p.reviewers.join(QStringLiteral(", ")));
+    m_autoName = p.name == suggestedName() ? p.name : QString();
 }
 
 SamplePlan SamplingDialog::planFromForm() const

@@ -57,6 +57,8 @@ private:
     void showPlan(const SamplingPlanRecord& plan);
     SamplePlan planFromForm() const;
     void updateSampleSize();
+    QString suggestedName() const; // what the form's plan does: "Weekly, 5 per researcher"
+    void followName();
     void updateDrawButton();
     void report(const QString& message, bool error);
 
@@ -68,6 +70,7 @@ private:
 
     QListWidget* m_plans;
     QLineEdit* m_name;
+    QString m_autoName; // the name the dialog gave, followed while the supervisor leaves it
     QComboBox* m_period;
     QComboBox* m_mode;
     QSpinBox* m_perAgent;

@@ -327,8 +327,12 @@ void MainWindow::updateCount()
     const CallFilter& f = m_model->filter();
     const bool byNumber = !f.phoneE164.isEmpty() || !f.phoneTail.isEmpty();
     m_status->showIdle(m_model->totalCount() == 0 && !m_model->isCounting()
-            ? (byNumber ? tr("No call to that number is in the cache. Check it against what you were given, or type "
-                             "only its last 6 digits.")
+            ? (f.phoneE164 == QLatin1String("+0") // unfinished: nothing was searched
+                    ? tr("Not searched yet: the list shows a number's last 3 digits, too few to find a call by. Type "
+                         "its last 6 digits or the whole number.")
+                    : byNumber
+                        ? tr("No call to that number is in the cache. Check it against what you were given, or "
+                             "type only its last 6 digits.")
                         : tr("No calls match. Change the filters, or press Sync to import calls from the store."))
             : tr("Cache: %1").arg(QDir::toNativeSeparators(m_cacheDir)));
 }
