@@ -3,6 +3,7 @@
 #include "cache/AuditLog.h"
 #include "core/EnglishPlurals.h"
 #include "ui/setup/UnlockFlow.h"
+#include "ui/shell/SortArrowStyle.h"
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -44,6 +45,7 @@ QString DemoWindow::show(QSize size)
     QSettings().clear();
     static EnglishPlurals plurals; // as the application installs it
     QCoreApplication::installTranslator(&plurals);
+    Gui::SortArrowStyle::install(); // as the application does
     worker = std::make_unique<CacheWorker>();
     window = std::make_unique<Gui::MainWindow>(worker.get(), cache);
     window->resize(size);

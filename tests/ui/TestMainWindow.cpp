@@ -16,6 +16,7 @@
 #include "ui/shell/MessageBox.h"
 #include "ui/shell/RejectionsDialog.h"
 #include "ui/shell/ShortcutsDialog.h"
+#include "ui/shell/SortArrowStyle.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -30,12 +31,15 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPainter>
+#include <QProxyStyle>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStyleOptionHeader>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -433,6 +437,23 @@ private Q_SLOTS:
         const int phone = int(CallColumn::Phone);
         QCOMPARE(header->sortIndicatorSection(), start);
         QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        // Newest first, the arrow points down, as in a file manager: the window's style draws Qt's "up" (which Qt's
+        // header asks for when descending) as the base style's "down", and the other way round.
+        QVERIFY(qobject_cast<SortArrowStyle*>(QApplication::style()));
+        const auto arrow = [](QStyle* style, QStyleOptionHeader::SortIndicator indicator) {
+            QImage image(16, 16, QImage::Format_ARGB32);
+            image.fill(Qt::white);
+            QStyleOptionHeader option;
+            option.rect = image.rect();
+            option.sortIndicator = indicator;
+            QPainter painter(&image);
+            style->drawPrimitive(QStyle::PE_IndicatorHeaderArrow, &option, &painter, nullptr);
+            return image;
+        };
+        QStyle* base = static_cast<QProxyStyle*>(QApplication::style())->baseStyle();
+        QCOMPARE(arrow(QApplication::style(), QStyleOptionHeader::SortUp), arrow(base, QStyleOptionHeader::SortDown));
+        QCOMPARE(arrow(QApplication::style(), QStyleOptionHeader::SortDown), arrow(base, QStyleOptionHeader::SortUp));
+        QVERIFY(arrow(base, QStyleOptionHeader::SortUp) != arrow(base, QStyleOptionHeader::SortDown));
         const auto clickHeader = [&](int column) {
             QVERIFY(!view->isColumnHidden(column));
             QTest::mouseClick(header->viewport(), Qt::LeftButton, {},

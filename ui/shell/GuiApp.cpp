@@ -9,6 +9,7 @@
 #include "ui/setup/UnlockFlow.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/MessageBox.h"
+#include "ui/shell/SortArrowStyle.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -37,6 +38,7 @@ int run(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(EARMARK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("earmark"));
     initIcons();
+    SortArrowStyle::install();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/earmark/icons/earmark.svg")));
 
     QCommandLineParser parser;
