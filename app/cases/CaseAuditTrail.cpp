@@ -4,6 +4,8 @@
 #include "cache/Database.h"
 #include "cache/Statement.h"
 
+#include <QRegularExpression>
+
 namespace Earmark {
 
 CaseAuditTrail::CaseAuditTrail(Cache& cache)
@@ -12,7 +14,13 @@ CaseAuditTrail::CaseAuditTrail(Cache& cache)
 
 Result<AuditFilter> CaseAuditTrail::resolve(AuditFilter filter, const QString& subject)
 {
-    const QString text = subject.trimmed();
+    QString text = subject.trimmed();
+    // Earmark's own ids however they are typed: "c-20261119-000017" is C-20261119-000017, "h-933E5779" H-933e5779.
+    static const QRegularExpression id(
+        QStringLiteral("^([chdk])-([0-9a-f]+(-[0-9]+)?)$"), QRegularExpression::CaseInsensitiveOption);
+    if (const auto m = id.match(text); m.hasMatch()) {
+        text = m.captured(1).toUpper() + QLatin1Char('-') + m.captured(2).toLower();
+    }
     filter.subjects.clear();
     filter.mentions.clear();
     if (text.isEmpty()) {
@@ -20,8 +28,8 @@ Result<AuditFilter> CaseAuditTrail::resolve(AuditFilter filter, const QString& s
     }
     // A case is looked up by its opaque id or reference only: the audit reader needs no case role for it, and
     // learns nothing the log does not already name.
-    auto s = m_cache.database().prepare(
-        QStringLiteral("SELECT case_id, COALESCE(hold_id, '') FROM cases WHERE case_id = ? OR reference = ?"));
+    auto s = m_cache.database().prepare(QStringLiteral(
+        "SELECT case_id, COALESCE(hold_id, '') FROM cases WHERE case_id = ? OR reference = ? COLLATE NOCASE"));
     if (!s) {
         return s.error();
     }

@@ -274,6 +274,11 @@ private Q_SLOTS:
         QVERIFY(ofCall.contains(QStringLiteral("hold.place")) && ofCall.contains(QStringLiteral("destroy")));
         QVERIFY(!ofCall.contains(QStringLiteral("case.create")));
         QVERIFY(actionsFor(QStringLiteral("CMP-2099-0001")).isEmpty());
+        // However the ids and the reference are typed.
+        QCOMPARE(actionsFor(QStringLiteral("cmp-2026-0142")), byReference);
+        QCOMPARE(actionsFor(c->caseId.toLower()), byReference);
+        QCOMPARE(actionsFor(c->holdId.toUpper()), actionsFor(c->holdId));
+        QCOMPARE(actionsFor(c->callIds.constFirst().toLower()), ofCall);
         QVERIFY(actionsFor(QString()).size() > byReference.size());
     }
 };

@@ -251,6 +251,10 @@ private Q_SLOTS:
         // Filtered by a call, only that call's entries.
         audit->showSubject(QStringLiteral("no-such-call"));
         QTRY_COMPARE_WITH_TIMEOUT(audit->table()->rowCount(), 0, 10000);
+        // ... and the line says what to type instead of a bare "0".
+        QVERIFY2(audit->summaryLabel()->text().startsWith(
+                     QStringLiteral("No entry is about “no-such-call”: type a whole id")),
+            qPrintable(audit->summaryLabel()->text()));
     }
 };
 

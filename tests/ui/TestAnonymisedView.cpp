@@ -375,6 +375,16 @@ private Q_SLOTS:
         QCOMPARE(library->scenarios().size(), 0);
         library->searchEdit()->clear();
         QVERIFY(refreshed.wait(10000));
+        // Opened again from the menu, after a search that found nothing: every scenario, not the old search's.
+        library->searchEdit()->setText(QStringLiteral("nothing-like-this"));
+        QTest::keyClick(library->searchEdit(), Qt::Key_Return);
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(library->scenarios().size(), 0);
+        library->close();
+        m_window->findChild<QAction*>(QStringLiteral("trainingLibrary"))->trigger();
+        QVERIFY(refreshed.wait(10000));
+        QVERIFY(library->isVisible() && library->searchEdit()->text().isEmpty());
+        QCOMPARE(library->scenarios().size(), 1);
 
         // Cancelled as it starts: nothing is written, and the line says so.
         const QString stopped = m_root.filePath(QStringLiteral("pack-cancelled"));

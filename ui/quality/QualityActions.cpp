@@ -105,7 +105,7 @@ QualityActions::QualityActions(CacheWorker* worker, QMainWindow* window, CallDet
         [this] { flagScenario(); });
     add("trainingLibrary", tr("&Training library…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), [this] {
         trainingLibrary()->show();
-        trainingLibrary()->refresh();
+        trainingLibrary()->showEverything();
     });
     m_menu->addSeparator();
     add("scorecards", tr("Score&cards…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),

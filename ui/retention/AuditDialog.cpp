@@ -199,6 +199,10 @@ void AuditDialog::showPage(const AuditPage& page)
     m_table->scrollToBottom();
     m_summary->setText(page.truncated
             ? tr("The newest %1 matching entries: narrow the filters to see older ones.").arg(page.entries.size())
+            : page.entries.isEmpty() && !m_subject->text().trimmed().isEmpty()
+            ? tr("No entry is about “%1”: type a whole id (a call's, such as C-20261119-000017, a hold's H-…, a "
+                 "retention run's or request's D-…) or a case's reference.")
+                  .arg(m_subject->text().trimmed())
             : tr("Matching entries: %1.").arg(page.entries.size()));
     m_checkpoint->setText(page.checkpoint
             ? tr("Newest signed checkpoint: entry %1, head %2…, signed %3. Anyone with the key below can check it "

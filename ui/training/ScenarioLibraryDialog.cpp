@@ -20,6 +20,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -159,6 +160,18 @@ ScenarioLibraryDialog::ScenarioLibraryDialog(CacheWorker* worker, QWidget* paren
                 refresh();
             });
     });
+}
+
+void ScenarioLibraryDialog::showEverything()
+{
+    const QSignalBlocker quietSearch(m_search);
+    const QSignalBlocker quietCategory(m_category);
+    m_search->clear();
+    m_category->setCurrentIndex(0);
+    if (!m_status->isBusy()) {
+        m_status->setDone(QString()); // the last export's line belonged to that visit
+    }
+    refresh();
 }
 
 void ScenarioLibraryDialog::refresh()

@@ -27,6 +27,8 @@ class ScenarioLibraryDialog : public QDialog
 public:
     ScenarioLibraryDialog(CacheWorker* worker, QWidget* parent = nullptr);
 
+    // Opened afresh (from the menu): every scenario, not the last search's.
+    void showEverything();
     void refresh();
     void open(qint64 id);
     void exportPack(const QString& folder, const QString& title);
