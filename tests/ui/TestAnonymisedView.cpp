@@ -171,6 +171,14 @@ private Q_SLOTS:
         const QString asked
             = exportAskingTwice(pane, QStringLiteral("unreviewed"), "unreviewed, exported on the user's confirmation");
         QVERIFY2(asked.contains(QStringLiteral("No person has reviewed")), qPrintable(asked));
+        // The status line says what was written, and how it left.
+        QTRY_VERIFY2(m_window->findChild<QLabel*>(QStringLiteral("statusText"))
+                         ->text()
+                         .startsWith(QStringLiteral("Anonymised transcript written: ")),
+            qPrintable(m_window->findChild<QLabel*>(QStringLiteral("statusText"))->text()));
+        QVERIFY(m_window->findChild<QLabel*>(QStringLiteral("statusText"))
+                    ->text()
+                    .contains(QStringLiteral("not reviewed")));
 
         // The organisation's rule, set by an administrator: then no confirmation lets it out, and the box says what
         // to do instead; turned off, the confirmation is back.

@@ -288,6 +288,12 @@ private Q_SLOTS:
         holds->close();
 
         CasesWindow* cases = m_window->cases()->casesWindow();
+        // No reason given (or Cancel): the case stays open, and the window says so.
+        MessageBox::setNextText(QString());
+        cases->page()->closeButton()->click();
+        QVERIFY2(cases->statusText().contains(QLatin1String("is still open: a case is closed with a reason")),
+            qPrintable(cases->statusText()));
+        QVERIFY(cases->page()->closeButton()->isEnabled());
         MessageBox::setNextText(QStringLiteral("Resolved: apology sent"));
         cases->page()->closeButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(cases->statusText().contains(QLatin1String("Case closed")), 10000);

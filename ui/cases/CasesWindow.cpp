@@ -188,6 +188,7 @@ CasesWindow::CasesWindow(CacheWorker* worker, std::function<QStringList()> selec
                 nullptr, int(c.callIds.size()))
                 .arg(c.reference));
         if (reason.isEmpty()) {
+            m_statusText->setDone(tr("%1 is still open: a case is closed with a reason.").arg(c.reference));
             return;
         }
         m_worker->run<Cases>(

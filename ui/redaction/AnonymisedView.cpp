@@ -233,6 +233,14 @@ void AnonymisedView::exportAsked(QWidget* parent)
                 [callId, detail](
                     AuditTrail& t) { return t.record(QStringLiteral("transcript.export-anonymised"), callId, detail); },
                 [](Status) {});
+            Q_EMIT exported(reviewedBy.isEmpty()
+                    ? tr("Anonymised transcript written: %1 (its redactions not reviewed, on your confirmation).")
+                          .arg(native)
+                    : stale > 0
+                    ? tr("Anonymised transcript written: %1 (reviewed by %2; the turns corrected since, "
+                         "on your confirmation).")
+                          .arg(native, reviewedBy)
+                    : tr("Anonymised transcript written: %1 (redactions reviewed by %2).").arg(native, reviewedBy));
         }
     }
 }

@@ -51,6 +51,8 @@ public:
 
 Q_SIGNALS:
     void ready(const QString& callId, const QString& error);
+    // An export was written: what the status line says ("Anonymised transcript written: …").
+    void exported(const QString& message);
 
 private:
     CacheWorker* m_worker;

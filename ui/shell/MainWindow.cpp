@@ -194,6 +194,7 @@ void MainWindow::buildActions()
     connect(m_admin, &AdminActions::message, this, &MainWindow::showMessage);
     connect(m_admin, &AdminActions::callsChanged, m_model, &CallListModel::refresh);
     connect(m_admin, &AdminActions::reviewRuleChanged, m_detail->anonymised(), &AnonymisedView::setReviewRequired);
+    connect(m_detail->anonymised(), &AnonymisedView::exported, this, &MainWindow::showMessage);
     m_cases = new CaseActions(m_worker, this, m_detail, [this] { return m_admin->selectedCalls(); });
     menuBar()->insertMenu(m_admin->menu()->menuAction(), m_cases->menu());
     playback->addSeparator();
