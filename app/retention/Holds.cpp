@@ -157,6 +157,13 @@ Result<HoldRelease> Holds::release(const QString& holdId, const QString& reason)
         return makeError(QStringLiteral("Hold %1 was already released on %2 by %3.")
                              .arg(holdId, utcText(hold->releasedUtc), hold->releasedBy));
     }
+    // A hold is released by whoever placed it or by an administrator: a legal hold one person placed is not another
+    // role's to lift (a case's hold goes with the case, whoever closes it).
+    if (!m_releasingForCase && hold->placedBy != AuditLog::currentActor()
+        && !m_cache.roles().current().contains(Role::Administrator)) {
+        return makeError(QStringLiteral("Hold %1 was placed by %2 on %3: only %2 or an administrator may release it.")
+                             .arg(holdId, hold->placedBy, utcText(hold->placedUtc)));
+    }
     if (!m_releasingForCase) {
         auto owner = m_cache.database().prepare(
             QStringLiteral("SELECT reference FROM cases WHERE hold_id = ? AND closed_utc IS NULL"));

@@ -231,6 +231,30 @@ private Q_SLOTS:
         }
     }
 
+    void aHoldIsReleasedByWhoPlacedItOrAnAdministrator()
+    {
+        // A legal hold dana placed: a complaint handler may not lift it; the administrator may; one's own, anyone
+        // with the holds permission.
+        actAs({Role::Administrator});
+        auto held = Holds(*m_cache).place({m_call}, QStringLiteral("Claim"), QStringLiteral("LEGAL-7"));
+        QVERIFY2(held, qPrintable(held.errorMessage()));
+        auto s = m_cache->database().prepare(QStringLiteral("UPDATE holds SET placed_by = 'dana' WHERE hold_id = ?"));
+        QVERIFY(s.ok());
+        s->bind(1, held.value());
+        QVERIFY(s->run().ok());
+        actAs({Role::ComplaintHandler});
+        auto refused = Holds(*m_cache).release(held.value(), QStringLiteral("done"));
+        QVERIFY(!refused);
+        QVERIFY2(
+            refused.errorMessage().contains(QStringLiteral("was placed by dana")), qPrintable(refused.errorMessage()));
+        QVERIFY(refused.errorMessage().contains(QStringLiteral("only dana or an administrator may release it")));
+        auto own = Holds(*m_cache).place({m_call}, QStringLiteral("Complaint"), QStringLiteral("CMP-9"));
+        QVERIFY2(own, qPrintable(own.errorMessage()));
+        QVERIFY(Holds(*m_cache).release(own.value(), QStringLiteral("resolved")));
+        actAs({Role::Administrator});
+        QVERIFY(Holds(*m_cache).release(held.value(), QStringLiteral("claim settled")));
+    }
+
     void roleChangesAreAuditedAndTheLastAdministratorStays()
     {
         actAs({Role::Administrator});
