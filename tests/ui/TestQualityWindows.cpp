@@ -258,6 +258,9 @@ private Q_SLOTS:
         QVERIFY2(dialog->lastMessage().contains(QStringLiteral("seed 12345")), qPrintable(dialog->lastMessage()));
         QCOMPARE(dialog->samplesTable()->rowCount(), 1);
         QCOMPARE(dialog->samplesTable()->item(0, 4)->text().toInt(), month.second);
+        // A sample that took every call of the period says so.
+        QCOMPARE(dialog->lastMessage().contains(QStringLiteral("Every call of the period is in the sample")),
+            dialog->samplesTable()->item(0, 4)->text() == dialog->samplesTable()->item(0, 3)->text());
 
         // The queue shows the sampled calls and fetches their audio ahead, one call at a time.
         QTRY_COMPARE_WITH_TIMEOUT(int(queue->items().size()), month.second, 10000);
@@ -465,6 +468,19 @@ private Q_SLOTS:
         QVERIFY2(body.contains(QStringLiteral("Average score %1").arg(QString::number(*row.averageScore, 'f', 1))),
             qPrintable(body));
         QVERIFY(body.contains(QStringLiteral("Recording notice given and permission obtained")));
+
+        // A plan asking for more calls than the period holds takes them all, and says so.
+        dialog->newPlan();
+        dialog->nameEdit()->setText(QStringLiteral("Everything this month"));
+        dialog->periodEdit()->setCurrentIndex(dialog->periodEdit()->findData(int(SamplePlan::Period::Month)));
+        dialog->perAgentEdit()->setValue(1000);
+        dialog->savePlan();
+        QVERIFY(done.wait(10000));
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        dialog->draw(month.first, QStringLiteral("99"));
+        QVERIFY(done.wait(10000));
+        QVERIFY2(dialog->lastMessage().contains(QStringLiteral("Every call of the period is in the sample")),
+            qPrintable(dialog->lastMessage()));
     }
 };
 

@@ -428,13 +428,20 @@ void SamplingDialog::draw(const QDate& day, const QString& seed)
                 Q_EMIT done();
                 return;
             }
+            // A plan that asks for more than the period holds takes every call: said, so that nobody reads a
+            // full sample as the plan working as meant.
+            const QString everyCall = drawn->items > 0 && drawn->items == drawn->considered ? QLatin1Char(' ')
+                    + tr("Every call of the period is in the sample: the researchers had no more calls than the plan "
+                         "asks for.")
+                                                                                            : QString();
             report(tr("%1: %2 of %3 calls sampled for %4 (seed %5). They are in the reviewers' queues; their audio is "
                       "fetched ahead.")
-                       .arg(drawn->planName)
-                       .arg(drawn->items)
-                       .arg(drawn->considered)
-                       .arg(drawn->period)
-                       .arg(drawn->seed),
+                        .arg(drawn->planName)
+                        .arg(drawn->items)
+                        .arg(drawn->considered)
+                        .arg(drawn->period)
+                        .arg(drawn->seed)
+                    + everyCall,
                 false);
             Q_EMIT changed();
             refresh();
