@@ -296,26 +296,6 @@ void Detector::datesOfBirth(const QList<Token>& t, const QString& context, QList
     for (int i = 0; i < t.size() && !anyDate; ++i) {
         anyDate = numberedMonth(i);
     }
-    // "I was born in 1988", "born in nineteen sixty-two": the year of birth alone.
-    for (int i = 0; i + 2 < t.size(); ++i) {
-        if (t[i].lower != QLatin1String("born") || t[i + 1].lower != QLatin1String("in")
-            || !t[i + 1].punctAfter.isNull()) {
-            continue;
-        }
-        const QString& w = t[i + 2].lower;
-        if (w.size() == 4 && (w.startsWith(QLatin1String("19")) || w.startsWith(QLatin1String("20")))
-            && std::all_of(w.cbegin(), w.cend(), [](QChar c) { return c.isDigit(); })) {
-            out->append({i + 2, i + 2, Entity::DateOfBirth, {}});
-        } else if (w == QLatin1String("nineteen") && i + 3 < t.size() && t[i + 2].punctAfter.isNull()
-            && numberWord(t[i + 3].lower.section(QLatin1Char('-'), 0, 0)) >= 10) {
-            int last = i + 3;
-            if (last + 1 < t.size() && t[last].punctAfter.isNull() && numberWord(t[last + 1].lower) > 0
-                && numberWord(t[last + 1].lower) < 10 && !t[last].lower.contains(QLatin1Char('-'))) {
-                ++last;
-            }
-            out->append({i + 2, last, Entity::DateOfBirth, {}});
-        }
-    }
     if (!anyDate) {
         return;
     }
