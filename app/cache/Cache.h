@@ -105,6 +105,10 @@ public:
     {
         return QByteArrayLiteral("earmark-request/1:") + requestId.toUtf8() + QByteArrayLiteral(":phone");
     }
+    static QByteArray requestNameBinding(const QString& requestId)
+    {
+        return QByteArrayLiteral("earmark-request/1:") + requestId.toUtf8() + QByteArrayLiteral(":name");
+    }
 
     // Deletes blob files no call refers to (left by an interrupted sync; unreadable without their keys).
     Result<int> collectGarbage();

@@ -2,7 +2,9 @@
 
 #include "cache/AuditLog.h"
 #include "cache/Cache.h"
+#include "cache/CallRepository.h"
 #include "cache/Statement.h"
+#include "cases/CaseCallLinks.h"
 #include "core/Phone.h"
 #include "core/TimeText.h"
 #include "crypto/Blob.h"
@@ -12,7 +14,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
-#include <QSet>
 
 namespace Earmark {
 
@@ -48,21 +49,6 @@ CaseRecord readCase(Statement& s)
 Cases::Cases(Cache& cache)
     : m_cache(cache)
 { }
-
-Result<QStringList> Cases::callsOfNumber(const QString& e164)
-{
-    CallQuery q;
-    q.phoneE164 = e164;
-    auto calls = m_cache.calls().query(q);
-    if (!calls) {
-        return calls.error();
-    }
-    QStringList out;
-    for (const CallRecord& c : calls.value()) {
-        out << c.callId;
-    }
-    return out;
-}
 
 Result<CaseRecord> Cases::create(const NewCase& request)
 {
@@ -120,16 +106,18 @@ Result<CaseRecord> Cases::create(const NewCase& request)
             return call.error();
         }
     }
+    // The number's other calls, but not those that name someone other than the call the case was opened from: a
+    // shared number (a household's landline) must not put another person's calls in the case.
+    CaseCallLinks links(m_cache);
+    QStringList othersNamed;
     if (!e164.isEmpty()) {
-        auto ofNumber = callsOfNumber(e164);
+        const QString anchor = !request.numberOfCall.isEmpty() ? request.numberOfCall : request.callIds.value(0);
+        auto ofNumber = links.ofNumber(e164, anchor, calls);
         if (!ofNumber) {
             return ofNumber.error();
         }
-        for (const QString& id : ofNumber.value()) {
-            if (!calls.contains(id)) {
-                calls << id;
-            }
-        }
+        calls << ofNumber->same;
+        othersNamed = ofNumber->othersNamed;
     }
 
     const QString caseId = randomId(QStringLiteral("K-"));
@@ -169,8 +157,13 @@ Result<CaseRecord> Cases::create(const NewCase& request)
         return st.error();
     }
     const qint64 caseRow = db.lastInsertId();
-    if (auto st = link(caseRow, caseId, calls); !st) {
+    if (auto st = links.link(caseRow, caseId, calls); !st) {
         return st.error();
+    }
+    for (const QString& id : othersNamed) {
+        if (auto st = links.setAside(caseRow, caseId, id, CaseCallLinks::sharedNumberReason()); !st) {
+            return st.error();
+        }
     }
     if (auto st = commitAudited(tx, QStringLiteral("case.create"), caseId,
             QStringLiteral("%1 case, %2 call(s)").arg(request.type).arg(calls.size()));
@@ -178,26 +171,6 @@ Result<CaseRecord> Cases::create(const NewCase& request)
         return st.error();
     }
     return get(caseId);
-}
-
-Status Cases::link(qint64 caseRow, const QString& caseId, const QStringList& callIds)
-{
-    auto ins = m_cache.database().prepare(
-        QStringLiteral("INSERT OR IGNORE INTO case_calls(\"case\", call_id, added_by, added_utc) VALUES (?,?,?,?)"));
-    if (!ins) {
-        return ins.error();
-    }
-    for (const QString& id : callIds) {
-        ins->bind(1, caseRow).bind(2, id).bind(3, AuditLog::currentActor()).bind(4, now());
-        if (auto st = ins->run(); !st) {
-            return st;
-        }
-        ins->reset();
-        if (auto st = m_cache.audit().append(QStringLiteral("case.add-call"), id, caseId); !st) {
-            return st;
-        }
-    }
-    return {};
 }
 
 QJsonObject Cases::toJson(const CaseRecord& c)
@@ -211,7 +184,7 @@ QJsonObject Cases::toJson(const CaseRecord& c)
     for (const SafetyFlag& f : c.flags) {
         flags << QJsonObject {{QStringLiteral("call_id"), f.callId}, {QStringLiteral("at_s"), f.atMs / 1000.0},
             {QStringLiteral("kind"), f.kind}, {QStringLiteral("note"), f.note}, {QStringLiteral("by"), f.flaggedBy},
-            {QStringLiteral("at_utc"), utcText(f.flaggedUtc)}};
+            {QStringLiteral("at_utc"), utcText(f.flaggedUtc)}, {QStringLiteral("case_id"), f.caseId}};
     }
     return QJsonObject {{QStringLiteral("schema"), QStringLiteral("earmark.case/1")},
         {QStringLiteral("case_id"), c.caseId}, {QStringLiteral("reference"), c.reference},
@@ -271,32 +244,32 @@ Result<CaseRecord> Cases::get(const QString& caseIdOrReference)
         return found.error();
     }
     CaseRecord c = found.value();
-    auto calls
-        = db.prepare(QStringLiteral("SELECT call_id FROM case_calls WHERE \"case\" = ? ORDER BY added_utc, call_id"));
+    if (auto st = CaseCallLinks(m_cache).load(id, c); !st) {
+        return st.error();
+    }
+    // Its own flags, and those on its calls in other (safety) cases: a complaint's pack lists them too.
+    auto flags = db.prepare(QStringLiteral(
+        "SELECT f.id, k.call_id, f.at_ms, f.kind, f.note, f.flagged_by, f.flagged_utc, o.case_id FROM safety_flags f "
+        "JOIN calls k ON k.id = f.call JOIN cases o ON o.id = f.\"case\" WHERE f.\"case\" = ? OR k.call_id IN "
+        "(SELECT call_id FROM case_calls WHERE \"case\" = ?) ORDER BY f.flagged_utc, f.id"));
     auto notes
         = db.prepare(QStringLiteral("SELECT at_utc, author, text FROM case_notes WHERE \"case\" = ? ORDER BY id"));
-    auto flags = db.prepare(QStringLiteral(
-        "SELECT f.id, k.call_id, f.at_ms, f.kind, f.note, f.flagged_by, f.flagged_utc FROM safety_flags f JOIN calls k "
-        "ON k.id = f.call WHERE f.\"case\" = ? ORDER BY f.flagged_utc, f.id"));
-    if (!calls || !notes || !flags) {
+    if (!notes || !flags) {
         return makeError(db.lastError());
     }
-    calls->bind(1, id);
     notes->bind(1, id);
-    flags->bind(1, id);
-    Status st = calls->forEachRow([&] { c.callIds << calls->text(0); });
-    if (st) {
-        st = notes->forEachRow([&] { c.notes << CaseNote {notes->int64(0), notes->text(1), notes->text(2)}; });
-    }
+    flags->bind(1, id).bind(2, id);
+    Status st = notes->forEachRow([&] { c.notes << CaseNote {notes->int64(0), notes->text(1), notes->text(2)}; });
     if (st) {
         st = flags->forEachRow([&] {
             c.flags << SafetyFlag {flags->int64(0), flags->text(1), flags->int64(2), flags->text(3), flags->text(4),
-                flags->text(5), flags->int64(6)};
+                flags->text(5), flags->int64(6), flags->text(7)};
         });
     }
     if (!st) {
         return st.error();
     }
+    c.flagCount = int(c.flags.size());
     return c;
 }
 
@@ -308,7 +281,9 @@ Result<QList<CaseRecord>> Cases::list(const CaseFilter& filter)
     const Roles::Scope inside(m_cache.roles());
     QString sql = QStringLiteral("SELECT ") + CaseColumns
         + QStringLiteral(
-            ", (SELECT group_concat(call_id, ' ') FROM case_calls WHERE \"case\" = c.id) FROM cases c WHERE 1");
+            ", (SELECT group_concat(call_id, ' ') FROM case_calls WHERE \"case\" = c.id), (SELECT count(*) FROM "
+            "safety_flags f JOIN calls k ON k.id = f.call WHERE f.\"case\" = c.id OR k.call_id IN (SELECT call_id FROM "
+            "case_calls WHERE \"case\" = c.id)) FROM cases c WHERE 1");
     if (filter.status == CaseFilter::Status::Open) {
         sql += QStringLiteral(" AND c.closed_utc IS NULL");
     } else if (filter.status == CaseFilter::Status::Closed) {
@@ -338,6 +313,7 @@ Result<QList<CaseRecord>> Cases::list(const CaseFilter& filter)
     auto rows = s->forEachRow([&] {
         CaseRecord c = readCase(*s);
         c.callIds = s->text(12).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        c.flagCount = int(s->int64(13));
         out << c;
     });
     if (!rows) {
@@ -390,13 +366,66 @@ Status Cases::addCall(const QString& caseId, const QString& callId)
     } else if (auto st = holds.addCalls(c->holdId, {callId}); !st) {
         return st;
     }
-    if (auto st = link(caseRow.value(), c->caseId, {callId}); !st) {
+    if (auto st = CaseCallLinks(m_cache).link(caseRow.value(), c->caseId, {callId}); !st) {
         return st;
     }
     if (auto st = tx.commit(); !st) {
         return st;
     }
     return m_cache.audit().checkpoint();
+}
+
+Status Cases::removeCall(const QString& caseId, const QString& callId, const QString& reason)
+{
+    if (auto st = m_cache.roles().require(Permission::ManageCases); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
+    auto c = get(caseId);
+    if (!c) {
+        return c.error();
+    }
+    if (!c->isOpen()) {
+        return makeError(QStringLiteral("Case %1 is closed: its calls stay as they were.").arg(c->reference));
+    }
+    if (!c->callIds.contains(callId)) {
+        return makeError(QStringLiteral("Call %1 is not a call of case %2.").arg(callId, c->reference));
+    }
+    if (reason.trimmed().isEmpty()) {
+        return makeError(QStringLiteral("Say why call %1 is not the case's (--reason TEXT, e.g. \"another person on "
+                                        "the same number\"): it is kept with the case.")
+                             .arg(callId));
+    }
+    if (std::any_of(c->flags.cbegin(), c->flags.cend(), [&](const SafetyFlag& f) { return f.callId == callId; })) {
+        return makeError(QStringLiteral("Call %1 has a flagged moment in case %2: the flag is evidence, so the call "
+                                        "stays.")
+                             .arg(callId, c->reference));
+    }
+    auto caseRow = row(c->caseId);
+    if (!caseRow) {
+        return caseRow.error();
+    }
+    Database& db = m_cache.database();
+    Transaction tx(db);
+    if (auto st = tx.begin(); !st) {
+        return st;
+    }
+    CaseCallLinks links(m_cache);
+    Status st = links.unlink(caseRow.value(), callId);
+    if (st) {
+        st = links.setAside(caseRow.value(), c->caseId, callId, reason.trimmed());
+    }
+    if (st && !c->holdId.isEmpty()) {
+        st = Holds(m_cache).removeCalls(c->holdId, {callId}, QStringLiteral("Taken out of case %1").arg(c->reference));
+    }
+    if (st) {
+        st = commitAudited(tx, QStringLiteral("case.remove-call"), callId, c->caseId);
+    }
+    if (!st) {
+        return st;
+    }
+    auto applied = Holds(m_cache).applyWaitingErasures({callId});
+    return applied ? Status {} : Status(applied.error());
 }
 
 Result<QStringList> Cases::linkRespondentCalls(const QString& caseId)
@@ -409,24 +438,46 @@ Result<QStringList> Cases::linkRespondentCalls(const QString& caseId)
     if (!c) {
         return c.error();
     }
-    auto s = m_cache.database().prepare(QStringLiteral(
-        "SELECT k.call_id FROM calls k JOIN cases c ON c.phone_index = k.phone_index WHERE c.case_id = ? AND NOT "
-        "EXISTS "
-        "(SELECT 1 FROM case_calls cc WHERE cc.\"case\" = c.id AND cc.call_id = k.call_id) ORDER BY k.start_utc"));
-    if (!s) {
-        return s.error();
+    CaseCallLinks links(m_cache);
+    auto found = links.unlinkedOfNumber(c->caseId);
+    if (!found) {
+        return found.error();
     }
-    s->bind(1, c->caseId);
-    QStringList found;
-    if (auto st = s->forEachRow([&] { found << s->text(0); }); !st) {
-        return st.error();
+    // A newer call that names someone other than every linked call of the case is another person's: set aside.
+    QMap<QString, QString> linkedNames;
+    for (const QString& id : std::as_const(c->callIds)) {
+        linkedNames.insert(id, c->respondentNames.value(id));
     }
-    for (const QString& id : found) {
+    QStringList linked;
+    for (const QString& id : found.value()) {
+        auto name = links.respondentName(id);
+        if (!name) {
+            return name.error();
+        }
+        if (CaseCallLinks::namesSomeoneElse(linkedNames, name.value())) {
+            auto caseRow = row(c->caseId);
+            Transaction tx(m_cache.database());
+            Status st = caseRow ? tx.begin() : Status(caseRow.error());
+            if (st) {
+                st = links.setAside(caseRow.value(), c->caseId, id, CaseCallLinks::sharedNumberReason());
+            }
+            if (st) {
+                st = tx.commit();
+            }
+            if (!st) {
+                return st.error();
+            }
+            continue;
+        }
         if (auto st = addCall(c->caseId, id); !st) {
             return st.error();
         }
+        linked << id;
     }
-    return found;
+    if (auto st = m_cache.audit().checkpoint(); !st) {
+        return st.error();
+    }
+    return linked;
 }
 
 Status Cases::addNote(const QString& caseId, const QString& text)
@@ -512,89 +563,6 @@ Status Cases::close(const QString& caseId, const QString& reason)
         return st;
     }
     return commitAudited(tx, QStringLiteral("case.close"), c->caseId, {});
-}
-
-Result<QString> Cases::flagSafety(const QString& callId, qint64 atMs, const QString& kind, const QString& note)
-{
-    if (auto st = m_cache.roles().require(Permission::FlagSafety); !st) {
-        return st.error();
-    }
-    const Roles::Scope inside(m_cache.roles());
-    if (kind != QLatin1String("threatening") && kind != QLatin1String("abusive")) {
-        return makeError(
-            QStringLiteral("A safety flag marks a moment as threatening or abusive, not \"%1\".").arg(kind));
-    }
-    auto call = m_cache.calls().find(callId);
-    if (!call) {
-        return call.error();
-    }
-    if (!call.value()) {
-        return makeError(QStringLiteral("Call %1 is not in the cache.").arg(callId));
-    }
-    Database& db = m_cache.database();
-    // One transaction for the case, the hold and the flag: all of them or none.
-    Transaction tx(db);
-    if (auto st = tx.begin(); !st) {
-        return st.error();
-    }
-    // The open safety case that has this call, else one of the same respondent.
-    auto s = db.prepare(QStringLiteral(
-        "SELECT c.case_id FROM cases c WHERE c.type = 'safety' AND c.closed_utc IS NULL AND (EXISTS (SELECT 1 FROM "
-        "case_calls cc WHERE cc.\"case\" = c.id AND cc.call_id = ?) OR (c.phone_index IS NOT NULL AND c.phone_index = "
-        "(SELECT phone_index FROM calls WHERE call_id = ?))) ORDER BY EXISTS (SELECT 1 FROM case_calls cc WHERE "
-        "cc.\"case\" = c.id AND cc.call_id = ?) DESC, c.opened_utc LIMIT 1"));
-    if (!s) {
-        return s.error();
-    }
-    s->bind(1, callId).bind(2, callId).bind(3, callId);
-    auto joined = s->firstRow([&] { return s->text(0); });
-    if (!joined) {
-        return joined.error();
-    }
-    QString caseId;
-    if (joined.value()) {
-        caseId = *joined.value();
-        if (auto st = addCall(caseId, callId); !st) {
-            return st.error();
-        }
-    } else {
-        auto personal = m_cache.calls().personal(*call.value());
-        if (!personal) {
-            return personal.error();
-        }
-        NewCase n;
-        n.type = QStringLiteral("safety");
-        n.reference = randomId(
-            QStringLiteral("SAFETY-%1-").arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd"))));
-        n.phone = personal->phoneE164;
-        n.callIds = {callId};
-        auto created = create(n);
-        if (!created) {
-            return created.error();
-        }
-        caseId = created->caseId;
-    }
-    auto caseRow = row(caseId);
-    if (!caseRow) {
-        return caseRow.error();
-    }
-    auto ins = db.prepare(QStringLiteral(
-        "INSERT INTO safety_flags(\"case\", call, at_ms, kind, note, flagged_by, flagged_utc) VALUES (?,?,?,?,?,?,?)"));
-    if (!ins) {
-        return ins.error();
-    }
-    ins->bind(1, caseRow.value()).bind(2, call.value()->id).bind(3, qMax<qint64>(0, atMs)).bind(4, kind);
-    const QString text = note.trimmed();
-    ins->bind(5, text.isNull() ? QStringLiteral("") : text).bind(6, AuditLog::currentActor()).bind(7, now());
-    if (auto st = ins->run(); !st) {
-        return st.error();
-    }
-    if (auto st = commitAudited(tx, QStringLiteral("safety.flag"), callId,
-            QStringLiteral("%1 at %2 ms, case %3").arg(kind).arg(atMs).arg(caseId));
-        !st) {
-        return st.error();
-    }
-    return caseId;
 }
 
 } // namespace Earmark

@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -29,6 +30,17 @@ struct SafetyFlag
     QString note;
     QString flaggedBy;
     qint64 flaggedUtc = 0;
+    QString caseId = {}; // the safety case it belongs to (another case that has the call lists it too)
+};
+
+// A call of the respondent's number that is not the case's: taken out by hand, or set aside because it names
+// someone else (a shared number). Linking the number's newer calls leaves it out; adding it by hand brings it back.
+struct CaseSetAside
+{
+    QString callId;
+    QString reason;
+    QString by;
+    qint64 atUtc = 0;
 };
 
 struct CaseRecord
@@ -47,6 +59,10 @@ struct CaseRecord
     QStringList callIds;
     QList<CaseNote> notes;
     QList<SafetyFlag> flags;
+    QList<CaseSetAside> setAside = {};
+    // Call id -> the respondent's name the call records (get() only: for the handler telling people apart).
+    QMap<QString, QString> respondentNames = {};
+    int flagCount = 0; // flagged moments of its calls (list() reads only this, get() the flags too)
 
     bool isOpen() const { return closedUtc == 0; }
 };
@@ -55,7 +71,9 @@ struct NewCase
 {
     QString type;
     QString reference;
-    QString phone; // typed any way; every cached call of the number is linked
+    // Typed any way; every cached call of the number is linked, but those that name someone else than the selected
+    // calls (a shared number) are set aside.
+    QString phone;
     QStringList callIds;
     QString owner; // default: the OS user opening it
     // Instead of phone: the number of this cached call (the respondent's), read sealed here, so that the window
@@ -90,14 +108,15 @@ public:
     Result<CaseRecord> get(const QString& caseIdOrReference);
     Result<QList<CaseRecord>> list(const CaseFilter& filter = {});
 
+    // Links a cached call (one set aside before comes back).
     Status addCall(const QString& caseId, const QString& callId);
-    // Links the cached calls of the case's number that are not linked yet (calls synced since); returns them.
+    // Takes a call out of an open case and its hold, with the reason (audited); the number's later links leave it out.
+    Status removeCall(const QString& caseId, const QString& callId, const QString& reason);
+    // Links the cached calls of the case's number that are not linked yet (calls synced since); returns them. Those
+    // set aside stay out, and one that names someone else than every linked call is set aside, not linked.
     Result<QStringList> linkRespondentCalls(const QString& caseId);
     Status addNote(const QString& caseId, const QString& text);
     Status close(const QString& caseId, const QString& reason);
-    // Flags a moment as threatening or abusive: joins the open safety case that has the call, else one of the same
-    // respondent, else opens one (reference SAFETY-<date>-<call id>); the call is held. Returns the case id.
-    Result<QString> flagSafety(const QString& callId, qint64 atMs, const QString& kind, const QString& note);
 
     // The case as JSON (earmark.case/1): what `case show --json` prints and an evidence pack's case.json holds.
     static QJsonObject toJson(const CaseRecord& c);
@@ -109,8 +128,6 @@ public:
 
 private:
     Result<qint64> row(const QString& caseId);
-    Status link(qint64 caseRow, const QString& caseId, const QStringList& callIds);
-    Result<QStringList> callsOfNumber(const QString& e164);
     // Appends the audit entry, commits, and checkpoints the log.
     Status commitAudited(Transaction& tx, const QString& action, const QString& subject, const QString& detail);
 

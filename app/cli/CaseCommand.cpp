@@ -1,5 +1,6 @@
 #include "cache/Cache.h"
 #include "cases/Cases.h"
+#include "cases/SafetyFlags.h"
 #include "cli/Commands.h"
 #include "core/TimeText.h"
 
@@ -11,7 +12,8 @@ namespace Earmark::Cli {
 
 namespace {
 const char* CaseUsage = "case create --type complaint|safety|query --ref REF [--phone NUMBER] [--call CALL_ID]... "
-                        "[--json] | case add-call CASE_ID CALL_ID | case link-calls CASE_ID | case note CASE_ID --text "
+                        "[--json] | case add-call CASE_ID CALL_ID | case remove-call CASE_ID CALL_ID --reason TEXT | "
+                        "case link-calls CASE_ID | case note CASE_ID --text "
                         "TEXT | case flag CALL_ID --at SECONDS --kind threatening|abusive [--text NOTE] | case close "
                         "CASE_ID --reason TEXT | case show CASE_ID [--json] | case list [--open|--closed] [--json]";
 
@@ -36,7 +38,8 @@ bool caseSetup(CliContext& ctx)
         {QStringLiteral("phone"), QStringLiteral("The respondent's number, typed any way."), QStringLiteral("NUMBER")});
     p.addOption(
         {QStringLiteral("call"), QStringLiteral("A call of the case (repeatable)."), QStringLiteral("CALL_ID")});
-    p.addOption({QStringLiteral("reason"), QStringLiteral("Why the case is closed."), QStringLiteral("TEXT")});
+    p.addOption({QStringLiteral("reason"), QStringLiteral("Why the case is closed, or a call taken out."),
+        QStringLiteral("TEXT")});
     p.addOption({QStringLiteral("text"), QStringLiteral("A note's text."), QStringLiteral("TEXT")});
     p.addOption({QStringLiteral("at"), QStringLiteral("The flagged moment, in seconds."), QStringLiteral("SECONDS")});
     p.addOption({QStringLiteral("kind"), QStringLiteral("threatening or abusive."), QStringLiteral("KIND")});
@@ -69,6 +72,9 @@ bool caseSetup(CliContext& ctx)
     }
     if (sub == QLatin1String("add-call")) {
         return needs(2, nullptr, QStringLiteral("a case id and a call id"));
+    }
+    if (sub == QLatin1String("remove-call")) {
+        return needs(2, "reason", QStringLiteral("a case id and a call id"));
     }
     if (sub == QLatin1String("link-calls") || sub == QLatin1String("show")) {
         return needs(1, nullptr, QStringLiteral("one case id"));
@@ -118,6 +124,11 @@ int caseRun(CliContext& ctx)
             ctx.out() << "Case " << c->caseId << " (" << c->reference << ") opened with " << c->callIds.size()
                       << " calls" << (c->holdId.isEmpty() ? QString() : QStringLiteral(", held by ") + c->holdId)
                       << '\n';
+            if (!c->setAside.isEmpty()) {
+                ctx.out() << c->setAside.size()
+                          << " call(s) of the number name someone else and were not linked (earmark-cli case show "
+                          << c->caseId << " lists them; case add-call adds one)\n";
+            }
         }
         return 0;
     }
@@ -126,6 +137,13 @@ int caseRun(CliContext& ctx)
             return fail(ctx, st.error());
         }
         ctx.out() << "Call " << args.at(2) << " added to case " << args.at(1) << " and held while it is open\n";
+        return 0;
+    }
+    if (sub == QLatin1String("remove-call")) {
+        if (auto st = cases.removeCall(args.at(1), args.at(2), p.value(QStringLiteral("reason"))); !st) {
+            return fail(ctx, st.error());
+        }
+        ctx.out() << "Call " << args.at(2) << " taken out of case " << args.at(1) << " and no longer held by it\n";
         return 0;
     }
     if (sub == QLatin1String("link-calls")) {
@@ -146,8 +164,8 @@ int caseRun(CliContext& ctx)
     }
     if (sub == QLatin1String("flag")) {
         const qint64 atMs = qRound64(p.value(QStringLiteral("at")).toDouble() * 1000);
-        auto caseId
-            = cases.flagSafety(args.at(1), atMs, p.value(QStringLiteral("kind")), p.value(QStringLiteral("text")));
+        auto caseId = SafetyFlags(ctx.cache())
+                          .flag(args.at(1), atMs, p.value(QStringLiteral("kind")), p.value(QStringLiteral("text")));
         if (!caseId) {
             return fail(ctx, caseId.error());
         }
@@ -173,7 +191,19 @@ int caseRun(CliContext& ctx)
             return fail(ctx, st.error());
         }
         if (json) {
-            printJson(ctx, QJsonDocument(Cases::toJson(c.value())));
+            QJsonObject o = Cases::toJson(c.value());
+            QJsonArray aside;
+            for (const CaseSetAside& a : c->setAside) {
+                aside << QJsonObject {{QStringLiteral("call_id"), a.callId}, {QStringLiteral("reason"), a.reason},
+                    {QStringLiteral("by"), a.by}, {QStringLiteral("at_utc"), utcText(a.atUtc)}};
+            }
+            o.insert(QStringLiteral("set_aside"), aside);
+            QJsonObject names;
+            for (auto it = c->respondentNames.cbegin(); it != c->respondentNames.cend(); ++it) {
+                names.insert(it.key(), it.value());
+            }
+            o.insert(QStringLiteral("respondent_names"), names);
+            printJson(ctx, QJsonDocument(o));
             return 0;
         }
         ctx.out() << c->caseId << "  " << c->reference << "  " << c->type << "  " << (c->isOpen() ? "open" : "closed")
@@ -181,7 +211,14 @@ int caseRun(CliContext& ctx)
         if (!c->phoneHint.isEmpty()) {
             ctx.out() << "Respondent: " << c->phoneHint << '\n';
         }
-        ctx.out() << "Calls (" << c->callIds.size() << "): " << c->callIds.join(QLatin1Char(' ')) << '\n';
+        ctx.out() << "Calls (" << c->callIds.size() << "):\n";
+        for (const QString& id : c->callIds) {
+            ctx.out() << "  " << id << "  " << c->respondentNames.value(id) << '\n';
+        }
+        for (const CaseSetAside& a : c->setAside) {
+            ctx.out() << "Not linked: " << a.callId << "  " << c->respondentNames.value(a.callId) << "  (" << a.reason
+                      << ", " << a.by << ")\n";
+        }
         ctx.out() << "Hold: " << (c->holdId.isEmpty() ? QStringLiteral("none") : c->holdId) << '\n';
         for (const SafetyFlag& f : c->flags) {
             ctx.out() << "Flag: " << f.callId << " at " << QString::number(f.atMs / 1000.0, 'f', 1) << " s, " << f.kind

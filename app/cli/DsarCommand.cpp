@@ -1,6 +1,8 @@
 #include "cache/Cache.h"
 #include "cli/Commands.h"
+#include "core/TimeText.h"
 #include "requests/DsarPack.h"
+#include "requests/RequestCalls.h"
 #include "requests/Requests.h"
 #include "requests/SarDeadline.h"
 
@@ -13,7 +15,9 @@ namespace Earmark::Cli {
 namespace {
 const char* DsarUsage
     = "dsar create --phone NUMBER --received YYYY-MM-DD [--channel letter|email|phone|in-person] [--ref REF] "
-      "[--identity-pending] [--note TEXT] [--json] | dsar confirm DSAR_ID --date YYYY-MM-DD [--note TEXT] | dsar "
+      "[--name NAME] [--identity-pending] [--note TEXT] [--json] | dsar name DSAR_ID --name NAME | dsar exclude-call "
+      "DSAR_ID CALL_ID --reason TEXT | dsar confirm-call DSAR_ID CALL_ID --reason TEXT | dsar confirm DSAR_ID --date "
+      "YYYY-MM-DD [--note TEXT] | dsar "
       "extend "
       "DSAR_ID --reason TEXT | dsar close DSAR_ID --outcome TEXT [--refused] | dsar show DSAR_ID [--json] | dsar list "
       "[--all] [--json] | dsar pack DSAR_ID --out FILE.zip [--audio] [--staff keep|first-name|remove] | dsar policy "
@@ -30,7 +34,32 @@ QJsonObject requestJson(const SubjectRequest& r, const QDate& today)
         {QStringLiteral("days_left"),
             r.deadline.isValid() && r.isOpen() ? QJsonValue(SarDeadline::daysLeft(today, r.deadline)) : QJsonValue()},
         {QStringLiteral("calls"), QJsonArray::fromStringList(r.callIds)},
+        {QStringLiteral("doubtful_calls"), QJsonArray::fromStringList(r.doubtfulCallIds())},
         {QStringLiteral("extension_reason"), r.extensionReason}, {QStringLiteral("outcome"), r.outcome}};
+}
+
+QString decisionText(RequestCall::Decision d)
+{
+    return d == RequestCall::Decision::Excluded ? QStringLiteral("excluded")
+        : d == RequestCall::Decision::Confirmed ? QStringLiteral("confirmed")
+                                                : QString();
+}
+
+// What `dsar show` adds: the requester's name and every call of the number with the name it records and the
+// handler's decision (the user may read them: the role allows subject access work, and the read is audited).
+QJsonObject shownJson(const SubjectRequest& r, const QDate& today)
+{
+    QJsonObject o = requestJson(r, today);
+    o.insert(QStringLiteral("requester_name"), r.requesterName);
+    QJsonArray calls;
+    for (const RequestCall& c : r.numberCalls) {
+        calls << QJsonObject {{QStringLiteral("call_id"), c.callId}, {QStringLiteral("start_utc"), utcText(c.startUtc)},
+            {QStringLiteral("respondent_name"), c.respondentName},
+            {QStringLiteral("decision"), decisionText(c.decision)}, {QStringLiteral("reason"), c.reason},
+            {QStringLiteral("doubtful"), c.doubtful}};
+    }
+    o.insert(QStringLiteral("number_calls"), calls);
+    return o;
 }
 
 QDate dateOption(CliContext& ctx, const QString& name, bool* ok)
@@ -52,7 +81,8 @@ bool dsarSetup(CliContext& ctx)
              {"received", "The day the request arrived.", "YYYY-MM-DD"},
              {"channel", "letter, email, phone or in-person.", "CHANNEL"}, {"ref", "Your reference.", "REF"},
              {"note", "The identity check.", "TEXT"}, {"date", "The day identity was confirmed.", "YYYY-MM-DD"},
-             {"reason", "Why the request is extended.", "TEXT"}, {"outcome", "How it ended.", "TEXT"},
+             {"reason", "Why the request is extended, or a call excluded or confirmed.", "TEXT"},
+             {"name", "The requester's name as they gave it.", "NAME"}, {"outcome", "How it ended.", "TEXT"},
              {"out", "The pack's zip file.", "FILE.zip"},
              {"staff", "Staff names in packs: keep, first-name or remove.", "POLICY"}}) {
         p.addOption({QString::fromLatin1(name), QString::fromLatin1(help), QString::fromLatin1(value)});
@@ -63,7 +93,7 @@ bool dsarSetup(CliContext& ctx)
     p.addOption({QStringLiteral("all"), QStringLiteral("Closed requests too.")});
     p.addOption({QStringLiteral("audio"), QStringLiteral("The recordings too, other people's data bleeped.")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
-    if (!parseArgs(ctx, 1, 2, DsarUsage)) {
+    if (!parseArgs(ctx, 1, 3, DsarUsage)) {
         return false;
     }
     const QStringList args = p.positionalArguments();
@@ -75,7 +105,10 @@ bool dsarSetup(CliContext& ctx)
     const auto needs = [&](int positional, const char* option) {
         if (args.size() != positional + 1) {
             return usage(QStringLiteral("dsar %1 takes %2")
-                             .arg(sub, positional ? QStringLiteral("a request id") : QStringLiteral("no request id")));
+                             .arg(sub,
+                                 positional == 2  ? QStringLiteral("a request id and a call id")
+                                     : positional ? QStringLiteral("a request id")
+                                                  : QStringLiteral("no request id")));
         }
         if (option && p.value(QString::fromLatin1(option)).trimmed().isEmpty()) {
             return usage(QStringLiteral("dsar %1 needs --%2").arg(sub, QString::fromLatin1(option)));
@@ -87,6 +120,12 @@ bool dsarSetup(CliContext& ctx)
     }
     if (sub == QLatin1String("confirm")) {
         return needs(1, "date");
+    }
+    if (sub == QLatin1String("name")) {
+        return needs(1, "name");
+    }
+    if (sub == QLatin1String("exclude-call") || sub == QLatin1String("confirm-call")) {
+        return needs(2, "reason");
     }
     if (sub == QLatin1String("extend")) {
         return needs(1, "reason");
@@ -143,6 +182,7 @@ int dsarRun(CliContext& ctx)
         n.reference = p.value(QStringLiteral("ref"));
         n.identityPending = p.isSet(QStringLiteral("identity-pending"));
         n.identityNote = p.value(QStringLiteral("note"));
+        n.name = p.value(QStringLiteral("name"));
         auto r = requests.create(n, today);
         if (!r) {
             ctx.error(r.errorMessage());
@@ -165,7 +205,32 @@ int dsarRun(CliContext& ctx)
         if (const QString warning = Requests::deadlineWarning(r.value()); !warning.isEmpty()) {
             ctx.out() << warning << '\n';
         }
+        if (const QString shared = RequestCalls::doubtfulProblem(r.value()); !shared.isEmpty()) {
+            ctx.out() << shared << '\n';
+        }
         return 0;
+    }
+    if (sub == QLatin1String("name")) {
+        const Status st = requests.setRequesterName(args.at(1), p.value(QStringLiteral("name")));
+        auto r = requests.get(args.at(1));
+        const int doubtful = r ? int(r->doubtfulCallIds().size()) : 0;
+        return done(st,
+            doubtful ? QStringLiteral("Requester's name recorded; %1 call(s) of the number name someone else: "
+                                      "earmark-cli dsar show %2 lists them")
+                           .arg(doubtful)
+                           .arg(args.at(1))
+                     : QStringLiteral("Requester's name recorded"));
+    }
+    if (sub == QLatin1String("exclude-call") || sub == QLatin1String("confirm-call")) {
+        const bool exclude = sub == QLatin1String("exclude-call");
+        const Status st = requests.decideCall(args.at(1), args.at(2),
+            exclude ? RequestCall::Decision::Excluded : RequestCall::Decision::Confirmed,
+            p.value(QStringLiteral("reason")));
+        return done(st,
+            exclude ? QStringLiteral("Call %1 taken out of request %2: not in its pack, no longer held by it")
+                          .arg(args.at(2), args.at(1))
+                    : QStringLiteral("Call %1 confirmed as the requester's: it goes in the pack of %2")
+                          .arg(args.at(2), args.at(1)));
     }
     if (sub == QLatin1String("confirm")) {
         bool ok = false;
@@ -226,7 +291,7 @@ int dsarRun(CliContext& ctx)
             ctx.error(st.errorMessage());
             return 1;
         }
-        ctx.out() << QString::fromUtf8(QJsonDocument(requestJson(r.value(), today)).toJson(QJsonDocument::Indented));
+        ctx.out() << QString::fromUtf8(QJsonDocument(shownJson(r.value(), today)).toJson(QJsonDocument::Indented));
         return 0;
     }
     auto all = requests.list(!p.isSet(QStringLiteral("all")));

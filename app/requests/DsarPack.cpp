@@ -12,6 +12,7 @@
 #include "core/TimeText.h"
 #include "crypto/Minisign.h"
 #include "requests/CoverLetter.h"
+#include "requests/RequestCalls.h"
 #include "requests/Requests.h"
 #include "retention/Retention.h"
 #include "transcript/TranscriptCorrections.h"
@@ -141,6 +142,11 @@ Result<DsarPackSummary> DsarPack::write(
                                         "dsar confirm %1 --date YYYY-MM-DD).")
                              .arg(r.requestId));
     }
+    // A shared number: the calls that name someone else wait for the handler's decision, so that nobody's call goes
+    // to another person.
+    if (const QString problem = RequestCalls::doubtfulProblem(r); !problem.isEmpty()) {
+        return makeError(QStringLiteral("No pack was written: ") + problem);
+    }
     const StaffNames policy = options.staffNames.value_or(staffPolicy());
     auto retention = Retention(m_cache).policy();
     if (!retention) {
@@ -165,6 +171,7 @@ Result<DsarPackSummary> DsarPack::write(
     letter.retentionDays = retention->days;
     letter.staffNames = staffNamesText(policy);
     letter.audioAsked = options.audio;
+    letter.requesterName = r.requesterName.trimmed();
 
     DsarPackSummary summary;
     summary.zipPath = zipPath;

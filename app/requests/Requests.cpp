@@ -2,11 +2,13 @@
 
 #include "cache/AuditLog.h"
 #include "cache/Cache.h"
+#include "cache/CallRepository.h"
 #include "cache/Statement.h"
 #include "core/Phone.h"
 #include "crypto/Blob.h"
 #include "crypto/RandomId.h"
 #include "requests/BankHolidays.h"
+#include "requests/RequestCalls.h"
 #include "requests/SarDeadline.h"
 #include "retention/Holds.h"
 
@@ -30,7 +32,18 @@ QDate date(const QString& text)
 const QString Columns = QStringLiteral(
     "r.request_id, r.reference, r.phone_hint, r.received_date, r.channel, r.identity_note, r.identity_asked, "
     "r.identity_date, r.status, r.deadline, r.extension_reason, r.outcome, r.created_by, r.created_utc, r.closed_utc, "
-    "(SELECT group_concat(k.call_id, ' ') FROM calls k WHERE k.phone_index = r.phone_index)");
+    "(SELECT group_concat(k.call_id, ' ') FROM calls k WHERE k.phone_index = r.phone_index AND NOT EXISTS (SELECT 1 "
+    "FROM subject_request_calls x WHERE x.request = r.id AND x.call_id = k.call_id AND x.decision = 'excluded')), "
+    "r.id, r.wrapped_key, r.name_sealed");
+
+// A request as read, with what fillCalls needs to open its name and list the number's calls.
+struct ReadRow
+{
+    SubjectRequest request;
+    qint64 row = 0;
+    QByteArray wrappedKey;
+    QByteArray nameSealed;
+};
 
 SubjectRequest read(Statement& s)
 {
@@ -54,7 +67,24 @@ SubjectRequest read(Statement& s)
     r.callIds.sort();
     return r;
 }
+
+ReadRow readRow(Statement& s)
+{
+    return ReadRow {read(s), s.int64(16), s.blob(17), s.isNull(18) ? QByteArray() : s.blob(18)};
+}
+
 } // namespace
+
+QStringList SubjectRequest::doubtfulCallIds() const
+{
+    QStringList out;
+    for (const RequestCall& c : numberCalls) {
+        if (c.doubtful) {
+            out << c.callId;
+        }
+    }
+    return out;
+}
 
 Requests::Requests(Cache& cache)
     : m_cache(cache)
@@ -97,8 +127,8 @@ Result<SubjectRequest> Requests::create(const NewSubjectRequest& request, const 
     }
     auto ins = db.prepare(QStringLiteral(
         "INSERT INTO subject_requests(request_id, reference, wrapped_key, phone_sealed, phone_index, phone_hint, "
-        "received_date, channel, identity_note, identity_asked, status, deadline, created_by, created_utc) VALUES "
-        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        "received_date, channel, identity_note, identity_asked, status, deadline, created_by, created_utc, "
+        "name_sealed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     if (!ins) {
         return ins.error();
     }
@@ -111,6 +141,12 @@ Result<SubjectRequest> Requests::create(const NewSubjectRequest& request, const 
     ins->bind(10, request.identityPending ? 1 : 0).bind(11, status);
     ins->bind(12, request.identityPending ? QString() : iso(deadline.date));
     ins->bind(13, AuditLog::currentActor()).bind(14, QDateTime::currentSecsSinceEpoch());
+    if (request.name.trimmed().isEmpty()) {
+        ins->bindNull(15);
+    } else {
+        ins->bind(
+            15, Blob::seal(key, Cache::requestNameBinding(id), Blob::Kind::Personal, request.name.trimmed().toUtf8()));
+    }
     if (auto st = ins->run(); !st) {
         return st.error();
     }
@@ -141,9 +177,17 @@ Result<SubjectRequest> Requests::get(const QString& requestIdOrReference)
         return s.error();
     }
     s->bind(1, requestIdOrReference);
-    return s->requiredRow([&] { return read(*s); },
+    auto found = s->requiredRow([&] { return readRow(*s); },
         QStringLiteral("There is no subject access request %1: earmark-cli dsar list shows them.")
             .arg(requestIdOrReference));
+    if (!found) {
+        return found.error();
+    }
+    ReadRow r = found.value();
+    if (auto st = RequestCalls(m_cache).fill(r.request, r.row, r.wrappedKey, r.nameSealed); !st) {
+        return st.error();
+    }
+    return r.request;
 }
 
 Result<QList<SubjectRequest>> Requests::list(bool openOnly)
@@ -159,14 +203,21 @@ Result<QList<SubjectRequest>> Requests::list(bool openOnly)
     if (!s) {
         return s.error();
     }
-    QList<SubjectRequest> out;
-    if (auto st = s->forEachRow([&] { out << read(*s); }); !st) {
+    QList<ReadRow> rows;
+    if (auto st = s->forEachRow([&] { rows << readRow(*s); }); !st) {
         return st.error();
+    }
+    QList<SubjectRequest> out;
+    for (ReadRow& r : rows) {
+        if (auto st = RequestCalls(m_cache).fill(r.request, r.row, r.wrappedKey, r.nameSealed); !st) {
+            return st.error();
+        }
+        out << r.request;
     }
     return out;
 }
 
-Result<QString> Requests::idOf(const QString& requestIdOrReference)
+Result<SubjectRequest> Requests::openRequest(const QString& requestIdOrReference)
 {
     auto r = get(requestIdOrReference);
     if (!r) {
@@ -175,7 +226,7 @@ Result<QString> Requests::idOf(const QString& requestIdOrReference)
     if (!r->isOpen()) {
         return makeError(QStringLiteral("Request %1 is closed (%2).").arg(r->requestId, r->status));
     }
-    return r->requestId;
+    return r;
 }
 
 Status Requests::update(const QString& requestId, const QString& assignments, const QVariantList& values,
@@ -213,11 +264,7 @@ Status Requests::confirmIdentity(const QString& requestId, const QDate& day, con
         return st;
     }
     const Roles::Scope inside(m_cache.roles());
-    auto id = idOf(requestId);
-    if (!id) {
-        return id.error();
-    }
-    auto r = get(id.value());
+    auto r = openRequest(requestId);
     if (!r) {
         return r.error();
     }
@@ -236,13 +283,13 @@ Status Requests::confirmIdentity(const QString& requestId, const QDate& day, con
     }
     if (r->status != QLatin1String("identity-pending")) {
         // Not asked for when the request came: its month already runs from then, and stays.
-        return update(id.value(), QStringLiteral("identity_date = ?, identity_note = ?"),
+        return update(r->requestId, QStringLiteral("identity_date = ?, identity_note = ?"),
             {iso(day), note.trimmed().isNull() ? QStringLiteral("") : note.trimmed()},
             QStringLiteral("request.identity"),
             QStringLiteral("confirmed %1, deadline stays %2").arg(iso(day), iso(r->deadline)));
     }
     const SarDeadline deadline = SarDeadline::compute(day, 1, BankHolidays::englandAndWales());
-    return update(id.value(),
+    return update(r->requestId,
         QStringLiteral("identity_date = ?, identity_note = ?, status = 'in-progress', deadline = ?"),
         {iso(day), note.trimmed().isNull() ? QStringLiteral("") : note.trimmed(), iso(deadline.date)},
         QStringLiteral("request.identity"), QStringLiteral("confirmed %1").arg(iso(day)));
@@ -292,9 +339,9 @@ Status Requests::close(const QString& requestId, const QString& outcome, bool re
         return st;
     }
     const Roles::Scope inside(m_cache.roles());
-    auto id = idOf(requestId);
-    if (!id) {
-        return id.error();
+    auto r = openRequest(requestId);
+    if (!r) {
+        return r.error();
     }
     if (outcome.trimmed().isEmpty()) {
         return makeError(refused ? QStringLiteral("Refusing a request needs the reason (--outcome TEXT), as the "
@@ -302,11 +349,7 @@ Status Requests::close(const QString& requestId, const QString& outcome, bool re
                                  : QStringLiteral("Closing a request needs its outcome (--outcome TEXT, e.g. \"pack "
                                                   "sent by post\")."));
     }
-    auto r = get(id.value());
-    if (!r) {
-        return r.error();
-    }
-    if (auto st = update(id.value(), QStringLiteral("status = ?, outcome = ?, closed_by = ?, closed_utc = ?"),
+    if (auto st = update(r->requestId, QStringLiteral("status = ?, outcome = ?, closed_by = ?, closed_utc = ?"),
             {refused ? QStringLiteral("refused") : QStringLiteral("completed"), outcome.trimmed(),
                 AuditLog::currentActor(), QDateTime::currentSecsSinceEpoch()},
             QStringLiteral("request.close"), refused ? QStringLiteral("refused") : QStringLiteral("completed"));
@@ -316,6 +359,71 @@ Status Requests::close(const QString& requestId, const QString& outcome, bool re
     // Erasure notices that waited for the request (the requester may have asked for both) are applied now.
     auto applied = Holds(m_cache).applyWaitingErasures(r->callIds);
     return applied ? Status {} : Status(applied.error());
+}
+
+Status Requests::setRequesterName(const QString& requestId, const QString& name)
+{
+    if (auto st = m_cache.roles().require(Permission::SubjectRequests); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
+    if (name.trimmed().isEmpty()) {
+        return makeError(QStringLiteral("Give the requester's name as they gave it (--name TEXT)."));
+    }
+    auto r = openRequest(requestId);
+    if (!r) {
+        return r.error();
+    }
+    const QString id = r->requestId;
+    auto s
+        = m_cache.database().prepare(QStringLiteral("SELECT wrapped_key FROM subject_requests WHERE request_id = ?"));
+    if (!s) {
+        return s.error();
+    }
+    s->bind(1, id);
+    auto wrapped = s->requiredRow([&] { return s->blob(0); }, QStringLiteral("Request %1 is gone.").arg(id));
+    auto key = wrapped ? m_cache.keys().unwrapDataKey(wrapped.value(), Cache::requestKeyName(id))
+                       : Result<SecretKey>(wrapped.error());
+    if (!key) {
+        return key.error();
+    }
+    const QByteArray sealed
+        = Blob::seal(key.value(), Cache::requestNameBinding(id), Blob::Kind::Personal, name.trimmed().toUtf8());
+    return update(id, QStringLiteral("name_sealed = ?"), {sealed}, QStringLiteral("request.name"), {});
+}
+
+Status Requests::decideCall(
+    const QString& requestId, const QString& callId, RequestCall::Decision decision, const QString& reason)
+{
+    if (auto st = m_cache.roles().require(Permission::SubjectRequests); !st) {
+        return st;
+    }
+    const Roles::Scope inside(m_cache.roles());
+    if (decision == RequestCall::Decision::None) {
+        return makeError(QStringLiteral("A call of a request is excluded (not the requester's) or confirmed as "
+                                        "theirs."));
+    }
+    auto r = openRequest(requestId);
+    if (!r) {
+        return r.error();
+    }
+    const auto call = std::find_if(
+        r->numberCalls.cbegin(), r->numberCalls.cend(), [&](const RequestCall& c) { return c.callId == callId; });
+    if (call == r->numberCalls.cend()) {
+        return makeError(QStringLiteral("Call %1 is not a call of %2's number (%3): earmark-cli dsar show %2 lists "
+                                        "them.")
+                             .arg(callId, r->requestId, r->phoneHint));
+    }
+    const bool exclude = decision == RequestCall::Decision::Excluded;
+    if (reason.trimmed().isEmpty()) {
+        return makeError(exclude ? QStringLiteral("Say why call %1 is not the requester's (--reason TEXT, e.g. \"the "
+                                                  "requester's son, named on the call\"): it is kept with the request.")
+                                       .arg(callId)
+                                 : QStringLiteral("Say why call %1 is the requester's (--reason TEXT, e.g. \"maiden "
+                                                  "name, confirmed by phone\"): it is kept with the request.")
+                                       .arg(callId));
+    }
+    return RequestCalls(m_cache).decide(r.value(), callId, decision, reason);
 }
 
 QString Requests::deadlineWarning(const SubjectRequest& request)

@@ -13,6 +13,29 @@ namespace Earmark {
 class Cache;
 class Transaction;
 
+// A call of the requester's number as the handler decides on it: a number can be shared (a household's landline, a
+// number passed on), and only the requester's own calls go in their pack.
+struct RequestCall
+{
+    enum class Decision
+    {
+        None,
+        Excluded, // not the requester's: left out of the pack and no longer held by the request
+        Confirmed, // the requester's, although the name the call records is not the one they gave
+    };
+    QString callId;
+    qint64 startUtc = 0;
+    double durationS = 0;
+    QString respondentName; // as the call records it
+    Decision decision = Decision::None;
+    QString reason;
+    QString decidedBy;
+    qint64 decidedUtc = 0;
+    // Its recorded name is someone else's (or, without the requester's name, the number's calls name several people):
+    // the handler excludes or confirms it before a pack is built.
+    bool doubtful = false;
+};
+
 struct SubjectRequest
 {
     QString requestId; // "D-" and 8 hex digits
@@ -30,9 +53,12 @@ struct SubjectRequest
     QString createdBy;
     qint64 createdUtc = 0;
     qint64 closedUtc = 0;
-    QStringList callIds; // the requester's cached calls (held while the request is open)
+    QStringList callIds; // the requester's cached calls (held while the request is open): the number's, less excluded
+    QString requesterName; // as the requester gave it; empty when not recorded
+    QList<RequestCall> numberCalls = {}; // every cached call of the number, oldest first, with the decisions
 
     bool isOpen() const { return closedUtc == 0; }
+    QStringList doubtfulCallIds() const;
 };
 
 struct NewSubjectRequest
@@ -43,6 +69,7 @@ struct NewSubjectRequest
     QString reference;
     bool identityPending = false; // identity asked for: the month starts when it is confirmed
     QString identityNote;
+    QString name = {}; // the requester's name as they gave it: tells their calls from others' on a shared number
 };
 
 // Subject access requests (the cache's subject_requests table). A request records how and when it came (a request
@@ -68,6 +95,14 @@ public:
     // Completed (the pack was sent) or refused (with the reason, e.g. manifestly unfounded).
     Status close(const QString& requestId, const QString& outcome, bool refused = false);
 
+    // The requester's name, recorded or corrected (the letter is addressed to it; calls naming someone else wait for
+    // the handler's decision).
+    Status setRequesterName(const QString& requestId, const QString& name);
+    // The handler's decision on one call of the number, with the reason (audited): Excluded takes it out of the
+    // request (and its hold), Confirmed includes it although its recorded name differs, None undoes a decision.
+    Status decideCall(
+        const QString& requestId, const QString& callId, RequestCall::Decision decision, const QString& reason);
+
     // How many open requests are due within `days` days or overdue (the window's badge). A request waiting for the
     // requester's identity has no deadline yet and is not counted.
     static int dueWithin(const QList<SubjectRequest>& requests, const QDate& today, int days = 7);
@@ -83,7 +118,8 @@ public:
     }
 
 private:
-    Result<QString> idOf(const QString& requestIdOrReference);
+    // The request, or why not: none such, or closed.
+    Result<SubjectRequest> openRequest(const QString& requestIdOrReference);
     Status update(const QString& requestId, const QString& assignments, const QVariantList& values,
         const QString& action, const QString& detail);
 

@@ -12,6 +12,13 @@
 
 namespace Earmark {
 
+namespace {
+// A call of an open request's number that the handler took out of the request (not the requester's) is not held by it.
+const QString RequestCallNotExcluded = QStringLiteral(
+    "NOT EXISTS (SELECT 1 FROM subject_request_calls x WHERE x.request = r.id AND x.call_id = k.call_id AND "
+    "x.decision = 'excluded') ");
+} // namespace
+
 Holds::Holds(Cache& cache)
     : m_cache(cache)
 { }
@@ -108,21 +115,61 @@ Status Holds::addCalls(const QString& holdId, const QStringList& callIds)
     if (auto st = tx.begin(); !st) {
         return st;
     }
-    auto find = db.prepare(QStringLiteral("SELECT id FROM holds WHERE hold_id = ? AND released_utc IS NULL"));
+    auto row = openRow(holdId);
+    if (!row) {
+        return row.error();
+    }
+    if (auto st = link(row.value(), holdId, callIds); !st) {
+        return st;
+    }
+    if (auto st = tx.commit(); !st) {
+        return st;
+    }
+    return m_cache.audit().checkpoint();
+}
+
+Result<qint64> Holds::openRow(const QString& holdId)
+{
+    auto find
+        = m_cache.database().prepare(QStringLiteral("SELECT id FROM holds WHERE hold_id = ? AND released_utc IS NULL"));
     if (!find) {
         return find.error();
     }
     find->bind(1, holdId);
-    auto row = find->firstRow([&] { return find->int64(0); });
+    return find->requiredRow([&] { return find->int64(0); },
+        QStringLiteral("There is no open hold %1: earmark-cli hold list shows the open holds.").arg(holdId));
+}
+
+Status Holds::removeCalls(const QString& holdId, const QStringList& callIds, const QString& reason)
+{
+    if (auto st = m_cache.roles().require(Permission::ManageHolds); !st) {
+        return st;
+    }
+    if (reason.trimmed().isEmpty()) {
+        return makeError(QStringLiteral("Taking a call out of a hold needs a reason."));
+    }
+    Database& db = m_cache.database();
+    Transaction tx(db);
+    if (auto st = tx.begin(); !st) {
+        return st;
+    }
+    auto row = openRow(holdId);
     if (!row) {
         return row.error();
     }
-    if (!row.value()) {
-        return makeError(
-            QStringLiteral("There is no open hold %1: earmark-cli hold list shows the open holds.").arg(holdId));
+    auto del = db.prepare(QStringLiteral("DELETE FROM hold_calls WHERE hold = ? AND call_id = ?"));
+    if (!del) {
+        return del.error();
     }
-    if (auto st = link(*row.value(), holdId, callIds); !st) {
-        return st;
+    for (const QString& id : callIds) {
+        del->bind(1, row.value()).bind(2, id);
+        if (auto st = del->run(); !st) {
+            return st;
+        }
+        del->reset();
+        if (auto st = m_cache.audit().append(QStringLiteral("hold.remove-call"), id, holdId); !st) {
+            return st;
+        }
     }
     if (auto st = tx.commit(); !st) {
         return st;
@@ -325,8 +372,8 @@ Result<QList<Hold>> Holds::list(bool includeReleased)
     auto r = m_cache.database().prepare(
         QStringLiteral("SELECT r.request_id, r.reference, r.received_date, r.created_by, r.created_utc, r.closed_by, "
                        "r.closed_utc, r.status, k.call_id FROM subject_requests r JOIN calls k ON k.phone_index = "
-                       "r.phone_index ")
-        + (includeReleased ? QString() : QStringLiteral("WHERE r.closed_utc IS NULL "))
+                       "r.phone_index WHERE ")
+        + RequestCallNotExcluded + (includeReleased ? QString() : QStringLiteral("AND r.closed_utc IS NULL "))
         + QStringLiteral("ORDER BY r.created_utc, r.id, k.call_id"));
     if (!r) {
         return r.error();
@@ -366,10 +413,12 @@ Result<QList<Hold>> Holds::list(bool includeReleased)
 Result<QSet<QString>> Holds::heldCalls()
 {
     // Open subject access requests hold every call of the requester's number, found by the blind index.
-    auto s = m_cache.database().prepare(QStringLiteral(
-        "SELECT DISTINCT hc.call_id FROM hold_calls hc JOIN holds h ON h.id = hc.hold WHERE h.released_utc IS NULL "
-        "UNION SELECT k.call_id FROM calls k JOIN subject_requests r ON r.phone_index = k.phone_index WHERE "
-        "r.closed_utc IS NULL"));
+    auto s = m_cache.database().prepare(
+        QStringLiteral(
+            "SELECT DISTINCT hc.call_id FROM hold_calls hc JOIN holds h ON h.id = hc.hold WHERE h.released_utc IS NULL "
+            "UNION SELECT k.call_id FROM calls k JOIN subject_requests r ON r.phone_index = k.phone_index WHERE "
+            "r.closed_utc IS NULL AND ")
+        + RequestCallNotExcluded);
     if (!s) {
         return s.error();
     }
@@ -390,7 +439,8 @@ Result<QStringList> Holds::holdsOn(const QString& callId)
                                                       "hc.hold WHERE hc.call_id = ?1 AND h.released_utc IS "
                                                       "NULL UNION ALL SELECT r.request_id FROM subject_requests r JOIN "
                                                       "calls k ON k.phone_index = r.phone_index WHERE "
-                                                      "k.call_id = ?1 AND r.closed_utc IS NULL"));
+                                                      "k.call_id = ?1 AND r.closed_utc IS NULL AND ")
+        + RequestCallNotExcluded);
     if (!s) {
         return s.error();
     }

@@ -59,6 +59,9 @@ public:
     Result<QString> place(const QStringList& callIds, const QString& reason, const QString& caseRef);
     // Adds cached calls to an open hold (a case that gained a call); each is audited like a placement.
     Status addCalls(const QString& holdId, const QStringList& callIds);
+    // Takes calls out of an open hold (a call linked to a case by mistake), audited for each. The caller then applies
+    // the erasure notices that waited for them (applyWaitingErasures), outside its transaction.
+    Status removeCalls(const QString& holdId, const QStringList& callIds, const QString& reason);
     // Releases a hold. Erasure notices that waited for these calls are applied when no other hold keeps them (in
     // that case the caller runs CallDestruction::finish(), which release() reports via erasuresApplied).
     Result<HoldRelease> release(const QString& holdId, const QString& reason);
@@ -78,6 +81,7 @@ public:
 private:
     Status checkCached(const QStringList& callIds);
     Status link(qint64 row, const QString& holdId, const QStringList& callIds);
+    Result<qint64> openRow(const QString& holdId);
     Result<bool> eraseIfWaiting(const QString& callId, DestructionRun& erasures);
     // After the transaction that applied waiting erasures: the checkpoint and the destruction's tidy-up.
     Status finishErasures(DestructionRun& erasures);

@@ -11,6 +11,7 @@
 #include "cache/TranscriptIndex.h"
 #include "cases/Cases.h"
 #include "cases/EvidencePack.h"
+#include "cases/SafetyFlags.h"
 #include "quality/EvaluationRepository.h"
 #include "quality/Reports.h"
 #include "redaction/AudioRedactor.h"
@@ -117,7 +118,7 @@ class TestRoles : public QObject
             {"flag a moment", Permission::FlagSafety,
                 [=](Cache& c) {
                     return status(
-                        Cases(c).flagSafety(call, 1500, QStringLiteral("abusive"), QStringLiteral("shouting")));
+                        SafetyFlags(c).flag(call, 1500, QStringLiteral("abusive"), QStringLiteral("shouting")));
                 }},
             {"evidence pack", Permission::ExportEvidence,
                 [=](Cache& c) -> Status {

@@ -7,10 +7,12 @@
 #include "cache/Statement.h"
 #include "cases/CaseAuditTrail.h"
 #include "cases/Cases.h"
+#include "cases/SafetyFlags.h"
 #include "retention/Holds.h"
 #include "retention/Retention.h"
 
 #include <QDirIterator>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -27,6 +29,7 @@ class TestCases : public QObject
     std::unique_ptr<Cache> m_cache;
     QString m_phone; // a respondent with more than one call
     QStringList m_phoneCalls;
+    QStringList m_otherOnNumber; // a call of the same number that names someone else
     QStringList m_allCalls;
 
     bool isCached(const QString& callId)
@@ -53,13 +56,17 @@ private Q_SLOTS:
             }
             QJsonObject o = QJsonDocument::fromJson(Test::readFile(p)).object();
             m_allCalls << o.value(QStringLiteral("call_id")).toString();
-            if (m_allCalls.size() <= 2) {
-                // The first two calls (in file order) are made the same respondent's.
+            if (m_allCalls.size() <= 3) {
+                // The first two calls (in file order) are made the same respondent's; the third is another
+                // person's on the same number (a household's landline).
                 QJsonObject r = o.value(QStringLiteral("respondent")).toObject();
                 r.insert(QStringLiteral("phone_e164"), QStringLiteral("+447700900533"));
+                r.insert(QStringLiteral("name"),
+                    m_allCalls.size() <= 2 ? QStringLiteral("Janet Okafor") : QStringLiteral("Tom Reid"));
                 o.insert(QStringLiteral("respondent"), r);
                 Test::writeFile(p, QJsonDocument(o).toJson());
-                m_phoneCalls << o.value(QStringLiteral("call_id")).toString();
+                (m_allCalls.size() <= 2 ? m_phoneCalls : m_otherOnNumber)
+                    << o.value(QStringLiteral("call_id")).toString();
             }
         }
         m_phone = QStringLiteral("+447700900533");
@@ -87,9 +94,11 @@ private Q_SLOTS:
             QStringLiteral("Q-") + QString::fromLatin1(QTest::currentDataTag()).left(4).trimmed(), typed, {}, {}};
         auto c = cases.create(n);
         QVERIFY2(c, qPrintable(c.errorMessage()));
+        // A typed number alone names nobody: every call of it is linked, each with the name it records.
         QStringList calls = c->callIds;
         calls.sort();
-        QCOMPARE(calls, m_phoneCalls);
+        QCOMPARE(calls, QStringList(m_phoneCalls + m_otherOnNumber));
+        QCOMPARE(c->respondentNames.value(m_otherOnNumber.first()), QStringLiteral("Tom Reid"));
         QCOMPARE(c->phoneHint, QStringLiteral("••••533"));
         QVERIFY(!c->holdId.isEmpty());
         QVERIFY(cases.close(c->caseId, QStringLiteral("answered by phone")).ok());
@@ -97,7 +106,8 @@ private Q_SLOTS:
 
     void theNumberOfASelectedCallStandsInForATypedOne()
     {
-        // The window passes a call, never the number: every call of that call's number is linked.
+        // The window passes a call, never the number: every call of that call's number is linked but the one that
+        // names someone else, which is set aside (a shared number).
         Cases cases(*m_cache);
         NewCase n {QStringLiteral("complaint"), QStringLiteral("Q-OFCALL"), {}, {}, {}};
         n.numberOfCall = m_phoneCalls.constLast();
@@ -106,6 +116,9 @@ private Q_SLOTS:
         QStringList calls = c->callIds;
         calls.sort();
         QCOMPARE(calls, m_phoneCalls);
+        QCOMPARE(c->setAside.size(), 1);
+        QCOMPARE(c->setAside.constFirst().callId, m_otherOnNumber.first());
+        QVERIFY(!Holds(*m_cache).holdsOn(m_otherOnNumber.first())->contains(c->holdId));
         QCOMPARE(c->phoneHint, QStringLiteral("••••533"));
         QVERIFY(cases.close(c->caseId, QStringLiteral("answered")).ok());
         n.reference = QStringLiteral("Q-OFNONE");
@@ -141,7 +154,7 @@ private Q_SLOTS:
         auto c = cases.create(
             {QStringLiteral("complaint"), QStringLiteral("CMP-ROT-1"), QStringLiteral("07700900533"), {}, {}});
         QVERIFY2(c, qPrintable(c.errorMessage()));
-        QCOMPARE(c->callIds.size(), 2);
+        QCOMPARE(c->callIds.size(), 3);
         const auto matching = [&] {
             auto s = m_cache->database().prepare(QStringLiteral(
                 "SELECT count(*) FROM cases c JOIN calls k ON k.phone_index = c.phone_index WHERE c.case_id = ?"));
@@ -149,10 +162,10 @@ private Q_SLOTS:
             auto row = s->step();
             return row && row.value() ? s->int64(0) : -1;
         };
-        QCOMPARE(matching(), 2);
+        QCOMPARE(matching(), 3);
         // The new master recomputes every index: the case's too, from its sealed number.
         QVERIFY(m_cache->rotateMaster(SecretKey::random()).ok());
-        QCOMPARE(matching(), 2);
+        QCOMPARE(matching(), 3);
         auto linked = cases.linkRespondentCalls(c->caseId);
         QVERIFY(linked && linked->isEmpty());
         QCOMPARE(cases.get(c->caseId)->phoneHint, QStringLiteral("••••533"));
@@ -160,16 +173,64 @@ private Q_SLOTS:
         QVERIFY(cases.close(c->caseId, QStringLiteral("duplicate of CMP-2026-0142")).ok());
     }
 
+    void aCallOfAnotherPersonIsTakenOutAndStaysOut()
+    {
+        Cases cases(*m_cache);
+        const QString other = m_otherOnNumber.first();
+        NewCase n {QStringLiteral("complaint"), QStringLiteral("CMP-SHARED"), {}, {m_phoneCalls.first()}, {}};
+        n.numberOfCall = m_phoneCalls.first();
+        auto c = cases.create(n);
+        QVERIFY2(c, qPrintable(c.errorMessage()));
+        QCOMPARE(c->callIds.size(), m_phoneCalls.size());
+        // Linking the number's newer calls leaves the set-aside call out; adding it by hand brings it back.
+        auto linked = cases.linkRespondentCalls(c->caseId);
+        QVERIFY(linked && linked->isEmpty());
+        QVERIFY(cases.addCall(c->caseId, other).ok());
+        c = cases.get(c->caseId);
+        QVERIFY(c->callIds.contains(other) && c->setAside.isEmpty());
+        QVERIFY(Holds(*m_cache).holdsOn(other)->contains(c->holdId));
+        // Taken out with a reason: out of the case and its hold, and it stays out.
+        auto noReason = cases.removeCall(c->caseId, other, QStringLiteral(" "));
+        QVERIFY(!noReason && noReason.errorMessage().contains(QLatin1String("--reason")));
+        auto notOfCase = cases.removeCall(c->caseId, m_allCalls.at(7), QStringLiteral("wrong"));
+        QVERIFY(!notOfCase && notOfCase.errorMessage().contains(m_allCalls.at(7)));
+        QVERIFY(cases.removeCall(c->caseId, other, QStringLiteral("Tom Reid, the lodger")).ok());
+        c = cases.get(c->caseId);
+        QVERIFY(!c->callIds.contains(other));
+        QCOMPARE(c->setAside.size(), 1);
+        QCOMPARE(c->setAside.constFirst().reason, QStringLiteral("Tom Reid, the lodger"));
+        QVERIFY(!Holds(*m_cache).holdsOn(other)->contains(c->holdId));
+        QVERIFY(Holds(*m_cache).holdsOn(m_phoneCalls.first())->contains(c->holdId));
+        linked = cases.linkRespondentCalls(c->caseId);
+        QVERIFY(linked && linked->isEmpty());
+        QVERIFY(!cases.get(c->caseId)->callIds.contains(other));
+        QVERIFY(cases.close(c->caseId, QStringLiteral("answered")).ok());
+        auto closed = cases.removeCall(c->caseId, m_phoneCalls.first(), QStringLiteral("late"));
+        QVERIFY(!closed && closed.errorMessage().contains(QLatin1String("closed")));
+        CaseAuditTrail trail(*m_cache);
+        auto page = trail.read({}, other, 500);
+        QVERIFY(page);
+        QStringList actions;
+        for (const AuditEntry& e : page.value().entries) {
+            actions << e.action;
+        }
+        QVERIFY2(actions.contains(QStringLiteral("case.remove-call"))
+                && actions.contains(QStringLiteral("case.set-aside"))
+                && actions.contains(QStringLiteral("hold.remove-call")),
+            qPrintable(actions.join(u' ')));
+    }
+
     void safetyFlagsOpenAndJoinASafetyCase()
     {
         Cases cases(*m_cache);
         const QString call = m_allCalls.at(9);
-        auto first = cases.flagSafety(call, 73500, QStringLiteral("threatening"), QStringLiteral("threat to visit"));
+        auto first
+            = SafetyFlags(*m_cache).flag(call, 73500, QStringLiteral("threatening"), QStringLiteral("threat to visit"));
         QVERIFY2(first, qPrintable(first.errorMessage()));
-        auto second = cases.flagSafety(call, 80100, QStringLiteral("abusive"), {});
+        auto second = SafetyFlags(*m_cache).flag(call, 80100, QStringLiteral("abusive"), {});
         QVERIFY(second);
         QCOMPARE(second.value(), first.value());
-        QVERIFY(!cases.flagSafety(call, 1000, QStringLiteral("rude"), {}));
+        QVERIFY(!SafetyFlags(*m_cache).flag(call, 1000, QStringLiteral("rude"), {}));
         auto c = cases.get(first.value());
         QCOMPARE(c->type, QStringLiteral("safety"));
         QCOMPARE(c->flags.size(), 2);
@@ -178,6 +239,38 @@ private Q_SLOTS:
         QVERIFY(Holds(*m_cache).holdsOn(call)->contains(c->holdId));
         auto listed = cases.list({CaseFilter::Status::Open, QStringLiteral("safety"), call});
         QVERIFY(listed && listed->size() == 1 && listed->constFirst().caseId == first.value());
+    }
+
+    void aFlagOnAComplaintsCallIsListedByTheComplaintToo()
+    {
+        // A threat on the call a complaint is about: the safety case keeps the flag, and the complaint shows it (its
+        // pack lists it), so the handler sees it and the call cannot be taken out of the complaint.
+        QVERIFY(m_allCalls.size() > 10);
+        const QString call = m_allCalls.at(10);
+        Cases cases(*m_cache);
+        auto complaint = cases.create({QStringLiteral("complaint"), QStringLiteral("CMP-2026-0150"), {}, {call}, {}});
+        QVERIFY2(complaint, qPrintable(complaint.errorMessage()));
+        auto safety = SafetyFlags(*m_cache).flag(call, 12000, QStringLiteral("threatening"),
+            QStringLiteral("said he "
+                           "would come"));
+        QVERIFY2(safety, qPrintable(safety.errorMessage()));
+        QVERIFY(safety.value() != complaint->caseId);
+        auto c = cases.get(complaint->caseId);
+        QVERIFY(c);
+        QCOMPARE(c->flags.size(), 1);
+        QCOMPARE(c->flags.constFirst().caseId, safety.value());
+        QCOMPARE(c->flags.constFirst().atMs, 12000);
+        QCOMPARE(c->flagCount, 1);
+        const QJsonArray flags = Cases::toJson(c.value()).value(QStringLiteral("safety_flags")).toArray();
+        QCOMPARE(flags.size(), 1);
+        QCOMPARE(flags.at(0).toObject().value(QStringLiteral("case_id")).toString(), safety.value());
+        auto listed = cases.list({CaseFilter::Status::Open, QStringLiteral("complaint"), call});
+        QVERIFY(listed && listed->size() == 1);
+        QCOMPARE(listed->constFirst().flagCount, 1);
+        auto removed = cases.removeCall(c->caseId, call, QStringLiteral("wrong call"));
+        QVERIFY(!removed && removed.errorMessage().contains(QLatin1String("flag is evidence")));
+        // The safety case's own page lists it once.
+        QCOMPARE(cases.get(safety.value())->flags.size(), 1);
     }
 
     void anOpenCaseHoldsItsCallsAndClosingReleasesThem()

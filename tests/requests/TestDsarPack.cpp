@@ -7,6 +7,7 @@
 #include "DemoCache.h"
 #include "anonymise/AudioRedaction.h"
 #include "audio/AudioDecoder.h"
+#include "core/PersonName.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -27,6 +28,7 @@ class TestDsarPack : public QObject
     QStringList m_sidecars;
     QStringList m_requesterCalls;
     QStringList m_otherNames; // the other calls' respondents
+    QString m_requesterName;
     QString m_agentFirst;
     QString m_agentSurname;
     QString m_key;
@@ -83,7 +85,7 @@ private Q_SLOTS:
             }
         }
         m_sidecars.sort();
-        // Three calls with transcripts become the requester's; the rest are other people's.
+        // Three calls with transcripts become the requester's (their number and name); the rest are other people's.
         QList<int> mine;
         for (int i = 0; i < m_sidecars.size(); ++i) {
             const QJsonObject o = sidecar(i);
@@ -91,7 +93,11 @@ private Q_SLOTS:
             if (transcript && mine.size() < 3) {
                 mine << i;
                 QJsonObject r = o.value(QStringLiteral("respondent")).toObject();
+                if (m_requesterName.isEmpty()) {
+                    m_requesterName = r.value(QStringLiteral("name")).toString();
+                }
                 r.insert(QStringLiteral("phone_e164"), QLatin1String(Requester));
+                r.insert(QStringLiteral("name"), m_requesterName);
                 QJsonObject changed = o;
                 changed.insert(QStringLiteral("respondent"), r);
                 Test::writeFile(m_sidecars.at(i), QJsonDocument(changed).toJson());
@@ -326,6 +332,122 @@ private Q_SLOTS:
         QCOMPARE(packed.exitCode, 1);
         QVERIFY(packed.err.contains("dsar confirm"));
         QVERIFY(!QFile::exists(zip));
+    }
+
+    // A household's landline: a fourth call of the number names another person (with a threat in it, say). Nobody's
+    // call may reach another person: the pack waits for the handler's decision on it, and the decisions are audited.
+    void aSharedNumberSendsNobodyAnotherPersonsCall()
+    {
+        QString other;
+        QString otherName;
+        for (int i = 0; i < m_sidecars.size() && other.isEmpty(); ++i) {
+            QJsonObject o = sidecar(i);
+            QJsonObject r = o.value(QStringLiteral("respondent")).toObject();
+            const QString name = r.value(QStringLiteral("name")).toString();
+            if (m_requesterCalls.contains(o.value(QStringLiteral("call_id")).toString()) || name.isEmpty()
+                || PersonName::compare(name, m_requesterName) != PersonName::Match::Different) {
+                continue;
+            }
+            other = o.value(QStringLiteral("call_id")).toString();
+            otherName = name;
+            r.insert(QStringLiteral("phone_e164"), QLatin1String(Requester));
+            o.insert(QStringLiteral("respondent"), r);
+            Test::writeFile(m_sidecars.at(i), QJsonDocument(o).toJson());
+        }
+        QVERIFY(!other.isEmpty());
+        auto synced = m_demo.cli({QStringLiteral("sync"), QStringLiteral("--store"), m_demo.store});
+        QVERIFY2(synced.exitCode == 0, synced.err.constData());
+
+        auto created = m_demo.cli({QStringLiteral("dsar"), QStringLiteral("create"), QStringLiteral("--phone"),
+            QString::fromLatin1(Requester), QStringLiteral("--received"), QDate::currentDate().toString(Qt::ISODate),
+            QStringLiteral("--ref"), QStringLiteral("SAR-SHARED"), QStringLiteral("--name"), m_requesterName});
+        QVERIFY2(created.exitCode == 0, created.err.constData());
+        QVERIFY2(created.out.contains(other.toUtf8()), created.out.constData()); // told at once
+        const QString id = QString::fromUtf8(created.out).section(QLatin1Char(' '), 1, 1);
+        const auto shown = [&](const QString& request) {
+            return QJsonDocument::fromJson(m_demo.cli({QStringLiteral("dsar"), QStringLiteral("show"), request}).out)
+                .object();
+        };
+        QJsonObject r = shown(id);
+        QCOMPARE(r.value(QStringLiteral("requester_name")).toString(), m_requesterName);
+        QCOMPARE(r.value(QStringLiteral("doubtful_calls")).toArray(), QJsonArray {other});
+        QCOMPARE(r.value(QStringLiteral("number_calls")).toArray().size(), m_requesterCalls.size() + 1);
+
+        // Refused while the other person's call is undecided, naming it and the ways out; nothing is written.
+        const QString zip = m_root.filePath(QStringLiteral("shared.zip"));
+        auto refused = m_demo.cli({QStringLiteral("dsar"), QStringLiteral("pack"), id, QStringLiteral("--out"), zip});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(other.toUtf8()) && refused.err.contains("shared")
+                && refused.err.contains("dsar exclude-call") && refused.err.contains("dsar confirm-call"),
+            refused.err.constData());
+        QVERIFY(!QFile::exists(zip));
+
+        // Left out, with the reason: not in the pack, no longer held by this request.
+        auto noReason = m_demo.cli({QStringLiteral("dsar"), QStringLiteral("exclude-call"), id, other});
+        QCOMPARE(noReason.exitCode, 1);
+        QVERIFY(noReason.err.contains("--reason"));
+        auto excluded = m_demo.cli({QStringLiteral("dsar"), QStringLiteral("exclude-call"), id, other,
+            QStringLiteral("--reason"), QStringLiteral("the requester's lodger, named on the call")});
+        QVERIFY2(excluded.exitCode == 0, excluded.err.constData());
+        r = shown(id);
+        QVERIFY(!r.value(QStringLiteral("calls")).toArray().contains(other));
+        QVERIFY(r.value(QStringLiteral("doubtful_calls")).toArray().isEmpty());
+        const QJsonArray holds = QJsonDocument::fromJson(
+            m_demo.cli({QStringLiteral("hold"), QStringLiteral("list"), QStringLiteral("--json")}).out)
+                                     .array();
+        bool listed = false;
+        for (const QJsonValue& h : holds) {
+            if (h.toObject().value(QStringLiteral("hold_id")).toString() == id) {
+                listed = true;
+                QVERIFY(!h.toObject().value(QStringLiteral("calls")).toArray().contains(other));
+                QCOMPARE(h.toObject().value(QStringLiteral("calls")).toArray().size(), m_requesterCalls.size());
+            }
+        }
+        QVERIFY(listed);
+        auto packed = m_demo.cli({QStringLiteral("dsar"), QStringLiteral("pack"), id, QStringLiteral("--out"), zip});
+        QVERIFY2(packed.exitCode == 0, packed.err.constData());
+        const QString bag = unzip(zip, m_root.filePath(QStringLiteral("shared")));
+        QCOMPARE(packedCalls(bag), m_requesterCalls);
+        QCOMPARE(Test::run(QStringLiteral("pdftotext"),
+                     {bag + QStringLiteral("/data/cover-letter.pdf"), m_root.filePath(QStringLiteral("shared.txt"))})
+                     .exitCode,
+            0);
+        const QString letter = QString::fromUtf8(Test::readFile(m_root.filePath(QStringLiteral("shared.txt"))));
+        QVERIFY2(letter.contains(QStringLiteral("Dear ") + m_requesterName), qPrintable(letter));
+        QVERIFY(!letter.contains(otherName));
+
+        // Without the requester's name nobody can tell whose is whose: recorded first, then the call confirmed
+        // (say the requester uses another name on some calls) goes in.
+        const QString unnamed = create(QString::fromLatin1(Requester), QStringLiteral("SAR-UNNAMED"));
+        auto noName
+            = m_demo.cli({QStringLiteral("dsar"), QStringLiteral("pack"), unnamed, QStringLiteral("--out"), zip});
+        QCOMPARE(noName.exitCode, 1);
+        QVERIFY2(
+            noName.err.contains("more than one person") && noName.err.contains("dsar name"), noName.err.constData());
+        QCOMPARE(shown(unnamed).value(QStringLiteral("doubtful_calls")).toArray().size(), m_requesterCalls.size() + 1);
+        QCOMPARE(
+            m_demo.cli({QStringLiteral("dsar"), QStringLiteral("name"), unnamed, QStringLiteral("--name"), otherName})
+                .exitCode,
+            0);
+        QCOMPARE(shown(unnamed).value(QStringLiteral("doubtful_calls")).toArray().size(), m_requesterCalls.size());
+        for (const QString& call : m_requesterCalls) {
+            QCOMPARE(m_demo
+                         .cli({QStringLiteral("dsar"), QStringLiteral("confirm-call"), unnamed, call,
+                             QStringLiteral("--reason"), QStringLiteral("the same person, confirmed by phone")})
+                         .exitCode,
+                0);
+        }
+        const QString all = m_root.filePath(QStringLiteral("confirmed.zip"));
+        auto confirmed
+            = m_demo.cli({QStringLiteral("dsar"), QStringLiteral("pack"), unnamed, QStringLiteral("--out"), all});
+        QVERIFY2(confirmed.exitCode == 0, confirmed.err.constData());
+        QCOMPARE(
+            packedCalls(unzip(all, m_root.filePath(QStringLiteral("confirmed")))).size(), m_requesterCalls.size() + 1);
+        const QByteArray audit
+            = m_demo.cli({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--json")}).out;
+        QVERIFY(audit.contains("request.exclude-call") && audit.contains("request.confirm-call")
+            && audit.contains("request.name"));
+        QVERIFY(!audit.contains(m_requesterName.toUtf8())); // decisions by id, never a name
     }
 };
 

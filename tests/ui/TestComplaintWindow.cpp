@@ -6,6 +6,7 @@
 #include "TestSupport.h"
 #include "browse/CallListModel.h"
 #include "cache/AuditLog.h"
+#include "core/PersonName.h"
 #include "demo/DemoScript.h"
 #include "ui/browse/CallDetailPane.h"
 #include "ui/cases/CaseActions.h"
@@ -30,9 +31,12 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDirIterator>
 #include <QFile>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -46,6 +50,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolButton>
+#include <QUrl>
 
 using namespace Earmark;
 using namespace Earmark::Gui;
@@ -58,7 +63,8 @@ class TestComplaintWindow : public QObject
     Test::DemoWindow m_demo;
     MainWindow* m_window = nullptr;
     Demo::CallPlan m_plan; // the complainant's call
-    QStringList m_sameNumber; // every call of the complainant's number
+    QStringList m_sameNumber; // every call of the complainant's number that names them
+    QString m_otherOnNumber; // a call of the same number that names someone else
     static constexpr int Calls = 10;
 
     QString status() const { return m_window->findChild<QLabel*>(QStringLiteral("statusText"))->text(); }
@@ -93,10 +99,34 @@ private Q_SLOTS:
         QVERIFY(!m_plan.callId.isEmpty());
         for (int i = 0; i < Calls; ++i) {
             const Demo::CallPlan p = Demo::planCall(i, 1, 14);
-            if (p.phoneE164 == m_plan.phoneE164) {
+            if (p.phoneE164 == m_plan.phoneE164
+                && PersonName::compare(p.respondentName, m_plan.respondentName) != PersonName::Match::Different) {
                 m_sameNumber << p.callId;
             }
         }
+        // A household's landline: another call is given the complainant's number and someone else's name.
+        QDirIterator it(m_demo.store + QStringLiteral("/v1"), {QStringLiteral("*.json")}, QDir::Files,
+            QDirIterator::Subdirectories);
+        while (it.hasNext() && m_otherOnNumber.isEmpty()) {
+            const QString path = it.next();
+            QJsonObject o = QJsonDocument::fromJson(Test::readFile(path)).object();
+            const QString id = o.value(QStringLiteral("call_id")).toString();
+            if (path.endsWith(QLatin1String(".transcript.json")) || id.isEmpty() || m_sameNumber.contains(id)
+                || o.value(QStringLiteral("respondent")).toObject().value(QStringLiteral("phone_e164")).toString()
+                    == m_plan.phoneE164) {
+                continue;
+            }
+            QJsonObject r = o.value(QStringLiteral("respondent")).toObject();
+            r.insert(QStringLiteral("phone_e164"), m_plan.phoneE164);
+            r.insert(QStringLiteral("name"), QStringLiteral("Tomasz Reid"));
+            o.insert(QStringLiteral("respondent"), r);
+            Test::writeFile(path, QJsonDocument(o).toJson());
+            m_otherOnNumber = id;
+        }
+        QVERIFY(!m_otherOnNumber.isEmpty());
+        const Test::ProcessResult synced
+            = m_demo.cli({QStringLiteral("sync"), QStringLiteral("--store"), m_demo.store});
+        QVERIFY2(synced.exitCode == 0, synced.err.constData());
         error = m_demo.open();
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_window = m_demo.window.get();
@@ -174,6 +204,10 @@ private Q_SLOTS:
             QVERIFY2(page.contains(id), qPrintable(id));
         }
         QVERIFY2(page.contains(QStringLiteral("Calls (%1)").arg(m_sameNumber.size())), qPrintable(page));
+        // The call of the same number that names someone else is set aside, named, and can be added by hand.
+        QVERIFY2(page.contains(QLatin1String("Not linked (1)")) && page.contains(m_otherOnNumber)
+                && page.contains(QLatin1String("Tomasz Reid")) && page.contains(m_plan.respondentName),
+            qPrintable(page));
         QVERIFY(!page.contains(m_plan.phoneE164)); // the page shows the last digits only
         QVERIFY(cases->statusText().contains(QLatin1String("opened")));
         QVERIFY(!cases->publicKeyEdit()->text().isEmpty());
@@ -232,8 +266,20 @@ private Q_SLOTS:
         QVERIFY2(page.contains(QStringLiteral("%1 at 0:03").arg(m_plan.callId)), qPrintable(page));
         QVERIFY(page.contains(QLatin1String("abusive: Shouted abuse")));
         QVERIFY(cases->page()->browser()->toHtml().contains(QStringLiteral("play:%1:").arg(m_plan.callId)));
+        const QString safetyCase = cases->page()->record().caseId;
         cases->typeFilter()->setCurrentIndex(0);
         QTRY_COMPARE_WITH_TIMEOUT(cases->list()->rowCount(), 2, 10000);
+        // The complaint about the same call lists the flag too (its pack will), with the way to the safety case.
+        cases->searchEdit()->setText(QStringLiteral("COMP-2026"));
+        QTRY_COMPARE_WITH_TIMEOUT(cases->list()->rowCount(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(cases->page()->record().reference == QLatin1String("COMP-2026-0142"), 10000);
+        QCOMPARE(cases->list()->item(0, 4)->text(), QStringLiteral("1"));
+        QVERIFY(cases->page()->pageText().contains(QLatin1String("abusive: Shouted abuse")));
+        QVERIFY(cases->page()->browser()->toHtml().contains(QStringLiteral("case:") + safetyCase));
+        cases->page()->openLink(QUrl(QStringLiteral("case:") + safetyCase));
+        QTRY_COMPARE_WITH_TIMEOUT(cases->page()->record().caseId, safetyCase, 10000);
+        QVERIFY(cases->searchEdit()->text().isEmpty());
+        QCOMPARE(cases->list()->rowCount(), 2);
     }
 
     void theEvidencePackIsWrittenAndVerifies()
@@ -338,9 +384,12 @@ private Q_SLOTS:
         QCOMPARE(requests->list()->item(0, 3)->text(), QStringLiteral("phone"));
         QVERIFY2(requests->list()->item(0, 6)->text().contains(QLatin1String("overdue")),
             qPrintable(requests->list()->item(0, 6)->text()));
-        QCOMPARE(requests->list()->item(0, 7)->text(), QString::number(m_sameNumber.size()));
+        // No name given: every call of the number is held, and the window says they name more than one person.
+        QCOMPARE(requests->list()->item(0, 7)->text(), QString::number(m_sameNumber.size() + 1));
         QVERIFY(requests->details()->toPlainText().contains(
-            QStringLiteral("Held while the request is open: %1 call").arg(int(m_sameNumber.size()))));
+            QStringLiteral("Held while the request is open: %1 call").arg(int(m_sameNumber.size() + 1))));
+        QVERIFY2(requests->details()->toPlainText().contains(QLatin1String("name someone other than the requester")),
+            qPrintable(requests->details()->toPlainText()));
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->cases()->badge()->isHidden(), 10000);
         QCOMPARE(m_window->cases()->badge()->text(), QStringLiteral("1 request overdue"));
         // Only what the core would accept is offered: its first month is over (no extension); identity was not
@@ -373,6 +422,25 @@ private Q_SLOTS:
     void thePackIsBuiltAndTheRequestCompleted()
     {
         RequestsWindow* requests = m_window->cases()->requestsWindow();
+        // A shared number: no pack while calls name someone else. The name recorded, the other person's call is
+        // left out (with the reason); it is no longer held by the request.
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        requests->button(QStringLiteral("buildPack"))->click();
+        QVERIFY2(
+            MessageBox::lastText().contains(QLatin1String("the number is shared")), qPrintable(MessageBox::lastText()));
+        QVERIFY(requests->statusText().contains(QLatin1String("The pack was not built")));
+        MessageBox::setNextText(m_plan.respondentName);
+        requests->openLink(QUrl(QStringLiteral("name:")));
+        QTRY_VERIFY_WITH_TIMEOUT(requests->details()->toPlainText().contains(
+                                     QStringLiteral("Requester's name: %1").arg(m_plan.respondentName)),
+            10000);
+        QVERIFY(requests->details()->toPlainText().contains(QLatin1String("names someone else")));
+        MessageBox::setNextText(QStringLiteral("the lodger, named on the call"));
+        requests->openLink(QUrl(QStringLiteral("exclude:") + m_otherOnNumber));
+        QTRY_VERIFY_WITH_TIMEOUT(requests->statusText().contains(QLatin1String("left out of the request")), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(requests->list()->item(0, 7)->text(), QString::number(m_sameNumber.size()), 10000);
+        QVERIFY2(requests->details()->toPlainText().contains(QLatin1String("not the requester's (the lodger")),
+            qPrintable(requests->details()->toPlainText()));
         // Nobody has confirmed who the requester is: the window asks first; No builds nothing.
         MessageBox::setNextAnswer(QMessageBox::No);
         requests->button(QStringLiteral("buildPack"))->click();

@@ -2,6 +2,7 @@
 
 #include "cache/CacheWorker.h"
 #include "cases/Cases.h"
+#include "cases/SafetyFlags.h"
 #include "core/TimeText.h"
 #include "requests/Requests.h"
 #include "requests/SarDeadline.h"
@@ -170,8 +171,8 @@ void CaseActions::flagMoment()
         const qint64 atMs = dialog->atMs();
         const QString kind = dialog->kind();
         const QString note = dialog->note();
-        m_worker->run<Cases>(
-            this, [flagged, atMs, kind, note](Cases& cases) { return cases.flagSafety(flagged, atMs, kind, note); },
+        m_worker->run<SafetyFlags>(
+            this, [flagged, atMs, kind, note](SafetyFlags& flags) { return flags.flag(flagged, atMs, kind, note); },
             [this, flagged, atMs](Result<QString> caseId) {
                 if (!caseId) {
                     Q_EMIT message(tr("The moment was not flagged: %1").arg(caseId.errorMessage()));

@@ -9,6 +9,7 @@
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace Earmark::Gui {
 
@@ -23,6 +24,13 @@ QString typeName(const QString& type)
     return type == QLatin1String("safety") ? QObject::tr("Staff safety")
         : type == QLatin1String("query")   ? QObject::tr("Query")
                                            : QObject::tr("Complaint");
+}
+
+// " — Janet Okafor": the name the call records, so that people sharing a number are told apart.
+QString nameText(const CaseRecord& c, const QString& callId)
+{
+    const QString name = c.respondentNames.value(callId).trimmed();
+    return name.isEmpty() ? QString() : QStringLiteral(" — ") + name.toHtmlEscaped();
 }
 
 QString playLink(const QString& callId, qint64 ms, const QString& text)
@@ -119,19 +127,45 @@ void CasePage::showCase(const CaseRecord& c)
     } else {
         html += QStringLiteral("<ul>");
         for (const QString& id : c.callIds) {
-            html += QStringLiteral("<li>%1</li>").arg(playLink(id, 0, id.toHtmlEscaped()));
+            const bool flagged
+                = std::any_of(c.flags.cbegin(), c.flags.cend(), [&](const SafetyFlag& f) { return f.callId == id; });
+            html += QStringLiteral("<li>%1%2%3</li>")
+                        .arg(playLink(id, 0, id.toHtmlEscaped()), nameText(c, id),
+                            c.isOpen() && !flagged ? QStringLiteral(" · <a href=\"remove:%1\">%2</a>")
+                                                         .arg(id.toHtmlEscaped(), tr("not this case's call…"))
+                                                   : QString());
+        }
+        html += QStringLiteral("</ul>");
+    }
+    if (!c.setAside.isEmpty()) {
+        html += QStringLiteral("<h4>%1</h4><p>%2</p><ul>")
+                    .arg(tr("Not linked (%1)").arg(c.setAside.size()),
+                        tr("Calls of the respondent's number that are not this case's: linking the number's newer "
+                           "calls leaves them out."));
+        for (const CaseSetAside& a : c.setAside) {
+            html += QStringLiteral("<li>%1%2 <small>(%3, %4, %5)</small>%6</li>")
+                        .arg(playLink(a.callId, 0, a.callId.toHtmlEscaped()), nameText(c, a.callId),
+                            a.reason.toHtmlEscaped(), a.by.toHtmlEscaped(), when(a.atUtc),
+                            c.isOpen() ? QStringLiteral(" · <a href=\"add:%1\">%2</a>")
+                                             .arg(a.callId.toHtmlEscaped(), tr("add it to the case"))
+                                       : QString());
         }
         html += QStringLiteral("</ul>");
     }
     if (!c.flags.isEmpty()) {
         html += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Flagged moments"));
         for (const SafetyFlag& f : c.flags) {
-            html += QStringLiteral("<li>%1 · %2%3 <small>(%4, %5)</small></li>")
+            // A flag of this case's call kept by a safety case: the way to that case.
+            const QString elsewhere = f.caseId.isEmpty() || f.caseId == c.caseId
+                ? QString()
+                : QStringLiteral(" · <a href=\"case:%1\">%2</a>")
+                      .arg(f.caseId.toHtmlEscaped(), tr("safety case %1").arg(f.caseId.toHtmlEscaped()));
+            html += QStringLiteral("<li>%1 · %2%3 <small>(%4, %5)</small>%6</li>")
                         .arg(playLink(f.callId, f.atMs,
                                  tr("%1 at %2").arg(f.callId.toHtmlEscaped(), clockText(f.atMs / 1000.0))),
                             f.kind == QLatin1String("abusive") ? tr("abusive") : tr("threatening"),
                             f.note.isEmpty() ? QString() : QStringLiteral(": ") + f.note.toHtmlEscaped(),
-                            f.flaggedBy.toHtmlEscaped(), when(f.flaggedUtc));
+                            f.flaggedBy.toHtmlEscaped(), when(f.flaggedUtc), elsewhere);
         }
         html += QStringLiteral("</ul>");
     }
@@ -166,6 +200,18 @@ QString CasePage::pageText() const
 
 void CasePage::openLink(const QUrl& url)
 {
+    if (url.scheme() == QLatin1String("remove")) {
+        Q_EMIT removeCallRequested(url.path());
+        return;
+    }
+    if (url.scheme() == QLatin1String("add")) {
+        Q_EMIT addCallRequested(url.path());
+        return;
+    }
+    if (url.scheme() == QLatin1String("case")) {
+        Q_EMIT caseRequested(url.path());
+        return;
+    }
     // play:<call id>:<ms>; call ids never hold a colon (recording-store.md), the moment is the last part.
     if (url.scheme() != QLatin1String("play")) {
         return;

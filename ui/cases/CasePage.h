@@ -32,7 +32,8 @@ public:
     QPushButton* closeButton() const { return m_close; }
     QPushButton* linkButton() const { return m_link; }
     QPushButton* addCallsButton() const { return m_addCalls; }
-    // Follows a link of the page ("play:<call id>:<ms>"), as a click on it does.
+    // Follows a link of the page ("play:<call id>:<ms>", "remove:<call id>", "add:<call id>", "case:<case id>"), as a
+    // click on it does.
     void openLink(const QUrl& url);
     // While a pack is written, Export stays disabled whatever case is shown.
     void setExporting(bool on);
@@ -44,6 +45,10 @@ Q_SIGNALS:
     void closeRequested();
     void linkRequested();
     void addCallsRequested();
+    // A call taken out of the case (not its respondent's), or one set aside brought back.
+    void removeCallRequested(const QString& callId);
+    void addCallRequested(const QString& callId);
+    void caseRequested(const QString& caseId);
 
 private:
     CaseRecord m_record;

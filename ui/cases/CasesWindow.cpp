@@ -180,6 +180,46 @@ CasesWindow::CasesWindow(CacheWorker* worker, std::function<QStringList()> selec
                    : fail(tr("Add calls"), st.errorMessage());
             });
     });
+    connect(m_page, &CasePage::removeCallRequested, this, [this](const QString& call) {
+        const CaseRecord c = m_page->record();
+        const QString name = c.respondentNames.value(call);
+        const QString reason = MessageBox::getText(this, tr("Not this case's call"),
+            tr("Why is %1%2 not a call of %3? (e.g. “another person on the same number”). The call is taken out of "
+               "the case and its hold, and the reason is kept with the case.")
+                .arg(call, name.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(name), c.reference));
+        if (reason.isEmpty()) {
+            setDone(tr("%1 stays in the case: a call is taken out with a reason.").arg(call));
+            return;
+        }
+        m_worker->run<Cases>(
+            this, [id = c.caseId, call, reason](Cases& cases) { return cases.removeCall(id, call, reason); },
+            [this, id = c.caseId, call](Status st) {
+                st ? changed(id, tr("%1 taken out of the case; the case no longer holds it.").arg(call))
+                   : fail(tr("Take a call out"), st.errorMessage());
+            });
+    });
+    // To another case (a flag's safety case): the filters are cleared so that it is in the list.
+    connect(m_page, &CasePage::caseRequested, this, [this](const QString& caseId) {
+        for (QWidget* w : std::initializer_list<QWidget*> {m_status, m_type, m_search}) {
+            w->blockSignals(true);
+        }
+        m_status->setCurrentIndex(0);
+        m_type->setCurrentIndex(0);
+        m_search->clear();
+        for (QWidget* w : std::initializer_list<QWidget*> {m_status, m_type, m_search}) {
+            w->blockSignals(false);
+        }
+        showCase(caseId);
+    });
+    connect(m_page, &CasePage::addCallRequested, this, [this](const QString& call) {
+        const QString id = m_page->record().caseId;
+        m_worker->run<Cases>(
+            this, [id, call](Cases& cases) { return cases.addCall(id, call); },
+            [this, id, call](Status st) {
+                st ? changed(id, tr("%1 added to the case and held.").arg(call))
+                   : fail(tr("Add a call"), st.errorMessage());
+            });
+    });
     connect(m_page, &CasePage::closeRequested, this, [this] {
         const CaseRecord c = m_page->record();
         const QString reason = MessageBox::getText(this, tr("Close the case"),
@@ -256,7 +296,7 @@ void CasesWindow::refresh()
                 const CaseRecord& c = cases->at(r);
                 const QStringList cells = {c.reference, c.type == QLatin1String("safety") ? tr("staff safety") : c.type,
                     c.isOpen() ? tr("open") : tr("closed"), QString::number(c.callIds.size()),
-                    c.flags.isEmpty() ? QString() : QString::number(c.flags.size()), c.owner,
+                    c.flagCount == 0 ? QString() : QString::number(c.flagCount), c.owner,
                     QDateTime::fromSecsSinceEpoch(c.openedUtc).toString(QStringLiteral("yyyy-MM-dd"))};
                 for (int col = 0; col < ColumnCount; ++col) {
                     auto* item = new QTableWidgetItem(cells.at(col));

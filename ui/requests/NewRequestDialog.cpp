@@ -20,6 +20,7 @@ NewRequestDialog::NewRequestDialog(QWidget* parent)
     , m_received(new QDateEdit(QDate::currentDate(), this))
     , m_channel(new QComboBox(this))
     , m_reference(new QLineEdit(this))
+    , m_name(new QLineEdit(this))
     , m_identity(new QCheckBox(tr("We asked the requester to confirm their identity"), this))
     , m_identityNote(new QLineEdit(this))
     , m_problem(new QLabel(this))
@@ -36,6 +37,10 @@ NewRequestDialog::NewRequestDialog(QWidget* parent)
     m_channel->addItem(tr("In person (verbal request)"), QStringLiteral("in-person"));
     m_channel->setToolTip(tr("A request made by phone or in person counts as much as a letter: record it here."));
     m_reference->setPlaceholderText(tr("Optional: your reference, e.g. SAR-2026-031"));
+    m_name->setObjectName(QStringLiteral("requesterName"));
+    m_name->setPlaceholderText(tr("As they gave it, e.g. Janet Okafor"));
+    m_name->setToolTip(tr("A number can be shared (a household's landline): calls that name someone else are left "
+                          "for you to decide on before the pack is built, and the letter is addressed to this name"));
     m_identityNote->setPlaceholderText(tr("How identity was or will be checked (no copies of documents here)"));
     m_problem->setObjectName(QStringLiteral("newRequestProblem"));
     m_problem->setWordWrap(true);
@@ -43,6 +48,7 @@ NewRequestDialog::NewRequestDialog(QWidget* parent)
 
     auto* form = new QFormLayout;
     form->addRow(tr("Requester's &number:"), m_phone);
+    form->addRow(tr("Requester's na&me:"), m_name);
     form->addRow(tr("&Received on:"), m_received);
     form->addRow(tr("&Channel:"), m_channel);
     form->addRow(tr("R&eference:"), m_reference);
@@ -73,6 +79,7 @@ NewSubjectRequest NewRequestDialog::request() const
     r.received = m_received->date();
     r.channel = m_channel->currentData().toString();
     r.reference = m_reference->text().trimmed();
+    r.name = m_name->text().trimmed();
     r.identityPending = m_identity->isChecked();
     r.identityNote = m_identityNote->text().trimmed();
     return r;

@@ -25,6 +25,7 @@ public:
     NewSubjectRequest request() const;
     QLineEdit* phoneEdit() const { return m_phone; }
     QLineEdit* referenceEdit() const { return m_reference; }
+    QLineEdit* nameEdit() const { return m_name; }
     QDateEdit* receivedEdit() const { return m_received; }
     QComboBox* channelBox() const { return m_channel; }
     QCheckBox* identityPending() const { return m_identity; }
@@ -43,6 +44,7 @@ private:
     QDateEdit* m_received;
     QComboBox* m_channel;
     QLineEdit* m_reference;
+    QLineEdit* m_name;
     QCheckBox* m_identity;
     QLineEdit* m_identityNote;
     QLabel* m_problem;

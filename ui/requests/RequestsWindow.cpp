@@ -8,6 +8,7 @@
 #include "ui/shell/StatusLine.h"
 
 #include <QCheckBox>
+#include <QDateTime>
 #include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -19,6 +20,7 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace Earmark::Gui {
@@ -58,6 +60,8 @@ RequestsWindow::RequestsWindow(CacheWorker* worker, QWidget* parent)
     m_list->horizontalHeader()->setStretchLastSection(true);
     m_list->setWordWrap(false);
     m_details->setObjectName(QStringLiteral("requestDetails"));
+    m_details->setOpenLinks(false);
+    connect(m_details, &QTextBrowser::anchorClicked, this, &RequestsWindow::openLink);
     m_audio->setToolTip(tr("The recordings go in the pack with other people's names and numbers bleeped"));
     m_statusText->setObjectName(QStringLiteral("requestsStatus"));
     m_count->setObjectName(QStringLiteral("requestCount"));
@@ -112,6 +116,20 @@ RequestsWindow::RequestsWindow(CacheWorker* worker, QWidget* parent)
     });
     connect(pack, &QPushButton::clicked, this, [this] {
         const SubjectRequest r = selected();
+        // A shared number: nobody's call may go to another person. The handler decides on each doubtful call first.
+        if (const int doubtful = int(r.doubtfulCallIds().size()); doubtful > 0) {
+            MessageBox::information(this, tr("Build the subject access pack"),
+                tr("%n call(s) of this number name someone other than the requester: the number is shared.\n\nIn the "
+                   "request's details, mark each as “not the requester's” (it is left out of the pack and no longer "
+                   "held by the request) or “theirs” (say why, e.g. a maiden name), then build the pack.%1",
+                    nullptr, doubtful)
+                    .arg(r.requesterName.isEmpty()
+                            ? tr("\n\nThe requester's name is not recorded: record it first, so that their calls "
+                                 "are told from the others'.")
+                            : QString()));
+            setDone(tr("The pack was not built: %n call(s) of the number name someone else.", nullptr, doubtful));
+            return;
+        }
         // The pack is the requester's personal data: sent to anyone else it is a breach. Asked when nobody has
         // confirmed who the requester is; the audit record says it was built on the user's word.
         const bool unconfirmed = !r.identityDate.isValid();
@@ -338,10 +356,100 @@ void RequestsWindow::showDetails()
             nullptr, int(r.callIds.size()))
         : tr("Closed: its calls are no longer held by it.");
     html += QStringLiteral("</p>");
-    if (!r.callIds.isEmpty()) {
-        html += QStringLiteral("<p>") + r.callIds.join(QStringLiteral(", ")).toHtmlEscaped() + QStringLiteral("</p>");
-    }
+    html += callsHtml(r);
     m_details->setHtml(html);
+}
+
+QString RequestsWindow::callsHtml(const SubjectRequest& r) const
+{
+    QString html = QStringLiteral("<p>");
+    html += r.requesterName.isEmpty() ? tr("Requester's name: not recorded.")
+                                      : tr("Requester's name: <b>%1</b>.").arg(r.requesterName.toHtmlEscaped());
+    if (r.isOpen()) {
+        html += QStringLiteral(" <a href=\"name:\">%1</a>")
+                    .arg(r.requesterName.isEmpty() ? tr("Record it…") : tr("Correct it…"));
+    }
+    html += QStringLiteral("</p>");
+    if (const int doubtful = int(r.doubtfulCallIds().size()); doubtful > 0) {
+        html += QStringLiteral("<p style=\"color:#b02020\"><b>%1</b></p>")
+                    .arg(tr("%n call(s) of the number name someone other than the requester: decide on each before "
+                            "the pack is built.",
+                        nullptr, doubtful));
+    }
+    if (r.numberCalls.isEmpty()) {
+        return html;
+    }
+    html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\">");
+    for (const RequestCall& c : r.numberCalls) {
+        QString state;
+        if (c.decision == RequestCall::Decision::Excluded) {
+            state
+                = tr("<i>not the requester's</i> (%1, %2)").arg(c.reason.toHtmlEscaped(), c.decidedBy.toHtmlEscaped());
+        } else if (c.decision == RequestCall::Decision::Confirmed) {
+            state = tr("theirs, confirmed (%1, %2)").arg(c.reason.toHtmlEscaped(), c.decidedBy.toHtmlEscaped());
+        } else if (c.doubtful) {
+            state = QStringLiteral("<b style=\"color:#b02020\">%1</b>").arg(tr("names someone else"));
+        }
+        QStringList links;
+        if (r.isOpen() && c.decision != RequestCall::Decision::Excluded) {
+            links << QStringLiteral("<a href=\"exclude:%1\">%2</a>").arg(c.callId.toHtmlEscaped(), tr("not theirs…"));
+        }
+        if (r.isOpen() && c.decision != RequestCall::Decision::Confirmed
+            && (c.doubtful || c.decision != RequestCall::Decision::None)) {
+            links << QStringLiteral("<a href=\"confirm:%1\">%2</a>").arg(c.callId.toHtmlEscaped(), tr("theirs…"));
+        }
+        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
+                    .arg(c.callId.toHtmlEscaped(),
+                        QDateTime::fromSecsSinceEpoch(c.startUtc).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                        c.respondentName.isEmpty() ? tr("<i>no name</i>") : c.respondentName.toHtmlEscaped(), state,
+                        links.join(QStringLiteral(" · ")));
+    }
+    return html + QStringLiteral("</table>");
+}
+
+void RequestsWindow::openLink(const QUrl& url)
+{
+    const SubjectRequest r = selected();
+    if (r.requestId.isEmpty() || !r.isOpen()) {
+        return;
+    }
+    const QString scheme = url.scheme();
+    const QString call = url.path();
+    if (scheme == QLatin1String("name")) {
+        const QString name = MessageBox::getText(this, tr("Requester's name"),
+            tr("The requester's name as they gave it. The letter is addressed to it, and calls of the number that "
+               "name someone else wait for your decision."));
+        if (!name.isEmpty()) {
+            update(
+                tr("Record the name"), [id = r.requestId, name](Requests& q) { return q.setRequesterName(id, name); },
+                tr("Requester's name recorded."));
+        }
+        return;
+    }
+    const bool exclude = scheme == QLatin1String("exclude");
+    if (!exclude && scheme != QLatin1String("confirm")) {
+        return;
+    }
+    const QString reason = MessageBox::getText(this,
+        exclude ? tr("Not the requester's call") : tr("The requester's call"),
+        exclude ? tr("Why is %1 not the requester's (e.g. “their son, named on the call”)? It is left out of the pack "
+                     "and no longer held by the request; the reason is kept with it.")
+                      .arg(call)
+                : tr("Why is %1 the requester's although it names someone else (e.g. “maiden name, confirmed by "
+                     "phone”)? It goes in their pack; the reason is kept with it.")
+                      .arg(call));
+    if (reason.isEmpty()) {
+        setDone(tr("Nothing changed: a decision on a call needs its reason."));
+        return;
+    }
+    update(
+        exclude ? tr("Leave the call out") : tr("Confirm the call"),
+        [id = r.requestId, call, reason, exclude](Requests& q) {
+            return q.decideCall(
+                id, call, exclude ? RequestCall::Decision::Excluded : RequestCall::Decision::Confirmed, reason);
+        },
+        exclude ? tr("%1 left out of the request: not in its pack, no longer held by it.").arg(call)
+                : tr("%1 confirmed as the requester's: it goes in the pack.").arg(call));
 }
 
 void RequestsWindow::newRequest()

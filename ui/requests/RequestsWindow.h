@@ -31,6 +31,8 @@ public:
     void newRequest();
     // Writes the selected request's pack to zipPath (Build pack… asks for it).
     void buildPack(const QString& zipPath, bool identityUnconfirmed);
+    // Follows a link of the details ("name:", "exclude:<call id>", "confirm:<call id>"), as a click on it does.
+    void openLink(const QUrl& url);
 
     QTableWidget* list() const { return m_list; }
     QTextBrowser* details() const { return m_details; }
@@ -50,6 +52,9 @@ Q_SIGNALS:
 private:
     SubjectRequest selected() const;
     void showDetails();
+    // The requester's name and every call of the number with the name it records and the decision on it, with links
+    // to record the name and to decide on a call.
+    QString callsHtml(const SubjectRequest& r) const;
     void update(const QString& title, std::function<Status(Requests&)> work, const QString& done);
     void setDone(const QString& text);
 

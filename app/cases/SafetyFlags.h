@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QString>
+
+namespace Earmark {
+
+class Cache;
+
+// Staff-safety flags: a moment of a call marked as threatening or abusive (the safety_flags table). A flag belongs
+// to a safety case, which holds the call: the open safety case that has the call, else one of the same respondent,
+// else a new one (reference SAFETY-<date>-<random>). Every other case that has the call shows the flag too, so a
+// complaint's evidence pack lists it. Audited as safety.flag by call id.
+class SafetyFlags
+{
+public:
+    explicit SafetyFlags(Cache& cache);
+
+    // Returns the safety case's id.
+    Result<QString> flag(const QString& callId, qint64 atMs, const QString& kind, const QString& note);
+
+    static bool isKind(const QString& kind)
+    {
+        return kind == QLatin1String("threatening") || kind == QLatin1String("abusive");
+    }
+
+private:
+    Result<QString> safetyCaseFor(const QString& callId, const QString& phoneE164);
+
+    Cache& m_cache;
+};
+
+} // namespace Earmark
