@@ -58,6 +58,9 @@ QByteArray verifyText(const BagInfo& info, const QString& publicKey, const QStri
                         "\"no file added or missing\"\n"
                         "   find data -type f -printf '%s\\n' | awk '{b+=$1; n++} END {print b \".\" n}'\n\n")
              .arg(oxum);
+    if (!info.moreSteps.isEmpty()) {
+        t += info.moreSteps + QStringLiteral("\n");
+    }
     t += QStringLiteral("If any step fails, the pack is not what was sent: ask the sender for a new copy.\n");
     return t.toUtf8();
 }

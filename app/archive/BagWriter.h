@@ -19,6 +19,8 @@ struct BagInfo
     QString organisation; // Source-Organization
     QDate baggingDate;
     QString version; // Earmark-Version
+    // Further steps for VERIFY.txt in plain words, numbered from 4 (an evidence pack's custody record).
+    QString moreSteps = {};
 };
 
 // Builds a BagIt bag (RFC 8493, version 1.0) as the evidence-pack spec lays it out: the payload under data/,

@@ -75,6 +75,65 @@ QJsonObject evaluationJson(const Evaluation& e)
         {QStringLiteral("submitted_utc"), e.submittedUtc ? utcText(e.submittedUtc) : QString()},
         {QStringLiteral("answers"), e.answers}, {QStringLiteral("timed_comments"), comments}};
 }
+// The custody record's steps for VERIFY.txt.
+QString custodySteps(const QString& publicKey)
+{
+    return QStringLiteral(
+        "4. The custody record, data/custody/. audit.csv is the part of the sender's audit log about this case:\n"
+        "   the case, its calls, its hold and this export, oldest first. seq is an entry's place in the whole log\n"
+        "   (the gaps are entries about other calls, left out); hash chains each entry to the one before it.\n"
+        "   checkpoint.txt records how many entries the log had (size) and its newest hash (head) as the pack was\n"
+        "   made, signed with the same key:\n\n"
+        "   minisign -Vm data/custody/checkpoint.txt -P %1\n\n"
+        "   It must print \"Signature and comment signature verified\". On their own records the sender shows\n"
+        "   that these entries are in the log that checkpoint signs (earmark-cli audit verify).\n\n"
+        "case.txt is the case as a person reads it (notes, flagged moments); case.json holds the same for tools.\n")
+        .arg(publicKey);
+}
+
+QString when(qint64 utc)
+{
+    return QDateTime::fromSecsSinceEpoch(utc, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+}
+
+// The case as a person reads it: what case.json holds, in words.
+QByteArray caseText(const CaseRecord& c, const QStringList& included, const QStringList& destroyed)
+{
+    QString t = QStringLiteral("Case %1 (%2), %3\n").arg(c.reference, c.caseId, c.type);
+    t += QString(t.size() - 1, QLatin1Char('=')) + QLatin1Char('\n');
+    t += QStringLiteral("Opened %1 by %2; owner %3.\n").arg(when(c.openedUtc), c.openedBy, c.owner);
+    t += c.isOpen() ? QStringLiteral("Open: its calls are held.\n")
+                    : QStringLiteral("Closed %1 by %2: %3\n").arg(when(c.closedUtc), c.closedBy, c.closeReason);
+    if (!c.phoneHint.isEmpty()) {
+        t += QStringLiteral("Respondent's number: ending %1 (in full in each call's metadata.json).\n")
+                 .arg(c.phoneHint.right(3));
+    }
+    t += QStringLiteral("\nCalls in this pack (%1): %2\n")
+             .arg(included.size())
+             .arg(included.isEmpty() ? QStringLiteral("none") : included.join(QStringLiteral(", ")));
+    if (!destroyed.isEmpty()) {
+        t += QStringLiteral("Calls of the case no longer kept (destroyed): %1\n")
+                 .arg(destroyed.join(QStringLiteral(", ")));
+    }
+    for (const CaseSetAside& a : c.setAside) {
+        t += QStringLiteral("Not the case's: %1, %2 (%3, %4)\n").arg(a.callId, a.reason, a.by, when(a.atUtc));
+    }
+    t += QStringLiteral("\nFlagged moments (%1)\n").arg(c.flags.size());
+    for (const SafetyFlag& f : c.flags) {
+        t += QStringLiteral("- %1 at %2: %3%4 (flagged by %5, %6%7)\n")
+                 .arg(f.callId, clockText(f.atMs / 1000.0), f.kind,
+                     f.note.isEmpty() ? QString() : QStringLiteral(", \"") + f.note + QLatin1Char('"'), f.flaggedBy,
+                     when(f.flaggedUtc),
+                     f.caseId.isEmpty() || f.caseId == c.caseId ? QString()
+                                                                : QStringLiteral("; safety case ") + f.caseId);
+    }
+    t += QStringLiteral("\nNotes (%1)\n").arg(c.notes.size());
+    for (const CaseNote& n : c.notes) {
+        t += QStringLiteral("- %1, %2:\n  %3\n")
+                 .arg(n.author, when(n.atUtc), QString(n.text).replace(QLatin1Char('\n'), QStringLiteral("\n  ")));
+    }
+    return t.toUtf8();
+}
 } // namespace
 
 EvidencePack::EvidencePack(Cache& cache)
@@ -103,6 +162,7 @@ Result<EvidenceSummary> EvidencePack::write(
     info.organisation = store.isEmpty() ? QStringLiteral("Earmark") : store;
     info.baggingDate = QDate::currentDate();
     info.version = QStringLiteral(EARMARK_VERSION);
+    info.moreSteps = custodySteps(Minisign::publicKeyText(m_cache.signingKey()));
     BagWriter bag(info);
     EvidenceSummary summary;
     summary.zipPath = zipPath;
@@ -257,6 +317,9 @@ Result<EvidenceSummary> EvidencePack::write(
     record.insert(QStringLiteral("exported_utc"), utcText(QDateTime::currentSecsSinceEpoch()));
     if (st) {
         st = bag.add(QStringLiteral("case.json"), json(record));
+    }
+    if (st) {
+        st = bag.add(QStringLiteral("case.txt"), caseText(c, included, summary.destroyedCalls));
     }
     if (st && progress && progress->cancelled()) {
         cleanup();

@@ -129,6 +129,20 @@ private Q_SLOTS:
         auto cp = Test::run(QStringLiteral("minisign"),
             {QStringLiteral("-Vm"), bag + QStringLiteral("/data/custody/checkpoint.txt"), QStringLiteral("-P"), m_key});
         QCOMPARE(cp.exitCode, 0);
+        // VERIFY.txt tells the recipient how, in a command that works as printed, in the bag's folder.
+        const QString steps = QString::fromUtf8(Test::readFile(bag + QStringLiteral("/VERIFY.txt")));
+        const QString command = QStringLiteral("minisign -Vm data/custody/checkpoint.txt -P ") + m_key;
+        QVERIFY2(steps.contains(command) && steps.contains(QLatin1String("audit.csv")), qPrintable(steps));
+        auto asPrinted = Test::run(
+            QStringLiteral("bash"), {QStringLiteral("-c"), QStringLiteral("cd '%1' && %2").arg(bag, command)});
+        QVERIFY2(asPrinted.exitCode == 0 && asPrinted.out.contains("Signature and comment signature verified"),
+            asPrinted.err.constData());
+        // The case as a person reads it: its reference, its call and the note with who wrote it.
+        const QString text = QString::fromUtf8(Test::readFile(bag + QStringLiteral("/data/case.txt")));
+        QVERIFY2(text.startsWith(QLatin1String("Case CMP-2026-0142 (K-")) && text.contains(m_call)
+                && text.contains(QLatin1String("Respondent says the interviewer was rude"))
+                && text.contains(QLatin1String("Notes (1)")),
+            qPrintable(text));
         // The export is audited in the cache.
         auto log = m_demo.cli({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--csv")});
         QVERIFY(log.out.contains("evidence.export"));
