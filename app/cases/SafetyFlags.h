@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cases/Cases.h"
 #include "core/Result.h"
 
 #include <QString>
@@ -19,6 +20,10 @@ public:
 
     // Returns the safety case's id.
     Result<QString> flag(const QString& callId, qint64 atMs, const QString& kind, const QString& note);
+
+    // The flags on one call, by moment (for the player's waveform). Empty for a role that may neither flag nor
+    // manage cases: the moments are not theirs to see, and nothing is refused or audited for asking.
+    Result<QList<SafetyFlag>> ofCall(const QString& callId);
 
     static bool isKind(const QString& kind)
     {

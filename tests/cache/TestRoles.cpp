@@ -256,6 +256,31 @@ private Q_SLOTS:
         QVERIFY(Holds(*m_cache).release(held.value(), QStringLiteral("claim settled")));
     }
 
+    void safetyFlagsOnTheWaveformAreForThoseWhoDealWithThem()
+    {
+        // A supervisor flags a moment; a complaint handler sees it on the call; a trainer is shown none, and asking
+        // is not refused (the player asks for every call it opens).
+        actAs({Role::Supervisor});
+        auto flagged = SafetyFlags(*m_cache).flag(m_call, 4200, QStringLiteral("threatening"), QStringLiteral("x"));
+        QVERIFY2(flagged, qPrintable(flagged.errorMessage()));
+        auto seen = SafetyFlags(*m_cache).ofCall(m_call);
+        QVERIFY(seen && !seen->isEmpty() && seen->constLast().atMs == 4200);
+        QCOMPARE(seen->constLast().caseId, flagged.value());
+        actAs({Role::ComplaintHandler});
+        seen = SafetyFlags(*m_cache).ofCall(m_call);
+        QVERIFY(seen && !seen->isEmpty());
+        actAs({Role::Trainer});
+        const auto refusals = [this] {
+            auto e = m_cache->audit().entries(AuditFilter {0, 0, {}, {}, QStringLiteral("access.refused"), 0});
+            return e ? int(e->size()) : -1;
+        };
+        const int before = refusals();
+        seen = SafetyFlags(*m_cache).ofCall(m_call);
+        QVERIFY(seen && seen->isEmpty());
+        QCOMPARE(refusals(), before);
+        actAs({Role::Administrator});
+    }
+
     void roleChangesAreAuditedAndTheLastAdministratorStays()
     {
         actAs({Role::Administrator});

@@ -16,6 +16,7 @@
 #include "ui/cases/NewCaseDialog.h"
 #include "ui/evaluation/EvaluationPanel.h"
 #include "ui/player/PlayerWidget.h"
+#include "ui/player/WaveformWidget.h"
 #include "ui/requests/NewRequestDialog.h"
 #include "ui/requests/RequestsWindow.h"
 #include "ui/retention/AdminActions.h"
@@ -257,6 +258,17 @@ private Q_SLOTS:
         dialog->accept();
         QTRY_VERIFY_WITH_TIMEOUT(status().contains(QLatin1String("safety case K-")), 10000);
         QVERIFY2(status().contains(m_plan.callId), qPrintable(status()));
+        // The moment is marked on the waveform, its words in the tooltip there, and only there.
+        WaveformWidget* wave = pane->player()->waveform();
+        QTRY_COMPARE_WITH_TIMEOUT(wave->flags().size(), 1, 10000);
+        QVERIFY(qAbs(wave->flags().constFirst().atS - 3.5) < 0.3);
+        const QPoint mark(wave->xAt(wave->flags().constFirst().atS), wave->height() - 3);
+        const QString tip = wave->flagTextAt(mark);
+        QVERIFY2(tip.contains(QLatin1String("abusive")) && tip.contains(QLatin1String("Shouted abuse"))
+                && tip.contains(QLatin1String("safety case K-")),
+            qPrintable(tip));
+        QVERIFY(wave->flagTextAt(QPoint(mark.x() + 40, mark.y())).isEmpty());
+        QVERIFY(wave->flagTextAt(QPoint(mark.x(), 2)).isEmpty());
 
         CasesWindow* cases = m_window->cases()->casesWindow();
         cases->typeFilter()->setCurrentIndex(cases->typeFilter()->findData(QStringLiteral("safety")));

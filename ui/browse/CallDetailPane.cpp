@@ -4,6 +4,7 @@
 #include "browse/CallAudioStream.h"
 #include "browse/CallMediaLoader.h"
 #include "cache/CacheWorker.h"
+#include "cases/SafetyFlags.h"
 #include "core/Files.h"
 #include "core/TimeText.h"
 #include "store/Transcript.h"
@@ -379,6 +380,7 @@ void CallDetailPane::showCall(const QString& callId)
             }
             m_evaluation->setCall(media.callId, transcript);
             Files::wipe(media.transcript);
+            refreshFlags();
             Q_EMIT loaded(media.callId);
             if (!media.audioSource) {
                 m_player->unload(media.audioError);
@@ -389,6 +391,31 @@ void CallDetailPane::showCall(const QString& callId)
             auto source = std::move(media.audioSource);
             m_stream->start(source, media.call.channelLayout, media.call.durationS,
                 [source] { return source->matchesFetchedFile(); });
+        });
+}
+
+void CallDetailPane::refreshFlags()
+{
+    if (!m_worker || m_callId.isEmpty()) {
+        return;
+    }
+    const QString callId = m_callId;
+    m_worker->run<SafetyFlags>(
+        this, [callId](SafetyFlags& flags) { return flags.ofCall(callId); },
+        [this, callId](Result<QList<SafetyFlag>> flags) {
+            if (callId != m_callId) {
+                return;
+            }
+            QList<WaveformWidget::Flag> marks;
+            // A flag that cannot be read is no reason to stop listening: the waveform just shows none.
+            for (const SafetyFlag& f : flags ? flags.value() : QList<SafetyFlag>()) {
+                QString text = tr("%1 (safety case %2)").arg(f.kind, f.caseId);
+                if (!f.note.isEmpty()) {
+                    text += QStringLiteral(": ") + f.note;
+                }
+                marks << WaveformWidget::Flag {double(f.atMs) / 1000.0, text};
+            }
+            m_player->waveform()->setFlags(marks);
         });
 }
 

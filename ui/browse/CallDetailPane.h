@@ -63,6 +63,8 @@ public:
     // version (trainers); the evaluation panel (supervisors).
     void setAccess(bool original, bool evaluate, bool reviewRedactions = true);
     bool showsOriginal() const { return m_original; }
+    // Reads the call's staff-safety flags again and marks them on the waveform (after a moment is flagged).
+    void refreshFlags();
 
 Q_SIGNALS:
     // The call's details and transcript are shown (its audio may still be decoding).

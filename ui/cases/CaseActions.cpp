@@ -182,6 +182,9 @@ void CaseActions::flagMoment()
                 Q_EMIT message(tr("%1 at %2 flagged; the call is held in safety case %3.")
                                    .arg(flagged, clockText(atMs / 1000.0), caseId.value()));
                 Q_EMIT callsChanged();
+                if (m_detail->currentCallId() == flagged) {
+                    m_detail->refreshFlags();
+                }
                 if (m_cases && m_cases->isVisible()) {
                     m_cases->showCase(caseId.value());
                 }

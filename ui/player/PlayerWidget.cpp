@@ -390,6 +390,7 @@ void PlayerWidget::unload(const QString& message)
     m_engine.unload();
     m_waveform->setAudio(nullptr);
     m_waveform->setMarkers({});
+    m_waveform->setFlags({});
     showSelection();
     setStatus(message);
     updateButtons();

@@ -1,8 +1,12 @@
 #include "ui/player/WaveformWidget.h"
 
+#include "core/TimeText.h"
+
 #include <QEvent>
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QToolTip>
 
 namespace Earmark::Gui {
 
@@ -131,6 +135,40 @@ void WaveformWidget::setMarkers(const QList<double>& seconds)
     update();
 }
 
+void WaveformWidget::setFlags(const QList<Flag>& flags)
+{
+    m_flags = flags;
+    update();
+}
+
+QString WaveformWidget::flagTextAt(const QPoint& pos) const
+{
+    QStringList lines;
+    if (pos.y() >= height() - 14) {
+        for (const Flag& f : m_flags) {
+            if (std::abs(xAt(f.atS) - pos.x()) <= 6) {
+                lines << tr("%1 %2").arg(clockText(f.atS), f.text);
+            }
+        }
+    }
+    return lines.join(u'\n');
+}
+
+bool WaveformWidget::event(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const QString text = flagTextAt(static_cast<QHelpEvent*>(event)->pos());
+        if (text.isEmpty()) {
+            QToolTip::hideText();
+            event->ignore();
+        } else {
+            QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(), text, this);
+        }
+        return true;
+    }
+    return QWidget::event(event);
+}
+
 bool WaveformWidget::muted(const Lane& lane) const
 {
     if (!m_audio || !m_audio->speakersSeparable() || m_listen == Listen::Both) {
@@ -194,6 +232,17 @@ void WaveformWidget::paintEvent(QPaintEvent*)
         const int mx = xAt(at);
         const QPoint flag[] = {QPoint(mx - 4, 0), QPoint(mx + 4, 0), QPoint(mx, 7)};
         p.drawPolygon(flag, 3);
+    }
+    // Safety flags: a red mark rising from the bottom edge, with a line through the lanes so the moment is clear.
+    for (const Flag& f : m_flags) {
+        const int fx = xAt(f.atS);
+        QColor line(200, 30, 30, 110);
+        p.setPen(QPen(line, 1, Qt::DashLine));
+        p.drawLine(fx, 0, fx, height());
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(200, 30, 30));
+        const QPoint mark[] = {QPoint(fx - 6, height()), QPoint(fx + 6, height()), QPoint(fx, height() - 12)};
+        p.drawPolygon(mark, 3);
     }
     if (hasSelection()) {
         QColor c = palette().color(QPalette::Highlight);

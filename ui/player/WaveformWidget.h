@@ -43,6 +43,17 @@ public:
     // Moments marked on the lanes (the evaluation's timed comments), drawn as small flags along the top.
     void setMarkers(const QList<double>& seconds);
     const QList<double>& markers() const { return m_markers; }
+    // Staff-safety flags: a moment and what it was flagged as ("threatening: said he would come round"), drawn as red
+    // marks along the bottom, the words in a tooltip.
+    struct Flag
+    {
+        double atS = 0;
+        QString text;
+    };
+    void setFlags(const QList<Flag>& flags);
+    const QList<Flag>& flags() const { return m_flags; }
+    // The tooltip at a point: the flags within a few pixels of it, one per line (empty when none).
+    QString flagTextAt(const QPoint& pos) const;
     // The lanes' labels as drawn ("Agent", "Respondent (muted)").
     QStringList laneLabels() const;
 
@@ -59,6 +70,7 @@ protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
+    bool event(QEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
@@ -80,6 +92,7 @@ private:
     double m_position = 0;
     Listen m_listen = Listen::Both;
     QList<double> m_markers;
+    QList<Flag> m_flags;
     double m_selStart = 0;
     double m_selEnd = 0;
     int m_pressX = -1;
