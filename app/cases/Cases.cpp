@@ -5,6 +5,7 @@
 #include "cache/CallRepository.h"
 #include "cache/Statement.h"
 #include "cases/CaseCallLinks.h"
+#include "cases/SafetyFlags.h"
 #include "core/Phone.h"
 #include "core/TimeText.h"
 #include "crypto/Blob.h"
@@ -248,10 +249,9 @@ Result<CaseRecord> Cases::get(const QString& caseIdOrReference)
         return st.error();
     }
     // Its own flags, and those on its calls in other (safety) cases: a complaint's pack lists them too.
-    auto flags = db.prepare(QStringLiteral(
-        "SELECT f.id, k.call_id, f.at_ms, f.kind, f.note, f.flagged_by, f.flagged_utc, o.case_id FROM safety_flags f "
-        "JOIN calls k ON k.id = f.call JOIN cases o ON o.id = f.\"case\" WHERE f.\"case\" = ? OR k.call_id IN "
-        "(SELECT call_id FROM case_calls WHERE \"case\" = ?) ORDER BY f.flagged_utc, f.id"));
+    auto flags = db.prepare(QStringLiteral("SELECT ") + SafetyFlags::Columns
+        + QStringLiteral(" WHERE f.\"case\" = ? OR k.call_id IN (SELECT call_id FROM case_calls WHERE \"case\" = ?) "
+                         "ORDER BY f.flagged_utc, f.id"));
     auto notes
         = db.prepare(QStringLiteral("SELECT at_utc, author, text FROM case_notes WHERE \"case\" = ? ORDER BY id"));
     if (!notes || !flags) {
@@ -261,10 +261,7 @@ Result<CaseRecord> Cases::get(const QString& caseIdOrReference)
     flags->bind(1, id).bind(2, id);
     Status st = notes->forEachRow([&] { c.notes << CaseNote {notes->int64(0), notes->text(1), notes->text(2)}; });
     if (st) {
-        st = flags->forEachRow([&] {
-            c.flags << SafetyFlag {flags->int64(0), flags->text(1), flags->int64(2), flags->text(3), flags->text(4),
-                flags->text(5), flags->int64(6), flags->text(7)};
-        });
+        st = flags->forEachRow([&] { c.flags << SafetyFlags::read(*flags); });
     }
     if (!st) {
         return st.error();

@@ -11,6 +11,16 @@
 
 namespace Earmark {
 
+const QString SafetyFlags::Columns = QStringLiteral(
+    "f.id, k.call_id, f.at_ms, f.kind, f.note, f.flagged_by, f.flagged_utc, o.case_id FROM safety_flags f JOIN calls k "
+    "ON k.id = f.call JOIN cases o ON o.id = f.\"case\"");
+
+SafetyFlag SafetyFlags::read(Statement& row)
+{
+    return SafetyFlag {
+        row.int64(0), row.text(1), row.int64(2), row.text(3), row.text(4), row.text(5), row.int64(6), row.text(7)};
+}
+
 SafetyFlags::SafetyFlags(Cache& cache)
     : m_cache(cache)
 { }
@@ -117,18 +127,13 @@ Result<QList<SafetyFlag>> SafetyFlags::ofCall(const QString& callId)
     if (!m_cache.roles().can(Permission::FlagSafety) && !m_cache.roles().can(Permission::ManageCases)) {
         return out;
     }
-    auto s = m_cache.database().prepare(QStringLiteral(
-        "SELECT f.id, k.call_id, f.at_ms, f.kind, f.note, f.flagged_by, f.flagged_utc, o.case_id FROM safety_flags f "
-        "JOIN calls k ON k.id = f.call JOIN cases o ON o.id = f.\"case\" WHERE k.call_id = ? ORDER BY f.at_ms, f.id"));
+    auto s = m_cache.database().prepare(
+        QStringLiteral("SELECT ") + Columns + QStringLiteral(" WHERE k.call_id = ? ORDER BY f.at_ms, f.id"));
     if (!s) {
         return s.error();
     }
     s->bind(1, callId);
-    if (auto st = s->forEachRow([&] {
-            out << SafetyFlag {
-                s->int64(0), s->text(1), s->int64(2), s->text(3), s->text(4), s->text(5), s->int64(6), s->text(7)};
-        });
-        !st) {
+    if (auto st = s->forEachRow([&] { out << read(*s); }); !st) {
         return st.error();
     }
     return out;

@@ -8,6 +8,7 @@
 namespace Earmark {
 
 class Cache;
+class Statement;
 
 // Staff-safety flags: a moment of a call marked as threatening or abusive (the safety_flags table). A flag belongs
 // to a safety case, which holds the call: the open safety case that has the call, else one of the same respondent,
@@ -24,6 +25,11 @@ public:
     // The flags on one call, by moment (for the player's waveform). Empty for a role that may neither flag nor
     // manage cases: the moments are not theirs to see, and nothing is refused or audited for asking.
     Result<QList<SafetyFlag>> ofCall(const QString& callId);
+
+    // The columns a flag is read from (safety_flags f, calls k, its case o) and the row read back: one reading for the
+    // case page and the waveform.
+    static const QString Columns;
+    static SafetyFlag read(Statement& row);
 
     static bool isKind(const QString& kind)
     {
