@@ -185,7 +185,8 @@ QJsonObject Cases::toJson(const CaseRecord& c)
     for (const SafetyFlag& f : c.flags) {
         flags << QJsonObject {{QStringLiteral("call_id"), f.callId}, {QStringLiteral("at_s"), f.atMs / 1000.0},
             {QStringLiteral("kind"), f.kind}, {QStringLiteral("note"), f.note}, {QStringLiteral("by"), f.flaggedBy},
-            {QStringLiteral("at_utc"), utcText(f.flaggedUtc)}, {QStringLiteral("case_id"), f.caseId}};
+            {QStringLiteral("at_utc"), utcText(f.flaggedUtc)}, {QStringLiteral("case_id"), f.caseId},
+            {QStringLiteral("case_reference"), f.caseReference}};
     }
     return QJsonObject {{QStringLiteral("schema"), QStringLiteral("earmark.case/1")},
         {QStringLiteral("case_id"), c.caseId}, {QStringLiteral("reference"), c.reference},

@@ -31,6 +31,7 @@ struct SafetyFlag
     QString flaggedBy;
     qint64 flaggedUtc = 0;
     QString caseId = {}; // the safety case it belongs to (another case that has the call lists it too)
+    QString caseReference = {}; // that case's own reference (SAFETY-20261204-…), what people call it
 };
 
 // A call of the respondent's number that is not the case's: taken out by hand, or set aside because it names

@@ -124,8 +124,9 @@ QByteArray caseText(const CaseRecord& c, const QStringList& included, const QStr
                  .arg(f.callId, clockText(f.atMs / 1000.0), f.kind,
                      f.note.isEmpty() ? QString() : QStringLiteral(", \"") + f.note + QLatin1Char('"'), f.flaggedBy,
                      when(f.flaggedUtc),
-                     f.caseId.isEmpty() || f.caseId == c.caseId ? QString()
-                                                                : QStringLiteral("; safety case ") + f.caseId);
+                     f.caseId.isEmpty() || f.caseId == c.caseId
+                         ? QString()
+                         : QStringLiteral("; safety case %1 (%2)").arg(f.caseReference, f.caseId));
     }
     t += QStringLiteral("\nNotes (%1)\n").arg(c.notes.size());
     for (const CaseNote& n : c.notes) {

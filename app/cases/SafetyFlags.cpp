@@ -11,14 +11,15 @@
 
 namespace Earmark {
 
-const QString SafetyFlags::Columns = QStringLiteral(
-    "f.id, k.call_id, f.at_ms, f.kind, f.note, f.flagged_by, f.flagged_utc, o.case_id FROM safety_flags f JOIN calls k "
-    "ON k.id = f.call JOIN cases o ON o.id = f.\"case\"");
+const QString SafetyFlags::Columns
+    = QStringLiteral("f.id, k.call_id, f.at_ms, f.kind, f.note, f.flagged_by, f.flagged_utc, o.case_id, o.reference "
+                     "FROM safety_flags f JOIN calls k "
+                     "ON k.id = f.call JOIN cases o ON o.id = f.\"case\"");
 
 SafetyFlag SafetyFlags::read(Statement& row)
 {
-    return SafetyFlag {
-        row.int64(0), row.text(1), row.int64(2), row.text(3), row.text(4), row.text(5), row.int64(6), row.text(7)};
+    return SafetyFlag {row.int64(0), row.text(1), row.int64(2), row.text(3), row.text(4), row.text(5), row.int64(6),
+        row.text(7), row.text(8)};
 }
 
 SafetyFlags::SafetyFlags(Cache& cache)
@@ -61,7 +62,7 @@ Result<QString> SafetyFlags::safetyCaseFor(const QString& callId, const QString&
     return created->caseId;
 }
 
-Result<QString> SafetyFlags::flag(const QString& callId, qint64 atMs, const QString& kind, const QString& note)
+Result<SafetyFlag> SafetyFlags::flag(const QString& callId, qint64 atMs, const QString& kind, const QString& note)
 {
     if (auto st = m_cache.roles().require(Permission::FlagSafety); !st) {
         return st.error();
@@ -107,6 +108,20 @@ Result<QString> SafetyFlags::flag(const QString& callId, qint64 atMs, const QStr
     if (auto st = ins->run(); !st) {
         return st.error();
     }
+    // The flag as it was written, with its case's reference (what the person who flagged it is told).
+    auto back = db.prepare(QStringLiteral("SELECT ") + Columns + QStringLiteral(" WHERE f.id = ?"));
+    if (!back) {
+        return back.error();
+    }
+    back->bind(1, db.lastInsertId());
+    auto written = back->firstRow([&] { return read(*back); });
+    if (!written) {
+        return written.error();
+    }
+    if (!written.value()) {
+        return makeError(
+            QStringLiteral("The safety flag on %1 was not written: its case %2 is gone.").arg(callId, caseId.value()));
+    }
     Status st = m_cache.audit().append(
         QStringLiteral("safety.flag"), callId, QStringLiteral("%1 at %2 ms, case %3").arg(kind).arg(atMs).arg(*caseId));
     if (st) {
@@ -118,7 +133,7 @@ Result<QString> SafetyFlags::flag(const QString& callId, qint64 atMs, const QStr
     if (!st) {
         return st.error();
     }
-    return caseId;
+    return *written.value();
 }
 
 Result<QList<SafetyFlag>> SafetyFlags::ofCall(const QString& callId)

@@ -19,8 +19,8 @@ class SafetyFlags
 public:
     explicit SafetyFlags(Cache& cache);
 
-    // Returns the safety case's id.
-    Result<QString> flag(const QString& callId, qint64 atMs, const QString& kind, const QString& note);
+    // Returns the flag written, with its safety case's id and reference.
+    Result<SafetyFlag> flag(const QString& callId, qint64 atMs, const QString& kind, const QString& note);
 
     // The flags on one call, by moment (for the player's waveform). Empty for a role that may neither flag nor
     // manage cases: the moments are not theirs to see, and nothing is refused or audited for asking.

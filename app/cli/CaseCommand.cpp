@@ -164,13 +164,14 @@ int caseRun(CliContext& ctx)
     }
     if (sub == QLatin1String("flag")) {
         const qint64 atMs = qRound64(p.value(QStringLiteral("at")).toDouble() * 1000);
-        auto caseId = SafetyFlags(ctx.cache())
-                          .flag(args.at(1), atMs, p.value(QStringLiteral("kind")), p.value(QStringLiteral("text")));
-        if (!caseId) {
-            return fail(ctx, caseId.error());
+        auto flagged = SafetyFlags(ctx.cache())
+                           .flag(args.at(1), atMs, p.value(QStringLiteral("kind")), p.value(QStringLiteral("text")));
+        if (!flagged) {
+            return fail(ctx, flagged.error());
         }
         ctx.out() << "Flagged " << args.at(1) << " at " << p.value(QStringLiteral("at")) << " s as "
-                  << p.value(QStringLiteral("kind")) << "; safety case " << caseId.value() << " holds the call\n";
+                  << p.value(QStringLiteral("kind")) << "; safety case " << flagged->caseId << " ("
+                  << flagged->caseReference << ") holds the call\n";
         return 0;
     }
     if (sub == QLatin1String("close")) {

@@ -265,7 +265,8 @@ private Q_SLOTS:
         QVERIFY2(flagged, qPrintable(flagged.errorMessage()));
         auto seen = SafetyFlags(*m_cache).ofCall(m_call);
         QVERIFY(seen && !seen->isEmpty() && seen->constLast().atMs == 4200);
-        QCOMPARE(seen->constLast().caseId, flagged.value());
+        QCOMPARE(seen->constLast().caseId, flagged->caseId);
+        QCOMPARE(seen->constLast().caseReference, flagged->caseReference);
         actAs({Role::ComplaintHandler});
         seen = SafetyFlags(*m_cache).ofCall(m_call);
         QVERIFY(seen && !seen->isEmpty());

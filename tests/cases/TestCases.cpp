@@ -229,16 +229,21 @@ private Q_SLOTS:
         QVERIFY2(first, qPrintable(first.errorMessage()));
         auto second = SafetyFlags(*m_cache).flag(call, 80100, QStringLiteral("abusive"), {});
         QVERIFY(second);
-        QCOMPARE(second.value(), first.value());
+        QCOMPARE(second->caseId, first->caseId);
+        QVERIFY(first->caseReference.startsWith(QLatin1String("SAFETY-")));
+        QCOMPARE(second->caseReference, first->caseReference);
+        QCOMPARE(first->atMs, 73500);
+        QCOMPARE(first->note, QStringLiteral("threat to visit"));
         QVERIFY(!SafetyFlags(*m_cache).flag(call, 1000, QStringLiteral("rude"), {}));
-        auto c = cases.get(first.value());
+        auto c = cases.get(first->caseId);
+        QCOMPARE(c->reference, first->caseReference);
         QCOMPARE(c->type, QStringLiteral("safety"));
         QCOMPARE(c->flags.size(), 2);
         QCOMPARE(c->flags.at(0).atMs, 73500);
         QCOMPARE(c->flags.at(0).kind, QStringLiteral("threatening"));
         QVERIFY(Holds(*m_cache).holdsOn(call)->contains(c->holdId));
         auto listed = cases.list({CaseFilter::Status::Open, QStringLiteral("safety"), call});
-        QVERIFY(listed && listed->size() == 1 && listed->constFirst().caseId == first.value());
+        QVERIFY(listed && listed->size() == 1 && listed->constFirst().caseId == first->caseId);
     }
 
     void aFlagOnAComplaintsCallIsListedByTheComplaintToo()
@@ -254,23 +259,24 @@ private Q_SLOTS:
             QStringLiteral("said he "
                            "would come"));
         QVERIFY2(safety, qPrintable(safety.errorMessage()));
-        QVERIFY(safety.value() != complaint->caseId);
+        QVERIFY(safety->caseId != complaint->caseId);
         auto c = cases.get(complaint->caseId);
         QVERIFY(c);
         QCOMPARE(c->flags.size(), 1);
-        QCOMPARE(c->flags.constFirst().caseId, safety.value());
+        QCOMPARE(c->flags.constFirst().caseId, safety->caseId);
         QCOMPARE(c->flags.constFirst().atMs, 12000);
         QCOMPARE(c->flagCount, 1);
         const QJsonArray flags = Cases::toJson(c.value()).value(QStringLiteral("safety_flags")).toArray();
         QCOMPARE(flags.size(), 1);
-        QCOMPARE(flags.at(0).toObject().value(QStringLiteral("case_id")).toString(), safety.value());
+        QCOMPARE(flags.at(0).toObject().value(QStringLiteral("case_id")).toString(), safety->caseId);
+        QCOMPARE(flags.at(0).toObject().value(QStringLiteral("case_reference")).toString(), safety->caseReference);
         auto listed = cases.list({CaseFilter::Status::Open, QStringLiteral("complaint"), call});
         QVERIFY(listed && listed->size() == 1);
         QCOMPARE(listed->constFirst().flagCount, 1);
         auto removed = cases.removeCall(c->caseId, call, QStringLiteral("wrong call"));
         QVERIFY(!removed && removed.errorMessage().contains(QLatin1String("flag is evidence")));
         // The safety case's own page lists it once.
-        QCOMPARE(cases.get(safety.value())->flags.size(), 1);
+        QCOMPARE(cases.get(safety->caseId)->flags.size(), 1);
     }
 
     void anOpenCaseHoldsItsCallsAndClosingReleasesThem()

@@ -256,7 +256,7 @@ private Q_SLOTS:
         dialog->abusiveButton()->setChecked(true);
         dialog->noteEdit()->setPlainText(QStringLiteral("Shouted abuse at the interviewer"));
         dialog->accept();
-        QTRY_VERIFY_WITH_TIMEOUT(status().contains(QLatin1String("safety case K-")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(status().contains(QLatin1String("safety case SAFETY-")), 10000);
         QVERIFY2(status().contains(m_plan.callId), qPrintable(status()));
         // The moment is marked on the waveform, its words in the tooltip there, and only there.
         WaveformWidget* wave = pane->player()->waveform();
@@ -265,7 +265,7 @@ private Q_SLOTS:
         const QPoint mark(wave->xAt(wave->flags().constFirst().atS), wave->height() - 3);
         const QString tip = wave->flagTextAt(mark);
         QVERIFY2(tip.contains(QLatin1String("abusive")) && tip.contains(QLatin1String("Shouted abuse"))
-                && tip.contains(QLatin1String("safety case K-")),
+                && tip.contains(QLatin1String("safety case SAFETY-")),
             qPrintable(tip));
         QVERIFY(wave->flagTextAt(QPoint(mark.x() + 40, mark.y())).isEmpty());
         QVERIFY(wave->flagTextAt(QPoint(mark.x(), 2)).isEmpty());
@@ -288,6 +288,7 @@ private Q_SLOTS:
         QCOMPARE(cases->list()->item(0, 4)->text(), QStringLiteral("1"));
         QVERIFY(cases->page()->pageText().contains(QLatin1String("abusive: Shouted abuse")));
         QVERIFY(cases->page()->browser()->toHtml().contains(QStringLiteral("case:") + safetyCase));
+        QVERIFY(cases->page()->pageText().contains(QLatin1String("safety case SAFETY-")));
         cases->page()->openLink(QUrl(QStringLiteral("case:") + safetyCase));
         QTRY_COMPARE_WITH_TIMEOUT(cases->page()->record().caseId, safetyCase, 10000);
         QVERIFY(cases->searchEdit()->text().isEmpty());

@@ -409,7 +409,7 @@ void CallDetailPane::refreshFlags()
             QList<WaveformWidget::Flag> marks;
             // A flag that cannot be read is no reason to stop listening: the waveform just shows none.
             for (const SafetyFlag& f : flags ? flags.value() : QList<SafetyFlag>()) {
-                QString text = tr("%1 (safety case %2)").arg(f.kind, f.caseId);
+                QString text = tr("%1 (safety case %2)").arg(f.kind, f.caseReference);
                 if (!f.note.isEmpty()) {
                     text += QStringLiteral(": ") + f.note;
                 }

@@ -173,20 +173,20 @@ void CaseActions::flagMoment()
         const QString note = dialog->note();
         m_worker->run<SafetyFlags>(
             this, [flagged, atMs, kind, note](SafetyFlags& flags) { return flags.flag(flagged, atMs, kind, note); },
-            [this, flagged, atMs](Result<QString> caseId) {
-                if (!caseId) {
-                    Q_EMIT message(tr("The moment was not flagged: %1").arg(caseId.errorMessage()));
-                    MessageBox::critical(m_window, tr("Flag for staff safety"), caseId.errorMessage());
+            [this, flagged, atMs](Result<SafetyFlag> written) {
+                if (!written) {
+                    Q_EMIT message(tr("The moment was not flagged: %1").arg(written.errorMessage()));
+                    MessageBox::critical(m_window, tr("Flag for staff safety"), written.errorMessage());
                     return;
                 }
                 Q_EMIT message(tr("%1 at %2 flagged; the call is held in safety case %3.")
-                                   .arg(flagged, clockText(atMs / 1000.0), caseId.value()));
+                                   .arg(flagged, clockText(atMs / 1000.0), written->caseReference));
                 Q_EMIT callsChanged();
                 if (m_detail->currentCallId() == flagged) {
                     m_detail->refreshFlags();
                 }
                 if (m_cases && m_cases->isVisible()) {
-                    m_cases->showCase(caseId.value());
+                    m_cases->showCase(written->caseId);
                 }
             });
     });

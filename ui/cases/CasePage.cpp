@@ -159,7 +159,7 @@ void CasePage::showCase(const CaseRecord& c)
             const QString elsewhere = f.caseId.isEmpty() || f.caseId == c.caseId
                 ? QString()
                 : QStringLiteral(" · <a href=\"case:%1\">%2</a>")
-                      .arg(f.caseId.toHtmlEscaped(), tr("safety case %1").arg(f.caseId.toHtmlEscaped()));
+                      .arg(f.caseId.toHtmlEscaped(), tr("safety case %1").arg(f.caseReference.toHtmlEscaped()));
             html += QStringLiteral("<li>%1 · %2%3 <small>(%4, %5)</small>%6</li>")
                         .arg(playLink(f.callId, f.atMs,
                                  tr("%1 at %2").arg(f.callId.toHtmlEscaped(), clockText(f.atMs / 1000.0))),
