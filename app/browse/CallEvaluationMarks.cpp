@@ -83,7 +83,8 @@ QString cellText(const QList<CallEvaluationMark>& marks)
         }
     }
     if (!newest) {
-        return marks.isEmpty() ? QString() : tr("%1 (draft)").arg(nameOf(marks.constLast()));
+        // A draft only: marked first (✎), so that the column's elided middle never hides that it is one.
+        return marks.isEmpty() ? QString() : QStringLiteral("✎ ") + nameOf(marks.constLast());
     }
     // Short, to fit the list at 1280 pixels: "92.5 ✓ Ann Reviewer" (✗ for a fail); the words are in the tooltip.
     QString score = newest->score ? QString::number(*newest->score, 'f', 1) : QString();

@@ -116,8 +116,8 @@ private Q_SLOTS:
     {
         openCall(0);
         // The metrics need the whole decode, which streams on after the first audio is ready.
-        QTRY_VERIFY2_WITH_TIMEOUT(
-            panel()->metricsText().contains(QStringLiteral("talk/listen")), qPrintable(panel()->metricsText()), 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(m_window->detailPane()->metricsText().contains(QStringLiteral("talk/listen")),
+            qPrintable(m_window->detailPane()->metricsText()), 20000);
         player()->action(QStringLiteral("playPause"))->trigger();
         QCOMPARE(engine()->state(), PlayerEngine::State::Playing);
         start();
@@ -259,6 +259,10 @@ private Q_SLOTS:
         QVERIFY(panel()->current().has_value());
         QCOMPARE(panel()->current()->id, id);
         QCOMPARE(panel()->form()->answers().value(QStringLiteral("introduction")).toInt(), 2);
+        // The list marks the draft before the name, so that a narrow column still says it is one.
+        const QModelIndex evaluated = m_window->callView()->currentIndex().siblingAtColumn(int(CallColumn::Evaluated));
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.data().toString(), QStringLiteral("✎ Ann Reviewer"), 5000);
+        QVERIFY(evaluated.data(Qt::ToolTipRole).toString().contains(QStringLiteral("draft")));
     }
 
     void whatSubmitWaitsForIsSaidUnderItWithALinkToTheQuestion()

@@ -6,8 +6,10 @@
 #include "ui/browse/CallDetailPane.h"
 #include "ui/browse/CallListColumns.h"
 #include "ui/browse/FilterBar.h"
+#include "ui/evaluation/EvaluationActionsBar.h"
 #include "ui/evaluation/EvaluationForm.h"
 #include "ui/evaluation/EvaluationPanel.h"
+#include "ui/evaluation/EvaluationPicker.h"
 #include "ui/evaluation/TimedCommentsBox.h"
 #include "ui/player/PlayerWidget.h"
 #include "ui/player/WaveformWidget.h"
@@ -34,6 +36,7 @@
 #include <QPainter>
 #include <QProxyStyle>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSet>
 #include <QSettings>
@@ -349,6 +352,27 @@ private Q_SLOTS:
         QApplication::processEvents();
         QCOMPARE(view->width(), listWidth);
         QVERIFY(fits());
+        // The form has the panel's height (it had 265 px): while drafting, the scorecard picker is away, the buttons
+        // are one row (More holds the history and the PDF), the talk figures sit under the call's header.
+        auto* formBox = qobject_cast<QScrollArea*>(evaluation->form()->parentWidget()->parentWidget());
+        QVERIFY(formBox);
+        QVERIFY2(formBox->viewport()->height() >= 360, qPrintable(QString::number(formBox->viewport()->height())));
+        QVERIFY(evaluation->findChild<EvaluationPicker*>()->isHidden());
+        auto* more = evaluation->actionsBar()->moreButton();
+        QVERIFY(more->isVisible());
+        QCOMPARE(more->geometry().top(), evaluation->submitButton()->geometry().top());
+        QVERIFY(evaluation->actionsBar()->pdfAction()->isVisible());
+        QVERIFY(!evaluation->actionsBar()->historyAction()->isVisible()); // a draft has no history yet
+        // F9 gives the call the window's width, and brings the list back as it was.
+        QAction* callList = m_demo.action(QStringLiteral("showCallList"));
+        QVERIFY(callList && callList->isChecked());
+        const int evaluationWidth = evaluation->width();
+        callList->trigger();
+        QTRY_VERIFY(view->isHidden());
+        QTRY_VERIFY(evaluation->width() > evaluationWidth + 100);
+        callList->trigger();
+        QTRY_VERIFY(!view->isHidden());
+        QTRY_COMPARE(view->width(), listWidth);
         // ... submitting it, and opening the evaluated call again from another one (its read-only answers, the
         // history and the acknowledge and dispute buttons).
         for (const QString& id : {QStringLiteral("recording-notice"), QStringLiteral("purpose"),

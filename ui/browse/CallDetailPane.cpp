@@ -10,6 +10,7 @@
 #include "store/Transcript.h"
 #include "ui/evaluation/EvaluationPanel.h"
 #include "ui/player/PlayerWidget.h"
+#include "ui/player/TalkMetricsLabel.h"
 #include "ui/player/WaveformWidget.h"
 #include "ui/redaction/AnonymisedView.h"
 #include "ui/transcript/TranscriptActions.h"
@@ -52,6 +53,7 @@ using Decoded = Result<std::shared_ptr<CallAudio>>;
 CallDetailPane::CallDetailPane(QWidget* parent)
     : QWidget(parent)
     , m_header(new QLabel(this))
+    , m_metrics(new TalkMetricsLabel(this))
     , m_player(new PlayerWidget(this))
     , m_transcript(new TranscriptView(this))
     , m_evaluation(new EvaluationPanel(this))
@@ -81,7 +83,7 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     });
     connect(m_stream, &CallAudioStream::decoded, this, [this] {
         m_player->audioDecoded();
-        m_evaluation->setAudio(m_stream->audio());
+        m_metrics->setAudio(m_stream->audio());
     });
     connect(m_stream, &CallAudioStream::failed, this, [this](const QString& message) {
         if (m_anonymisedButton->isChecked()) {
@@ -143,7 +145,9 @@ CallDetailPane::CallDetailPane(QWidget* parent)
     side->setSizes({380, 300}); // at 1280 px: the player's controls whole, the evaluation's questions readable
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
+    layout->addWidget(m_metrics); // the call's talk figures: across the pane, one line at 1280 px
     layout->addWidget(side, 1);
+    connect(m_metrics, &TalkMetricsLabel::seekRequested, this, &CallDetailPane::seek);
     m_evaluation->setPositionSource([this] { return m_player->engine()->position(); });
     connect(m_evaluation, &EvaluationPanel::seekRequested, this, &CallDetailPane::seek);
     // The evaluation's timed comments as flags on the waveform.
@@ -318,6 +322,7 @@ void CallDetailPane::clear()
     m_header->setText(tr("<b>No call selected</b>"));
     m_transcript->setNoTranscript(tr("Select a call in the list to listen to it and read its transcript."));
     m_player->unload(QString());
+    m_metrics->clear();
     m_evaluation->clear();
     if (m_transcriptActions) {
         m_transcriptActions->setCall(QString());
@@ -340,6 +345,7 @@ void CallDetailPane::showCall(const QString& callId)
         m_transcriptActions->setCall(callId); // a turn being corrected or a typed text is settled first
     }
     m_player->unload(tr("Loading the audio…"));
+    m_metrics->clear();
     m_evaluation->clear();
     if (m_anonymised && m_anonymised->isShown()) {
         m_anonymised->reset();
@@ -484,6 +490,11 @@ QString CallDetailPane::transcriptText() const
 QString CallDetailPane::headerText() const
 {
     return m_header->text();
+}
+
+QString CallDetailPane::metricsText() const
+{
+    return m_metrics->text();
 }
 
 } // namespace Earmark::Gui

@@ -18,6 +18,7 @@ namespace Earmark::Gui {
 class AnonymisedView;
 class EvaluationPanel;
 class PlayerWidget;
+class TalkMetricsLabel;
 class TranscriptActions;
 class TranscriptView;
 class TurnEditor;
@@ -46,6 +47,8 @@ public:
     QString currentCallId() const { return m_callId; }
     QString transcriptText() const;
     QString headerText() const;
+    // The call's talk figures under the header (who talked how long, the longest silence, overtalk).
+    QString metricsText() const;
     PlayerWidget* player() const { return m_player; }
     TranscriptView* transcript() const { return m_transcript; }
     EvaluationPanel* evaluation() const { return m_evaluation; }
@@ -86,6 +89,7 @@ private:
     bool m_original = true;
     QString m_channelLayout;
     QLabel* m_header;
+    TalkMetricsLabel* m_metrics;
     PlayerWidget* m_player;
     TranscriptView* m_transcript;
     EvaluationPanel* m_evaluation;

@@ -4,7 +4,9 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Earmark::Gui {
@@ -17,11 +19,13 @@ EvaluationActionsBar::EvaluationActionsBar(QWidget* parent)
     , m_dispute(new QPushButton(tr("Dispute…"), this))
     , m_resolve(new QPushButton(tr("Resolve…"), this))
     , m_rescore(new QPushButton(tr("Re-score"), this))
-    , m_history(new QPushButton(tr("History"), this))
-    , m_pdf(new QPushButton(tr("PDF…"), this))
+    , m_more(new QToolButton(this))
+    , m_history(new QAction(tr("&History…"), this))
+    , m_pdf(new QAction(tr("Save as &PDF…"), this))
     , m_todo(new QLabel(this))
 {
-    // The state's actions (only those that apply are shown), what Submit waits for, then history and PDF.
+    // The state's actions (only those that apply are shown) and More in one row, then what Submit waits for: the
+    // form above keeps the panel's height.
     auto* column = new QVBoxLayout(this);
     column->setContentsMargins(0, 0, 0, 0);
     auto* layout = new QHBoxLayout;
@@ -36,24 +40,28 @@ EvaluationActionsBar::EvaluationActionsBar(QWidget* parent)
             Q_EMIT questionRequested(link.mid(9));
         }
     });
-    // Two rows, so that no button is cut at the panel's narrowest: the state's actions, then history and PDF.
     for (QPushButton* b : {m_submit, m_discard, m_acknowledge, m_dispute, m_resolve, m_rescore}) {
         layout->addWidget(b);
     }
     layout->addStretch(1);
-    auto* second = new QHBoxLayout;
-    column->addLayout(second);
-    second->addWidget(m_history);
-    second->addWidget(m_pdf);
-    second->addStretch(1);
+    auto* menu = new QMenu(m_more);
+    menu->addAction(m_history);
+    menu->addAction(m_pdf);
+    m_more->setObjectName(QStringLiteral("evaluationMore"));
+    m_more->setText(tr("More"));
+    m_more->setToolTip(tr("The evaluation's history, and the evaluation as a PDF"));
+    m_more->setMenu(menu);
+    m_more->setPopupMode(QToolButton::InstantPopup);
+    m_more->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    layout->addWidget(m_more);
     connect(m_submit, &QPushButton::clicked, this, &EvaluationActionsBar::submitRequested);
     connect(m_discard, &QPushButton::clicked, this, &EvaluationActionsBar::discardRequested);
     connect(m_acknowledge, &QPushButton::clicked, this, &EvaluationActionsBar::acknowledgeRequested);
     connect(m_dispute, &QPushButton::clicked, this, &EvaluationActionsBar::disputeRequested);
     connect(m_resolve, &QPushButton::clicked, this, &EvaluationActionsBar::resolveRequested);
     connect(m_rescore, &QPushButton::clicked, this, &EvaluationActionsBar::rescoreRequested);
-    connect(m_history, &QPushButton::clicked, this, &EvaluationActionsBar::historyRequested);
-    connect(m_pdf, &QPushButton::clicked, this, &EvaluationActionsBar::pdfRequested);
+    connect(m_history, &QAction::triggered, this, &EvaluationActionsBar::historyRequested);
+    connect(m_pdf, &QAction::triggered, this, &EvaluationActionsBar::pdfRequested);
 }
 
 void EvaluationActionsBar::setRescoring(bool rescoring)
@@ -76,6 +84,7 @@ void EvaluationActionsBar::update(
     m_rescore->setVisible(has && !draft);
     m_history->setVisible(has && !draft);
     m_pdf->setVisible(has);
+    m_more->setVisible(has);
     if (!(draft && mine)) {
         m_todo->hide();
     }
@@ -93,12 +102,13 @@ void EvaluationActionsBar::update(
         m_todo->setToolTip(QString());
         if (!problems->isEmpty()) {
             const Evaluation::DraftProblem& first = problems->constFirst();
-            QString text = tr("Before you submit: %1").arg(first.text.toHtmlEscaped());
-            if (problems->size() > 1) {
-                text += QLatin1Char(' ') + tr("(and %n more)", nullptr, int(problems->size() - 1));
-            }
+            // One thing is named; several are counted (one line under the buttons, the list in the tooltip).
+            QString text = problems->size() == 1
+                ? tr("Before you submit: %1").arg(first.text.toHtmlEscaped())
+                : tr("Before you submit: %n things to do.", nullptr, int(problems->size()));
             if (!first.questionId.isEmpty()) {
-                text += QStringLiteral(" <a href='question:%1'>%2</a>").arg(first.questionId, tr("Show"));
+                text += QStringLiteral(" <a href='question:%1'>%2</a>")
+                            .arg(first.questionId, problems->size() == 1 ? tr("Show") : tr("Show the first"));
             }
             m_todo->setText(text);
             m_todo->setToolTip(lines.join(QLatin1Char('\n')));

@@ -4,15 +4,17 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QPushButton;
+class QToolButton;
 
 namespace Earmark::Gui {
 
 // The buttons for what can be done with the evaluation shown, in its state and by this user: submit or discard
-// (the reviewer's own draft), acknowledge, dispute, resolve, re-score; history and PDF on the right. Only those that
-// apply are shown. While a draft cannot be submitted, a line under the buttons says what is still to do, with a
-// link to that question in the form.
+// (the reviewer's own draft), acknowledge, dispute, resolve, re-score, in one row with More (history, PDF) on the
+// right. Only those that apply are shown. While a draft cannot be submitted, a line under the buttons says what is
+// still to do, with a link to that question in the form.
 class EvaluationActionsBar : public QWidget
 {
     Q_OBJECT
@@ -27,6 +29,10 @@ public:
     void setRescoring(bool rescoring);
 
     QPushButton* submitButton() const { return m_submit; }
+    // More: the evaluation's history and its PDF.
+    QToolButton* moreButton() const { return m_more; }
+    QAction* historyAction() const { return m_history; }
+    QAction* pdfAction() const { return m_pdf; }
     // What is still to do before Submit (hidden when nothing is).
     QLabel* todoLabel() const { return m_todo; }
 
@@ -52,8 +58,9 @@ private:
     QPushButton* m_dispute;
     QPushButton* m_resolve;
     QPushButton* m_rescore;
-    QPushButton* m_history;
-    QPushButton* m_pdf;
+    QToolButton* m_more;
+    QAction* m_history;
+    QAction* m_pdf;
     QLabel* m_todo;
 };
 

@@ -11,7 +11,6 @@
 #include "ui/evaluation/EvaluationPicker.h"
 #include "ui/evaluation/EvaluationSession.h"
 #include "ui/evaluation/RunningScoreLabel.h"
-#include "ui/evaluation/TalkMetricsLabel.h"
 #include "ui/evaluation/TimedCommentsBox.h"
 #include "ui/shell/MessageBox.h"
 
@@ -31,7 +30,6 @@ EvaluationPanel::EvaluationPanel(QWidget* parent)
     , m_title(new QLabel(this))
     , m_picker(new EvaluationPicker(this))
     , m_score(new RunningScoreLabel(this))
-    , m_metrics(new TalkMetricsLabel(this))
     , m_form(new EvaluationForm)
     , m_formBox(new QScrollArea(this))
     , m_comments(new TimedCommentsBox(this))
@@ -58,7 +56,6 @@ EvaluationPanel::EvaluationPanel(QWidget* parent)
     layout->addWidget(m_title);
     layout->addWidget(m_picker);
     layout->addWidget(m_score);
-    layout->addWidget(m_metrics);
     layout->addWidget(m_formBox, 1);
     layout->addWidget(m_comments); // its list is shown once there are comments
     layout->addWidget(m_actions);
@@ -66,7 +63,6 @@ EvaluationPanel::EvaluationPanel(QWidget* parent)
 
     connect(m_comments, &TimedCommentsBox::commentEntered, this, &EvaluationPanel::addComment);
     connect(m_comments, &TimedCommentsBox::seekRequested, this, &EvaluationPanel::seekRequested);
-    connect(m_metrics, &TalkMetricsLabel::seekRequested, this, &EvaluationPanel::seekRequested);
     connect(m_form, &EvaluationForm::seekRequested, this, &EvaluationPanel::seekRequested);
     connect(m_form, &EvaluationForm::changed, this, &EvaluationPanel::formChanged);
     connect(m_autosave, &QTimer::timeout, this, [this] { saveDraftNow(); });
@@ -159,7 +155,6 @@ void EvaluationPanel::clear()
     m_current.reset();
     m_rescoring = false;
     m_title->setText(tr("<b>Evaluation</b>"));
-    m_metrics->clear();
     m_comments->clear();
     m_formBox->hide();
     setStatus(tr("Select a call to evaluate it."));
@@ -173,16 +168,6 @@ void EvaluationPanel::setCall(const QString& callId, const std::optional<Transcr
     m_transcript = transcript;
     setStatus(QString());
     m_session->reload();
-}
-
-void EvaluationPanel::setAudio(const std::shared_ptr<const CallAudio>& audio)
-{
-    m_metrics->setAudio(audio);
-}
-
-QString EvaluationPanel::metricsText() const
-{
-    return m_metrics->text();
 }
 
 QString EvaluationPanel::scoreText() const
@@ -295,6 +280,8 @@ void EvaluationPanel::updateButtons()
 {
     const bool has = m_current.has_value();
     m_picker->setCallOpen(!m_session->callId().isEmpty());
+    m_picker->setDrafting(
+        has && m_current->state == EvaluationState::Draft && m_current->reviewer == AuditLog::currentActor());
     m_comments->setInputEnabled(has);
     m_comments->setVisible(!m_session->callId().isEmpty()); // no comment box before a call is open
     std::optional<QList<Evaluation::DraftProblem>> problems;

@@ -15,7 +15,6 @@ class QTimer;
 
 namespace Earmark {
 class CacheWorker;
-class CallAudio;
 } // namespace Earmark
 
 namespace Earmark::Gui {
@@ -25,7 +24,6 @@ class EvaluationForm;
 class EvaluationPicker;
 class EvaluationSession;
 class RunningScoreLabel;
-class TalkMetricsLabel;
 class TimedCommentsBox;
 
 // Scoring a call beside the player: the scorecard form with its running score, the automatic checks' suggestions,
@@ -44,7 +42,6 @@ public:
     // Where the player is (for timed comments).
     void setPositionSource(std::function<double()> position);
     void setCall(const QString& callId, const std::optional<Transcript>& transcript);
-    void setAudio(const std::shared_ptr<const CallAudio>& audio);
     void clear();
 
     // The actions, also for tests and keyboard use.
@@ -62,7 +59,6 @@ public:
     const std::optional<Evaluation>& current() const { return m_current; }
     EvaluationForm* form() const { return m_form; }
     QString scoreText() const;
-    QString metricsText() const;
     QString statusText() const;
     QListWidget* commentList() const;
     QPushButton* submitButton() const;
@@ -98,7 +94,6 @@ private:
     QLabel* m_title;
     EvaluationPicker* m_picker;
     RunningScoreLabel* m_score;
-    TalkMetricsLabel* m_metrics;
     EvaluationForm* m_form;
     QWidget* m_formBox;
     TimedCommentsBox* m_comments;

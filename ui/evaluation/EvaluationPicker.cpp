@@ -40,6 +40,7 @@ void EvaluationPicker::setChoices(const QList<ScorecardVersion>& scorecards, con
                                        e.score ? QString::number(*e.score, 'f', 1) : tr("no score")));
     }
     m_evaluations->setVisible(evaluations.size() > 1);
+    updateVisibility();
     if (index >= 0) {
         m_evaluations->setCurrentIndex(index);
     }
@@ -47,9 +48,23 @@ void EvaluationPicker::setChoices(const QList<ScorecardVersion>& scorecards, con
 
 void EvaluationPicker::setCallOpen(bool open)
 {
-    m_start->setEnabled(open && m_scorecards->count() > 0);
-    m_start->setVisible(open);
-    m_scorecards->setVisible(open);
+    m_callOpen = open;
+    updateVisibility();
+}
+
+void EvaluationPicker::setDrafting(bool drafting)
+{
+    m_drafting = drafting;
+    updateVisibility();
+}
+
+void EvaluationPicker::updateVisibility()
+{
+    const bool canStart = m_callOpen && !m_drafting;
+    m_start->setEnabled(canStart && m_scorecards->count() > 0);
+    m_start->setVisible(canStart);
+    m_scorecards->setVisible(canStart);
+    setVisible(canStart || !m_evaluations->isHidden());
 }
 
 std::optional<std::pair<QString, int>> EvaluationPicker::scorecard() const

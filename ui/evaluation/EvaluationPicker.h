@@ -26,6 +26,10 @@ public:
         const std::function<QString(const QString&)>& label);
     // Whether a call is open: Evaluate and the scorecards are shown only then.
     void setCallOpen(bool open);
+    // While the reviewer works on their own draft, the scorecards and Evaluate give the form their room (a second
+    // evaluation is started once this one is submitted or discarded); the picker is hidden when nothing in it is
+    // shown.
+    void setDrafting(bool drafting);
     // The scorecard version chosen for a new evaluation (none before the list is loaded).
     std::optional<std::pair<QString, int>> scorecard() const;
 
@@ -34,6 +38,10 @@ Q_SIGNALS:
     void startRequested();
 
 private:
+    void updateVisibility();
+
+    bool m_callOpen = false;
+    bool m_drafting = false;
     QComboBox* m_evaluations;
     QComboBox* m_scorecards;
     QPushButton* m_start;

@@ -155,6 +155,7 @@ MainWindow::MainWindow(CacheWorker* worker, const QString& cacheDir, QWidget* pa
         const int list = std::clamp(columns->preferredWidth(), 420, width() / 2);
         m_splitter->setSizes({list, width() - list});
     }
+    m_shell->callList()->setChecked(settings.value(QStringLiteral("window/callListShown"), true).toBool());
     setEnabled(false);
 }
 
@@ -182,6 +183,12 @@ void MainWindow::buildActions()
     m_shell->addToolbar();
     m_shell->addFileMenu();
     m_shell->addViewMenu();
+    connect(m_shell->callList(), &QAction::toggled, this, [this](bool shown) {
+        m_view->setVisible(shown);
+        if (shown) {
+            m_view->setFocus(Qt::ShortcutFocusReason);
+        }
+    });
     auto* playback = menuBar()->addMenu(tr("&Playback"));
     playback->addActions(m_detail->player()->actions());
     m_quality = new QualityActions(m_worker, this, m_detail);
@@ -389,7 +396,10 @@ void MainWindow::closeEvent(QCloseEvent* event)
     m_sync->cancel();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/mainSplitter"), m_splitter->saveState());
+    if (m_shell->callList()->isChecked()) { // the list's width from when it was last shown stays
+        settings.setValue(QStringLiteral("window/mainSplitter"), m_splitter->saveState());
+    }
+    settings.setValue(QStringLiteral("window/callListShown"), m_shell->callList()->isChecked());
     settings.setValue(QStringLiteral("window/callColumns"), m_view->horizontalHeader()->saveState());
     m_detail->saveLayout();
     event->accept();

@@ -33,6 +33,12 @@ ShellActions::ShellActions(QMainWindow* window, std::function<QList<QAction*>()>
     m_phoneSearch = new QAction(tr("Search by &phone number"), window);
     m_phoneSearch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     window->addAction(m_phoneSearch); // in no menu: the window's shortcut
+    m_callList = new QAction(tr("&Call list"), window);
+    m_callList->setObjectName(QStringLiteral("showCallList"));
+    m_callList->setCheckable(true);
+    m_callList->setChecked(true);
+    m_callList->setShortcut(QKeySequence(Qt::Key_F9));
+    m_callList->setToolTip(tr("Show or hide the list of calls, to give the call you are reviewing the room (F9)"));
     m_quit = new QAction(tr("&Quit"), window);
     m_quit->setShortcut(QKeySequence::Quit);
     m_about = new QAction(tr("&About Earmark"), window);
@@ -49,7 +55,7 @@ ShellActions::ShellActions(QMainWindow* window, std::function<QList<QAction*>()>
 
 QList<QAction*> ShellActions::actions() const
 {
-    return {m_sync, m_cancel, m_reveal, m_rejected, m_phoneSearch};
+    return {m_sync, m_cancel, m_reveal, m_rejected, m_phoneSearch, m_callList};
 }
 
 void ShellActions::addToolbar()
@@ -77,6 +83,8 @@ QMenu* ShellActions::addFileMenu()
 QMenu* ShellActions::addViewMenu()
 {
     QMenu* view = m_window->menuBar()->addMenu(tr("&View"));
+    view->addAction(m_callList);
+    view->addSeparator();
     view->addAction(m_reveal);
     view->addAction(m_rejected);
     return view;

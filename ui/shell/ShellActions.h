@@ -26,7 +26,10 @@ public:
     QAction* reveal() const { return m_reveal; }
     QAction* rejected() const { return m_rejected; }
     QAction* phoneSearch() const { return m_phoneSearch; }
-    // Those of the window itself (for the shortcuts list): sync, cancel, reveal, rejected items, phone search.
+    // Whether the call list is shown (F9): hidden, the call being reviewed has the window's width.
+    QAction* callList() const { return m_callList; }
+    // Those of the window itself (for the shortcuts list): sync, cancel, reveal, rejected items, phone search, the
+    // call list.
     QList<QAction*> actions() const;
 
     void addToolbar();
@@ -45,6 +48,7 @@ private:
     QAction* m_reveal;
     QAction* m_rejected;
     QAction* m_phoneSearch;
+    QAction* m_callList;
     QAction* m_quit;
     QAction* m_about;
     QAction* m_shortcuts;

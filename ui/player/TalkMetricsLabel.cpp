@@ -1,4 +1,4 @@
-#include "ui/evaluation/TalkMetricsLabel.h"
+#include "ui/player/TalkMetricsLabel.h"
 
 #include "audio/TalkMetrics.h"
 #include "core/TimeText.h"
