@@ -14,6 +14,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QDateEdit>
 #include <QFocusEvent>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -132,6 +134,23 @@ private Q_SLOTS:
         QCOMPARE(holds->holdsTable()->item(0, 1)->text(), QStringLiteral("CMP-2026-0142"));
         QTRY_VERIFY(!holds->holdsEmpty()->isShown());
         QVERIFY(holds->holdsTable()->item(0, 2)->text().contains(selected.constFirst()));
+        // Every column is within the table's width (the reason takes what is left, whole in its tooltip); when a
+        // hold was released is a column of the released ones only.
+        QTableWidget* table = holds->holdsTable();
+        QVERIFY(table->isColumnHidden(7));
+        const auto fits = [table] {
+            int right = 0;
+            for (int c = 0; c < table->columnCount(); ++c) {
+                right += table->isColumnHidden(c) ? 0 : table->columnWidth(c);
+            }
+            return right <= table->viewport()->width() && table->columnWidth(6) > 100;
+        };
+        QTRY_VERIFY(fits());
+        QCOMPARE(table->item(0, 6)->toolTip(), QStringLiteral("Complaint about the interviewer"));
+        holds->releasedCheck()->setChecked(true);
+        QTRY_VERIFY(!table->isColumnHidden(7));
+        QTRY_VERIFY(fits());
+        holds->releasedCheck()->setChecked(false);
         holds->filterEdit()->setText(QStringLiteral("no such case"));
         QVERIFY(holds->holdsTable()->isRowHidden(0));
         QVERIFY(holds->holdsEmpty()->isShown());
@@ -142,6 +161,25 @@ private Q_SLOTS:
         // A passphrase cache: the administrator is told about backups.
         QVERIFY(!holds->findChild<QLabel*>(QStringLiteral("backupNote"))->isHidden());
         QTRY_VERIFY_WITH_TIMEOUT(holds->policyLabel()->text().contains(QLatin1String("730")), 10000);
+        // Today nothing is due; a day past every call's 730 days shows them all, but the held two kept, and no run
+        // is offered for a day that is not today.
+        holds->showRetention();
+        QTRY_COMPARE_WITH_TIMEOUT(holds->dueLabel()->text(), QStringLiteral("The next run destroys:"), 10000);
+        QCOMPARE(holds->dueTable()->rowCount(), 0);
+        QVERIFY(holds->dueEmpty()->text().startsWith(QLatin1String("Nothing is due")));
+        const QDate later = QDate::currentDate().addDays(800);
+        holds->asOfEdit()->setDate(later);
+        QTRY_VERIFY_WITH_TIMEOUT(holds->dueTable()->rowCount() > 0, 10000);
+        QCOMPARE(holds->dueLabel()->text(),
+            QStringLiteral("By %1, retention will have destroyed:").arg(later.toString(Qt::ISODate)));
+        QCOMPARE(holds->heldTable()->rowCount(), 2);
+        QCOMPARE(holds->dueTable()->rowCount() + 2, m_window->model()->totalCount());
+        QVERIFY(!holds->runButton()->isEnabled());
+        QVERIFY(holds->runButton()->toolTip().contains(QLatin1String("as of today")));
+        holds->asOfEdit()->setDate(QDate::currentDate().addDays(-5)); // no earlier day: a preview is of what is to come
+        QCOMPARE(holds->asOfEdit()->date(), QDate::currentDate());
+        QTRY_COMPARE_WITH_TIMEOUT(holds->dueTable()->rowCount(), 0, 10000);
+        QCOMPARE(holds->dueLabel()->text(), QStringLiteral("The next run destroys:"));
     }
 
     void theListFollowsTheCallShownWhereverItWasOpened()

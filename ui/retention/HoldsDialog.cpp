@@ -8,6 +8,7 @@
 #include "ui/shell/MessageBox.h"
 
 #include <QCheckBox>
+#include <QDateEdit>
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -71,6 +72,8 @@ HoldsDialog::HoldsDialog(CacheWorker* worker, const QString& cacheDir, QWidget* 
     , m_due(makeTable({tr("Call"), tr("Started"), tr("Due")}, this))
     , m_held(makeTable({tr("Call"), tr("Due"), tr("Kept by")}, this))
     , m_run(new QPushButton(tr("Run retention &now…"), this))
+    , m_asOf(new QDateEdit(QDate::currentDate(), this))
+    , m_dueLabel(new QLabel(this))
 {
     setWindowTitle(tr("Holds and retention"));
     setObjectName(QStringLiteral("holdsDialog"));
@@ -83,6 +86,9 @@ HoldsDialog::HoldsDialog(CacheWorker* worker, const QString& cacheDir, QWidget* 
     filters->addWidget(m_released);
     hl->addLayout(filters);
     hl->addWidget(m_holds, 1);
+    m_holds->horizontalHeader()->setStretchLastSection(false);
+    m_holds->horizontalHeader()->setSectionResizeMode(6, QHeaderView::Stretch); // the reason: what is left
+    m_holds->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* holdButtons = new QHBoxLayout;
     holdButtons->addStretch(1);
     holdButtons->addWidget(m_release);
@@ -100,7 +106,21 @@ HoldsDialog::HoldsDialog(CacheWorker* worker, const QString& cacheDir, QWidget* 
     m_waiting->setObjectName(QStringLiteral("erasuresWaiting"));
     m_waiting->hide();
     rl->addWidget(m_waiting);
-    rl->addWidget(new QLabel(tr("The next run destroys:"), this));
+    // A later day shows what retention will destroy by then (what to warn a complaint handler about); a run is
+    // always as of today.
+    auto* asOfRow = new QHBoxLayout;
+    auto* asOfLabel = new QLabel(tr("Preview &as of"), this);
+    asOfLabel->setBuddy(m_asOf);
+    m_asOf->setObjectName(QStringLiteral("retentionAsOf"));
+    m_asOf->setCalendarPopup(true);
+    m_asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_asOf->setMinimumDate(QDate::currentDate());
+    m_asOf->setToolTip(tr("Today, or a later day: which calls retention will have destroyed by then"));
+    asOfRow->addWidget(asOfLabel);
+    asOfRow->addWidget(m_asOf);
+    asOfRow->addStretch(1);
+    rl->addLayout(asOfRow);
+    rl->addWidget(m_dueLabel);
     rl->addWidget(m_due, 2);
     rl->addWidget(new QLabel(tr("Due, but kept by holds:"), this));
     rl->addWidget(m_held, 1);
@@ -117,6 +137,7 @@ HoldsDialog::HoldsDialog(CacheWorker* worker, const QString& cacheDir, QWidget* 
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_filter, &QLineEdit::textChanged, this, &HoldsDialog::applyFilter);
     connect(m_released, &QCheckBox::toggled, this, &HoldsDialog::refresh);
+    connect(m_asOf, &QDateEdit::dateChanged, this, &HoldsDialog::refreshPreview);
     connect(m_release, &QPushButton::clicked, this, &HoldsDialog::releaseSelected);
     connect(m_run, &QPushButton::clicked, this, &HoldsDialog::runRetention);
     connect(m_holds, &QTableWidget::itemSelectionChanged, this, [this] {
@@ -165,8 +186,21 @@ void HoldsDialog::refresh()
             }
             showHolds(holds.value());
         });
+    refreshPreview();
+}
+
+bool HoldsDialog::previewIsToday() const
+{
+    return m_asOf->date() <= QDate::currentDate();
+}
+
+void HoldsDialog::refreshPreview()
+{
+    // Today: as of now (what a run now destroys); a later day: as of its start (00:00 UTC), as the CLI's --now.
+    const qint64 asOf = previewIsToday() ? QDateTime::currentSecsSinceEpoch()
+                                         : QDateTime(m_asOf->date(), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
     m_worker->run<Retention>(
-        this, [](Retention& r) { return r.preview(QDateTime::currentSecsSinceEpoch()); },
+        this, [asOf](Retention& r) { return r.preview(asOf); },
         [this](Result<RetentionPreview> preview) {
             if (!preview) {
                 m_policy->setText(tr("The retention preview could not be read: %1").arg(preview.errorMessage()));
@@ -187,10 +221,13 @@ void HoldsDialog::showHolds(const QList<Hold>& holds)
                 tr("%n day(s)", nullptr, h.ageDays(QDateTime::currentSecsSinceEpoch())), h.reason,
                 h.isOpen() ? QString() : tr("%1 by %2: %3").arg(day(h.releasedUtc), h.releasedBy, h.releaseReason)});
     }
+    // The reason takes the width the other columns leave (elided, whole in its tooltip), so that the table never
+    // scrolls sideways; when a hold was released is shown only with the released ones.
+    m_holds->setColumnHidden(7, !m_released->isChecked());
     m_holds->resizeColumnsToContents();
-    // A long reason is elided (whole in its tooltip) rather than pushing the table sideways.
-    const int reasonWidth = m_holds->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 28;
-    m_holds->setColumnWidth(6, std::min(m_holds->columnWidth(6), reasonWidth));
+    const int em = m_holds->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    m_holds->setColumnWidth(2, std::min(m_holds->columnWidth(2), em * 16)); // several calls: all in the tooltip
+    m_holds->setColumnWidth(7, std::min(m_holds->columnWidth(7), em * 18));
     applyFilter();
 }
 
@@ -238,13 +275,21 @@ void HoldsDialog::showPreview(const RetentionPreview& p)
     m_waiting->setText(tr("<b>Erasure notices wait for holds:</b> %1. The provider asked for these calls to be erased; "
                           "a legal hold keeps them, and the notice is applied when the call's last hold is released.")
                            .arg(p.erasuresWaiting.join(QStringLiteral(", "))));
-    m_run->setEnabled(m_dueCount > 0);
-    m_run->setToolTip(m_dueCount > 0
+    const bool today = previewIsToday();
+    const QString when = m_asOf->date().toString(QStringLiteral("yyyy-MM-dd"));
+    m_dueLabel->setText(today ? tr("The next run destroys:") : tr("By %1, retention will have destroyed:").arg(when));
+    m_run->setEnabled(today && m_dueCount > 0);
+    m_run->setToolTip(!today ? tr("A run applies the rule as of today: set the day back to today to run it.")
+            : m_dueCount > 0
             ? tr("Destroys the calls listed above now, with a signed certificate (runs also follow every sync)")
             : tr("Nothing to run: no call is past the %n-day retention period.", nullptr, p.policy.days));
-    m_dueEmpty->setText(tr("Nothing is due: no call is past the %n-day retention period. The oldest calls reach it "
-                           "first; runs follow every sync.",
-        nullptr, p.policy.days));
+    m_dueEmpty->setText(today ? tr("Nothing is due: no call is past the %n-day retention period. The oldest calls "
+                                   "reach it first; runs follow every sync.",
+                            nullptr, p.policy.days)
+                              : tr("Nothing will be due by %1: no call reaches the %n-day retention period before "
+                                   "then.",
+                                  nullptr, p.policy.days)
+                                    .arg(when));
 }
 
 void HoldsDialog::showHoldsMatching(const QString& text)
@@ -296,7 +341,7 @@ void HoldsDialog::releaseSelected()
 
 void HoldsDialog::runRetention()
 {
-    if (m_dueCount == 0) {
+    if (m_dueCount == 0 || !previewIsToday()) {
         return;
     }
     if (MessageBox::question(this, tr("Run retention now"),

@@ -6,6 +6,7 @@
 #include <QDialog>
 
 class QCheckBox;
+class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -31,6 +32,8 @@ public:
     HoldsDialog(CacheWorker* worker, const QString& cacheDir, QWidget* parent = nullptr);
 
     void refresh();
+    // The retention tab again, as of the day chosen (today unless a later one is).
+    void refreshPreview();
     // Shows the holds tab filtered to text (a call id, for "Release a hold on this call").
     void showHoldsMatching(const QString& text);
     void showRetention();
@@ -49,6 +52,10 @@ public:
     QPushButton* runButton() const { return m_run; }
     QLabel* policyLabel() const { return m_policy; }
     QLineEdit* filterEdit() const { return m_filter; }
+    QCheckBox* releasedCheck() const { return m_released; }
+    // The day the retention tab shows (today, or a later one: what will be destroyed by then).
+    QDateEdit* asOfEdit() const { return m_asOf; }
+    QLabel* dueLabel() const { return m_dueLabel; }
 
 Q_SIGNALS:
     // Something was released or destroyed: the call list may have changed. message is for the status line.
@@ -59,6 +66,7 @@ private:
     void showHolds(const QList<Hold>& holds);
     void showPreview(const RetentionPreview& preview);
     void applyFilter();
+    bool previewIsToday() const;
 
     CacheWorker* m_worker;
     QString m_cacheDir;
@@ -73,6 +81,8 @@ private:
     QTableWidget* m_due;
     QTableWidget* m_held;
     QPushButton* m_run;
+    QDateEdit* m_asOf;
+    QLabel* m_dueLabel;
     QList<Hold> m_allHolds;
     int m_dueCount = 0;
     EmptyState* m_holdsEmpty = nullptr;
