@@ -6,6 +6,7 @@
 #include "ui/browse/CallDetailPane.h"
 #include "ui/retention/AdminActions.h"
 #include "ui/retention/AuditDialog.h"
+#include "ui/retention/CertificatesPage.h"
 #include "ui/retention/HoldsDialog.h"
 #include "ui/retention/PlaceHoldDialog.h"
 #include "ui/shell/EmptyState.h"
@@ -16,6 +17,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDateEdit>
+#include <QFile>
 #include <QFocusEvent>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -242,6 +244,36 @@ private Q_SLOTS:
         holds->runRetention();
         QTRY_COMPARE_WITH_TIMEOUT(m_window->model()->totalCount(), 0, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(holds->dueTable()->rowCount(), 0, 10000);
+
+        // Both runs issued a certificate: listed newest first (the two calls the hold kept), one copied out for an
+        // auditor checks as intact; a changed copy does not.
+        m_demo.action(QStringLiteral("certificates"))->trigger();
+        CertificatesPage* page = holds->certificates();
+        QVERIFY(page->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(page->table()->rowCount(), 2, 10000);
+        QVERIFY(!page->emptyState()->isShown());
+        QCOMPARE(page->table()->item(0, 4)->text(), QStringLiteral("2"));
+        QCOMPARE(page->table()->item(1, 4)->text(), QStringLiteral("4"));
+        QCOMPARE(page->table()->item(1, 5)->text(), QStringLiteral("2"));
+        QVERIFY(!page->exportButton()->isEnabled());
+        page->table()->selectRow(0);
+        QVERIFY(page->exportButton()->isEnabled());
+        const QString runId = page->table()->item(0, 0)->text();
+        QTemporaryDir out;
+        page->exportSelectedTo(out.path());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page->resultText().startsWith(QStringLiteral("Certificate %1 written").arg(runId)), 10000);
+        const QString json = out.path() + QLatin1Char('/') + runId + QStringLiteral(".json");
+        QVERIFY(QFile::exists(json) && QFile::exists(json + QStringLiteral(".minisig")));
+        page->verifyFile(json);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page->resultText().startsWith(QStringLiteral("<b>Intact:</b> certificate ") + runId), 10000);
+        QByteArray body = Test::readFile(json);
+        body.insert(body.indexOf('{') + 1, ' '); // the same JSON, other bytes: the signature no longer matches
+        Test::writeFile(json, body);
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        page->verifyFile(json);
+        QTRY_VERIFY_WITH_TIMEOUT(page->resultText().startsWith(QStringLiteral("<b>Not intact:</b>")), 10000);
     }
 
     void theAuditLogShowsAndExportsWhatWasDone()

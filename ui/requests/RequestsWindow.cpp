@@ -5,6 +5,7 @@
 #include "requests/SarDeadline.h"
 #include "ui/requests/NewRequestDialog.h"
 #include "ui/shell/MessageBox.h"
+#include "ui/shell/RecordTable.h"
 #include "ui/shell/StatusLine.h"
 
 #include <QCheckBox>
@@ -51,14 +52,9 @@ RequestsWindow::RequestsWindow(CacheWorker* worker, QWidget* parent)
     setWindowTitle(tr("Subject access requests"));
     setObjectName(QStringLiteral("requestsWindow"));
     m_list->setObjectName(QStringLiteral("requestList"));
-    m_list->setHorizontalHeaderLabels({tr("Reference"), tr("Number"), tr("Received"), tr("Channel"), tr("Status"),
-        tr("Deadline"), tr("Days left"), tr("Calls")});
-    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_list->verticalHeader()->hide();
-    m_list->horizontalHeader()->setStretchLastSection(true);
-    m_list->setWordWrap(false);
+    RecordTable::setUp(m_list,
+        {tr("Reference"), tr("Number"), tr("Received"), tr("Channel"), tr("Status"), tr("Deadline"), tr("Days left"),
+            tr("Calls")});
     m_details->setObjectName(QStringLiteral("requestDetails"));
     m_details->setOpenLinks(false);
     connect(m_details, &QTextBrowser::anchorClicked, this, &RequestsWindow::openLink);

@@ -76,6 +76,14 @@ AdminActions::AdminActions(CacheWorker* worker, QMainWindow* window, QTableView*
             auditDialog()->show();
         },
         false);
+    add(
+        "certificates", tr("Destruction &certificates…"), QKeySequence(),
+        [this] {
+            holdsDialog()->refresh();
+            holdsDialog()->showCertificates();
+            holdsDialog()->show();
+        },
+        false);
     m_menu->addSeparator();
     add(
         "runRetention", tr("Run retention &now"), QKeySequence(),

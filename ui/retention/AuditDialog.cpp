@@ -6,6 +6,7 @@
 #include "core/Files.h"
 #include "core/TimeText.h"
 #include "ui/shell/MessageBox.h"
+#include "ui/shell/RecordTable.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -92,13 +93,8 @@ AuditDialog::AuditDialog(CacheWorker* worker, QWidget* parent)
         }
     }
 
-    m_table->setHorizontalHeaderLabels({tr("#"), tr("When"), tr("Who"), tr("Action"), tr("Subject"), tr("Detail")});
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
+    RecordTable::setUp(m_table, {tr("#"), tr("When"), tr("Who"), tr("Action"), tr("Subject"), tr("Detail")});
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection); // several entries copied at once
 
     m_key->setReadOnly(true);
     m_key->setObjectName(QStringLiteral("publicKey"));

@@ -4,8 +4,10 @@
 #include "cache/CacheWorker.h"
 #include "core/TimeText.h"
 #include "keys/KeyInfo.h"
+#include "ui/retention/CertificatesPage.h"
 #include "ui/shell/EmptyState.h"
 #include "ui/shell/MessageBox.h"
+#include "ui/shell/RecordTable.h"
 
 #include <QCheckBox>
 #include <QDateEdit>
@@ -27,15 +29,8 @@ namespace Earmark::Gui {
 namespace {
 QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
 {
-    auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
-    t->setHorizontalHeaderLabels(headers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setSelectionMode(QAbstractItemView::SingleSelection);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->verticalHeader()->hide();
-    t->horizontalHeader()->setStretchLastSection(true);
-    t->setAlternatingRowColors(true);
-    t->setWordWrap(false);
+    auto* t = new QTableWidget(parent);
+    RecordTable::setUp(t, headers);
     return t;
 }
 
@@ -74,6 +69,7 @@ HoldsDialog::HoldsDialog(CacheWorker* worker, const QString& cacheDir, QWidget* 
     , m_run(new QPushButton(tr("Run retention &now…"), this))
     , m_asOf(new QDateEdit(QDate::currentDate(), this))
     , m_dueLabel(new QLabel(this))
+    , m_certificates(new CertificatesPage(worker, this))
 {
     setWindowTitle(tr("Holds and retention"));
     setObjectName(QStringLiteral("holdsDialog"));
@@ -129,6 +125,7 @@ HoldsDialog::HoldsDialog(CacheWorker* worker, const QString& cacheDir, QWidget* 
     runRow->addWidget(m_run);
     rl->addLayout(runRow);
     m_tabs->addTab(retentionPage, tr("Re&tention"));
+    m_tabs->addTab(m_certificates, tr("&Certificates"));
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
@@ -187,6 +184,7 @@ void HoldsDialog::refresh()
             showHolds(holds.value());
         });
     refreshPreview();
+    m_certificates->refresh();
 }
 
 bool HoldsDialog::previewIsToday() const
@@ -301,6 +299,11 @@ void HoldsDialog::showHoldsMatching(const QString& text)
 void HoldsDialog::showRetention()
 {
     m_tabs->setCurrentIndex(1);
+}
+
+void HoldsDialog::showCertificates()
+{
+    m_tabs->setCurrentIndex(2);
 }
 
 void HoldsDialog::releaseSelected()

@@ -19,11 +19,13 @@ class CacheWorker;
 
 namespace Earmark::Gui {
 
+class CertificatesPage;
 class EmptyState;
 
 // Administrators' view of what keeps calls and what retention will destroy: the legal holds (filter by case, reason,
-// call or hold id; released ones on request) with Release, and the retention preview (the period and where it comes
-// from, the calls the next run would destroy, the due calls holds keep) with Run now.
+// call or hold id; released ones on request) with Release, the retention preview (the period and where it comes
+// from, the calls the next run would destroy or a later day's, the due calls holds keep) with Run now, and the
+// destruction certificates the runs issued (CertificatesPage).
 class HoldsDialog : public QDialog
 {
     Q_OBJECT
@@ -56,6 +58,8 @@ public:
     // The day the retention tab shows (today, or a later one: what will be destroyed by then).
     QDateEdit* asOfEdit() const { return m_asOf; }
     QLabel* dueLabel() const { return m_dueLabel; }
+    CertificatesPage* certificates() const { return m_certificates; }
+    void showCertificates();
 
 Q_SIGNALS:
     // Something was released or destroyed: the call list may have changed. message is for the status line.
@@ -83,6 +87,7 @@ private:
     QPushButton* m_run;
     QDateEdit* m_asOf;
     QLabel* m_dueLabel;
+    CertificatesPage* m_certificates;
     QList<Hold> m_allHolds;
     int m_dueCount = 0;
     EmptyState* m_holdsEmpty = nullptr;

@@ -85,6 +85,7 @@ void RoleGate::guardNamed(const QList<QAction*>& actions)
         {"holdsRetention", Permission::ManageHolds, Permission::ReadAudit},
         {"callAudit", Permission::ReadAudit, std::nullopt},
         {"auditLog", Permission::ReadAudit, std::nullopt},
+        {"certificates", Permission::ReadAudit, std::nullopt},
         {"runRetention", Permission::RunRetention, std::nullopt},
         {"requireRedactionReview", Permission::ManageKeys, std::nullopt},
         {"casesWindow", Permission::ManageCases, std::nullopt},
