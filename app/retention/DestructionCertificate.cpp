@@ -44,8 +44,8 @@ Result<QString> DestructionCertificate::writeFiles(
 
 Result<QList<CertificateInfo>> DestructionCertificate::list(Cache& cache)
 {
-    auto s = cache.database().prepare(QStringLiteral(
-        "SELECT run_id, at_utc, rule, by_user, destroyed, held FROM destruction_runs ORDER BY at_utc DESC, rowid DESC"));
+    auto s = cache.database().prepare(QStringLiteral("SELECT run_id, at_utc, rule, by_user, destroyed, held FROM "
+                                                     "destruction_runs ORDER BY at_utc DESC, rowid DESC"));
     if (!s) {
         return s.error();
     }
